@@ -1,0 +1,35 @@
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { loadConfig } from '#lib/config';
+import { createS3Client } from '#lib/adapters/aws-clients';
+import { S3Archive } from '#lib/adapters/s3-archive';
+import { timelineEventOfStreamRecord } from '#lib/adapters/stream-records';
+import { logger } from '#lib/http/logger';
+import { archiveEvent } from '#lib/use-cases/archive-events';
+
+const config = loadConfig(process.env, { archive: true });
+const archive = new S3Archive(createS3Client(config), config.archiveBucket);
+
+/**
+ * Fed by the Records table's stream: archives every new timeline event. Records are handled in order;
+ * on the first failure the rest of the batch is reported back (ReportBatchItemFailures), so the platform
+ * retries from there and nothing is skipped.
+ */
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  for (const record of event.Records) {
+    try {
+      const timelineEvent = timelineEventOfStreamRecord(record);
+      if (timelineEvent === undefined) continue;
+      const key = await archiveEvent(archive, timelineEvent);
+      logger.debug('Archived event', { key });
+    } catch (error) {
+      logger.error('Archiving failed; the batch is retried from this record', {
+        sequenceNumber: record.dynamodb?.SequenceNumber,
+        error: error instanceof Error ? error : String(error),
+      });
+      const sequenceNumber = record.dynamodb?.SequenceNumber;
+      if (sequenceNumber === undefined) throw error;
+      return { batchItemFailures: [{ itemIdentifier: sequenceNumber }] };
+    }
+  }
+  return { batchItemFailures: [] };
+};

@@ -1,0 +1,24 @@
+import { loadConfig } from '#lib/config';
+import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import { archiveBucketProbe, recordsTableProbe } from '#lib/adapters/health-probes';
+import { RecordsTable } from '#lib/adapters/records-table';
+import { S3Archive } from '#lib/adapters/s3-archive';
+import { httpFunction } from '#lib/http/handler';
+import { checkHealth } from '#lib/use-cases/health';
+
+const config = loadConfig(process.env, { records: true, archive: true });
+const probes = [
+  recordsTableProbe(new RecordsTable(createDocumentClient(config), config.tableName)),
+  archiveBucketProbe(new S3Archive(createS3Client(config), config.archiveBucket)),
+];
+
+export const handler = httpFunction('health', {
+  'GET /v1/health': async (request) => {
+    const report = await checkHealth(probes, request.now);
+    return {
+      status: report.status === 'ok' ? 200 : 503,
+      json: report,
+      headers: { 'cache-control': 'no-store' },
+    };
+  },
+});

@@ -1,0 +1,9 @@
+import { openApiDocument } from '#lib/api/openapi';
+import { httpFunction, ok } from '#lib/http/handler';
+
+// Generated once per cold start: the document depends only on the code.
+const document = openApiDocument();
+
+export const handler = httpFunction('openapi', {
+  'GET /v1/openapi.json': async () => ok(document, { 'cache-control': 'public, max-age=300' }),
+});

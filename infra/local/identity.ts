@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import type { LocalIssuer } from '#lib/adapters/local-staff-directory';
+
+/**
+ * The local identity provider: an RS256 key pair standing in for the Cognito user pool. Its tokens are
+ * checked by the local gateway exactly as API Gateway's JWT authorizer checks Cognito's: signature,
+ * issuer, audience, expiry.
+ */
+export const LOCAL_AUDIENCE = 'gongkai-local-staff-client';
+
+export type LocalIdentity = LocalIssuer & { publicJwk: JWK };
+
+export async function loadOrCreateIdentity(issuer: string, keyFile?: string): Promise<LocalIdentity> {
+  if (keyFile !== undefined && existsSync(keyFile)) {
+    const stored = JSON.parse(await readFile(keyFile, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+    return { issuer, audience: LOCAL_AUDIENCE, privateJwk: stored.privateJwk, publicJwk: stored.publicJwk };
+  }
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = `local-${Date.now().toString(36)}`;
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256' };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'RS256' };
+  if (keyFile !== undefined) {
+    await mkdir(dirname(keyFile), { recursive: true });
+    await writeFile(keyFile, JSON.stringify({ privateJwk, publicJwk }), { mode: 0o600 });
+  }
+  return { issuer, audience: LOCAL_AUDIENCE, privateJwk, publicJwk };
+}
+
+export type TokenVerifier = (token: string) => Promise<JWTPayload>;
+
+/** Verifies as the HTTP API JWT authorizer does: RS256 signature, `iss`, `aud`, `exp`/`nbf`. */
+export async function tokenVerifier(identity: LocalIdentity): Promise<TokenVerifier> {
+  const key = await importJWK(identity.publicJwk, 'RS256');
+  return async (token) => {
+    const { payload } = await jwtVerify(token, key, {
+      issuer: identity.issuer,
+      audience: identity.audience,
+      algorithms: ['RS256'],
+    });
+    return payload;
+  };
+}

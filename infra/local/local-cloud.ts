@@ -1,0 +1,230 @@
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { LocalStaffDirectory, signLocalIdToken } from '#lib/adapters/local-staff-directory';
+import { RecordsTable } from '#lib/adapters/records-table';
+import { DynamoStaffStore } from '#lib/adapters/staff-store';
+import { loadConfig } from '#lib/config';
+import type { Role } from '#lib/domain/staff';
+import type { HttpFunctionName } from '#lib/platform/functions';
+import { archiveBucket, recordsTable, uploadsBucket } from '#lib/platform/resources';
+import { startDynamoDbLocal } from './dynamodb-local';
+import { startGateway, type Gateway, type HttpHandler, type LocalControl } from './gateway';
+import { loadOrCreateIdentity, tokenVerifier } from './identity';
+import { provisionBuckets, provisionTable } from './provision';
+import { startS3Local, S3RVER_CREDENTIALS } from './s3-local';
+import { DailyScheduler } from './scheduler';
+import { DEMO_AGENCY_ID, seedDemo } from './seed';
+import { StreamPoller, type StreamHandler } from './stream-poller';
+
+/**
+ * The local cloud: DynamoDB Local, s3rver, the gateway, the stream poller and the daily scheduler, wired
+ * to the same handlers and resource definitions as the AWS stack. Only endpoints and credentials differ.
+ */
+export type LocalCloudOptions = {
+  /** Where data lives between runs (`.data`); undefined keeps everything in memory / a temp dir. */
+  dataDir?: string | undefined;
+  /** Gateway port; 0 picks a free one. */
+  port?: number;
+  /** A fixed business clock (GONGKAI_NOW). */
+  fixedNow?: Date | undefined;
+  /** Tests: honour the X-Gongkai-Now header per request. */
+  allowClockHeader?: boolean;
+  throttle?: boolean;
+  /** Run the daily sweep at 00:30 CST. */
+  schedule?: boolean;
+  onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
+  log?: (message: string) => void;
+};
+
+export type LocalCloudState = {
+  baseUrl: string;
+  agencyId: string;
+  tokens: Record<Role, string>;
+  staff: Record<Role, { staffId: string; email: string }>;
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  region: string;
+  tableName: string;
+  archiveBucket: string;
+  uploadsBucket: string;
+};
+
+export type LocalCloud = LocalCloudState & { stop: () => Promise<void>; drainStream: () => Promise<void> };
+
+export const LOCAL_REGION = 'us-east-1';
+const LOCAL_ISSUER = 'https://gongkai.local/issuer';
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const log = options.log ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch((error: unknown) => console.error(error));
+  };
+  try {
+    const [dynamo, s3] = await Promise.all([
+      startDynamoDbLocal({
+        dbPath: options.dataDir && join(options.dataDir, 'dynamodb'),
+        region: LOCAL_REGION,
+      }),
+      startS3Local({ directory: options.dataDir && join(options.dataDir, 's3') }),
+    ]);
+    stops.push(
+      () => dynamo.process.stop(),
+      () => s3.stop(),
+    );
+    log(`DynamoDB Local at ${dynamo.endpoint}; s3rver at ${s3.endpoint}`);
+
+    const identity = await loadOrCreateIdentity(
+      LOCAL_ISSUER,
+      options.dataDir && join(options.dataDir, 'identity.json'),
+    );
+    // The environment the handlers read, as the CDK stack sets it for each Lambda.
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+      TABLE_NAME: recordsTable.localName,
+      ARCHIVE_BUCKET: archiveBucket.localName,
+      UPLOADS_BUCKET: uploadsBucket.localName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      LOCAL_IDENTITY_ISSUER: identity.issuer,
+      LOCAL_IDENTITY_AUDIENCE: identity.audience,
+      LOCAL_IDENTITY_PRIVATE_JWK: JSON.stringify(identity.privateJwk),
+      POWERTOOLS_SERVICE_NAME: 'gongkai',
+    });
+    delete process.env.USER_POOL_ID;
+    const config = loadConfig(process.env, {
+      records: true,
+      archive: true,
+      uploads: true,
+      staffDirectory: true,
+    });
+    const credentials = {
+      accessKeyId: S3RVER_CREDENTIALS.accessKeyId,
+      secretAccessKey: S3RVER_CREDENTIALS.secretAccessKey,
+    };
+
+    const dynamoClient = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint, credentials });
+    const s3Client = new S3Client({
+      region: LOCAL_REGION,
+      endpoint: s3.endpoint,
+      credentials,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const { streamArn } = await provisionTable(dynamoClient, recordsTable);
+    await provisionBuckets(s3Client);
+    dynamoClient.destroy();
+    s3Client.destroy();
+    if (streamArn === undefined) throw new Error('The Records table has no stream');
+
+    const table = new RecordsTable(createDocumentClient(config), config.tableName);
+    const clock = () => options.fixedNow ?? new Date();
+    const accounts = await seedDemo(table, new LocalStaffDirectory(identity), clock());
+
+    const handlers = new Map<string, HttpHandler>();
+    const loadHandler = async (name: HttpFunctionName | 'fallback'): Promise<HttpHandler> => {
+      let handler = handlers.get(name);
+      if (handler === undefined) {
+        const module = (await import(`#functions/${name}`)) as { handler: HttpHandler };
+        handler = module.handler;
+        handlers.set(name, handler);
+      }
+      return handler;
+    };
+
+    const archiver = (await import('#functions/archiver')) as { handler: StreamHandler };
+    const poller = new StreamPoller(
+      new DynamoDBStreamsClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint, credentials }),
+      streamArn,
+      archiver.handler,
+      {
+        region: LOCAL_REGION,
+        onError: (error) => console.error('stream poller:', error),
+      },
+    );
+    poller.start();
+    stops.push(() => poller.stop());
+
+    const sweep = (await import('#functions/sweep')) as { handler: (input: unknown) => Promise<unknown> };
+    if (options.schedule ?? true) {
+      const scheduler = new DailyScheduler(sweep.handler, (error) =>
+        console.error('scheduled sweep failed:', error),
+      );
+      scheduler.start();
+      stops.push(async () => scheduler.stop());
+    }
+
+    const staffStore = new DynamoStaffStore(table);
+    const control: LocalControl = async (method, path, body) => {
+      if (method !== 'POST') return undefined;
+      if (path === '/_local/sign-in') {
+        const input = z.object({ email: z.string() }).safeParse(safeJson(body));
+        if (!input.success) return { status: 400, json: { detail: 'body must be {"email": "..."}' } };
+        const account = await staffStore.findByEmail(input.data.email.toLowerCase());
+        if (account === undefined) return { status: 401, json: { detail: 'no such account' } };
+        if (!account.enabled) return { status: 403, json: { detail: 'this account is disabled' } };
+        return { status: 200, json: { token: await signLocalIdToken(identity, account, new Date()) } };
+      }
+      if (path === '/_local/stream/drain') {
+        await poller.drain();
+        return { status: 200, json: { drained: true } };
+      }
+      if (path === '/_local/sweep') {
+        return { status: 200, json: await sweep.handler(safeJson(body)) };
+      }
+      return undefined;
+    };
+
+    const gateway: Gateway = await startGateway({
+      port: options.port ?? 0,
+      verifyToken: await tokenVerifier(identity),
+      loadHandler,
+      clock,
+      allowClockHeader: options.allowClockHeader ?? false,
+      throttle: options.throttle ?? true,
+      control,
+      ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    });
+    stops.push(() => gateway.close());
+
+    const tokens = {} as Record<Role, string>;
+    const staff = {} as Record<Role, { staffId: string; email: string }>;
+    for (const [role, account] of Object.entries(accounts) as [Role, (typeof accounts)[Role]][]) {
+      tokens[role] = await signLocalIdToken(identity, account, new Date());
+      staff[role] = { staffId: account.staffId, email: account.email };
+    }
+    return {
+      baseUrl: gateway.url,
+      agencyId: DEMO_AGENCY_ID,
+      tokens,
+      staff,
+      dynamodbEndpoint: dynamo.endpoint,
+      s3Endpoint: s3.endpoint,
+      region: LOCAL_REGION,
+      tableName: recordsTable.localName,
+      archiveBucket: archiveBucket.localName,
+      uploadsBucket: uploadsBucket.localName,
+      stop,
+      drainStream: () => poller.drain(),
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { AgencyLevel, OfficeProfile, type Agency } from '#lib/domain/agency';
+import { AlreadyExistsError } from '#lib/domain/errors';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { AgencyStore } from '#lib/use-cases/agencies';
+import { keys } from './keys';
+import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
+
+const AgencyItem = z.object({
+  agencyId: z.string(),
+  name: z.string(),
+  level: AgencyLevel,
+  parentAgencyId: z.string().nullable(),
+  annualReportCutoff: z.string(),
+  profile: OfficeProfile.nullable(),
+  createdAt: z.string(),
+  version: z.int(),
+});
+
+export class DynamoAgencyStore implements AgencyStore {
+  constructor(private readonly table: RecordsTable) {}
+
+  async get(agencyId: string): Promise<(Agency & { chain: ChainHead }) | undefined> {
+    const item = await this.table.get(keys.agency(agencyId));
+    return item === undefined ? undefined : { ...AgencyItem.parse(item), chain: chainHeadOf(item) };
+  }
+
+  async create(agency: Agency, event: TimelineEvent): Promise<void> {
+    await this.table.transact(
+      caseChange(this.table, {
+        item: this.toItem(agency),
+        expectedVersion: 'new',
+        event,
+        onExists: () => new AlreadyExistsError(`An agency with id ${agency.agencyId} already exists.`),
+      }),
+    );
+  }
+
+  async update(agency: Agency, expectedVersion: number, event: TimelineEvent): Promise<void> {
+    await this.table.transact(caseChange(this.table, { item: this.toItem(agency), expectedVersion, event }));
+  }
+
+  async listDirectory(page: { limit: number; nextToken?: string | undefined }) {
+    const result = await this.table.queryIndex('byAgencyState', keys.agencyDirectoryPartition, page);
+    return { items: result.items.map((item) => AgencyItem.parse(item)), nextToken: result.nextToken };
+  }
+
+  private toItem(agency: Agency) {
+    return {
+      ...keys.agency(agency.agencyId),
+      ...keys.agencyDirectory(agency.agencyId),
+      entity: 'agency',
+      ...agency,
+    };
+  }
+}

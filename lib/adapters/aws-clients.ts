@@ -1,0 +1,27 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Config } from '#lib/config';
+
+/** SDK clients, built once per cold start from config. Only the endpoints differ in the local cloud. */
+export function createDocumentClient(config: Config): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: config.region,
+    ...(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+export function createS3Client(config: Config): S3Client {
+  return new S3Client({
+    region: config.region,
+    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
+    forcePathStyle: config.s3ForcePathStyle,
+    // Checksums only where S3 requires them: emulators store aws-chunked framing otherwise, and the
+    // integrity we rely on is our own SHA-256 hash chain.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}

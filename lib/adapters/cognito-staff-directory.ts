@@ -1,0 +1,100 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminUserGlobalSignOutCommand,
+  UserNotFoundException,
+  UsernameExistsException,
+  AliasExistsException,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { AlreadyExistsError } from '#lib/domain/errors';
+import type { StaffAccount } from '#lib/domain/staff';
+import type { StaffDirectory } from '#lib/use-cases/staff';
+import { CLAIM } from '#lib/http/claims';
+
+/**
+ * Staff accounts in the Cognito user pool: username = staff id, roles = groups, the agency in the
+ * immutable custom attribute `agencyId`. Cognito e-mails the temporary password.
+ */
+export class CognitoStaffDirectory implements StaffDirectory {
+  constructor(
+    private readonly client: CognitoIdentityProviderClient,
+    private readonly userPoolId: string,
+  ) {}
+
+  async createAccount(account: StaffAccount): Promise<Record<string, never>> {
+    try {
+      await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: account.staffId,
+          DesiredDeliveryMediums: ['EMAIL'],
+          UserAttributes: [
+            { Name: CLAIM.email, Value: account.email },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: CLAIM.name, Value: account.name },
+            { Name: CLAIM.agencyId, Value: account.agencyId },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof UsernameExistsException || error instanceof AliasExistsException) {
+        throw new AlreadyExistsError('A staff account with this e-mail address already exists.', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    for (const role of account.roles) await this.addToGroup(account.staffId, role);
+    return {};
+  }
+
+  async deleteAccount(staffId: string): Promise<void> {
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.userPoolId, Username: staffId }));
+    } catch (error) {
+      if (!(error instanceof UserNotFoundException)) throw error;
+    }
+  }
+
+  async setEnabled(staffId: string, enabled: boolean): Promise<void> {
+    if (enabled) {
+      await this.client.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: staffId }));
+      return;
+    }
+    await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: staffId }));
+    // Revoke refresh tokens too, so no new ID token can be minted from an old session.
+    await this.client.send(
+      new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: staffId }),
+    );
+  }
+
+  async setRoles(
+    staffId: string,
+    roles: StaffAccount['roles'],
+    previous: StaffAccount['roles'],
+  ): Promise<void> {
+    for (const role of roles) if (!previous.includes(role)) await this.addToGroup(staffId, role);
+    for (const role of previous) {
+      if (!roles.includes(role)) {
+        await this.client.send(
+          new AdminRemoveUserFromGroupCommand({
+            UserPoolId: this.userPoolId,
+            Username: staffId,
+            GroupName: role,
+          }),
+        );
+      }
+    }
+  }
+
+  private async addToGroup(staffId: string, role: string): Promise<void> {
+    await this.client.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: staffId, GroupName: role }),
+    );
+  }
+}

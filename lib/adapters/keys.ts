@@ -1,0 +1,32 @@
+/**
+ * The key module: every key of the Records table is built here, named by the access pattern it serves.
+ * Generic attributes (`pk`, `sk`, `gsi1pk`/`gsi1sk` for `byAgencyState`, `gsi2pk`/`gsi2sk` for
+ * `byDueDay`) carry entity-prefixed values.
+ */
+export type Key = { pk: string; sk: string };
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+export const CASE_SK = 'CASE';
+
+export const keys = {
+  agency: (agencyId: string): Key => ({ pk: `AGENCY#${agencyId}`, sk: CASE_SK }),
+  /** The public directory lists every agency in one index partition, by id. */
+  agencyDirectory: (agencyId: string) => ({ gsi1pk: 'DIRECTORY#AGENCY', gsi1sk: `AGENCY#${agencyId}` }),
+  agencyDirectoryPartition: 'DIRECTORY#AGENCY',
+
+  staff: (staffId: string): Key => ({ pk: `STAFF#${staffId}`, sk: CASE_SK }),
+  staffByAgency: (agencyId: string, staffId: string) => ({
+    gsi1pk: `AGENCY#${agencyId}#STAFF`,
+    gsi1sk: `STAFF#${staffId}`,
+  }),
+  staffByAgencyPartition: (agencyId: string): string => `AGENCY#${agencyId}#STAFF`,
+  /** Claims an e-mail address platform-wide (the user pool signs in by e-mail). */
+  staffEmail: (email: string): Key => ({ pk: `STAFFEMAIL#${email}`, sk: 'STAFFEMAIL' }),
+
+  /** A timeline event of the case whose item collection is `casePk`. */
+  event: (casePk: string, seq: number): Key => ({ pk: casePk, sk: `EVENT#${pad(seq, 8)}` }),
+  eventPrefix: 'EVENT#',
+
+  healthProbe: { pk: 'SYSTEM', sk: 'HEALTH' } satisfies Key,
+} as const;

@@ -1,0 +1,252 @@
+import { TransactionCanceledException, type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  ValidationError,
+  VersionConflictError,
+  AlreadyExistsError,
+  type DomainError,
+} from '#lib/domain/errors';
+import type { TimelineEvent } from '#lib/domain/timeline';
+import { recordsTable, type IndexName } from '#lib/platform/resources';
+import { keys, type Key } from './keys';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One write of a transaction, with the domain error to raise if its condition fails. */
+export type TransactOp = { item: TransactItem; onConditionFailed?: () => DomainError };
+
+export type Page<T> = { items: T[]; nextToken: string | null };
+
+/** Round trips and capacity of the calls made through this adapter (benchmarks read them). */
+export type Usage = { roundTrips: number; readCapacity: number; writeCapacity: number };
+
+/**
+ * The Records table adapter: consistent reads, key-only queries with opaque page tokens, and
+ * transactions whose cancellation reasons become domain errors.
+ */
+export class RecordsTable {
+  readonly usage: Usage = { roundTrips: 0, readCapacity: 0, writeCapacity: 0 };
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    readonly tableName: string,
+  ) {}
+
+  async get(key: Key, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
+    const result = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key,
+        ConsistentRead: options.consistent ?? true,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.count(result.ConsumedCapacity, 'read');
+    return result.Item;
+  }
+
+  /** A page of an index partition, in sort-key order; `nextToken` is opaque to callers. */
+  async queryIndex(
+    indexName: IndexName,
+    partition: string,
+    options: {
+      limit: number;
+      nextToken?: string | undefined;
+      sortKeyBetween?: [string, string];
+      sortKeyPrefix?: string;
+      ascending?: boolean;
+    },
+  ): Promise<Page<Item>> {
+    const index = recordsTable.indexes.find((candidate) => candidate.indexName === indexName);
+    if (index === undefined) throw new Error(`Unknown index ${indexName}`);
+    const pkName = index.partitionKey.name;
+    const skName = index.sortKey.name;
+    let condition = '#pk = :pk';
+    const values: Record<string, unknown> = { ':pk': partition };
+    const names: Record<string, string> = { '#pk': pkName };
+    if (options.sortKeyBetween) {
+      condition += ' AND #sk BETWEEN :from AND :to';
+      names['#sk'] = skName;
+      values[':from'] = options.sortKeyBetween[0];
+      values[':to'] = options.sortKeyBetween[1];
+    } else if (options.sortKeyPrefix !== undefined) {
+      condition += ' AND begins_with(#sk, :prefix)';
+      names['#sk'] = skName;
+      values[':prefix'] = options.sortKeyPrefix;
+    }
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        Limit: options.limit,
+        ScanIndexForward: options.ascending ?? true,
+        ExclusiveStartKey: decodePageToken(options.nextToken, pkName, partition),
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.count(result.ConsumedCapacity, 'read');
+    return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey) };
+  }
+
+  /** The timeline of a case, oldest first. */
+  async events(casePk: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': casePk, ':prefix': keys.eventPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.count(result.ConsumedCapacity, 'read');
+      items.push(...(result.Items ?? []));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return items;
+  }
+
+  /** All or nothing; a failed condition raises the domain error of the op that failed. */
+  async transact(ops: readonly TransactOp[]): Promise<void> {
+    try {
+      const result = await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: ops.map((op) => op.item),
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      for (const consumed of result.ConsumedCapacity ?? []) this.count(consumed, 'write');
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        for (const [index, reason] of reasons.entries()) {
+          if (reason.Code === 'ConditionalCheckFailed') {
+            const op = ops[index];
+            throw (
+              op?.onConditionFailed?.() ??
+              new VersionConflictError('The record changed meanwhile; read it again.', { cause: error })
+            );
+          }
+        }
+        if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+          throw new VersionConflictError('Another change to the same record is in progress; try again.', {
+            cause: error,
+          });
+        }
+      }
+      throw error;
+    }
+  }
+
+  private count(consumed: ConsumedCapacity | undefined, kind: 'read' | 'write'): void {
+    this.usage.roundTrips += 1;
+    if (consumed === undefined) return;
+    const units = consumed.CapacityUnits ?? 0;
+    if (kind === 'read') this.usage.readCapacity += units;
+    else this.usage.writeCapacity += units;
+  }
+}
+
+/**
+ * The transact ops of one state change of a case: the case item (its `version` bumped, conditional on
+ * the version the caller read) and its new timeline event, chained to the previous one.
+ */
+export function caseChange(
+  table: RecordsTable,
+  change: {
+    item: Item & Key;
+    expectedVersion: number | 'new';
+    event: TimelineEvent;
+    onExists?: () => DomainError;
+  },
+): TransactOp[] {
+  const expected = change.expectedVersion;
+  const isNew = expected === 'new';
+  const caseOp: TransactOp = {
+    item: {
+      Put: {
+        TableName: table.tableName,
+        Item: {
+          ...change.item,
+          version: expected === 'new' ? 1 : expected + 1,
+          chainSeq: change.event.seq,
+          chainHash: change.event.hash,
+        },
+        ConditionExpression: isNew ? 'attribute_not_exists(pk)' : '#version = :expected',
+        ...(isNew
+          ? {}
+          : {
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expected': expected },
+            }),
+      },
+    },
+    onConditionFailed: isNew
+      ? (change.onExists ?? (() => new AlreadyExistsError('The record already exists.')))
+      : () => new VersionConflictError('The record changed since you read it; read it again and retry.'),
+  };
+  const eventOp: TransactOp = {
+    item: {
+      Put: {
+        TableName: table.tableName,
+        Item: { ...keys.event(change.item.pk, change.event.seq), entity: 'event', ...change.event },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    onConditionFailed: () =>
+      new VersionConflictError('The record changed since you read it; read it again and retry.'),
+  };
+  return [caseOp, eventOp];
+}
+
+/** The chain head stored on a case item. */
+export function chainHeadOf(item: Item): { seq: number; hash: string | null } {
+  const seq = typeof item.chainSeq === 'number' ? item.chainSeq : 0;
+  const hash = typeof item.chainHash === 'string' ? item.chainHash : null;
+  return { seq, hash };
+}
+
+export function encodePageToken(lastKey: Record<string, unknown> | undefined): string | null {
+  if (lastKey === undefined) return null;
+  return Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url');
+}
+
+/** Decodes a page token, refusing one that was altered or belongs to another listing. */
+export function decodePageToken(
+  token: string | undefined,
+  partitionAttribute: string,
+  partition: string,
+): Record<string, string> | undefined {
+  if (token === undefined) return undefined;
+  const invalid = () =>
+    new ValidationError('The page token is invalid.', [
+      { path: 'query.nextToken', message: 'is not a token this listing issued' },
+    ]);
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalid();
+  const entries = Object.entries(decoded);
+  if (entries.length === 0 || entries.length > 4 || entries.some(([, value]) => typeof value !== 'string'))
+    throw invalid();
+  const key = Object.fromEntries(entries) as Record<string, string>;
+  if (key[partitionAttribute] !== partition) throw invalid();
+  return key;
+}

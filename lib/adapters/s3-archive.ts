@@ -1,0 +1,57 @@
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+
+/**
+ * The archive bucket: immutable JSON objects. In AWS the bucket has versioning and Object Lock, so an
+ * object once written can neither be altered nor removed within its retention.
+ */
+export class S3Archive {
+  constructor(
+    private readonly client: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  async put(
+    key: string,
+    body: string,
+    metadata: Record<string, string> = {},
+    contentType = 'application/json; charset=utf-8',
+  ): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        Metadata: metadata,
+      }),
+    );
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    try {
+      const result = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return await result.Body?.transformToString('utf8');
+    } catch (error) {
+      if (error instanceof NoSuchKey || error instanceof NotFound) return undefined;
+      throw error;
+    }
+  }
+
+  /** Whether an object exists (needs s3:ListBucket to tell "absent" from "forbidden"). */
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if (error instanceof NotFound || error instanceof NoSuchKey) return false;
+      throw error;
+    }
+  }
+}

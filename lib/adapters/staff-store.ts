@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AlreadyExistsError } from '#lib/domain/errors';
+import { Role, type StaffAccount } from '#lib/domain/staff';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { StaffStore } from '#lib/use-cases/staff';
+import { keys } from './keys';
+import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
+
+const StaffItem = z.object({
+  staffId: z.string(),
+  agencyId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(Role),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+  version: z.int(),
+});
+
+export class DynamoStaffStore implements StaffStore {
+  constructor(private readonly table: RecordsTable) {}
+
+  async get(staffId: string): Promise<(StaffAccount & { chain: ChainHead }) | undefined> {
+    const item = await this.table.get(keys.staff(staffId));
+    return item === undefined ? undefined : { ...StaffItem.parse(item), chain: chainHeadOf(item) };
+  }
+
+  /** The account that holds an e-mail address, if any (the local cloud signs in by e-mail). */
+  async findByEmail(email: string): Promise<StaffAccount | undefined> {
+    const claim = await this.table.get(keys.staffEmail(email));
+    if (claim === undefined || typeof claim.staffId !== 'string') return undefined;
+    return this.get(claim.staffId);
+  }
+
+  async emailTaken(email: string): Promise<boolean> {
+    return (await this.table.get(keys.staffEmail(email))) !== undefined;
+  }
+
+  async create(account: StaffAccount, event: TimelineEvent): Promise<void> {
+    await this.table.transact([
+      ...caseChange(this.table, { item: this.toItem(account), expectedVersion: 'new', event }),
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: { ...keys.staffEmail(account.email), entity: 'staff_email', staffId: account.staffId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () =>
+          new AlreadyExistsError('A staff account with this e-mail address already exists.', {
+            errors: [{ path: 'body.email', message: 'is already in use' }],
+          }),
+      },
+    ]);
+  }
+
+  async update(account: StaffAccount, expectedVersion: number, event: TimelineEvent): Promise<void> {
+    await this.table.transact(caseChange(this.table, { item: this.toItem(account), expectedVersion, event }));
+  }
+
+  async listByAgency(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
+    const result = await this.table.queryIndex('byAgencyState', keys.staffByAgencyPartition(agencyId), page);
+    return { items: result.items.map((item) => StaffItem.parse(item)), nextToken: result.nextToken };
+  }
+
+  private toItem(account: StaffAccount) {
+    return {
+      ...keys.staff(account.staffId),
+      ...keys.staffByAgency(account.agencyId, account.staffId),
+      entity: 'staff',
+      ...account,
+    };
+  }
+}

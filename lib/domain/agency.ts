@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * An agency (机关) is a tenant. It publishes its disclosure office's public details (seed 003 §三(一)5:
+ * name, head, address, hours, phone, fax, e-mail) and has an annual-report cutoff (RULES §4).
+ */
+export const AgencyId = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$/, 'must be 3–40 lower-case letters, digits or hyphens');
+export type AgencyId = z.infer<typeof AgencyId>;
+
+/** `department`: a government department (政府部门); `government`: a people's government (人民政府). */
+export const AgencyLevel = z.enum(['government', 'department']);
+export type AgencyLevel = z.infer<typeof AgencyLevel>;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** A day of the year as `MM-DD`; February 29 is refused because the cutoff must exist every year. */
+export const MonthDay = z
+  .string()
+  .regex(/^\d{2}-\d{2}$/, 'must be MM-DD')
+  .refine((value) => {
+    const [month, day] = value.split('-').map(Number) as [number, number];
+    const days = DAYS_IN_MONTH[month - 1];
+    return days !== undefined && day >= 1 && day <= days;
+  }, 'must be a day that exists every year');
+
+/** Annual-report cutoff by default (RULES §4): government departments by January 31, others March 31. */
+export const defaultAnnualReportCutoff = (level: AgencyLevel): string =>
+  level === 'department' ? '01-31' : '03-31';
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const phoneNumber = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9\- ()]{4,38}$/, 'must be a phone number (digits, spaces, hyphens, parentheses)');
+
+/** The disclosure office's public details (政府信息公开工作机构). */
+export const OfficeProfile = z.strictObject({
+  officeName: text(200),
+  head: text(100), // 负责人
+  address: text(300),
+  postcode: z
+    .string()
+    .regex(/^\d{6}$/, 'must be six digits')
+    .optional(),
+  openingHours: text(200),
+  phone: phoneNumber,
+  fax: phoneNumber.nullable(),
+  email: z.email('must be an e-mail address').max(254),
+  website: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(500)
+    .nullable(),
+});
+export type OfficeProfile = z.infer<typeof OfficeProfile>;
+
+export const NewAgency = z.strictObject({
+  agencyId: AgencyId.refine((id) => id !== 'platform', 'is reserved for the platform operator'),
+  name: text(200),
+  level: AgencyLevel,
+  parentAgencyId: AgencyId.nullable().default(null),
+  annualReportCutoff: MonthDay.optional(),
+  profile: OfficeProfile.nullable().default(null),
+});
+export type NewAgency = z.infer<typeof NewAgency>;
+
+export type Agency = {
+  readonly agencyId: string;
+  readonly name: string;
+  readonly level: AgencyLevel;
+  readonly parentAgencyId: string | null;
+  readonly annualReportCutoff: string;
+  readonly profile: OfficeProfile | null;
+  readonly createdAt: string;
+  readonly version: number;
+};
+
+export const ProfileUpdate = z.strictObject({
+  version: z.int().min(1, 'must be the version you read'),
+  profile: OfficeProfile,
+});
+export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
+
+/** Which fields of the profile an update changes (recorded on the timeline, so the audit trail says what). */
+export function changedProfileFields(before: OfficeProfile | null, after: OfficeProfile): string[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof OfficeProfile>;
+  return [...fields].filter((field) => before?.[field] !== after[field]).sort();
+}

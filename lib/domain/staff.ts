@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { ForbiddenError, RuleViolationError } from './errors';
+
+/** Staff roles. `platform_admin` runs the platform (calendars, agencies); the rest belong to an agency. */
+export const AgencyRole = z.enum([
+  'clerk', // 登记、办理
+  'reviewer', // 初审
+  'secrecy_reviewer', // 保密审查
+  'approver', // 审批 (leader who signs off)
+  'supervisor', // 监督
+  'agency_admin',
+]);
+export type AgencyRole = z.infer<typeof AgencyRole>;
+
+export const Role = z.enum([...AgencyRole.options, 'platform_admin']);
+export type Role = z.infer<typeof Role>;
+export const ROLES: readonly Role[] = Role.options;
+
+/** The authenticated staff member behind a request, as established by the JWT authorizer. */
+export type Principal = {
+  readonly staffId: string;
+  readonly agencyId: string;
+  readonly roles: ReadonlySet<Role>;
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+};
+
+export const hasRole = (principal: Principal, role: Role): boolean => principal.roles.has(role);
+
+/**
+ * Tenant check, made before any record is read: staff act only on their own agency's records, so a
+ * staff member of another agency learns nothing, not even whether the record exists.
+ */
+export function assertSameAgency(principal: Principal, agencyId: string): void {
+  if (principal.agencyId !== agencyId) {
+    throw new ForbiddenError('This staff account belongs to another agency.');
+  }
+}
+
+/** Role check: the principal must hold one of `roles`. */
+export function assertRole(principal: Principal, ...roles: readonly Role[]): void {
+  if (!roles.some((role) => principal.roles.has(role))) {
+    throw new ForbiddenError(`This action needs the role ${roles.join(' or ')}.`);
+  }
+}
+
+/** Staff of `agencyId` holding one of `roles`. */
+export function assertAgencyStaff(principal: Principal, agencyId: string, ...roles: readonly Role[]): void {
+  assertSameAgency(principal, agencyId);
+  if (roles.length > 0) assertRole(principal, ...roles);
+}
+
+/**
+ * Platform administrators belong to no agency: their accounts carry this reserved agency id, which no
+ * agency may take.
+ */
+export const PLATFORM_AGENCY_ID = 'platform';
+
+/** A staff account of an agency. The identity provider (Cognito in the cloud) holds its credentials. */
+export const StaffId = z.string().regex(/^stf_[0-9a-z]{20}$/, 'must be a staff id (stf_…)');
+
+const roleList = z
+  .array(Role)
+  .min(1, 'must name at least one role')
+  .max(Role.options.length)
+  .refine((roles) => new Set(roles).size === roles.length, 'must not repeat a role');
+
+export const NewStaff = z.strictObject({
+  email: z
+    .email('must be an e-mail address')
+    .max(254)
+    .transform((email) => email.toLowerCase()),
+  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  roles: roleList,
+});
+export type NewStaff = z.infer<typeof NewStaff>;
+
+export const StaffUpdate = z
+  .strictObject({
+    version: z.int().min(1, 'must be the version you read'),
+    enabled: z.boolean().optional(),
+    roles: roleList.optional(),
+  })
+  .refine((update) => update.enabled !== undefined || update.roles !== undefined, {
+    message: 'must change enabled or roles',
+    path: ['enabled'],
+  });
+export type StaffUpdate = z.infer<typeof StaffUpdate>;
+
+export type StaffAccount = {
+  readonly staffId: string;
+  readonly agencyId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly enabled: boolean;
+  readonly createdAt: string;
+  readonly version: number;
+};
+
+/**
+ * Who may administer the staff of `agencyId`: its own `agency_admin`, or a `platform_admin` (who sets up
+ * a new agency's first administrator).
+ */
+export function assertMayAdministerStaff(principal: Principal, agencyId: string): void {
+  if (!hasRole(principal, 'platform_admin')) assertAgencyStaff(principal, agencyId, 'agency_admin');
+}
+
+/**
+ * Platform accounts hold `platform_admin` and nothing else; agency accounts never hold it. The two kinds
+ * of power stay apart: running the platform is not working a case.
+ */
+export function assertRolesFitAgency(agencyId: string, roles: readonly Role[]): void {
+  const platform = agencyId === PLATFORM_AGENCY_ID;
+  const fits = platform
+    ? roles.every((role) => role === 'platform_admin')
+    : !roles.includes('platform_admin');
+  if (!fits) {
+    throw new RuleViolationError(
+      'roles-do-not-fit-account',
+      platform
+        ? 'Platform accounts hold only platform_admin.'
+        : 'platform_admin is for platform accounts only.',
+      [
+        {
+          path: 'body.roles',
+          message: platform ? 'must be [platform_admin]' : 'must not include platform_admin',
+        },
+      ],
+    );
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The Lambda functions, one per file in `functions/`, with what each may touch. The CDK stack turns each
+ * grant into least-privilege IAM and environment variables; the local cloud calls the same handlers.
+ */
+export type Access = 'none' | 'read' | 'readWrite';
+
+export type FunctionDefinition = {
+  readonly name: string;
+  readonly description: string;
+  readonly trigger: 'http' | 'stream' | 'schedule';
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly records: Access;
+  readonly archive: Access;
+  readonly uploads: Access;
+  /** May administer staff accounts in the user pool. */
+  readonly userPool: boolean;
+};
+
+const http = <N extends string>(
+  name: N,
+  description: string,
+  grants: Partial<Pick<FunctionDefinition, 'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb'>>,
+): FunctionDefinition & { readonly name: N; readonly trigger: 'http' } => ({
+  name,
+  description,
+  trigger: 'http',
+  memoryMb: 512,
+  timeoutSeconds: 10,
+  records: 'none',
+  archive: 'none',
+  uploads: 'none',
+  userPool: false,
+  ...grants,
+});
+
+export const functionDefinitions = [
+  http('health', 'Reports whether the table and the archive answer', { records: 'read', archive: 'read' }),
+  http('agencies', 'Agency directory, agency creation and office profiles', { records: 'readWrite' }),
+  http('staff', 'Staff accounts and their roles', { records: 'readWrite', userPool: true }),
+  http('openapi', 'The OpenAPI document', {}),
+  http('fallback', 'Problem+json answers for routes that do not exist', {}),
+  {
+    name: 'archiver',
+    description: 'Writes every timeline event from the table stream to the archive',
+    trigger: 'stream',
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    records: 'none',
+    archive: 'readWrite',
+    uploads: 'none',
+    userPool: false,
+  },
+  {
+    name: 'sweep',
+    description: 'Daily compliance sweep (00:30 Asia/Shanghai)',
+    trigger: 'schedule',
+    memoryMb: 1024,
+    timeoutSeconds: 900,
+    records: 'readWrite',
+    archive: 'readWrite',
+    uploads: 'none',
+    userPool: false,
+  },
+] as const satisfies readonly FunctionDefinition[];
+
+export type FunctionName = (typeof functionDefinitions)[number]['name'];
+export type HttpFunctionName = Extract<(typeof functionDefinitions)[number], { trigger: 'http' }>['name'];

@@ -1,0 +1,125 @@
+import {
+  changedProfileFields,
+  defaultAnnualReportCutoff,
+  type Agency,
+  type NewAgency,
+  type OfficeProfile,
+  type ProfileUpdate,
+} from '#lib/domain/agency';
+import { NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
+import { assertAgencyStaff, assertRole, type Principal } from '#lib/domain/staff';
+import { chinaIsoOf } from '#lib/domain/china-time';
+import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
+
+/** Port: where agencies are kept. */
+export interface AgencyStore {
+  get(agencyId: string): Promise<(Agency & { chain: ChainHead }) | undefined>;
+  create(agency: Agency, event: TimelineEvent): Promise<void>;
+  /** Writes the new state if the stored version is still `expectedVersion`, else VersionConflictError. */
+  update(agency: Agency, expectedVersion: number, event: TimelineEvent): Promise<void>;
+  listDirectory(page: {
+    limit: number;
+    nextToken?: string | undefined;
+  }): Promise<{ items: Agency[]; nextToken: string | null }>;
+}
+
+const agencyRef = (agencyId: string) => ({ agencyId, kind: 'agency', id: agencyId }) as const;
+
+/** The public directory: every agency with its disclosure office's public details. */
+export async function listDirectory(
+  store: AgencyStore,
+  page: { limit: number; nextToken?: string | undefined },
+) {
+  const result = await store.listDirectory(page);
+  return {
+    items: result.items.map((agency) => ({
+      agencyId: agency.agencyId,
+      name: agency.name,
+      level: agency.level,
+      parentAgencyId: agency.parentAgencyId,
+      office: agency.profile,
+    })),
+    nextToken: result.nextToken,
+  };
+}
+
+/** A platform administrator creates an agency (tenant). Its parent, if any, must exist. */
+export async function createAgency(
+  store: AgencyStore,
+  principal: Principal,
+  input: NewAgency,
+  now: Date,
+): Promise<Agency> {
+  assertRole(principal, 'platform_admin');
+  if (input.parentAgencyId !== null && (await store.get(input.parentAgencyId)) === undefined) {
+    throw new RuleViolationError(
+      'unknown-parent-agency',
+      `There is no agency ${input.parentAgencyId} to be the parent.`,
+      [{ path: 'body.parentAgencyId', message: 'is not an existing agency' }],
+    );
+  }
+  const agency: Agency = {
+    agencyId: input.agencyId,
+    name: input.name,
+    level: input.level,
+    parentAgencyId: input.parentAgencyId,
+    annualReportCutoff: input.annualReportCutoff ?? defaultAnnualReportCutoff(input.level),
+    profile: input.profile,
+    createdAt: chinaIsoOf(now),
+    version: 1,
+  };
+  const event = nextEvent(agencyRef(agency.agencyId), EMPTY_CHAIN, {
+    type: 'agency_created',
+    now,
+    actor: staffActor(principal),
+    data: {
+      name: agency.name,
+      level: agency.level,
+      parentAgencyId: agency.parentAgencyId,
+      annualReportCutoff: agency.annualReportCutoff,
+    },
+  });
+  await store.create(agency, event);
+  return agency;
+}
+
+/** The agency as its own staff see it. */
+export async function getAgency(store: AgencyStore, principal: Principal, agencyId: string): Promise<Agency> {
+  assertAgencyStaff(principal, agencyId);
+  const agency = await store.get(agencyId);
+  if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  return withoutChain(agency);
+}
+
+/** An agency administrator replaces the office's public details; the change and its author go on the timeline. */
+export async function updateProfile(
+  store: AgencyStore,
+  principal: Principal,
+  agencyId: string,
+  update: ProfileUpdate,
+  now: Date,
+): Promise<Agency> {
+  assertAgencyStaff(principal, agencyId, 'agency_admin');
+  const current = await store.get(agencyId);
+  if (current === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  if (current.version !== update.version) {
+    throw new VersionConflictError(
+      `The profile is at version ${current.version}, not ${update.version}; read it again.`,
+    );
+  }
+  const profile: OfficeProfile = update.profile;
+  const updated: Agency = { ...withoutChain(current), profile, version: current.version + 1 };
+  const event = nextEvent(agencyRef(agencyId), current.chain, {
+    type: 'profile_updated',
+    now,
+    actor: staffActor(principal),
+    data: { changedFields: changedProfileFields(current.profile, profile), profile },
+  });
+  await store.update(updated, current.version, event);
+  return updated;
+}
+
+function withoutChain(agency: Agency & { chain: ChainHead }): Agency {
+  const { chain: _chain, ...rest } = agency;
+  return rest;
+}

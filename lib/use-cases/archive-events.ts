@@ -1,0 +1,31 @@
+import { chinaYearOf } from '#lib/domain/china-time';
+import { canonicalJson, type TimelineEvent } from '#lib/domain/timeline';
+
+/** Port: the immutable archive. */
+export interface Archive {
+  put(key: string, body: string, metadata?: Record<string, string>, contentType?: string): Promise<void>;
+}
+
+/**
+ * Where an event lives in the archive: `agency=<id>/year=<yyyy>/<kind>/<caseId>/events/<seq>.json`.
+ * Only our own ids appear in keys, never personal data.
+ */
+export function archiveKeyOf(event: TimelineEvent): string {
+  const year = chinaYearOf(new Date(event.at));
+  const seq = String(event.seq).padStart(8, '0');
+  return `agency=${event.case.agencyId}/year=${year}/${event.case.kind}/${event.case.id}/events/${seq}.json`;
+}
+
+/**
+ * Archives one timeline event. The object is the event's canonical JSON, which carries its own hash and
+ * the previous event's, so the archived objects of a case form the same hash chain as the table.
+ * Writing it twice writes the same bytes: stream retries are harmless.
+ */
+export async function archiveEvent(archive: Archive, event: TimelineEvent): Promise<string> {
+  const key = archiveKeyOf(event);
+  await archive.put(key, canonicalJson(event), {
+    sha256: event.hash,
+    'prev-sha256': event.prevHash ?? 'none',
+  });
+  return key;
+}

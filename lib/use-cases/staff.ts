@@ -1,0 +1,139 @@
+import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#lib/domain/errors';
+import { chinaIsoOf } from '#lib/domain/china-time';
+import {
+  assertMayAdministerStaff,
+  assertRolesFitAgency,
+  PLATFORM_AGENCY_ID,
+  type NewStaff,
+  type Principal,
+  type StaffAccount,
+  type StaffUpdate,
+} from '#lib/domain/staff';
+import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
+import type { AgencyStore } from './agencies';
+
+/** Port: our record of staff accounts (the audit trail, listings, e-mail uniqueness). */
+export interface StaffStore {
+  get(staffId: string): Promise<(StaffAccount & { chain: ChainHead }) | undefined>;
+  emailTaken(email: string): Promise<boolean>;
+  create(account: StaffAccount, event: TimelineEvent): Promise<void>;
+  update(account: StaffAccount, expectedVersion: number, event: TimelineEvent): Promise<void>;
+  listByAgency(
+    agencyId: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: StaffAccount[]; nextToken: string | null }>;
+}
+
+/**
+ * Port: the identity provider that signs staff in (Cognito in AWS; the local issuer in the local cloud).
+ * Every method is idempotent, so a retried request converges.
+ */
+export interface StaffDirectory {
+  /** Creates the sign-in account; the local directory also returns a token for it. */
+  createAccount(account: StaffAccount): Promise<{ token?: string }>;
+  deleteAccount(staffId: string): Promise<void>;
+  setEnabled(staffId: string, enabled: boolean): Promise<void>;
+  setRoles(staffId: string, roles: StaffAccount['roles'], previous: StaffAccount['roles']): Promise<void>;
+}
+
+export type StaffDeps = {
+  store: StaffStore;
+  agencies: AgencyStore;
+  directory: StaffDirectory;
+  newStaffId: () => string;
+};
+
+const staffRef = (account: Pick<StaffAccount, 'agencyId' | 'staffId'>) =>
+  ({ agencyId: account.agencyId, kind: 'staff', id: account.staffId }) as const;
+
+export async function createStaff(
+  deps: StaffDeps,
+  principal: Principal,
+  agencyId: string,
+  input: NewStaff,
+  now: Date,
+): Promise<StaffAccount & { token?: string }> {
+  assertMayAdministerStaff(principal, agencyId);
+  assertRolesFitAgency(agencyId, input.roles);
+  if (agencyId !== PLATFORM_AGENCY_ID && (await deps.agencies.get(agencyId)) === undefined) {
+    throw new NotFoundError(`There is no agency ${agencyId}.`);
+  }
+  if (await deps.store.emailTaken(input.email)) {
+    throw new AlreadyExistsError('A staff account with this e-mail address already exists.', {
+      errors: [{ path: 'body.email', message: 'is already in use' }],
+    });
+  }
+  const account: StaffAccount = {
+    staffId: deps.newStaffId(),
+    agencyId,
+    email: input.email,
+    name: input.name,
+    roles: [...input.roles].sort(),
+    enabled: true,
+    createdAt: chinaIsoOf(now),
+    version: 1,
+  };
+  const event = nextEvent(staffRef(account), EMPTY_CHAIN, {
+    type: 'staff_created',
+    now,
+    actor: staffActor(principal),
+    data: { email: account.email, name: account.name, roles: account.roles },
+  });
+  // The sign-in account first: if recording it fails (say, a concurrent claim of the same e-mail), the
+  // account is removed again, so no one can sign in without a record of who created them.
+  const { token } = await deps.directory.createAccount(account);
+  try {
+    await deps.store.create(account, event);
+  } catch (error) {
+    await deps.directory.deleteAccount(account.staffId);
+    throw error;
+  }
+  return token === undefined ? account : { ...account, token };
+}
+
+export async function listStaff(
+  deps: Pick<StaffDeps, 'store'>,
+  principal: Principal,
+  agencyId: string,
+  page: { limit: number; nextToken?: string | undefined },
+) {
+  assertMayAdministerStaff(principal, agencyId);
+  return deps.store.listByAgency(agencyId, page);
+}
+
+export async function updateStaff(
+  deps: StaffDeps,
+  principal: Principal,
+  agencyId: string,
+  staffId: string,
+  update: StaffUpdate,
+  now: Date,
+): Promise<StaffAccount> {
+  assertMayAdministerStaff(principal, agencyId);
+  if (update.roles) assertRolesFitAgency(agencyId, update.roles);
+  const current = await deps.store.get(staffId);
+  if (current?.agencyId !== agencyId)
+    throw new NotFoundError(`There is no staff account ${staffId} in this agency.`);
+  if (current.version !== update.version) {
+    throw new VersionConflictError(
+      `The account is at version ${current.version}, not ${update.version}; read it again.`,
+    );
+  }
+  const roles = update.roles ? [...update.roles].sort() : current.roles;
+  const enabled = update.enabled ?? current.enabled;
+  const { chain, ...previous } = current;
+  const updated: StaffAccount = { ...previous, roles, enabled, version: current.version + 1 };
+  const event = nextEvent(staffRef(current), chain, {
+    type: 'staff_updated',
+    now,
+    actor: staffActor(principal),
+    data: {
+      ...(enabled !== current.enabled ? { enabled } : {}),
+      ...(update.roles ? { roles, previousRoles: current.roles } : {}),
+    },
+  });
+  if (enabled !== current.enabled) await deps.directory.setEnabled(staffId, enabled);
+  if (update.roles) await deps.directory.setRoles(staffId, roles, current.roles);
+  await deps.store.update(updated, current.version, event);
+  return updated;
+}
