@@ -78,7 +78,8 @@ export class HttpRequest {
   }
 
   assertAuthenticated(): void {
-    if (this.principalOrUndefined() === undefined) throw new UnauthenticatedError('A staff token is required.');
+    if (this.principalOrUndefined() === undefined)
+      throw new UnauthenticatedError('A staff token is required.');
   }
 
   private principalOrUndefined(): Principal | undefined {

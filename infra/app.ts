@@ -1,0 +1,31 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AcknowledgeExpectedWildcards } from './constructs/acknowledged-wildcards';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ApiStack } from './stacks/api-stack';
+import { StatefulStack } from './stacks/stateful-stack';
+
+/** Builds the Gongkai app: stateful resources in one stack, the API and functions in another. */
+export function buildApp(app: App = new App()): { app: App; stateful: StatefulStack; api: ApiStack } {
+  // Server access logs are delivered under a bucket policy, not the legacy log-delivery ACL.
+  app.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+  app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
+  const stateful = new StatefulStack(app, 'GongkaiStateful', {
+    description: 'Gongkai: records table, archive, uploads, staff pool',
+  });
+  const api = new ApiStack(app, 'GongkaiApi', {
+    description: 'Gongkai: HTTP API, functions, archiver and daily sweep',
+    resources: {
+      table: stateful.table,
+      archiveBucket: stateful.archiveBucket,
+      uploadsBucket: stateful.uploadsBucket,
+      userPool: stateful.userPool,
+    },
+    staffClient: stateful.staffClient,
+  });
+  Validations.of(app).addPlugins(new AcknowledgeExpectedWildcards(), new AwsSolutionsChecks(app));
+  return { app, stateful, api };
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+  buildApp().app.synth();
+}

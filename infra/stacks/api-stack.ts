@@ -1,0 +1,173 @@
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+  ContextAttribute,
+} from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { TimeZone } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { defaultThrottle, routeKeyOf, routes, type RouteDefinition } from '#lib/api/routes';
+import { keys } from '#lib/adapters/keys';
+import { functionDefinitions, type FunctionName } from '#lib/platform/functions';
+import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
+
+export type ApiStackProps = StackProps & { resources: SharedResources; staffClient: UserPoolClient };
+
+/**
+ * The stateless part: one Lambda per file in `functions/`, the HTTP API with its routes (from the shared
+ * route table), the table-stream archiver and the daily sweep schedule.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  readonly functions: ReadonlyMap<FunctionName, GongkaiFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { resources } = props;
+
+    const functions = new Map<FunctionName, GongkaiFunction>();
+    for (const definition of functionDefinitions) {
+      functions.set(
+        definition.name,
+        new GongkaiFunction(this, `Fn-${definition.name}`, definition, resources),
+      );
+    }
+    this.functions = functions;
+    const lambdaOf = (name: FunctionName) => {
+      const fn = functions.get(name);
+      if (fn === undefined) throw new Error(`No function ${name}`);
+      return fn.fn;
+    };
+
+    // --- HTTP API -----------------------------------------------------------------------------------
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    const integrationOf = (name: FunctionName) => {
+      let integration = integrations.get(name);
+      if (integration === undefined) {
+        integration = new HttpLambdaIntegration(`Integration-${name}`, lambdaOf(name));
+        integrations.set(name, integration);
+      }
+      return integration;
+    };
+
+    this.api = new HttpApi(this, 'Api', {
+      apiName: 'gongkai',
+      description: 'Gongkai (公开): government information disclosure',
+      createDefaultStage: false,
+      // Unmatched requests reach the fallback function, which answers problem+json 404/405.
+      defaultIntegration: integrationOf('fallback'),
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Public routes (health, directory, citizen intake, reading room) are open by design and throttled; staff routes use the Cognito JWT authorizer.',
+    });
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: defaultThrottle.rateLimit, burstLimit: defaultThrottle.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer('StaffJwt', resources.userPool.userPoolProviderUrl, {
+      jwtAudience: [props.staffClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of routes as readonly RouteDefinition[]) {
+      this.api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrationOf(route.function),
+        ...(route.access === 'staff' ? { authorizer } : {}),
+      });
+      if (route.throttle) {
+        routeSettings[routeKeyOf(route)] = {
+          ThrottlingRateLimit: route.throttle.rateLimit,
+          ThrottlingBurstLimit: route.throttle.burstLimit,
+        };
+      }
+    }
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    cfnStage.routeSettings = routeSettings;
+
+    // --- Archiver: every new timeline event, from the table stream ---------------------------------
+    const archiverDlq = deadLetterQueue(this, 'ArchiverFailures');
+    lambdaOf('archiver').addEventSource(
+      new DynamoEventSource(resources.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        reportBatchItemFailures: true,
+        // Retry until the record would leave the stream: the archive must not miss an event.
+        retryAttempts: -1,
+        onFailure: new SqsDlq(archiverDlq),
+        filters: [
+          FilterCriteria.filter({
+            // FilterRule.isEqual is typed `any` upstream; the pattern it builds is ['INSERT'].
+            eventName: ['INSERT'],
+            dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(keys.eventPrefix) } } },
+          }),
+        ],
+      }),
+    );
+
+    // --- The daily compliance sweep, 00:30 China Standard Time ------------------------------------
+    const sweepDlq = deadLetterQueue(this, 'SweepFailures');
+    new Schedule(this, 'DailySweep', {
+      description: 'Gongkai compliance sweep, daily at 00:30 Asia/Shanghai',
+      schedule: ScheduleExpression.cron({ minute: '30', hour: '0', timeZone: TimeZone.ASIA_SHANGHAI }),
+      target: new LambdaInvoke(lambdaOf('sweep'), {
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+        deadLetterQueue: sweepDlq,
+        retryAttempts: 3,
+        maxEventAge: Duration.hours(6),
+      }),
+    });
+  }
+}
+
+function deadLetterQueue(scope: Construct, id: string): Queue {
+  const queue = new Queue(scope, id, {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+  Validations.of(queue).acknowledge({
+    id: 'AwsSolutions-SQS3',
+    reason: 'This queue is itself a dead-letter queue.',
+  });
+  return queue;
+}

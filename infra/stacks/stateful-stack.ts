@@ -1,0 +1,172 @@
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, Billing, StreamViewType, TableV2, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectLockRetention,
+  ObjectOwnership,
+  type IBucket,
+} from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { ROLES } from '#lib/domain/staff';
+import {
+  archiveBucket,
+  archiveRetentionYears,
+  recordsTable,
+  uploadsBucket,
+  uploadsPendingExpiryDays,
+  uploadsPendingTag,
+  type KeyAttribute,
+} from '#lib/platform/resources';
+
+const attributeType = (key: KeyAttribute) => ({
+  name: key.name,
+  type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
+});
+
+/**
+ * Stateful resources, kept apart from the stateless API so they can be retained and protected: the
+ * Records table, the archive and uploads buckets, and the staff user pool.
+ */
+export class StatefulStack extends Stack {
+  readonly table: ITableV2;
+  readonly archiveBucket: IBucket;
+  readonly uploadsBucket: IBucket;
+  readonly userPool: UserPool;
+  readonly staffClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = new TableV2(this, 'Records', {
+      partitionKey: attributeType(recordsTable.partitionKey),
+      sortKey: attributeType(recordsTable.sortKey),
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: recordsTable.timeToLiveAttribute,
+      globalSecondaryIndexes: recordsTable.indexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: attributeType(index.partitionKey),
+        sortKey: attributeType(index.sortKey),
+      })),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(400) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the server-access-log bucket itself; logging it into itself would loop.',
+    });
+
+    this.archiveBucket = new Bucket(this, 'Archive', {
+      versioned: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // Governance mode: records cannot be altered or deleted for ten years, except by a deliberately
+      // privileged principal (s3:BypassGovernanceRetention) — the escape hatch a court order may need.
+      objectLockDefaultRetention: ObjectLockRetention.governance(Duration.days(365 * archiveRetentionYears)),
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: `${archiveBucket.localName}/`,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.uploadsBucket = new Bucket(this, 'Uploads', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: `${uploadsBucket.localName}/`,
+      // Browsers upload and download through presigned URLs only.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['*'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'expire-unreferenced-uploads',
+          tagFilters: { [uploadsPendingTag.key]: uploadsPendingTag.value },
+          expiration: Duration.days(uploadsPendingExpiryDays),
+        },
+        { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.userPool = new UserPool(this, 'StaffPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      customAttributes: { agencyId: new StringAttribute({ minLen: 3, maxLen: 40, mutable: false }) },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus feature plan (threat protection) is a per-user cost left to each deployment; MFA is required instead.',
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG3',
+      reason:
+        'Threat protection (advanced security) needs the Plus feature plan; MFA is required for every staff account instead.',
+    });
+
+    // One group per role: Cognito puts them in the ID token's cognito:groups claim.
+    for (const role of ROLES) {
+      new CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: role,
+        description: `Gongkai role ${role}`,
+      });
+    }
+
+    this.staffClient = this.userPool.addClient('StaffClient', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+  }
+}
