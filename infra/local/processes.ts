@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -90,4 +92,9 @@ export async function waitUntil(
     }
   }
   throw new Error(`${what} did not become ready within ${timeoutMs} ms`, { cause: lastError });
+}
+
+/** tsx's loader as an absolute URL, so `node --import <it>` works from any working directory. */
+export function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OwnedProcess } from './processes';
+import { OwnedProcess, tsxLoader } from './processes';
 
 /** Credentials s3rver accepts (it checks signatures with these). */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
@@ -17,10 +17,11 @@ export async function startS3Local(options: { directory?: string | undefined }):
   const temporary = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'gongkai-s3-')));
   const entry = fileURLToPath(new URL('./s3-server.ts', import.meta.url));
+  // tsx by absolute URL, so the child starts whatever the working directory.
   const child = OwnedProcess.spawn('s3rver', process.execPath, [
     '--openssl-legacy-provider',
     '--import',
-    'tsx',
+    tsxLoader(),
     entry,
     directory,
   ]);

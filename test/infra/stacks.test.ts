@@ -1,0 +1,304 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '#infra/app';
+import { routeKeyOf, routes, type RouteDefinition } from '#lib/api/routes';
+import { functionDefinitions } from '#lib/platform/functions';
+import {
+  archiveRetentionYears,
+  recordsTable,
+  uploadsPendingExpiryDays,
+  uploadsPendingTag,
+} from '#lib/platform/resources';
+import { USER_POOL_ADMIN_ACTIONS } from '#infra/constructs/gongkai-function';
+
+/** Template tests: bundling is skipped; we pin what matters, not resource counts. */
+const newApp = () => new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+
+let stateful: Template;
+let api: Template;
+
+beforeAll(() => {
+  const built = buildApp(newApp());
+  stateful = Template.fromStack(built.stateful);
+  api = Template.fromStack(built.api);
+});
+
+describe('one function per file in functions/', () => {
+  it('the function catalogue and functions/ agree', () => {
+    const files = readdirSync('functions')
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    expect(functionDefinitions.map((definition) => definition.name).sort()).toEqual(files.sort());
+  });
+
+  it.each(functionDefinitions.map((definition) => [definition.name, definition] as const))(
+    '%s: Node.js 22 on arm64, its memory and timeout, traced, with its own log group',
+    (name, definition) => {
+      api.hasResourceProperties('AWS::Lambda::Function', {
+        Description: definition.description,
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: definition.memoryMb,
+        Timeout: definition.timeoutSeconds,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: Match.anyValue() },
+        Environment: {
+          Variables: Match.objectLike({
+            NODE_OPTIONS: '--enable-source-maps',
+            POWERTOOLS_SERVICE_NAME: 'gongkai',
+          }),
+        },
+      });
+      expect(name).toBe(definition.name);
+    },
+  );
+
+  it('no function carries the AWS managed basic-execution policy', () => {
+    const roles = api.findResources('AWS::IAM::Role');
+    for (const role of Object.values(roles))
+      expect(JSON.stringify(role)).not.toContain('AWSLambdaBasicExecutionRole');
+  });
+});
+
+describe('the Records table', () => {
+  it('is on-demand, point-in-time recoverable, protected from deletion, streamed with both images, with TTL', () => {
+    stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        TimeToLiveSpecification: { AttributeName: recordsTable.timeToLiveAttribute, Enabled: true },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+
+  it.each(recordsTable.indexes.map((index) => [index.indexName, index] as const))(
+    'has the %s index',
+    (_name, index) => {
+      stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+        GlobalSecondaryIndexes: Match.arrayWith([
+          {
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ]),
+      });
+    },
+  );
+});
+
+describe('the buckets', () => {
+  const secureBucket = {
+    BucketEncryption: {
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    },
+    PublicAccessBlockConfiguration: {
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    },
+  };
+
+  it('the archive is versioned, encrypted, private, and locked for ten years (governance)', () => {
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        ...secureBucket,
+        VersioningConfiguration: { Status: 'Enabled' },
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 * archiveRetentionYears } },
+        },
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'gongkai-archive/' }),
+      }),
+    });
+  });
+
+  it('uploads expire unless a record references them, and are private and encrypted', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      ...secureBucket,
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({
+            TagFilters: [{ Key: uploadsPendingTag.key, Value: uploadsPendingTag.value }],
+            ExpirationInDays: uploadsPendingExpiryDays,
+            Status: 'Enabled',
+          }),
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),
+        ]),
+      },
+    });
+  });
+
+  it('every bucket refuses requests without TLS', () => {
+    const policies = Object.values(stateful.findResources('AWS::S3::BucketPolicy'));
+    const buckets = Object.keys(stateful.findResources('AWS::S3::Bucket'));
+    expect(policies).toHaveLength(buckets.length);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('no function may delete or overwrite-protect-bypass archive objects', () => {
+    const text = JSON.stringify(api.findResources('AWS::IAM::Policy'));
+    expect(text).not.toMatch(/s3:DeleteObject|s3:BypassGovernanceRetention|s3:PutObjectRetention|s3:\*/);
+  });
+});
+
+describe('staff identity', () => {
+  it('a user pool with MFA, no self sign-up, the immutable agencyId attribute and one group per role', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'agencyId', Mutable: false, AttributeDataType: 'String' }),
+      ]),
+      DeletionProtection: 'ACTIVE',
+    });
+    for (const role of [
+      'clerk',
+      'reviewer',
+      'secrecy_reviewer',
+      'approver',
+      'supervisor',
+      'agency_admin',
+      'platform_admin',
+    ]) {
+      stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    }
+  });
+
+  it('only the staff function may administer the pool, with exactly the calls it makes', () => {
+    api.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: [...USER_POOL_ADMIN_ACTIONS], Effect: 'Allow' }),
+        ]),
+      },
+    });
+    const policies = Object.values(api.findResources('AWS::IAM::Policy')).filter((policy) =>
+      JSON.stringify(policy).includes('cognito-idp:'),
+    );
+    expect(policies).toHaveLength(1);
+  });
+});
+
+describe('the HTTP API', () => {
+  it.each((routes as readonly RouteDefinition[]).map((route) => [routeKeyOf(route), route] as const))(
+    '%s',
+    (routeKey, route) => {
+      api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        AuthorizationType: route.access === 'staff' ? 'JWT' : 'NONE',
+        ...(route.access === 'staff' ? { AuthorizerId: Match.anyValue() } : {}),
+      });
+    },
+  );
+
+  it('a $default route answers unmatched requests', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: '$default',
+      AuthorizationType: 'NONE',
+    });
+  });
+
+  it('the JWT authorizer trusts the staff pool, with the staff app client as audience', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('public routes are throttled per route; the stage has a default throttle and access logs', () => {
+    const publicRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.access === 'public');
+    const settings = Object.fromEntries(
+      publicRoutes.map((route) => [
+        routeKeyOf(route),
+        { ThrottlingRateLimit: route.throttle?.rateLimit, ThrottlingBurstLimit: route.throttle?.burstLimit },
+      ]),
+    );
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      RouteSettings: settings,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('the archiver and the sweep', () => {
+  it('the archiver reads the stream from the start, only new timeline events, reporting partial failures, with a DLQ', () => {
+    api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: -1,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { sk: { S: [{ prefix: 'EVENT#' }] } } },
+            }),
+          },
+        ],
+      },
+    });
+  });
+
+  it('the sweep runs daily at 00:30 Asia/Shanghai with retries and a dead-letter queue', () => {
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 0 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      State: 'ENABLED',
+      Target: Match.objectLike({
+        Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 6 * 3600 },
+      }),
+    });
+  });
+
+  it('dead-letter queues are encrypted and TLS-only', () => {
+    api.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+    });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('the app passes, every exception acknowledged with a reason', () => {
+    const { app } = buildApp(newApp());
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('the check bites: an unencrypted, public-by-default bucket fails synthesis', () => {
+    const { app, api: stack } = buildApp(newApp());
+    new Bucket(stack, 'Careless');
+    expect(() => app.synth()).toThrow(/AwsSolutions-S10/);
+  });
+});

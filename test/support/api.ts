@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { inject } from 'vitest';
+import type { Role } from '#lib/domain/staff';
+
+/** Helpers for integration tests: HTTP calls through the local gateway, and fixtures built through the API. */
+export const localCloud = () => inject('localCloud');
+
+export type ApiResponse = {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  text: string;
+  // Tests read response bodies field by field and assert on them.
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+export type CallOptions = {
+  token?: string | undefined;
+  body?: unknown;
+  rawBody?: string | Buffer;
+  headers?: Record<string, string>;
+  /** The business time of the request (X-Gongkai-Now). */
+  now?: string;
+};
+
+export async function api(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  if (options.now !== undefined) headers['x-gongkai-now'] = options.now;
+  let body: string | Buffer | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${localCloud().baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, contentType, text, json };
+}
+
+export const uniqueId = (prefix = 't'): string => `${prefix}-${randomBytes(5).toString('hex')}`;
+
+export const platformToken = (): string => localCloud().tokens.platform_admin;
+
+export const anOffice = (overrides: Record<string, unknown> = {}) => ({
+  officeName: '测试局政务公开办公室',
+  head: '李华',
+  address: '测试市中山路100号',
+  openingHours: '工作日 9:00–17:00',
+  phone: '021-87654321',
+  fax: null,
+  email: 'gongkai@test.example.cn',
+  website: 'https://test.example.cn',
+  ...overrides,
+});
+
+/** A new agency, created by the platform administrator. */
+export async function aNewAgency(
+  overrides: Record<string, unknown> = {},
+): Promise<{ agencyId: string; version: number }> {
+  const agencyId = uniqueId('agency');
+  const response = await api('POST', '/v1/agencies', {
+    token: platformToken(),
+    body: { agencyId, name: `测试机关 ${agencyId}`, level: 'department', profile: anOffice(), ...overrides },
+  });
+  if (response.status !== 201)
+    throw new Error(`could not create agency: ${response.status} ${response.text}`);
+  return response.json;
+}
+
+/** A staff account with `roles` in `agencyId`, and its token (the local identity provider issues one). */
+export async function aStaffMember(
+  agencyId: string,
+  roles: readonly Role[],
+): Promise<{ staffId: string; email: string; token: string; version: number }> {
+  const email = `${uniqueId('staff')}@test.example.cn`;
+  const response = await api('POST', `/v1/agencies/${agencyId}/staff`, {
+    token: platformToken(),
+    body: { email, name: `职员 ${roles.join('+')}`, roles },
+  });
+  if (response.status !== 201) throw new Error(`could not create staff: ${response.status} ${response.text}`);
+  return response.json;
+}
+
+export const ALL_AGENCY_ROLES: readonly Role[] = [
+  'clerk',
+  'reviewer',
+  'secrecy_reviewer',
+  'approver',
+  'supervisor',
+  'agency_admin',
+];
+
+/** Waits until the archiver has consumed every change so far. */
+export async function drainStream(): Promise<void> {
+  const response = await api('POST', '/_local/stream/drain');
+  if (response.status !== 200) throw new Error(`drain failed: ${response.text}`);
+}
+
+let s3: S3Client | undefined;
+function s3Client(): S3Client {
+  const cloud = localCloud();
+  s3 ??= new S3Client({
+    region: cloud.region,
+    endpoint: cloud.s3Endpoint,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return s3;
+}
+
+/** Every archived object under `prefix`, with its body, in key order. */
+export async function archivedObjects(
+  prefix: string,
+): Promise<{ key: string; body: string; metadata: Record<string, string> }[]> {
+  const cloud = localCloud();
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3Client().send(
+      new ListObjectsV2Command({ Bucket: cloud.archiveBucket, Prefix: prefix, ContinuationToken: token }),
+    );
+    keys.push(...(page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : [])));
+    token = page.NextContinuationToken;
+  } while (token !== undefined);
+  const objects = [];
+  for (const key of keys.sort()) {
+    const object = await s3Client().send(new GetObjectCommand({ Bucket: cloud.archiveBucket, Key: key }));
+    objects.push({
+      key,
+      body: (await object.Body?.transformToString('utf8')) ?? '',
+      metadata: object.Metadata ?? {},
+    });
+  }
+  return objects;
+}
