@@ -2,7 +2,7 @@ import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import type { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
 import type { OfficeProfile } from '#lib/domain/agency';
-import { PLATFORM_AGENCY_ID, type Principal, type Role, type StaffAccount } from '#lib/domain/staff';
+import { PLATFORM_AGENCY_ID, ROLES, type Principal, type Role, type StaffAccount } from '#lib/domain/staff';
 import { newStaffId } from '#lib/ids';
 import { createAgency } from '#lib/use-cases/agencies';
 import { createStaff, type StaffDirectory } from '#lib/use-cases/staff';
@@ -24,16 +24,6 @@ const demoOffice: OfficeProfile = {
   email: 'gongkai@demo-city.example.cn',
   website: null,
 };
-
-const DEMO_ROLES: readonly Role[] = [
-  'clerk',
-  'reviewer',
-  'secrecy_reviewer',
-  'approver',
-  'supervisor',
-  'agency_admin',
-  'platform_admin',
-];
 
 const bootstrap: Principal = {
   staffId: 'local-bootstrap',
@@ -64,7 +54,7 @@ export async function seedDemo(
     );
   }
   const accounts: Partial<Record<Role, StaffAccount>> = {};
-  for (const role of DEMO_ROLES) {
+  for (const role of ROLES) {
     const email = `${role.replace('_', '-')}@demo-city.example.cn`;
     const agencyId = role === 'platform_admin' ? PLATFORM_AGENCY_ID : DEMO_AGENCY_ID;
     accounts[role] =

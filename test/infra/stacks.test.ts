@@ -12,6 +12,7 @@ import {
   uploadsPendingExpiryDays,
   uploadsPendingTag,
 } from '#lib/platform/resources';
+import { ROLES } from '#lib/domain/staff';
 import { USER_POOL_ADMIN_ACTIONS } from '#infra/constructs/gongkai-function';
 
 /** Template tests: bundling is skipped; we pin what matters, not resource counts. */
@@ -175,15 +176,7 @@ describe('staff identity', () => {
       ]),
       DeletionProtection: 'ACTIVE',
     });
-    for (const role of [
-      'clerk',
-      'reviewer',
-      'secrecy_reviewer',
-      'approver',
-      'supervisor',
-      'agency_admin',
-      'platform_admin',
-    ]) {
+    for (const role of ROLES) {
       stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
     }
   });

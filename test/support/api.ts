@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
-import type { Role } from '#lib/domain/staff';
+import { AgencyRole, type Role } from '#lib/domain/staff';
 
 /** Helpers for integration tests: HTTP calls through the local gateway, and fixtures built through the API. */
 export const localCloud = () => inject('localCloud');
@@ -90,14 +90,7 @@ export async function aStaffMember(
   return response.json;
 }
 
-export const ALL_AGENCY_ROLES: readonly Role[] = [
-  'clerk',
-  'reviewer',
-  'secrecy_reviewer',
-  'approver',
-  'supervisor',
-  'agency_admin',
-];
+export const ALL_AGENCY_ROLES: readonly Role[] = AgencyRole.options;
 
 /** Waits until the archiver has consumed every change so far. */
 export async function drainStream(): Promise<void> {
