@@ -1,0 +1,19 @@
+/**
+ * `npm run bench`: every benchmark, each printing its figures next to a baseline measured in the same
+ * run. Figures, not assertions: speed and cost are reported here, never asserted in tests.
+ */
+import { coldStartBench } from './cold-start';
+import { printTable, type Table } from './table';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
+  { name: 'cold start', run: coldStartBench },
+];
+
+const only = process.argv.slice(2);
+for (const bench of benches) {
+  if (only.length > 0 && !only.some((name) => bench.name.includes(name))) continue;
+  const tables = await bench.run();
+  for (const table of Array.isArray(tables) ? tables : [tables]) printTable(table);
+}
