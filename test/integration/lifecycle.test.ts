@@ -51,7 +51,7 @@ describe('npm start', () => {
       const started = Date.now();
       const child = spawn(process.execPath, ['--import', tsxLoader(), entry], {
         cwd,
-        env: { ...process.env, PORT: '0' },
+        env: { ...process.env, PORT: '0', GONGKAI_NOW: '2026-03-31T16:30:00Z' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
