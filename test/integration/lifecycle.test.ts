@@ -44,7 +44,7 @@ const alive = (pid: number): boolean => {
 
 describe('npm start', () => {
   it(
-    'starts the local cloud on disk, answers /v1/health within 60 s, and Ctrl-C leaves no process behind',
+    'starts on disk with a fixed clock, answers /v1/health within 60 s, and Ctrl-C leaves no process behind',
     { timeout: 90_000 },
     async () => {
       const cwd = await mkdtemp(join(tmpdir(), 'gongkai-start-'));
@@ -82,6 +82,10 @@ describe('npm start', () => {
         expect(output).toContain(state.baseUrl);
         const health = await fetch(`${state.baseUrl}/v1/health`);
         expect(health.status).toBe(200);
+        // GONGKAI_NOW fixes the business clock the gateway stamps on every event.
+        expect(((await health.json()) as { checkedAt: string }).checkedAt).toBe(
+          '2026-04-01T00:30:00.000+08:00',
+        );
         expect(Date.now() - started).toBeLessThan(60_000);
         expect(existsSync(join(cwd, '.data', 'dynamodb'))).toBe(true);
 
