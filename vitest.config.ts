@@ -8,10 +8,11 @@ export default defineConfig({
   test: {
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
     projects: [
-      {
-        extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
-      },
+      // Unit tests run under three host time zones: legal dates must not depend on the server's.
+      ...['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((zone) => ({
+        extends: true as const,
+        test: { name: `unit (${zone})`, include: ['test/unit/**/*.test.ts'], env: { TZ: zone } },
+      })),
       {
         extends: true,
         test: {

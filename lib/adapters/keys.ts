@@ -28,5 +28,23 @@ export const keys = {
   event: (casePk: string, seq: number): Key => ({ pk: casePk, sk: `EVENT#${pad(seq, 8)}` }),
   eventPrefix: 'EVENT#',
 
+  /** The platform's loaded calendar years, and their timeline. */
+  calendar: { pk: 'CALENDAR', sk: CASE_SK } satisfies Key,
+
+  /** A running legal deadline of a case, in the case's item collection. */
+  clock: (casePk: string, name: string): Key => ({ pk: casePk, sk: `CLOCK#${name}` }),
+  clockPrefix: 'CLOCK#',
+  /** The sweep's index: running clocks by the CST month and day they run out (sparse). */
+  clockDue: (dueDate: string, ref: { agencyId: string; kind: string; id: string }, name: string) => ({
+    gsi2pk: `DUE#${dueDate.slice(0, 7)}`,
+    gsi2sk: `${dueDate}#${ref.agencyId}#${ref.kind}#${ref.id}#${name}`,
+  }),
+  /** Marks a clock whose due date depends on `year` being provisional, so loading the year finds it by key. */
+  provisionalClock: (year: number, casePk: string, name: string): Key => ({
+    pk: `PROVISIONAL#${year}`,
+    sk: `${casePk}#${name}`,
+  }),
+  provisionalClocksPartition: (year: number): string => `PROVISIONAL#${year}`,
+
   healthProbe: { pk: 'SYSTEM', sk: 'HEALTH' } satisfies Key,
 } as const;

@@ -98,6 +98,30 @@ export class RecordsTable {
     return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey) };
   }
 
+  /** A page of a table partition, in sort-key order. */
+  async queryPartition(
+    pk: string,
+    options: { limit: number; nextToken?: string | undefined; sortKeyPrefix?: string },
+  ): Promise<Page<Item>> {
+    const result = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression:
+          options.sortKeyPrefix === undefined ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(options.sortKeyPrefix === undefined ? {} : { ':prefix': options.sortKeyPrefix }),
+        },
+        Limit: options.limit,
+        ConsistentRead: true,
+        ExclusiveStartKey: decodePageToken(options.nextToken, 'pk', pk),
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
+    this.count(result.ConsumedCapacity, 'read');
+    return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey) };
+  }
+
   /** The timeline of a case, oldest first. */
   async events(casePk: string): Promise<Item[]> {
     const items: Item[] = [];

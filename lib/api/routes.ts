@@ -2,7 +2,24 @@ import { z } from 'zod';
 import { AgencyId, NewAgency, ProfileUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
-import { AgencyDirectory, AgencyView, CreatedStaffView, HealthReport, StaffList, StaffView } from './views';
+import { CivilDate } from '#lib/domain/calendar/civil-date';
+import { CALENDAR_RANGE } from '#lib/domain/calendar/working-calendar';
+import {
+  FIRST_CALENDAR_YEAR,
+  LAST_CALENDAR_YEAR,
+  PublishedSchedule,
+} from '#lib/domain/calendar/year-schedule';
+import {
+  AgencyDirectory,
+  AgencyView,
+  CalendarYearView,
+  CreatedStaffView,
+  DeadlineView,
+  HealthReport,
+  LoadedCalendarYearView,
+  StaffList,
+  StaffView,
+} from './views';
 
 /**
  * The route table, defined once. The CDK stack creates an API Gateway route per entry (with the JWT
@@ -44,6 +61,33 @@ export const PageQuery = z.object({
   nextToken: z.string().min(1).max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+export const YearPath = z.object({
+  year: z.coerce
+    .number({ error: 'must be a year' })
+    .int('must be a year')
+    .min(FIRST_CALENDAR_YEAR, `must be ${FIRST_CALENDAR_YEAR} or later`)
+    .max(LAST_CALENDAR_YEAR, `must be ${LAST_CALENDAR_YEAR} or earlier`),
+});
+
+const periodLength = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(366, 'must be at most 366');
+export const DeadlineQuery = z
+  .object({
+    from: CivilDate.refine(
+      (date) => date >= CALENDAR_RANGE.first && date <= CALENDAR_RANGE.last,
+      `must be from ${CALENDAR_RANGE.first} to ${CALENDAR_RANGE.last}`,
+    ),
+    workingDays: periodLength.optional(),
+    naturalDays: periodLength.optional(),
+  })
+  .refine((query) => (query.workingDays === undefined) !== (query.naturalDays === undefined), {
+    message: 'give exactly one of workingDays and naturalDays',
+    path: ['workingDays'],
+  });
 
 export const routes = [
   {
@@ -139,6 +183,44 @@ export const routes = [
     params: StaffPath,
     body: StaffUpdate,
     responses: { 200: { description: 'The account', schema: StaffView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/calendars/{year}',
+    function: 'calendar',
+    access: 'public',
+    summary: 'A year’s working-day calendar and where it comes from (bundled, loaded or provisional)',
+    params: YearPath,
+    responses: { 200: { description: 'The year', schema: CalendarYearView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'PUT',
+    path: '/v1/calendars/{year}',
+    function: 'calendar',
+    access: 'staff',
+    roles: ['platform_admin'],
+    summary:
+      'Load a year’s holiday schedule as the State Council published it; provisional clocks are recomputed',
+    params: YearPath,
+    body: PublishedSchedule,
+    responses: {
+      200: {
+        description: 'The year, and the recomputation of provisional clocks',
+        schema: LoadedCalendarYearView,
+      },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/deadlines',
+    function: 'calendar',
+    access: 'public',
+    summary:
+      'Deadline calculator: N working days (or natural days) from a date, in China’s working-day calendar',
+    query: DeadlineQuery,
+    responses: { 200: { description: 'The due date', schema: DeadlineView } },
+    throttle: publicThrottle,
   },
 ] as const satisfies readonly RouteDefinition[];
 

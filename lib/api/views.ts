@@ -63,3 +63,38 @@ export const HealthReport = z.object({
   checkedAt: isoTime,
   dependencies: z.object({ recordsTable: DependencyState, archiveBucket: DependencyState }),
 });
+
+const MarkedDayView = z.object({ date: z.string(), festival: z.string() });
+const ExplainedDay = z.object({ date: z.string(), reason: z.string() });
+
+export const CalendarYearView = z.object({
+  year: z.int(),
+  source: z.enum(['bundled', 'loaded', 'provisional']),
+  holidays: z.array(MarkedDayView),
+  adjustedWorkdays: z.array(MarkedDayView),
+  notice: z
+    .object({
+      title: z.string(),
+      documentNumber: z.string().optional(),
+      publishedOn: z.string().optional(),
+      url: z.string().optional(),
+    })
+    .optional(),
+  workingDays: z.int(),
+  statutoryHolidays: z.array(MarkedDayView).nullable(),
+});
+export const LoadedCalendarYearView = CalendarYearView.extend({
+  recomputation: z.object({ examined: z.int(), changed: z.int(), complete: z.boolean() }),
+});
+
+export const DeadlineView = z.object({
+  from: z.string(),
+  dueDate: z.string(),
+  provisional: z.boolean(),
+  calendarYears: z.array(z.int()),
+  provisionalYears: z.array(z.int()),
+  rule: z.enum(['working_days', 'natural_days']),
+  days: z.int(),
+  daysOff: z.array(ExplainedDay).describe('festival days off inside the period'),
+  adjustedWorkdays: z.array(ExplainedDay).describe('weekend days inside the period that are worked (调休)'),
+});

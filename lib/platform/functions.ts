@@ -20,7 +20,9 @@ export type FunctionDefinition = {
 const http = <N extends string>(
   name: N,
   description: string,
-  grants: Partial<Pick<FunctionDefinition, 'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb'>>,
+  grants: Partial<
+    Pick<FunctionDefinition, 'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb' | 'timeoutSeconds'>
+  >,
 ): FunctionDefinition & { readonly name: N; readonly trigger: 'http' } => ({
   name,
   description,
@@ -39,6 +41,10 @@ export const functionDefinitions = [
   http('agencies', 'Agency directory, agency creation and office profiles', { records: 'readWrite' }),
   http('staff', 'Staff accounts and their roles', { records: 'readWrite', userPool: true }),
   http('openapi', 'The OpenAPI document', {}),
+  http('calendar', 'Working-day calendars and the public deadline calculator', {
+    records: 'readWrite',
+    timeoutSeconds: 29,
+  }),
   http('fallback', 'Problem+json answers for routes that do not exist', {}),
   {
     name: 'archiver',

@@ -1,0 +1,160 @@
+import { RuleViolationError, WrongStateError } from '../errors';
+import type { IsoDate } from './civil-date';
+import type { DayOffExplained, WorkingCalendar } from './working-calendar';
+
+/**
+ * A running legal deadline counted in working days: started, suspended (clarification 补正,
+ * third-party consultation 征求意见, force majeure, an unpaid fee), resumed (the remaining days count
+ * again from the day after the resumption, or a fresh full period where the rule restarts the clock),
+ * and extended (N more working days from the current due date).
+ *
+ * A clock is its history of events. Due dates are derived from the history and the calendar, so when a
+ * year's schedule is published the clock is simply evaluated again; each step records the due date it
+ * produced, so a timeline can say why the due date is what it is.
+ */
+export type SuspensionReason = 'clarification' | 'consultation' | 'force_majeure' | 'fee';
+
+export type ClockEvent =
+  | { readonly type: 'start'; readonly on: IsoDate; readonly workingDays: number }
+  | { readonly type: 'suspend'; readonly on: IsoDate; readonly reason: SuspensionReason }
+  | { readonly type: 'resume'; readonly on: IsoDate; readonly restart: boolean }
+  | { readonly type: 'extend'; readonly on: IsoDate; readonly workingDays: number };
+
+export type ClockStep = {
+  readonly event: ClockEvent;
+  /** The due date after this event (null while suspended). */
+  readonly dueDate: IsoDate | null;
+  /** Working days left when suspended. */
+  readonly remainingWorkingDays: number | null;
+  readonly provisional: boolean;
+  /** Festival days off skipped by the period this step computed, for explanations. */
+  readonly daysOff: readonly DayOffExplained[];
+  /** Weekend days inside that period that were worked (调休) and so counted. */
+  readonly adjustedWorkdays: readonly DayOffExplained[];
+};
+
+export type ClockState = {
+  readonly status: 'running' | 'suspended';
+  readonly period: number;
+  readonly dueDate: IsoDate | null;
+  readonly remainingWorkingDays: number | null;
+  readonly provisional: boolean;
+  readonly provisionalYears: readonly number[];
+  readonly events: readonly ClockEvent[];
+  readonly steps: readonly ClockStep[];
+};
+
+/** Replays a clock's history against a calendar. */
+export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockEvent[]): ClockState {
+  const [first, ...rest] = events;
+  if (first?.type !== 'start') throw new WrongStateError('A clock begins with its start.');
+  let period = first.workingDays;
+  let status: 'running' | 'suspended' = 'running';
+  let remaining: number | null = null;
+  const started = calendar.addWorkingDays(first.on, first.workingDays);
+  let dueDate: IsoDate | null = started.dueDate;
+  let years = new Set(started.provisionalYears);
+  const steps: ClockStep[] = [step(calendar, first, first.on, dueDate, null, years)];
+  let lastOn = first.on;
+
+  for (const event of rest) {
+    if (event.on < lastOn)
+      throw new RuleViolationError(
+        'clock-out-of-order',
+        `A clock event on ${event.on} cannot come before ${lastOn}.`,
+      );
+    lastOn = event.on;
+    switch (event.type) {
+      case 'start':
+        throw new WrongStateError('The clock is already started.');
+      case 'suspend': {
+        if (status === 'suspended') throw new WrongStateError('The clock is already suspended.');
+        const running: IsoDate = dueDate ?? event.on;
+        if (event.on >= running) {
+          throw new RuleViolationError(
+            'deadline-passed',
+            `The period ran out on ${running}; a clock cannot be suspended on or after its due date.`,
+          );
+        }
+        remaining = calendar.workingDaysBetween(event.on, running);
+        if (calendar.isProvisionalBetween(event.on, running))
+          for (const y of provisionalYearsOf(calendar, event.on, running)) years.add(y);
+        status = 'suspended';
+        dueDate = null;
+        steps.push(step(calendar, event, event.on, null, remaining, years));
+        break;
+      }
+      case 'resume': {
+        if (status !== 'suspended') throw new WrongStateError('The clock is not suspended.');
+        if (event.restart) years = new Set();
+        const days = event.restart ? period : (remaining ?? period);
+        const result = calendar.addWorkingDays(event.on, days);
+        for (const y of result.provisionalYears) years.add(y);
+        dueDate = result.dueDate;
+        remaining = null;
+        status = 'running';
+        steps.push(step(calendar, event, event.on, dueDate, null, years));
+        break;
+      }
+      case 'extend': {
+        if (status !== 'running' || dueDate === null)
+          throw new WrongStateError('A suspended clock cannot be extended.');
+        const from: IsoDate = dueDate;
+        const result = calendar.addWorkingDays(from, event.workingDays);
+        for (const y of result.provisionalYears) years.add(y);
+        period += event.workingDays;
+        dueDate = result.dueDate;
+        steps.push(step(calendar, event, from, dueDate, null, years));
+        break;
+      }
+    }
+  }
+  return {
+    status,
+    period,
+    dueDate,
+    remainingWorkingDays: remaining,
+    provisional: years.size > 0,
+    provisionalYears: [...years].sort(),
+    events,
+    steps,
+  };
+}
+
+function step(
+  calendar: WorkingCalendar,
+  event: ClockEvent,
+  from: IsoDate,
+  dueDate: IsoDate | null,
+  remaining: number | null,
+  years: Set<number>,
+): ClockStep {
+  return {
+    event,
+    dueDate,
+    remainingWorkingDays: remaining,
+    provisional: years.size > 0,
+    // Plain weekends are left out: they would drown the story.
+    daysOff:
+      dueDate === null ? [] : calendar.daysOffBetween(from, dueDate).filter((day) => day.reason !== '周末'),
+    adjustedWorkdays: dueDate === null ? [] : calendar.adjustedWorkdaysBetween(from, dueDate),
+  };
+}
+
+function provisionalYearsOf(calendar: WorkingCalendar, from: IsoDate, to: IsoDate): number[] {
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1)
+    if (calendar.sourceOf(year) === 'provisional') years.push(year);
+  return years;
+}
+
+/** Starts a clock of `workingDays` from `on`. */
+export const startClock = (calendar: WorkingCalendar, on: IsoDate, workingDays: number): ClockState =>
+  evaluateClock(calendar, [{ type: 'start', on, workingDays }]);
+
+/** The clock with one more event (validated by replaying). */
+export const advanceClock = (
+  calendar: WorkingCalendar,
+  clock: Pick<ClockState, 'events'>,
+  event: ClockEvent,
+): ClockState => evaluateClock(calendar, [...clock.events, event]);

@@ -1,0 +1,220 @@
+import bundledData from 'chinese-days/dist/chinese-days.json';
+import { z } from 'zod';
+import type { FieldError } from '../errors';
+import {
+  CivilDate,
+  dayNumberOf,
+  isValidIsoDate,
+  isWeekend,
+  yearOf,
+  addDays,
+  type IsoDate,
+} from './civil-date';
+import { LUNAR_HOLIDAYS } from './lunar-holidays.generated';
+
+/**
+ * A year's schedule of days off and adjusted working days (调休), as the State Council General Office
+ * publishes it each year — or, for a year not yet published, as far as the law fixes it.
+ */
+export type CalendarSource = 'bundled' | 'loaded' | 'provisional';
+
+export type MarkedDay = { readonly date: IsoDate; readonly festival: string };
+
+export type YearSchedule = {
+  readonly year: number;
+  readonly source: CalendarSource;
+  /** Days off by the notice; they may include the weekends inside a holiday block. */
+  readonly holidays: readonly MarkedDay[];
+  /** Weekend days declared working days (调休上班). */
+  readonly adjustedWorkdays: readonly MarkedDay[];
+  readonly notice?: Notice | undefined;
+};
+
+export const Notice = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  documentNumber: z.string().trim().min(1).max(100).optional(),
+  publishedOn: CivilDate.optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+/** The first and last year the engine covers (the lunar table ends in 2100). */
+export const FIRST_CALENDAR_YEAR = 2004;
+export const LAST_CALENDAR_YEAR = 2100;
+
+// --- Bundled: the official schedules shipped in `chinese-days` (2004–2026) -----------------------------
+
+/** chinese-days stores `"English name,中文名,days"`; the festival is the Chinese name. */
+const festivalOf = (label: string): string => {
+  const parts = label.split(',');
+  return parts.length >= 3 ? (parts[parts.length - 2] ?? label) : (parts[0] ?? label);
+};
+
+function groupByYear(map: Record<string, string>): Map<number, MarkedDay[]> {
+  const byYear = new Map<number, MarkedDay[]>();
+  for (const [date, label] of Object.entries(map)) {
+    // A New Year block may start in the previous December: it belongs to the notice of the new year.
+    const year =
+      date.endsWith('-12-31') || date.endsWith('-12-30') || date.endsWith('-12-29')
+        ? noticeYearOf(date, label)
+        : yearOf(date);
+    const days = byYear.get(year) ?? [];
+    days.push({ date, festival: festivalOf(label) });
+    byYear.set(year, days);
+  }
+  for (const days of byYear.values()) days.sort((a, b) => (a.date < b.date ? -1 : 1));
+  return byYear;
+}
+
+const noticeYearOf = (date: IsoDate, label: string): number =>
+  festivalOf(label) === '元旦' ? yearOf(date) + 1 : yearOf(date);
+
+const bundledHolidays = groupByYear(bundledData.holidays);
+const bundledWorkdays = groupByYear(bundledData.workdays);
+export const BUNDLED_YEARS: readonly number[] = [...new Set([...bundledHolidays.keys()])]
+  .filter((year) => year >= FIRST_CALENDAR_YEAR)
+  .sort();
+
+export function bundledYear(year: number): YearSchedule | undefined {
+  const holidays = bundledHolidays.get(year);
+  if (holidays === undefined) return undefined;
+  return { year, source: 'bundled', holidays, adjustedWorkdays: bundledWorkdays.get(year) ?? [] };
+}
+
+// --- Provisional: what the law fixes (《全国年节及纪念日放假办法》, Order No. 795, from 2025) -----------
+
+const lunarRows = new Map(
+  LUNAR_HOLIDAYS.map(([year, springFestival, qingming, dragonBoat, midAutumn]) => [
+    year,
+    { springFestival, qingming, dragonBoat, midAutumn },
+  ]),
+);
+
+/**
+ * The statutory holidays of `year` by law: 元旦 Jan 1; 春节 4 days (除夕 to 正月初三); 清明 1; 劳动节
+ * May 1–2; 端午 1; 中秋 1; 国庆 Oct 1–3 — 13 days. Defined for 2025 onwards (the law then in force).
+ */
+export function statutoryHolidays(year: number): MarkedDay[] {
+  const lunar = lunarRows.get(year);
+  if (lunar === undefined) throw new RangeError(`No lunar dates for ${year}`);
+  const y = String(year);
+  return [
+    { date: `${y}-01-01`, festival: '元旦' },
+    ...[-1, 0, 1, 2].map((offset) => ({ date: addDays(lunar.springFestival, offset), festival: '春节' })),
+    { date: lunar.qingming, festival: '清明节' },
+    { date: `${y}-05-01`, festival: '劳动节' },
+    { date: `${y}-05-02`, festival: '劳动节' },
+    { date: lunar.dragonBoat, festival: '端午节' },
+    { date: lunar.midAutumn, festival: '中秋节' },
+    { date: `${y}-10-01`, festival: '国庆节' },
+    { date: `${y}-10-02`, festival: '国庆节' },
+    { date: `${y}-10-03`, festival: '国庆节' },
+  ].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/**
+ * A year whose notice is not published: weekends and the statutory holidays off, every other weekday
+ * worked. Bridging days and adjusted working days are unknown, so every date across it is provisional.
+ */
+export function provisionalYear(year: number): YearSchedule {
+  return { year, source: 'provisional', holidays: statutoryHolidays(year), adjustedWorkdays: [] };
+}
+
+// --- Loading a published schedule ---------------------------------------------------------------------
+
+const markedDay = z.strictObject({ date: CivilDate, festival: z.string().trim().min(1).max(100) });
+
+export const PublishedSchedule = z.strictObject({
+  holidays: z.array(markedDay).min(1, 'must list the days off').max(120),
+  adjustedWorkdays: z.array(markedDay).max(40),
+  notice: Notice.optional(),
+});
+export type PublishedSchedule = z.infer<typeof PublishedSchedule>;
+
+/**
+ * Checks a published schedule for `year`: every date in that year (a New Year block may begin in the
+ * last week of the previous December, as the 2019 and 2023 notices did), no date both off and worked,
+ * no date twice, adjusted working days on weekends, holidays on weekdays or on weekends adjacent to
+ * the holiday block (or a festival that falls wholly on a weekend), and — from 2025 — every statutory holiday of the law among the days off.
+ */
+export function checkPublishedSchedule(year: number, schedule: Pick<YearSchedule, 'holidays' | 'adjustedWorkdays'>): FieldError[] {
+  const errors: FieldError[] = [];
+  const inYear = (day: MarkedDay) =>
+    yearOf(day.date) === year ||
+    (yearOf(day.date) === year - 1 && day.date >= `${year - 1}-12-25` && /元旦/.test(day.festival));
+  const seen = new Map<IsoDate, string>();
+  const check = (list: readonly MarkedDay[], field: 'holidays' | 'adjustedWorkdays') => {
+    list.forEach((day, index) => {
+      const path = `body.${field}.${index}.date`;
+      if (!isValidIsoDate(day.date)) return;
+      if (!inYear(day))
+        errors.push({
+          path,
+          message: `must be in ${year} (or a New Year day in the last week of ${year - 1})`,
+        });
+      const earlier = seen.get(day.date);
+      if (earlier !== undefined)
+        errors.push({
+          path,
+          message: earlier === field ? 'is listed twice' : 'is both a day off and a working day',
+        });
+      seen.set(day.date, field);
+      if (field === 'adjustedWorkdays' && !isWeekend(dayNumberOf(day.date)))
+        errors.push({ path, message: 'must fall on a Saturday or Sunday' });
+    });
+  };
+  check(schedule.holidays, 'holidays');
+  check(schedule.adjustedWorkdays, 'adjustedWorkdays');
+
+  const offDays = new Set(schedule.holidays.map((day) => dayNumberOf(day.date)));
+  // A festival that falls wholly on a weekend may be listed alone (the 2015 notice: 中秋 on Sunday 09-27).
+  const festivalsOnWeekdays = new Set(
+    schedule.holidays.filter((day) => !isWeekend(dayNumberOf(day.date))).map((day) => day.festival),
+  );
+  schedule.holidays.forEach((day, index) => {
+    const n = dayNumberOf(day.date);
+    if (isWeekend(n) && festivalsOnWeekdays.has(day.festival) && !blockHasWeekday(n, offDays)) {
+      errors.push({
+        path: `body.holidays.${index}.date`,
+        message: 'falls on a weekend that is not adjacent to a holiday block',
+      });
+    }
+  });
+
+  if (year >= 2025 && lunarRows.has(year)) {
+    for (const statutory of statutoryHolidays(year)) {
+      if (!offDays.has(dayNumberOf(statutory.date))) {
+        errors.push({
+          path: 'body.holidays',
+          message: `must include ${statutory.date} (${statutory.festival}), a statutory holiday`,
+        });
+      }
+    }
+  }
+  return errors;
+}
+
+/** Whether the run of consecutive days off (holidays and weekends) around `day` contains a weekday holiday. */
+function blockHasWeekday(day: number, holidays: ReadonlySet<number>): boolean {
+  const isOff = (n: number) => holidays.has(n) || isWeekend(n);
+  for (const step of [-1, 1]) {
+    for (let n = day + step; isOff(n); n += step) {
+      if (holidays.has(n) && !isWeekend(n)) return true;
+    }
+  }
+  return false;
+}
+
+export function loadedYear(year: number, schedule: PublishedSchedule): YearSchedule {
+  const sort = (days: readonly MarkedDay[]) => [...days].sort((a, b) => (a.date < b.date ? -1 : 1));
+  return {
+    year,
+    source: 'loaded',
+    holidays: sort(schedule.holidays),
+    adjustedWorkdays: sort(schedule.adjustedWorkdays),
+    notice: schedule.notice,
+  };
+}
