@@ -4,7 +4,7 @@ import { createS3Client } from '#lib/adapters/aws-clients';
 import { S3Archive } from '#lib/adapters/s3-archive';
 import { timelineEventOfStreamRecord } from '#lib/adapters/stream-records';
 import { logger } from '#lib/http/logger';
-import { archiveEvent } from '#lib/use-cases/archive-events';
+import { archiveEvent, quarantine } from '#lib/use-cases/archive-events';
 
 const config = loadConfig(process.env, { archive: true });
 const archive = new S3Archive(createS3Client(config), config.archiveBucket);
@@ -17,8 +17,15 @@ const archive = new S3Archive(createS3Client(config), config.archiveBucket);
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   for (const record of event.Records) {
     try {
-      const timelineEvent = timelineEventOfStreamRecord(record);
-      if (timelineEvent === undefined) continue;
+      const parsed = timelineEventOfStreamRecord(record);
+      if (parsed.kind === 'other') continue;
+      if (parsed.kind === 'malformed') {
+        // Retrying cannot fix it: keep the raw record for investigation and go on with the stream.
+        const key = await quarantine(archive, record, parsed.reason);
+        logger.error('A timeline event could not be read; quarantined', { key });
+        continue;
+      }
+      const timelineEvent = parsed.event;
       const key = await archiveEvent(archive, timelineEvent);
       logger.debug('Archived event', { key });
     } catch (error) {

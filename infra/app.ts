@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
 import { AcknowledgeExpectedWildcards } from './constructs/acknowledged-wildcards';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -26,6 +28,7 @@ export function buildApp(app: App = new App()): { app: App; stateful: StatefulSt
   return { app, stateful, api };
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+// Run as the CDK app (not imported by tests). Compare real paths as URLs: checkouts may contain spaces.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   buildApp().app.synth();
 }

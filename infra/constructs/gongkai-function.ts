@@ -24,6 +24,7 @@ export const USER_POOL_ADMIN_ACTIONS = [
   'cognito-idp:AdminDeleteUser',
   'cognito-idp:AdminAddUserToGroup',
   'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminUserGlobalSignOut',

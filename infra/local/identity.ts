@@ -31,15 +31,22 @@ export async function loadOrCreateIdentity(issuer: string, keyFile?: string): Pr
 
 export type TokenVerifier = (token: string) => Promise<JWTPayload>;
 
-/** Verifies as the HTTP API JWT authorizer does: RS256 signature, `iss`, `aud`, `exp`/`nbf`. */
+/**
+ * Verifies as the HTTP API JWT authorizer does: the key id must be the issuer's, RS256 signature, `iss`,
+ * `aud`, `exp` and `iat` present and valid, `nbf` if present. We also require an ID token
+ * (`token_use: id`), as the API is configured for.
+ */
 export async function tokenVerifier(identity: LocalIdentity): Promise<TokenVerifier> {
   const key = await importJWK(identity.publicJwk, 'RS256');
   return async (token) => {
-    const { payload } = await jwtVerify(token, key, {
+    const { payload, protectedHeader } = await jwtVerify(token, key, {
       issuer: identity.issuer,
       audience: identity.audience,
       algorithms: ['RS256'],
+      requiredClaims: ['exp', 'iat'],
     });
+    if (protectedHeader.kid !== identity.publicJwk.kid) throw new Error('unknown key id');
+    if (payload.token_use !== 'id') throw new Error('not an ID token');
     return payload;
   };
 }

@@ -178,7 +178,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         return { status: 200, json: { drained: true } };
       }
       if (path === '/_local/sweep') {
-        return { status: 200, json: await sweep.handler(safeJson(body)) };
+        try {
+          return { status: 200, json: await sweep.handler(safeJson(body)) };
+        } catch (error) {
+          return {
+            status: 400,
+            json: { detail: error instanceof Error ? error.message : 'the sweep refused its input' },
+          };
+        }
       }
       return undefined;
     };

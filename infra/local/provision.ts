@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  PutItemCommand,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
@@ -11,7 +12,15 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { archiveBucket, healthProbeKey, uploadsBucket, type TableDefinition } from '#lib/platform/resources';
+import { keys } from '#lib/adapters/keys';
+import {
+  archiveBucket,
+  healthProbeKey,
+  recordsTable,
+  uploadsBucket,
+  type TableDefinition,
+} from '#lib/platform/resources';
+import { marshall } from '@aws-sdk/util-dynamodb';
 
 /**
  * Creates the local tables and buckets from the same definitions the CDK stack uses. Idempotent: an
@@ -67,6 +76,14 @@ export async function provisionTable(
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   const description = await client.send(new DescribeTableCommand({ TableName: table.localName }));
+  if (table.localName === recordsTable.localName) {
+    await client.send(
+      new PutItemCommand({
+        TableName: table.localName,
+        Item: { ...marshall(keys.healthProbe), purpose: { S: 'read by GET /v1/health' } },
+      }),
+    );
+  }
   return { streamArn: description.Table?.LatestStreamArn };
 }
 

@@ -23,7 +23,7 @@ export class DailyScheduler {
   ) {}
 
   start(): void {
-    this.arm();
+    this.arm(new Date());
   }
 
   stop(): void {
@@ -31,13 +31,17 @@ export class DailyScheduler {
     this.timer = undefined;
   }
 
-  private arm(): void {
-    const next = nextDailyRun(new Date());
+  /** Arms the first run after `after`; each run arms the next from its own scheduled time, never twice. */
+  private arm(after: Date): void {
+    const next = nextDailyRun(after);
     // setTimeout holds at most ~24.8 days; a day is well inside it.
-    this.timer = setTimeout(() => {
-      this.run({ scheduledTime: next.toISOString().replace(/\.\d{3}Z$/, 'Z') }).catch(this.onError);
-      this.arm();
-    }, next.getTime() - Date.now());
+    this.timer = setTimeout(
+      () => {
+        this.run({ scheduledTime: next.toISOString().replace(/\.\d{3}Z$/, 'Z') }).catch(this.onError);
+        this.arm(next);
+      },
+      Math.max(0, next.getTime() - Date.now()),
+    );
     this.timer.unref();
   }
 }

@@ -4,6 +4,7 @@ import {
   ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  TrimmedDataAccessException,
   type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
@@ -16,6 +17,7 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
  */
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
+type PassOutcome = 'delivered' | 'idle' | 'failed';
 type LambdaImage = NonNullable<DynamoDBRecord['dynamodb']>['NewImage'];
 type ShardState = {
   shardId: string;
@@ -71,43 +73,51 @@ export class StreamPoller {
   }
 
   private async run(): Promise<void> {
+    let failures = 0;
     while (this.running) {
-      let found = false;
+      let outcome: PassOutcome;
       try {
-        found = await this.pass();
+        outcome = await this.pass();
       } catch (error) {
         this.options.onError?.(error);
+        outcome = 'failed';
       }
-      if (!found && !this.lastPassFoundRecords) {
+      // Idle means two quiet passes in a row; a failed pass is never quiet.
+      if (outcome === 'idle' && !this.lastPassFoundRecords) {
         const waiters = this.idleWaiters;
         this.idleWaiters = [];
         for (const resolve of waiters) resolve();
       }
-      this.lastPassFoundRecords = found;
-      if (!found) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.intervalMs ?? 250);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
+      this.lastPassFoundRecords = outcome !== 'idle';
+      failures = outcome === 'failed' ? failures + 1 : 0;
+      if (outcome === 'delivered') continue;
+      // Back off after failures (as Lambda does), up to 8 s.
+      const delay =
+        outcome === 'failed' ? Math.min(8000, 250 * 2 ** failures) : (this.options.intervalMs ?? 250);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
     }
   }
 
-  /** One pass over the open shards; true when it handed any record to the handler. */
-  private async pass(): Promise<boolean> {
+  /** One pass over the open shards. */
+  private async pass(): Promise<PassOutcome> {
     await this.refreshShards();
-    let found = false;
+    let outcome: PassOutcome = 'idle';
     for (const shard of this.shards.values()) {
       if (shard.closed || !this.running) continue;
       const parent = shard.parentShardId === undefined ? undefined : this.shards.get(shard.parentShardId);
       if (parent !== undefined && !parent.closed) continue;
-      found = (await this.readShard(shard)) || found;
+      const result = await this.readShard(shard);
+      if (result === 'failed') return 'failed';
+      if (result === 'delivered') outcome = 'delivered';
     }
-    return found;
+    return outcome;
   }
 
   private async refreshShards(): Promise<void> {
@@ -135,8 +145,8 @@ export class StreamPoller {
     } while (exclusiveStartShardId !== undefined);
   }
 
-  private async readShard(shard: ShardState): Promise<boolean> {
-    let found = false;
+  private async readShard(shard: ShardState): Promise<PassOutcome> {
+    let outcome: PassOutcome = 'idle';
     for (;;) {
       shard.iterator ??= await this.iteratorFor(shard);
       let result;
@@ -153,42 +163,59 @@ export class StreamPoller {
       }
       const records = result.Records ?? [];
       if (records.length > 0) {
-        found = true;
         const done = await this.deliver(shard, records);
         if (done < records.length) {
-          // The handler reported a failure: read again from the failed record next pass.
+          // The handler reported a failure: read again from the failed record, after a back-off.
           shard.iterator = undefined;
-          return true;
+          return 'failed';
         }
+        outcome = 'delivered';
       }
       if (result.NextShardIterator === undefined) {
         shard.closed = true;
         shard.iterator = undefined;
-        return found;
+        return outcome;
       }
       shard.iterator = result.NextShardIterator;
-      if (records.length === 0) return found;
+      if (records.length === 0) return outcome;
     }
   }
 
-  /** Hands the records to the handler; returns how many were processed successfully, in order. */
+  /**
+   * Hands the records to the handler; returns how many were processed, in order. As Lambda does, the
+   * first failure reported is where the batch resumes, and an identifier not in the batch fails it all.
+   */
   private async deliver(shard: ShardState, records: StreamRecord[]): Promise<number> {
     const event: DynamoDBStreamEvent = { Records: records.map((record) => this.toLambdaRecord(record)) };
     const response = await this.handler(event);
-    const failure = response.batchItemFailures[0]?.itemIdentifier;
-    const failedAt =
-      failure === undefined ? -1 : records.findIndex((record) => record.dynamodb?.SequenceNumber === failure);
-    const processed = failedAt === -1 ? records.length : failedAt;
+    const failed = response.batchItemFailures.map((failure) => failure.itemIdentifier);
+    let processed = records.length;
+    if (failed.length > 0) {
+      const positions = failed.map((id) =>
+        records.findIndex((record) => record.dynamodb?.SequenceNumber === id),
+      );
+      processed = positions.includes(-1) ? 0 : Math.min(...positions);
+      this.options.onError?.(
+        new Error(`the stream handler reported a failure at ${failed.join(', ')}; retrying`),
+      );
+    }
     const lastProcessed = records[processed - 1]?.dynamodb?.SequenceNumber;
     if (lastProcessed !== undefined) shard.lastSequence = lastProcessed;
-    if (failedAt !== -1)
-      this.options.onError?.(
-        new Error(`the stream handler reported a failure at ${String(failure)}; retrying`),
-      );
     return processed;
   }
 
   private async iteratorFor(shard: ShardState): Promise<string> {
+    try {
+      return await this.iteratorAt(shard);
+    } catch (error) {
+      // The checkpoint fell out of the stream's 24-hour window: start again from the oldest record.
+      if (!(error instanceof TrimmedDataAccessException) || shard.lastSequence === undefined) throw error;
+      shard.lastSequence = undefined;
+      return this.iteratorAt(shard);
+    }
+  }
+
+  private async iteratorAt(shard: ShardState): Promise<string> {
     const result = await this.client.send(
       new GetShardIteratorCommand({
         StreamArn: this.streamArn,
@@ -216,13 +243,32 @@ export class StreamPoller {
           ? Math.floor(data.ApproximateCreationDateTime.getTime() / 1000)
           : undefined,
         // The SDK's and aws-lambda's AttributeValue types describe the same wire shape.
-        Keys: data?.Keys as LambdaImage,
-        NewImage: data?.NewImage as LambdaImage,
-        OldImage: data?.OldImage as LambdaImage,
+        Keys: restoreEmptyMaps(data?.Keys) as LambdaImage,
+        NewImage: restoreEmptyMaps(data?.NewImage) as LambdaImage,
+        OldImage: restoreEmptyMaps(data?.OldImage) as LambdaImage,
         SequenceNumber: data?.SequenceNumber,
         SizeBytes: data?.SizeBytes,
         StreamViewType: data?.StreamViewType,
       },
     };
   }
+}
+
+/**
+ * The Streams client deserializes an empty map attribute (`{"M": {}}`) as `{}`, which Lambda's event
+ * JSON never does and `unmarshall` refuses: put the map back.
+ */
+function restoreEmptyMaps(image: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (image === undefined) return undefined;
+  return Object.fromEntries(Object.entries(image).map(([name, value]) => [name, restoreValue(value)]));
+}
+
+function restoreValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value);
+  if (entries.length === 0) return { M: {} };
+  if ('M' in value && value.M !== null && typeof value.M === 'object')
+    return { M: restoreEmptyMaps(value.M as Record<string, unknown>) };
+  if ('L' in value && Array.isArray(value.L)) return { L: value.L.map(restoreValue) };
+  return value;
 }

@@ -107,12 +107,14 @@ export class ApiStack extends Stack {
 
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of routes as readonly RouteDefinition[]) {
-      this.api.addRoutes({
+      const created = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: integrationOf(route.function),
         ...(route.access === 'staff' ? { authorizer } : {}),
       });
+      // Route settings name routes by key: the stage must come after them or the first deploy fails.
+      stage.node.addDependency(...created);
       if (route.throttle) {
         routeSettings[routeKeyOf(route)] = {
           ThrottlingRateLimit: route.throttle.rateLimit,

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aw
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   Mfa,
   StringAttribute,
   UserPool,
@@ -122,7 +123,8 @@ export class StatefulStack extends Stack {
 
     this.userPool = new UserPool(this, 'StaffPool', {
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
+      // Username = our staff id (so the ID token's cognito:username is it); staff sign in with e-mail.
+      signInAliases: { username: true, email: true },
       signInCaseSensitive: false,
       customAttributes: { agencyId: new StringAttribute({ minLen: 3, maxLen: 40, mutable: false }) },
       mfa: Mfa.REQUIRED,
@@ -162,6 +164,12 @@ export class StatefulStack extends Stack {
     this.staffClient = this.userPool.addClient('StaffClient', {
       authFlows: { userSrp: true },
       generateSecret: false,
+      // Staff sign in with SRP from our own front end; no hosted-UI OAuth flows, no placeholder callbacks.
+      disableOAuth: true,
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('agencyId'),
+      writeAttributes: new ClientAttributes(),
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

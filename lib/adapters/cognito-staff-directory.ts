@@ -4,6 +4,7 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
   UserNotFoundException,
@@ -73,19 +74,21 @@ export class CognitoStaffDirectory implements StaffDirectory {
     );
   }
 
-  async setRoles(
-    staffId: string,
-    roles: StaffAccount['roles'],
-    previous: StaffAccount['roles'],
-  ): Promise<void> {
-    for (const role of roles) if (!previous.includes(role)) await this.addToGroup(staffId, role);
-    for (const role of previous) {
-      if (!roles.includes(role)) {
+  async setRoles(staffId: string, roles: StaffAccount['roles']): Promise<void> {
+    const current = await this.client.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: staffId, Limit: 60 }),
+    );
+    const groups = (current.Groups ?? []).flatMap((group) =>
+      group.GroupName === undefined ? [] : [group.GroupName],
+    );
+    for (const role of roles) if (!groups.includes(role)) await this.addToGroup(staffId, role);
+    for (const group of groups) {
+      if (!(roles as readonly string[]).includes(group)) {
         await this.client.send(
           new AdminRemoveUserFromGroupCommand({
             UserPoolId: this.userPoolId,
             Username: staffId,
-            GroupName: role,
+            GroupName: group,
           }),
         );
       }

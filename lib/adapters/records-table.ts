@@ -90,7 +90,12 @@ export class RecordsTable {
         ExpressionAttributeValues: values,
         Limit: options.limit,
         ScanIndexForward: options.ascending ?? true,
-        ExclusiveStartKey: decodePageToken(options.nextToken, pkName, partition),
+        ExclusiveStartKey: decodePageToken(
+          options.nextToken,
+          [recordsTable.partitionKey.name, recordsTable.sortKey.name, pkName, skName],
+          pkName,
+          partition,
+        ),
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -114,7 +119,12 @@ export class RecordsTable {
         },
         Limit: options.limit,
         ConsistentRead: true,
-        ExclusiveStartKey: decodePageToken(options.nextToken, 'pk', pk),
+        ExclusiveStartKey: decodePageToken(
+          options.nextToken,
+          [recordsTable.partitionKey.name, recordsTable.sortKey.name],
+          'pk',
+          pk,
+        ),
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
@@ -249,9 +259,13 @@ export function encodePageToken(lastKey: Record<string, unknown> | undefined): s
   return Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url');
 }
 
-/** Decodes a page token, refusing one that was altered or belongs to another listing. */
+/**
+ * Decodes a page token, refusing one that was altered or belongs to another listing: it must hold
+ * exactly the listing's key attributes, as non-empty strings, in the listing's partition.
+ */
 export function decodePageToken(
   token: string | undefined,
+  attributes: readonly string[],
   partitionAttribute: string,
   partition: string,
 ): Record<string, string> | undefined {
@@ -268,8 +282,13 @@ export function decodePageToken(
   }
   if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalid();
   const entries = Object.entries(decoded);
-  if (entries.length === 0 || entries.length > 4 || entries.some(([, value]) => typeof value !== 'string'))
+  const expected = new Set(attributes);
+  if (
+    entries.length !== expected.size ||
+    entries.some(([name, value]) => !expected.has(name) || typeof value !== 'string' || value === '')
+  ) {
     throw invalid();
+  }
   const key = Object.fromEntries(entries) as Record<string, string>;
   if (key[partitionAttribute] !== partition) throw invalid();
   return key;

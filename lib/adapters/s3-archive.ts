@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import {
   GetObjectCommand,
   HeadObjectCommand,
   NoSuchKey,
   NotFound,
   PutObjectCommand,
+  S3ServiceException,
   type S3Client,
 } from '@aws-sdk/client-s3';
 
@@ -17,21 +19,33 @@ export class S3Archive {
     readonly bucket: string,
   ) {}
 
+  /**
+   * Writes an object once. S3 requires an integrity checksum on every write to an Object Lock bucket,
+   * so we send our own SHA-256; `If-None-Match: *` makes a redelivered write a no-op rather than a
+   * second version (S3 answers 412, which we take as "already archived").
+   */
   async put(
     key: string,
     body: string,
     metadata: Record<string, string> = {},
     contentType = 'application/json; charset=utf-8',
   ): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: body,
-        ContentType: contentType,
-        Metadata: metadata,
-      }),
-    );
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          Metadata: metadata,
+          ChecksumSHA256: createHash('sha256').update(body, 'utf8').digest('base64'),
+          IfNoneMatch: '*',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 412) return;
+      throw error;
+    }
   }
 
   async get(key: string): Promise<string | undefined> {

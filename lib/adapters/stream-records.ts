@@ -32,12 +32,18 @@ const StoredEvent = z.object({
   hash: z.string(),
 });
 
-/** The timeline event a stream record inserts, or `undefined` for any other change. */
-export function timelineEventOfStreamRecord(record: DynamoDBRecord): TimelineEvent | undefined {
+export type StreamRecordContent =
+  { kind: 'event'; event: TimelineEvent } | { kind: 'other' } | { kind: 'malformed'; reason: string };
+
+/** The timeline event a stream record inserts; any other change is `other`. */
+export function timelineEventOfStreamRecord(record: DynamoDBRecord): StreamRecordContent {
   const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || image === undefined) return undefined;
+  if (record.eventName !== 'INSERT' || image === undefined) return { kind: 'other' };
   // aws-lambda's and the SDK's AttributeValue types describe the same wire shape.
   const item = unmarshall(image as Record<string, AttributeValue>);
-  if (typeof item.sk !== 'string' || !item.sk.startsWith(keys.eventPrefix)) return undefined;
-  return StoredEvent.parse(item);
+  if (typeof item.sk !== 'string' || !item.sk.startsWith(keys.eventPrefix)) return { kind: 'other' };
+  const parsed = StoredEvent.safeParse(item);
+  return parsed.success
+    ? { kind: 'event', event: parsed.data }
+    : { kind: 'malformed', reason: parsed.error.message };
 }

@@ -29,3 +29,15 @@ export async function archiveEvent(archive: Archive, event: TimelineEvent): Prom
   });
   return key;
 }
+
+/** Keeps a stream record the archiver could not read, under `quarantine/`, with the reason. */
+export async function quarantine(
+  archive: Archive,
+  record: { eventID?: string | undefined; dynamodb?: { SequenceNumber?: string | undefined } | undefined },
+  reason: string,
+): Promise<string> {
+  const id = record.dynamodb?.SequenceNumber ?? record.eventID ?? 'unknown';
+  const key = `quarantine/${id}.json`;
+  await archive.put(key, JSON.stringify({ reason, record }));
+  return key;
+}

@@ -1,4 +1,9 @@
-import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#lib/domain/errors';
+import {
+  AlreadyExistsError,
+  DependencyUnavailableError,
+  NotFoundError,
+  VersionConflictError,
+} from '#lib/domain/errors';
 import { chinaIsoOf } from '#lib/domain/china-time';
 import {
   assertMayAdministerStaff,
@@ -33,7 +38,8 @@ export interface StaffDirectory {
   createAccount(account: StaffAccount): Promise<{ token?: string }>;
   deleteAccount(staffId: string): Promise<void>;
   setEnabled(staffId: string, enabled: boolean): Promise<void>;
-  setRoles(staffId: string, roles: StaffAccount['roles'], previous: StaffAccount['roles']): Promise<void>;
+  /** Makes the account's roles exactly `roles`. */
+  setRoles(staffId: string, roles: StaffAccount['roles']): Promise<void>;
 }
 
 export type StaffDeps = {
@@ -79,16 +85,24 @@ export async function createStaff(
     actor: staffActor(principal),
     data: { email: account.email, name: account.name, roles: account.roles },
   });
-  // The sign-in account first: if recording it fails (say, a concurrent claim of the same e-mail), the
-  // account is removed again, so no one can sign in without a record of who created them.
-  const { token } = await deps.directory.createAccount(account);
+  // The sign-in account first: if any step fails (a group, or recording it after a concurrent claim of
+  // the same e-mail), the account is removed again, so no one can sign in without a record of who
+  // created them. The original error is the one reported.
+  let token: string | undefined;
   try {
+    ({ token } = await deps.directory.createAccount(account));
     await deps.store.create(account, event);
   } catch (error) {
-    await deps.directory.deleteAccount(account.staffId);
+    await deps.directory.deleteAccount(account.staffId).catch(() => undefined);
     throw error;
   }
   return token === undefined ? account : { ...account, token };
+}
+
+/** Makes the identity provider match the record; every call is idempotent. */
+async function syncDirectory(directory: StaffDirectory, account: StaffAccount): Promise<void> {
+  await directory.setEnabled(account.staffId, account.enabled);
+  await directory.setRoles(account.staffId, account.roles);
 }
 
 export async function listStaff(
@@ -122,6 +136,13 @@ export async function updateStaff(
   const roles = update.roles ? [...update.roles].sort() : current.roles;
   const enabled = update.enabled ?? current.enabled;
   const { chain, ...previous } = current;
+  const unchanged = enabled === current.enabled && roles.join() === current.roles.join();
+  if (unchanged) {
+    // Nothing to record: bring the identity provider in line with the record (this is how a change whose
+    // sign-in side failed earlier is applied again).
+    await syncDirectory(deps.directory, previous);
+    return previous;
+  }
   const updated: StaffAccount = { ...previous, roles, enabled, version: current.version + 1 };
   const event = nextEvent(staffRef(current), chain, {
     type: 'staff_updated',
@@ -132,8 +153,16 @@ export async function updateStaff(
       ...(update.roles ? { roles, previousRoles: current.roles } : {}),
     },
   });
-  if (enabled !== current.enabled) await deps.directory.setEnabled(staffId, enabled);
-  if (update.roles) await deps.directory.setRoles(staffId, roles, current.roles);
+  // The record first (version-checked, with its timeline event), then the identity provider: a change
+  // that loses a race is never applied to sign-in.
   await deps.store.update(updated, current.version, event);
+  try {
+    await syncDirectory(deps.directory, updated);
+  } catch (error) {
+    throw new DependencyUnavailableError(
+      `The change is recorded (version ${updated.version}) but sign-in does not reflect it yet. Send the same change with version ${updated.version} to apply it again.`,
+      { cause: error },
+    );
+  }
   return updated;
 }

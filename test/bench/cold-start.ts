@@ -26,6 +26,8 @@ const lambdaEnv = {
   UPLOADS_BUCKET: 'bench-uploads',
   USER_POOL_ID: 'cn-north-1_bench',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  // As deployed: the functions run with source maps enabled.
+  NODE_OPTIONS: '--enable-source-maps',
 };
 
 async function bundle(entry: string, outfile: string): Promise<void> {
@@ -36,6 +38,8 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     platform: 'node',
     format: 'esm',
     minify: bundlingOptions.minify,
+    sourcemap: bundlingOptions.sourceMap,
+    sourcesContent: bundlingOptions.sourcesContent,
     target: bundlingOptions.target,
     mainFields: [...bundlingOptions.mainFields],
     banner: { js: bundlingOptions.banner },

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each printing its figures next to a baseline measured in the same
  * run. Figures, not assertions: speed and cost are reported here, never asserted in tests.
  */
+import { calendarBench } from './calendar';
 import { coldStartBench } from './cold-start';
 import { printTable, type Table } from './table';
 
@@ -9,6 +10,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'cold start', run: coldStartBench },
+  { name: 'calendar', run: calendarBench },
 ];
 
 const only = process.argv.slice(2);

@@ -65,6 +65,60 @@ describe('one function per file in functions/', () => {
   });
 });
 
+/** The IAM policies attached to a function's role, as one JSON text. */
+function policiesOf(name: string): string {
+  const definition = functionDefinitions.find((candidate) => candidate.name === name);
+  const functions = api.findResources('AWS::Lambda::Function', {
+    Properties: { Description: definition?.description },
+  });
+  const [fn] = Object.values(functions);
+  const roleId = (fn?.Properties as { Role: { 'Fn::GetAtt': [string, string] } }).Role['Fn::GetAtt'][0];
+  const policies = Object.values(api.findResources('AWS::IAM::Policy')).filter((policy) =>
+    JSON.stringify((policy.Properties as { Roles: unknown }).Roles).includes(`"${roleId}"`),
+  );
+  return JSON.stringify(
+    policies.map((policy) => (policy.Properties as { PolicyDocument: unknown }).PolicyDocument),
+  );
+}
+
+describe('least privilege, function by function', () => {
+  const writesTable = /dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/;
+  const readsTable = /dynamodb:(GetItem|Query)/;
+
+  it('health reads the table and the archive, and writes nothing', () => {
+    const text = policiesOf('health');
+    expect(text).toMatch(readsTable);
+    expect(text).not.toMatch(writesTable);
+    expect(text).toContain('s3:GetObject');
+    expect(text).toContain('s3:ListBucket');
+    expect(text).not.toContain('s3:PutObject');
+  });
+
+  it.each(['openapi', 'fallback'])('%s touches no data', (name) => {
+    const text = policiesOf(name);
+    expect(text).not.toMatch(/dynamodb:|s3:|cognito-idp:/);
+  });
+
+  it('the archiver reads the stream and adds archive objects; it cannot write the table', () => {
+    const text = policiesOf('archiver');
+    expect(text).toContain('dynamodb:GetRecords');
+    expect(text).not.toMatch(writesTable);
+    expect(text).toContain('s3:PutObject');
+  });
+
+  it.each(['agencies', 'staff', 'calendar', 'sweep'])('%s may write the table', (name) => {
+    expect(policiesOf(name)).toMatch(writesTable);
+  });
+
+  it('only the staff function may administer the user pool', () => {
+    for (const definition of functionDefinitions) {
+      expect(policiesOf(definition.name).includes('cognito-idp:'), definition.name).toBe(
+        definition.name === 'staff',
+      );
+    }
+  });
+});
+
 describe('the Records table', () => {
   it('is on-demand, point-in-time recoverable, protected from deletion, streamed with both images, with TTL', () => {
     stateful.hasResource('AWS::DynamoDB::GlobalTable', {
@@ -175,10 +229,24 @@ describe('staff identity', () => {
         Match.objectLike({ Name: 'agencyId', Mutable: false, AttributeDataType: 'String' }),
       ]),
       DeletionProtection: 'ACTIVE',
+      // Username = the staff id (it becomes cognito:username in the token); e-mail is a sign-in alias.
+      AliasAttributes: ['email'],
+      UsernameAttributes: Match.absent(),
     });
     for (const role of ROLES) {
       stateful.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
     }
+  });
+
+  it('the staff app client signs in by SRP only, with no OAuth flows or callbacks', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+      AllowedOAuthFlowsUserPoolClient: false,
+      CallbackURLs: Match.absent(),
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      WriteAttributes: [],
+    });
   });
 
   it('only the staff function may administer the pool, with exactly the calls it makes', () => {
@@ -207,6 +275,14 @@ describe('the HTTP API', () => {
       });
     },
   );
+
+  it('the stage is created after the routes its settings name', () => {
+    const [stage] = Object.values(api.findResources('AWS::ApiGatewayV2::Stage'));
+    const routeIds = Object.keys(api.findResources('AWS::ApiGatewayV2::Route'));
+    expect(stage?.DependsOn).toEqual(
+      expect.arrayContaining(routeIds.filter((id) => !id.startsWith('ApiDefaultRoute'))),
+    );
+  });
 
   it('a $default route answers unmatched requests', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Route', {

@@ -9,7 +9,10 @@ describe('the whole path, HTTP to DynamoDB and S3', () => {
     const response = await api('GET', '/v1/health');
     expect(response.status).toBe(200);
     expect(response.json.status).toBe('ok');
-    expect(response.json.dependencies.recordsTable.status).toBe('up');
+    expect(response.json.dependencies.recordsTable).toMatchObject({
+      status: 'up',
+      detail: 'probe item read',
+    });
     expect(response.json.dependencies.archiveBucket).toMatchObject({
       status: 'up',
       detail: 'probe object read',

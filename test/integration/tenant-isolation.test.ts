@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteDefinition } from '#lib/api/routes';
-import { ALL_AGENCY_ROLES, aNewAgency, aStaffMember, anOffice, api } from '#test/support/api';
+import { ALL_AGENCY_ROLES, aNewAgency, aSchedule2027, aStaffMember, anOffice, api } from '#test/support/api';
 
 /**
  * Every staff route, called by staff of another agency who hold every agency role, is 403 and reveals
@@ -15,6 +15,7 @@ const validBodies: Record<string, unknown> = {
   'POST /v1/agencies/{agencyId}/staff': { email: 'intruder@x.cn', name: 'intruder', roles: ['clerk'] },
   'PATCH /v1/agencies/{agencyId}/staff/{staffId}': { version: 1, enabled: false },
   'POST /v1/agencies': { agencyId: 'intruder-made', name: 'x', level: 'government' },
+  'PUT /v1/calendars/{year}': aSchedule2027(),
 };
 
 describe('tenant isolation on every staff route', () => {
@@ -41,7 +42,10 @@ describe('tenant isolation on every staff route', () => {
   it.each(staffRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
     '%s → 403 for another agency',
     async (key, route) => {
-      const path = route.path.replace('{agencyId}', victim.agencyId).replace('{staffId}', victimStaffId);
+      const path = route.path
+        .replace('{agencyId}', victim.agencyId)
+        .replace('{staffId}', victimStaffId)
+        .replace('{year}', '2027');
       const response = await api(route.method, path, { token: intruderToken, body: validBodies[key] });
       expect(response.status).toBe(403);
       expect(response.contentType).toBe('application/problem+json');

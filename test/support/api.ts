@@ -137,3 +137,34 @@ export async function archivedObjects(
   }
   return objects;
 }
+
+/** A plausible 2027 holiday schedule (the real notice is not published yet), as the State Council lays it out. */
+export function aSchedule2027(overrides: { extraHolidays?: { date: string; festival: string }[] } = {}) {
+  const days = (festival: string, dates: string[]) =>
+    dates.map((date) => ({ date: `2027-${date}`, festival }));
+  return {
+    holidays: [
+      ...days('元旦', ['01-01', '01-02', '01-03']),
+      ...days('春节', [
+        '02-05',
+        '02-06',
+        '02-07',
+        '02-08',
+        '02-09',
+        '02-10',
+        '02-11',
+        '02-12',
+        '02-13',
+        '02-14',
+      ]),
+      ...days('清明节', ['04-03', '04-04', '04-05']),
+      ...days('劳动节', ['05-01', '05-02', '05-03', '05-04', '05-05']),
+      ...days('端午节', ['06-09']),
+      ...days('中秋节', ['09-15']),
+      ...days('国庆节', ['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07']),
+      ...(overrides.extraHolidays ?? []),
+    ],
+    adjustedWorkdays: [...days('春节', ['02-20']), ...days('国庆节', ['10-09'])],
+    notice: { title: '国务院办公厅关于2027年部分节假日安排的通知（测试用）' },
+  };
+}

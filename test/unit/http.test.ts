@@ -157,12 +157,24 @@ describe('page tokens', () => {
       gsi1sk: 'AGENCY#a',
     });
     expect(token).not.toBeNull();
-    expect(decodePageToken(token ?? '', 'gsi1pk', 'DIRECTORY#AGENCY')).toMatchObject({ gsi1sk: 'AGENCY#a' });
-    expect(() => decodePageToken(token ?? '', 'gsi1pk', 'AGENCY#b#STAFF')).toThrow(/page token/);
-    expect(() => decodePageToken('!!!', 'gsi1pk', 'x')).toThrow(/page token/);
-    expect(() => decodePageToken(Buffer.from('[1]').toString('base64url'), 'gsi1pk', 'x')).toThrow(
+    const keys = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
+    const decode = (value: string, partition = 'DIRECTORY#AGENCY') =>
+      decodePageToken(value, keys, 'gsi1pk', partition);
+    const tokenOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    expect(decode(token ?? '')).toMatchObject({ gsi1sk: 'AGENCY#a' });
+    expect(() => decode(token ?? '', 'AGENCY#b#STAFF')).toThrow(/page token/);
+    expect(() => decode('!!!')).toThrow(/page token/);
+    expect(() => decode(tokenOf([1]))).toThrow(/page token/);
+    // Missing, extra or empty key attributes would make DynamoDB fail: refused here with a 400.
+    expect(() => decode(tokenOf({ pk: 'AGENCY#a', gsi1pk: 'DIRECTORY#AGENCY', gsi1sk: 'AGENCY#a' }))).toThrow(
       /page token/,
     );
+    expect(() =>
+      decode(tokenOf({ pk: '', sk: 'CASE', gsi1pk: 'DIRECTORY#AGENCY', gsi1sk: 'AGENCY#a' })),
+    ).toThrow(/page token/);
+    expect(() =>
+      decode(tokenOf({ pk: 'a', sk: 'b', gsi1pk: 'DIRECTORY#AGENCY', gsi1sk: 'c', x: 'd' })),
+    ).toThrow(/page token/);
   });
 });
 

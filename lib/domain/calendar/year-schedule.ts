@@ -140,7 +140,10 @@ export type PublishedSchedule = z.infer<typeof PublishedSchedule>;
  * no date twice, adjusted working days on weekends, holidays on weekdays or on weekends adjacent to
  * the holiday block (or a festival that falls wholly on a weekend), and — from 2025 — every statutory holiday of the law among the days off.
  */
-export function checkPublishedSchedule(year: number, schedule: Pick<YearSchedule, 'holidays' | 'adjustedWorkdays'>): FieldError[] {
+export function checkPublishedSchedule(
+  year: number,
+  schedule: Pick<YearSchedule, 'holidays' | 'adjustedWorkdays'>,
+): FieldError[] {
   const errors: FieldError[] = [];
   const inYear = (day: MarkedDay) =>
     yearOf(day.date) === year ||
