@@ -21,6 +21,7 @@ export function buildApp(app: App = new App()): { app: App; stateful: StatefulSt
       archiveBucket: stateful.archiveBucket,
       uploadsBucket: stateful.uploadsBucket,
       userPool: stateful.userPool,
+      applicantKey: stateful.applicantKey,
     },
     staffClient: stateful.staffClient,
   });

@@ -19,13 +19,27 @@ const Env = z.object({
   LOCAL_IDENTITY_ISSUER: z.url().optional(),
   LOCAL_IDENTITY_AUDIENCE: z.string().min(1).optional(),
   LOCAL_IDENTITY_PRIVATE_JWK: z.string().min(1).optional(),
+  /** The secret the applicant key (a keyed hash of identity numbers) is computed with. */
+  APPLICANT_KEY_SECRET_ARN: z.string().min(1).optional(),
+  APPLICANT_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits')
+    .optional(),
 });
 
-export type Needs = { records?: boolean; archive?: boolean; uploads?: boolean; staffDirectory?: boolean };
+export type Needs = {
+  records?: boolean;
+  archive?: boolean;
+  uploads?: boolean;
+  staffDirectory?: boolean;
+  applicantKey?: boolean;
+};
 
 export type StaffDirectoryConfig =
   | { kind: 'cognito'; userPoolId: string }
   | { kind: 'local'; issuer: string; audience: string; privateJwk: string };
+
+export type ApplicantKeyConfig = { kind: 'secret'; arn: string } | { kind: 'inline'; hex: string };
 
 export type Config = Readonly<{
   region: string;
@@ -36,6 +50,7 @@ export type Config = Readonly<{
   s3Endpoint: string | undefined;
   s3ForcePathStyle: boolean;
   staffDirectory: StaffDirectoryConfig | undefined;
+  applicantKey: ApplicantKeyConfig | undefined;
 }>;
 
 export class ConfigError extends Error {}
@@ -71,6 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: Needs): Config {
       );
     }
   }
+  let applicantKey: ApplicantKeyConfig | undefined;
+  if (needs.applicantKey === true) {
+    if (e.APPLICANT_KEY_SECRET_ARN !== undefined)
+      applicantKey = { kind: 'secret', arn: e.APPLICANT_KEY_SECRET_ARN };
+    else if (e.APPLICANT_KEY !== undefined) applicantKey = { kind: 'inline', hex: e.APPLICANT_KEY };
+    else
+      throw new ConfigError(
+        'Missing environment variable APPLICANT_KEY_SECRET_ARN (or APPLICANT_KEY in the local cloud)',
+      );
+  }
   return Object.freeze({
     region: e.AWS_REGION,
     tableName: required('TABLE_NAME', needs.records),
@@ -80,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: Needs): Config {
     s3Endpoint: e.S3_ENDPOINT,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
     staffDirectory,
+    applicantKey,
   });
 }

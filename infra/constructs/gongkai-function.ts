@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { FunctionDefinition } from '#lib/platform/functions';
@@ -16,6 +17,7 @@ export type SharedResources = {
   readonly archiveBucket: IBucket;
   readonly uploadsBucket: IBucket;
   readonly userPool: UserPool;
+  readonly applicantKey: ISecret;
 };
 
 /** Staff administration in the user pool: exactly what `CognitoStaffDirectory` calls. */
@@ -115,6 +117,10 @@ export class GongkaiFunction extends Construct {
           ? ['s3:GetObject']
           : ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging'];
       fn.addToRolePolicy(new PolicyStatement({ actions, resources: [bucket.arnForObjects('*')] }));
+    }
+    if (definition.applicantKey === true) {
+      fn.addEnvironment('APPLICANT_KEY_SECRET_ARN', resources.applicantKey.secretArn);
+      resources.applicantKey.grantRead(fn);
     }
     if (definition.userPool) {
       fn.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);

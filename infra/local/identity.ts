@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -49,4 +50,15 @@ export async function tokenVerifier(identity: LocalIdentity): Promise<TokenVerif
     if (payload.token_use !== 'id') throw new Error('not an ID token');
     return payload;
   };
+}
+
+/** A 256-bit secret (hex), kept in `file` so an on-disk local cloud keeps matching its applicants. */
+export async function loadOrCreateSecret(file?: string): Promise<string> {
+  if (file !== undefined && existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const secret = randomBytes(32).toString('hex');
+  if (file !== undefined) {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, secret, { mode: 0o600 });
+  }
+  return secret;
 }

@@ -13,7 +13,7 @@ import type { HttpFunctionName } from '#lib/platform/functions';
 import { archiveBucket, recordsTable, uploadsBucket } from '#lib/platform/resources';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { startGateway, type Gateway, type HttpHandler, type LocalControl } from './gateway';
-import { loadOrCreateIdentity, tokenVerifier } from './identity';
+import { loadOrCreateIdentity, loadOrCreateSecret, tokenVerifier } from './identity';
 import { provisionBuckets, provisionTable } from './provision';
 import { startS3Local, S3RVER_CREDENTIALS } from './s3-local';
 import { DailyScheduler } from './scheduler';
@@ -82,6 +82,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       LOCAL_ISSUER,
       options.dataDir && join(options.dataDir, 'identity.json'),
     );
+    const applicantKey = await loadOrCreateSecret(
+      options.dataDir && join(options.dataDir, 'applicant-key.hex'),
+    );
     // The environment the handlers read, as the CDK stack sets it for each Lambda.
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
@@ -96,14 +99,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       LOCAL_IDENTITY_ISSUER: identity.issuer,
       LOCAL_IDENTITY_AUDIENCE: identity.audience,
       LOCAL_IDENTITY_PRIVATE_JWK: JSON.stringify(identity.privateJwk),
+      APPLICANT_KEY: applicantKey,
       POWERTOOLS_SERVICE_NAME: 'gongkai',
     });
     delete process.env.USER_POOL_ID;
+    delete process.env.APPLICANT_KEY_SECRET_ARN;
     const config = loadConfig(process.env, {
       records: true,
       archive: true,
       uploads: true,
       staffDirectory: true,
+      applicantKey: true,
     });
     const credentials = {
       accessKeyId: S3RVER_CREDENTIALS.accessKeyId,

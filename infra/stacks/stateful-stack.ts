@@ -18,6 +18,7 @@ import {
   ObjectOwnership,
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ROLES } from '#lib/domain/staff';
 import {
@@ -45,6 +46,7 @@ export class StatefulStack extends Stack {
   readonly uploadsBucket: IBucket;
   readonly userPool: UserPool;
   readonly staffClient: UserPoolClient;
+  readonly applicantKey: Secret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -119,6 +121,19 @@ export class StatefulStack extends Stack {
         { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // The key of the keyed hash of applicants' identity numbers. Never rotated: earlier applicants must
+    // keep matching (a rotation would need a re-keying of every history entry).
+    this.applicantKey = new Secret(this, 'ApplicantKey', {
+      description: 'Gongkai: HMAC key for applicant identity numbers',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.applicantKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating this HMAC key would break matching of earlier applicants; it is read-only to two functions.',
     });
 
     this.userPool = new UserPool(this, 'StaffPool', {

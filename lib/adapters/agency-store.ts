@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgencyLevel, OfficeProfile, type Agency } from '#lib/domain/agency';
+import { DisclosurePolicy } from '#lib/domain/application/policy';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '#lib/use-cases/agencies';
@@ -13,6 +14,7 @@ const AgencyItem = z.object({
   parentAgencyId: z.string().nullable(),
   annualReportCutoff: z.string(),
   profile: OfficeProfile.nullable(),
+  policies: z.array(DisclosurePolicy).default([]),
   createdAt: z.string(),
   version: z.int(),
 });

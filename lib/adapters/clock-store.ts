@@ -16,7 +16,7 @@ const ClockEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('extend'), on: z.string(), workingDays: z.int() }),
 ]);
 
-const ClockItem = z.object({
+export const StoredClockItem = z.object({
   name: z.string(),
   case: z.object({
     agencyId: z.string(),
@@ -166,7 +166,7 @@ export class DynamoClockStore implements ClockStore {
     ]);
     if (clockItem === undefined || caseItem === undefined || typeof caseItem.version !== 'number')
       return undefined;
-    const parsed = ClockItem.parse(clockItem);
+    const parsed = StoredClockItem.parse(clockItem);
     return { clock: { ...parsed, casePk }, caseVersion: caseItem.version, caseChain: chainHeadOf(caseItem) };
   }
 

@@ -28,6 +28,29 @@ export const keys = {
   event: (casePk: string, seq: number): Key => ({ pk: casePk, sk: `EVENT#${pad(seq, 8)}` }),
   eventPrefix: 'EVENT#',
 
+  /** An application, by its tracking number (agency-independent, so a citizen's link needs nothing else). */
+  application: (id: string): Key => ({ pk: `APP#${id}`, sk: CASE_SK }),
+  /** Work queues: open applications by due date; closed ones by the day they closed. */
+  applicationsByAgency: (agencyId: string, open: boolean): string =>
+    `AGENCY#${agencyId}#APP#${open ? 'OPEN' : 'CLOSED'}`,
+  /** An applicant's applications to one agency, by the keyed hash of their identity number. */
+  applicantHistory: (agencyId: string, applicantKey: string, submittedAt: string, id: string): Key => ({
+    pk: `APPLICANT#${agencyId}#${applicantKey}`,
+    sk: `${submittedAt}#${id}`,
+  }),
+  applicantHistoryPartition: (agencyId: string, applicantKey: string): string =>
+    `APPLICANT#${agencyId}#${applicantKey}`,
+  /** A public POST's Idempotency-Key (hashed). */
+  idempotency: (agencyId: string, keyHash: string): Key => ({
+    pk: `IDEMPOTENCY#${agencyId}#${keyHash}`,
+    sk: 'IDEMPOTENCY',
+  }),
+  /** The annual-report counters of an agency for a year. */
+  statistics: (agencyId: string, year: number): Key => ({
+    pk: `STATS#${agencyId}`,
+    sk: `APPLICATIONS#${year}`,
+  }),
+
   /** The platform's loaded calendar years, and their timeline. */
   calendar: { pk: 'CALENDAR', sk: CASE_SK } satisfies Key,
 

@@ -106,7 +106,7 @@ export class RecordsTable {
   /** A page of a table partition, in sort-key order. */
   async queryPartition(
     pk: string,
-    options: { limit: number; nextToken?: string | undefined; sortKeyPrefix?: string },
+    options: { limit: number; nextToken?: string | undefined; sortKeyPrefix?: string; ascending?: boolean },
   ): Promise<Page<Item>> {
     const result = await this.client.send(
       new QueryCommand({
@@ -118,6 +118,7 @@ export class RecordsTable {
           ...(options.sortKeyPrefix === undefined ? {} : { ':prefix': options.sortKeyPrefix }),
         },
         Limit: options.limit,
+        ScanIndexForward: options.ascending ?? true,
         ConsistentRead: true,
         ExclusiveStartKey: decodePageToken(
           options.nextToken,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   GetObjectCommand,
   HeadObjectCommand,
@@ -56,6 +57,13 @@ export class S3Archive {
       if (error instanceof NoSuchKey || error instanceof NotFound) return undefined;
       throw error;
     }
+  }
+
+  /** A short-lived link to read an archived object (a decision letter on the status page). */
+  async downloadUrl(key: string, seconds = 15 * 60): Promise<string> {
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+      expiresIn: seconds,
+    });
   }
 
   /** Whether an object exists (needs s3:ListBucket to tell "absent" from "forbidden"). */

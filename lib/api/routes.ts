@@ -1,8 +1,26 @@
 import { z } from 'zod';
-import { AgencyId, NewAgency, ProfileUpdate } from '#lib/domain/agency';
+import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import { CivilDate } from '#lib/domain/calendar/civil-date';
+import {
+  ApplicationStatus,
+  AssignmentInput,
+  ClarificationRequestInput,
+  ConsultationInput,
+  ConsultationReplyInput,
+  DecisionInput,
+  ExtensionInput,
+  FeeNoticeInput,
+  FeePaymentInput,
+  OnlineApplicationInput,
+  RegistrationInput,
+  ResumptionInput,
+  SupplementInput,
+  SuspensionInput,
+  WithdrawalInput,
+} from '#lib/domain/application/application';
+import { TRACKING_NUMBER } from '#lib/domain/application/secrets';
 import { CALENDAR_RANGE } from '#lib/domain/calendar/working-calendar';
 import {
   FIRST_CALENDAR_YEAR,
@@ -12,6 +30,13 @@ import {
 import {
   AgencyDirectory,
   AgencyView,
+  ApplicationList,
+  CaseView,
+  PolicyView,
+  StatusView,
+  SubmittedView,
+  UploadRequest,
+  UploadView,
   CalendarYearView,
   CreatedStaffView,
   DeadlineView,
@@ -88,6 +113,47 @@ export const DeadlineQuery = z
     message: 'give exactly one of workingDays and naturalDays',
     path: ['workingDays'],
   });
+
+export const ApplicationPath = z.object({
+  agencyId: AgencyId,
+  id: z.string().regex(TRACKING_NUMBER, 'must be a tracking number such as 2026-K7QX-3M9P'),
+});
+export const ConsultationPath = ApplicationPath.extend({
+  cid: z.string().regex(/^c[0-9a-z]{8}$/, 'must be a consultation id'),
+});
+export const TrackingPath = z.object({
+  trackingNumber: z.string().regex(TRACKING_NUMBER, 'must be a tracking number such as 2026-K7QX-3M9P'),
+});
+export const ApplicationQuery = z.object({
+  status: z.enum(['open', 'closed', ...ApplicationStatus.options]).optional(),
+  dueBefore: CivilDate.optional(),
+  nextToken: z.string().min(1).max(2048).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export const IdempotencyKey = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+const staffAction = (
+  path: string,
+  summary: string,
+  roles: readonly Role[],
+  body: z.ZodType,
+  params: z.ZodObject = ApplicationPath,
+) =>
+  ({
+    method: 'POST',
+    path: `/v1/agencies/{agencyId}/applications/{id}/${path}`,
+    function: 'casework',
+    access: 'staff',
+    roles,
+    summary,
+    params,
+    body,
+    responses: { 200: { description: 'The case after the action', schema: CaseView } },
+  }) as const;
 
 export const routes = [
   {
@@ -222,6 +288,172 @@ export const routes = [
     responses: { 200: { description: 'The due date', schema: DeadlineView } },
     throttle: publicThrottle,
   },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/policy',
+    function: 'agencies',
+    access: 'staff',
+    summary: 'The time policy for applications in force, and those scheduled',
+    params: AgencyPath,
+    responses: { 200: { description: 'The policies', schema: PolicyView } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/policy',
+    function: 'agencies',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'Set a time policy from a date on (never looser than the Regulations)',
+    params: AgencyPath,
+    body: PolicyUpdate,
+    responses: { 200: { description: 'The agency', schema: AgencyView } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/uploads',
+    function: 'uploads',
+    access: 'public',
+    summary:
+      'A presigned URL to upload an attachment (identity proof, documents); PUT the file to it within 15 minutes',
+    body: UploadRequest,
+    responses: { 201: { description: 'Where to PUT the file', schema: UploadView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/applications',
+    function: 'intake',
+    access: 'public',
+    summary: 'Apply for government information online (依申请公开). Honours Idempotency-Key.',
+    params: AgencyPath,
+    body: OnlineApplicationInput,
+    responses: {
+      201: {
+        description: 'The tracking number and a secret access token, shown once',
+        schema: SubmittedView,
+      },
+    },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'GET',
+    path: '/v1/applications/{trackingNumber}',
+    function: 'intake',
+    access: 'public',
+    summary: 'An application’s status page (header X-Access-Token)',
+    params: TrackingPath,
+    responses: {
+      200: { description: 'The status, due date, requests, decision and timeline', schema: StatusView },
+    },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/{trackingNumber}/supplements',
+    function: 'intake',
+    access: 'public',
+    summary: 'The applicant’s clarification (补正) (header X-Access-Token)',
+    params: TrackingPath,
+    body: SupplementInput,
+    responses: { 200: { description: 'The status page', schema: StatusView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/{trackingNumber}/withdrawal',
+    function: 'intake',
+    access: 'public',
+    summary: 'Withdraw the application (header X-Access-Token)',
+    params: TrackingPath,
+    body: WithdrawalInput,
+    responses: { 200: { description: 'The status page', schema: StatusView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/applications/registrations',
+    function: 'casework',
+    access: 'staff',
+    roles: ['clerk'],
+    summary: 'Register a letter, fax, e-mail, in-person or oral application with its date of receipt',
+    params: AgencyPath,
+    body: RegistrationInput,
+    responses: {
+      201: { description: 'The case, and the access token for the applicant’s receipt', schema: CaseView },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/applications',
+    function: 'casework',
+    access: 'staff',
+    summary: 'The work queue: open applications by due date (or closed ones)',
+    params: AgencyPath,
+    query: ApplicationQuery,
+    responses: { 200: { description: 'A page of applications', schema: ApplicationList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/applications/{id}',
+    function: 'casework',
+    access: 'staff',
+    summary:
+      'The full case: applicant, clocks, how the due date was reached, timeline, the applicant’s other applications',
+    params: ApplicationPath,
+    responses: { 200: { description: 'The case', schema: CaseView } },
+  },
+  staffAction(
+    'confirmation',
+    'Confirm an online application: today becomes the date of receipt',
+    ['clerk'],
+    z.strictObject({}),
+  ),
+  staffAction(
+    'clarification-request',
+    'Ask the applicant to clarify (补正), once, within 7 working days of receipt',
+    ['clerk'],
+    ClarificationRequestInput,
+  ),
+  staffAction(
+    'consultations',
+    'Consult a third party or co-producing agency (the time is not counted)',
+    ['clerk'],
+    ConsultationInput,
+  ),
+  staffAction(
+    'consultations/{cid}/reply',
+    'Record the consulted party’s answer',
+    ['clerk'],
+    ConsultationReplyInput,
+    ConsultationPath,
+  ),
+  staffAction(
+    'extension',
+    'Extend the reply period (the office head’s consent, before the due date)',
+    ['approver'],
+    ExtensionInput,
+  ),
+  staffAction('suspension', 'Suspend for force majeure', ['clerk', 'approver'], SuspensionInput),
+  staffAction('resumption', 'Resume after force majeure', ['clerk', 'approver'], ResumptionInput),
+  staffAction(
+    'fee-notice',
+    'Send a fee notice computed by the 2020 rules; the clock waits for payment',
+    ['clerk'],
+    FeeNoticeInput,
+  ),
+  staffAction('fee-payment', 'Record payment of the fee', ['clerk'], FeePaymentInput),
+  staffAction(
+    'decision',
+    'Decide, with outcome, legal basis and reasons; the decision letter is generated',
+    ['clerk', 'approver'],
+    DecisionInput,
+  ),
+  staffAction(
+    'assignment',
+    'Assign the handler responsible',
+    ['clerk', 'approver', 'agency_admin'],
+    AssignmentInput,
+  ),
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

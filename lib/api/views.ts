@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgencyLevel, OfficeProfile } from '#lib/domain/agency';
+import { DisclosurePolicy } from '#lib/domain/application/policy';
 import { Role } from '#lib/domain/staff';
 
 /** Response shapes, for the OpenAPI document and for tests that check what clients receive. */
@@ -14,6 +15,7 @@ export const Problem = z.object({
 });
 
 const isoTime = z.string().describe('ISO 8601 with offset');
+const ExplainedDay = z.object({ date: z.string(), reason: z.string() });
 
 /** An agency as the public directory shows it. */
 export const DirectoryEntry = z.object({
@@ -34,6 +36,7 @@ export const AgencyView = z.object({
   parentAgencyId: z.string().nullable(),
   annualReportCutoff: z.string().describe('MM-DD, China Standard Time'),
   profile: OfficeProfile.nullable(),
+  policies: z.array(DisclosurePolicy),
   createdAt: isoTime,
   version: z.int(),
 });
@@ -65,7 +68,6 @@ export const HealthReport = z.object({
 });
 
 const MarkedDayView = z.object({ date: z.string(), festival: z.string() });
-const ExplainedDay = z.object({ date: z.string(), reason: z.string() });
 
 export const CalendarYearView = z.object({
   year: z.int(),
@@ -97,4 +99,99 @@ export const DeadlineView = z.object({
   days: z.int(),
   daysOff: z.array(ExplainedDay).describe('festival days off inside the period'),
   adjustedWorkdays: z.array(ExplainedDay).describe('weekend days inside the period that are worked (调休)'),
+});
+
+export const PolicyView = z.object({
+  inForce: DisclosurePolicy,
+  policies: z.array(DisclosurePolicy),
+  version: z.int(),
+  regulationLimits: z.object({
+    replyWorkingDays: z.int(),
+    maxExtensionWorkingDays: z.int(),
+    clarificationWindowWorkingDays: z.int(),
+  }),
+});
+
+/** Attachment types the platform takes. */
+export const UPLOAD_CONTENT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/ofd',
+  'text/plain',
+] as const;
+export const UploadRequest = z.strictObject({
+  contentType: z.enum(UPLOAD_CONTENT_TYPES),
+  size: z
+    .int()
+    .min(1, 'must be at least 1 byte')
+    .max(20 * 1024 * 1024, 'must be at most 20 MB'),
+  fileName: z.string().trim().min(1).max(200),
+});
+export const UploadView = z.object({
+  uploadKey: z.string(),
+  url: z.string(),
+  method: z.literal('PUT'),
+  headers: z.record(z.string(), z.string()),
+  expiresInSeconds: z.int(),
+});
+
+export const SubmittedView = z.object({
+  trackingNumber: z.string(),
+  accessToken: z.string().describe('Shown once; keep it to open the status page'),
+  status: z.string(),
+  submittedAt: isoTime,
+  statusUrl: z.string(),
+});
+
+const DueDateStep = z.object({
+  step: z.enum(['start', 'suspend', 'resume', 'extend']),
+  on: z.string(),
+  dueDate: z.string().nullable(),
+  remainingWorkingDays: z.int().nullable(),
+  provisional: z.boolean(),
+  daysOff: z.array(ExplainedDay),
+  adjustedWorkdays: z.array(ExplainedDay),
+});
+const DecisionView = z.object({
+  outcome: z.string(),
+  reason: z.string().nullable(),
+  label: z.string(),
+  reasons: z.string().nullable(),
+  legalBasis: z.string().nullable(),
+  decidedOn: z.string(),
+  heldBy: z.object({ name: z.string(), contact: z.string() }).nullable(),
+  publishedAt: z.string().nullable(),
+  letterUrl: z.string(),
+  files: z.array(z.object({ name: z.string(), url: z.string() })),
+});
+export const StatusView = z.object({
+  trackingNumber: z.string(),
+  agencyId: z.string(),
+  status: z.string(),
+  submittedAt: isoTime,
+  receivedOn: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  provisional: z.boolean(),
+  dueDateExplained: z.array(DueDateStep),
+  requests: z.array(z.record(z.string(), z.unknown())),
+  decision: DecisionView.nullable(),
+  timeline: z.array(
+    z.object({ at: z.string(), type: z.string(), description: z.string(), dueDate: z.string().optional() }),
+  ),
+});
+export const CaseView = z.looseObject({
+  trackingNumber: z.string(),
+  status: z.string(),
+  version: z.int(),
+  dueDate: z.string().nullable(),
+});
+export const ApplicationList = z.object({
+  items: z.array(z.looseObject({ trackingNumber: z.string(), status: z.string() })),
+  nextToken: z.string().nullable(),
 });

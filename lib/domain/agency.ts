@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisclosurePolicy } from './application/policy';
 
 /**
  * An agency (机关) is a tenant. It publishes its disclosure office's public details (seed 003 §三(一)5:
@@ -73,9 +74,17 @@ export type Agency = {
   readonly parentAgencyId: string | null;
   readonly annualReportCutoff: string;
   readonly profile: OfficeProfile | null;
+  /** Time policies for applications, each in force from its date (RULES §2: stricter than the law, never looser). */
+  readonly policies: readonly DisclosurePolicy[];
   readonly createdAt: string;
   readonly version: number;
 };
+
+export const PolicyUpdate = z.strictObject({
+  version: z.int().min(1, 'must be the version you read'),
+  policy: DisclosurePolicy,
+});
+export type PolicyUpdate = z.infer<typeof PolicyUpdate>;
 
 export const ProfileUpdate = z.strictObject({
   version: z.int().min(1, 'must be the version you read'),

@@ -15,13 +15,18 @@ export type FunctionDefinition = {
   readonly uploads: Access;
   /** May administer staff accounts in the user pool. */
   readonly userPool: boolean;
+  /** Reads the applicant-key secret (the keyed hash of identity numbers). */
+  readonly applicantKey?: boolean;
 };
 
 const http = <N extends string>(
   name: N,
   description: string,
   grants: Partial<
-    Pick<FunctionDefinition, 'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb' | 'timeoutSeconds'>
+    Pick<
+      FunctionDefinition,
+      'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb' | 'timeoutSeconds' | 'applicantKey'
+    >
   >,
 ): FunctionDefinition & { readonly name: N; readonly trigger: 'http' } => ({
   name,
@@ -41,6 +46,19 @@ export const functionDefinitions = [
   http('agencies', 'Agency directory, agency creation and office profiles', { records: 'readWrite' }),
   http('staff', 'Staff accounts and their roles', { records: 'readWrite', userPool: true }),
   http('openapi', 'The OpenAPI document', {}),
+  http('uploads', 'Presigned upload URLs for attachments', { uploads: 'readWrite' }),
+  http('intake', 'Citizens’ applications: submit, status page, clarification, withdrawal', {
+    records: 'readWrite',
+    archive: 'read',
+    uploads: 'readWrite',
+    applicantKey: true,
+  }),
+  http('casework', 'Agency casework on applications: registration, actions, decisions, work queue', {
+    records: 'readWrite',
+    archive: 'read',
+    uploads: 'readWrite',
+    applicantKey: true,
+  }),
   http('calendar', 'Working-day calendars and the public deadline calculator', {
     records: 'readWrite',
     timeoutSeconds: 29,

@@ -4,11 +4,13 @@ import {
   type Agency,
   type NewAgency,
   type OfficeProfile,
+  type PolicyUpdate,
   type ProfileUpdate,
 } from '#lib/domain/agency';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
 import { assertAgencyStaff, assertRole, type Principal } from '#lib/domain/staff';
-import { chinaIsoOf } from '#lib/domain/china-time';
+import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
+import { policyOn, REGULATION_LIMITS } from '#lib/domain/application/policy';
 import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 
 /** Port: where agencies are kept. */
@@ -65,6 +67,7 @@ export async function createAgency(
     parentAgencyId: input.parentAgencyId,
     annualReportCutoff: input.annualReportCutoff ?? defaultAnnualReportCutoff(input.level),
     profile: input.profile,
+    policies: [],
     createdAt: chinaIsoOf(now),
     version: 1,
   };
@@ -122,4 +125,54 @@ export async function updateProfile(
 function withoutChain(agency: Agency & { chain: ChainHead }): Agency {
   const { chain: _chain, ...rest } = agency;
   return rest;
+}
+
+/** The policy in force and those scheduled, for the agency's own staff. */
+export async function getPolicies(store: AgencyStore, principal: Principal, agencyId: string, today: string) {
+  const agency = await getAgency(store, principal, agencyId);
+  return {
+    inForce: policyOn(agency.policies, today),
+    policies: agency.policies,
+    version: agency.version,
+    regulationLimits: REGULATION_LIMITS,
+  };
+}
+
+/**
+ * An agency administrator sets a time policy from a date on (today or later: the policy in force on an
+ * application's date of receipt applies to it for good, so the past is not rewritten).
+ */
+export async function setPolicy(
+  store: AgencyStore,
+  principal: Principal,
+  agencyId: string,
+  update: PolicyUpdate,
+  now: Date,
+): Promise<Agency> {
+  assertAgencyStaff(principal, agencyId, 'agency_admin');
+  const today = chinaDateOf(now);
+  if (update.policy.effectiveFrom < today) {
+    throw new RuleViolationError('policy-in-the-past', 'A policy takes effect today or later.', [
+      { path: 'body.policy.effectiveFrom', message: `must be ${today} or later` },
+    ]);
+  }
+  const current = await store.get(agencyId);
+  if (current === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  if (current.version !== update.version)
+    throw new VersionConflictError(
+      `The agency is at version ${current.version}, not ${update.version}; read it again.`,
+    );
+  const policies = [
+    ...current.policies.filter((policy) => policy.effectiveFrom !== update.policy.effectiveFrom),
+    update.policy,
+  ].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+  const updated: Agency = { ...withoutChain(current), policies, version: current.version + 1 };
+  const event = nextEvent(agencyRef(agencyId), current.chain, {
+    type: 'policy_set',
+    now,
+    actor: staffActor(principal),
+    data: { policy: update.policy },
+  });
+  await store.update(updated, current.version, event);
+  return updated;
 }

@@ -27,6 +27,11 @@ export async function archiveEvent(archive: Archive, event: TimelineEvent): Prom
     sha256: event.hash,
     'prev-sha256': event.prevHash ?? 'none',
   });
+  // A decision carries its letter (rendered when decided): it is archived beside the event, as HTML.
+  const { letterHtml, letterKey } = event.data;
+  if (typeof letterHtml === 'string' && typeof letterKey === 'string') {
+    await archive.put(letterKey, letterHtml, { 'event-sha256': event.hash }, 'text/html; charset=utf-8');
+  }
   return key;
 }
 

@@ -126,14 +126,13 @@ describe('the handler wrapper', () => {
       reached.push('handler');
       return ok({});
     };
-    const agencies = httpFunction('agencies', {
-      'GET /v1/agencies': stub,
-      'POST /v1/agencies': stub,
-      'GET /v1/agencies/{agencyId}/profile': stub,
-      'PUT /v1/agencies/{agencyId}/profile': stub,
+    const agencies = httpFunction('staff', {
+      'POST /v1/agencies/{agencyId}/staff': stub,
+      'GET /v1/agencies/{agencyId}/staff': stub,
+      'PATCH /v1/agencies/{agencyId}/staff/{staffId}': stub,
     });
     const result = await agencies(
-      anEvent({ routeKey: 'GET /v1/agencies/{agencyId}/profile', pathParameters: { agencyId: 'a1' } }),
+      anEvent({ routeKey: 'GET /v1/agencies/{agencyId}/staff', pathParameters: { agencyId: 'a1' } }),
     );
     expect(result.statusCode).toBe(401);
     expect(reached).toEqual([]);

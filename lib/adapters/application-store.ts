@@ -1,0 +1,314 @@
+import { z } from 'zod';
+import { Applicant, InformationRequest } from '#lib/domain/application/applicant';
+import {
+  ApplicationStatus,
+  Channel,
+  DecisionInput,
+  isOpen,
+  type Application,
+  type Change,
+} from '#lib/domain/application/application';
+import { DisclosurePolicy } from '#lib/domain/application/policy';
+import type { StoredClockState } from '#lib/use-cases/calendar';
+import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import { clockOps, StoredClockItem } from './clock-store';
+import { keys } from './keys';
+import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
+
+const Day = z.string();
+const StoredApplication = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  status: ApplicationStatus,
+  channel: Channel,
+  submittedAt: z.string(),
+  receivedOn: Day.nullable(),
+  applicant: Applicant,
+  applicantKey: z.string(),
+  request: InformationRequest,
+  attachments: z.array(z.string()),
+  notes: z.string().nullable(),
+  policy: DisclosurePolicy.nullable(),
+  dueDate: Day.nullable(),
+  provisional: z.boolean(),
+  clarification: z
+    .object({
+      requestedOn: Day,
+      items: z.array(z.string()),
+      dueDate: Day,
+      supplementedOn: Day.nullable(),
+      supplement: z.string().nullable(),
+      supplementAttachments: z.array(z.string()),
+    })
+    .nullable(),
+  consultations: z.array(
+    z.object({
+      id: z.string(),
+      party: z.enum(['third_party', 'co_producing_agency']),
+      name: z.string(),
+      contact: z.string(),
+      matter: z.string(),
+      sentOn: Day,
+      dueDate: Day,
+      repliedOn: Day.nullable(),
+      answer: z.enum(['consent', 'objection', 'no_objection_stated']).nullable(),
+      summary: z.string().nullable(),
+    }),
+  ),
+  extensions: z.array(
+    z.object({ on: Day, workingDays: z.int(), reason: z.string(), approvedBy: z.string() }),
+  ),
+  fee: z
+    .object({
+      method: z.enum(['by_piece', 'by_volume']),
+      units: z.int(),
+      amountYuan: z.number(),
+      noticeOn: Day,
+      dueDate: Day,
+      explanation: z.string(),
+      paidOn: Day.nullable(),
+    })
+    .nullable(),
+  suspension: z.object({ since: Day, reason: z.string() }).nullable(),
+  decision: z
+    .intersection(
+      DecisionInput,
+      z.object({
+        decidedOn: Day,
+        decidedBy: z.object({ staffId: z.string(), name: z.string().optional() }),
+        letterKey: z.string(),
+      }),
+    )
+    .nullable(),
+  withdrawal: z.object({ on: Day, reason: z.string().nullable() }).nullable(),
+  assignee: z.object({ staffId: z.string(), name: z.string(), assignedOn: Day }).nullable(),
+  accessTokenHash: z.string(),
+  version: z.int(),
+});
+
+/** The application, its reply clock as stored (the use case re-evaluates it against the calendar), its chain. */
+export type LoadedApplication = {
+  application: Application;
+  reply: StoredClockState | null;
+  chain: ChainHead;
+};
+
+/** An idempotent public submission: its key (hashed), the request's hash, and the sealed access token. */
+export type IdempotencyRecord = {
+  keyHash: string;
+  requestHash: string;
+  applicationId: string;
+  sealedToken: string;
+  expiresAt: number;
+};
+
+/**
+ * Applications in the Records table: the case item (`APP#<tracking number>`), its clocks, its timeline,
+ * an entry in the applicant's history (by keyed hash), and the annual-report counters — all written in
+ * one transaction per action.
+ */
+export class DynamoApplicationStore {
+  constructor(private readonly table: RecordsTable) {}
+
+  async get(id: string): Promise<LoadedApplication | undefined> {
+    const [item, replyItem] = await Promise.all([
+      this.table.get(keys.application(id)),
+      this.table.get(keys.clock(keys.application(id).pk, 'reply')),
+    ]);
+    if (item === undefined) return undefined;
+    const application = StoredApplication.parse(item);
+    const reply = replyItem === undefined ? null : StoredClockItem.parse(replyItem).state;
+    return { application, reply, chain: chainHeadOf(item) };
+  }
+
+  async create(change: Change, event: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void> {
+    const { application } = change;
+    const ops: TransactOp[] = [
+      ...caseChange(this.table, {
+        item: this.toItem(application),
+        expectedVersion: 'new',
+        event,
+        onExists: () => new AlreadyExistsError('This application already exists.'),
+      }),
+      ...this.sideOps(change),
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.applicantHistory(
+                application.agencyId,
+                application.applicantKey,
+                application.submittedAt,
+                application.id,
+              ),
+              entity: 'applicant_history',
+              applicationId: application.id,
+              submittedAt: application.submittedAt,
+            },
+          },
+        },
+      },
+    ];
+    if (idempotency !== undefined) {
+      ops.push({
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.idempotency(application.agencyId, idempotency.keyHash),
+              entity: 'idempotency',
+              ...idempotency,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () => new AlreadyExistsError('This Idempotency-Key has been used.'),
+      });
+    }
+    await this.table.transact(ops);
+  }
+
+  async save(change: Change, expectedVersion: number, event: TimelineEvent): Promise<void> {
+    await this.table.transact([
+      ...caseChange(this.table, { item: this.toItem(change.application), expectedVersion, event }),
+      ...this.sideOps(change),
+    ]);
+  }
+
+  async idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
+    const item = await this.table.get(keys.idempotency(agencyId, keyHash));
+    if (item === undefined) return undefined;
+    return z
+      .object({
+        keyHash: z.string(),
+        requestHash: z.string(),
+        applicationId: z.string(),
+        sealedToken: z.string(),
+        expiresAt: z.number(),
+      })
+      .parse(item);
+  }
+
+  /** The applicant's earlier applications to this agency, newest first (by keyed hash, never the number). */
+  async applicantHistory(
+    agencyId: string,
+    applicantKey: string,
+    limit = 50,
+  ): Promise<{ applicationId: string; submittedAt: string }[]> {
+    const page = await this.table.queryPartition(keys.applicantHistoryPartition(agencyId, applicantKey), {
+      limit,
+      ascending: false,
+    });
+    return page.items.map((item) =>
+      z.object({ applicationId: z.string(), submittedAt: z.string() }).parse(item),
+    );
+  }
+
+  /** How many applications the applicant made to this agency in a natural month (`YYYY-MM`, CST). */
+  async countInMonth(agencyId: string, applicantKey: string, month: string): Promise<number> {
+    let count = 0;
+    let nextToken: string | undefined;
+    do {
+      const page = await this.table.queryPartition(keys.applicantHistoryPartition(agencyId, applicantKey), {
+        limit: 100,
+        nextToken,
+        sortKeyPrefix: month,
+      });
+      count += page.items.length;
+      nextToken = page.nextToken ?? undefined;
+    } while (nextToken !== undefined);
+    return count;
+  }
+
+  /** The work queue: open applications by due date (or closed ones, newest first). */
+  async list(
+    agencyId: string,
+    options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
+  ) {
+    const partition = keys.applicationsByAgency(agencyId, options.open);
+    const page = await this.table.queryIndex('byAgencyState', partition, {
+      limit: options.limit,
+      nextToken: options.nextToken,
+      ascending: options.open,
+      ...(options.dueBefore !== undefined
+        ? { sortKeyBetween: ['0000', `${options.dueBefore}#~`] as [string, string] }
+        : {}),
+    });
+    return { items: page.items.map((item) => StoredApplication.parse(item)), nextToken: page.nextToken };
+  }
+
+  async events(id: string): Promise<Record<string, unknown>[]> {
+    return this.table.events(keys.application(id).pk);
+  }
+
+  private toItem(application: Application) {
+    const open = isOpen(application.status);
+    const sortDate = open
+      ? (application.dueDate ?? '0000-00-00')
+      : (application.decision?.decidedOn ?? application.withdrawal?.on ?? '0000-00-00');
+    return {
+      ...keys.application(application.id),
+      gsi1pk: keys.applicationsByAgency(application.agencyId, open),
+      gsi1sk: `${sortDate}#${application.id}`,
+      entity: 'application',
+      ...application,
+    };
+  }
+
+  /** The reply clock, side clocks and statistics of a change. */
+  private sideOps(change: Change): TransactOp[] {
+    const { application } = change;
+    const casePk = keys.application(application.id).pk;
+    const ref = { agencyId: application.agencyId, kind: 'application', id: application.id } as const;
+    const ops: TransactOp[] = [];
+    if (change.reply !== null) {
+      ops.push(
+        ...clockOps(
+          this.table,
+          { name: 'reply', case: ref, casePk, open: change.replyOpen, state: change.reply },
+          change.reply.provisionalYears,
+        ),
+      );
+    }
+    for (const clock of change.clocks) {
+      if (clock.open)
+        ops.push(
+          ...clockOps(this.table, { name: clock.name, case: ref, casePk, open: true, state: clock.state }),
+        );
+      else ops.push(closeClockOp(this.table, casePk, clock.name));
+    }
+    for (const move of change.statistics) {
+      ops.push({
+        item: {
+          Update: {
+            TableName: this.table.tableName,
+            Key: keys.statistics(application.agencyId, move.year),
+            UpdateExpression: 'ADD #cell :one SET entity = :entity',
+            ExpressionAttributeNames: { '#cell': move.cell },
+            ExpressionAttributeValues: { ':one': 1, ':entity': 'application_statistics' },
+          },
+        },
+      });
+    }
+    return ops;
+  }
+}
+
+/** Closes a clock: off the due-day index (its provisional markers are dropped when next met). */
+function closeClockOp(table: RecordsTable, casePk: string, name: string): TransactOp {
+  return {
+    item: {
+      Update: {
+        TableName: table.tableName,
+        Key: keys.clock(casePk, name),
+        UpdateExpression: 'SET #open = :false REMOVE gsi2pk, gsi2sk',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':false': false },
+      },
+    },
+    onConditionFailed: () => new VersionConflictError(`The clock ${name} is missing.`),
+  };
+}

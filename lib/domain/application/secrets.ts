@@ -1,0 +1,72 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+import { canonicalJson } from '../timeline';
+import { applicantIdentity, type Applicant } from './applicant';
+
+/**
+ * The small cryptography of applications (computation only, no I/O):
+ * - the applicant key: an HMAC of the identity number under a platform secret, so an applicant's earlier
+ *   applications are found without storing or indexing the number itself;
+ * - the access token: shown once, stored only as its SHA-256;
+ * - an idempotent retry must return the same token, which we may not store: it is kept sealed
+ *   (AES-256-GCM) under a key derived from the client's Idempotency-Key, which we store only hashed.
+ */
+export const applicantKeyOf = (secret: Uint8Array, applicant: Applicant): string =>
+  createHmac('sha256', secret).update(applicantIdentity(applicant), 'utf8').digest('hex').slice(0, 40);
+
+export const newAccessToken = (): string => randomBytes(32).toString('base64url');
+
+export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export function tokenMatches(token: string, hash: string): boolean {
+  const candidate = Buffer.from(hashToken(token), 'hex');
+  const stored = Buffer.from(hash, 'hex');
+  return candidate.length === stored.length && timingSafeEqual(candidate, stored);
+}
+
+export const idempotencyKeyHash = (agencyId: string, key: string): string =>
+  createHash('sha256').update(`${agencyId}\n${key}`, 'utf8').digest('hex');
+
+export const requestHash = (body: unknown): string =>
+  createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex');
+
+const sealingKey = (idempotencyKey: string, agencyId: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', idempotencyKey, agencyId, 'gongkai access token', 32));
+
+export function sealToken(token: string, idempotencyKey: string, agencyId: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(idempotencyKey, agencyId), iv);
+  const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+}
+
+export function unsealToken(sealed: string, idempotencyKey: string, agencyId: string): string {
+  const bytes = Buffer.from(sealed, 'base64url');
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    sealingKey(idempotencyKey, agencyId),
+    bytes.subarray(0, 12),
+  );
+  decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+  return Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString(
+    'utf8',
+  );
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A tracking number such as `2026-K7QX-3M9P`: the year, then 40 random bits in Crockford base32. */
+export function newTrackingNumber(year: number): string {
+  const bytes = randomBytes(8);
+  let code = '';
+  for (let i = 0; i < 8; i += 1) code += CROCKFORD.charAt((bytes[i] ?? 0) % 32);
+  return `${year}-${code.slice(0, 4)}-${code.slice(4)}`;
+}
+export const TRACKING_NUMBER = /^\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
