@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import { tsxLoader } from '#infra/local/processes';
 declare module 'vitest' {
   export interface ProvidedContext {
     localCloud: LocalCloudState;
+    /** Everything the local cloud (and so every handler) logged in this run. */
+    localCloudLog: string;
   }
 }
 
@@ -23,6 +26,8 @@ let workDir: string | undefined;
 export async function setup(project: TestProject): Promise<void> {
   workDir = await mkdtemp(join(tmpdir(), 'gongkai-it-'));
   const stateFile = join(workDir, 'local.json');
+  const logFile = join(workDir, 'local-cloud.log');
+  const log = createWriteStream(logFile);
   const entry = join(import.meta.dirname, '..', '..', 'infra', 'local', 'start.ts');
   child = spawn(
     process.execPath,
@@ -40,15 +45,18 @@ export async function setup(project: TestProject): Promise<void> {
       '--exit-with-stdin',
     ],
     {
-      env: { ...process.env, PORT: '0', POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
-      stdio: ['pipe', 'pipe', 'inherit'],
+      // Full logs, to a file: tests read it to prove personal data never reaches a log line.
+      env: { ...process.env, PORT: '0', POWERTOOLS_LOG_LEVEL: 'INFO' },
+      stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
   const started = child;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the local cloud did not start within 90 s')), 90_000);
     let buffer = '';
+    started.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
     started.stdout?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
       buffer += chunk.toString();
       if (buffer.includes('GONGKAI_LOCAL_READY')) {
         clearTimeout(timer);
@@ -62,6 +70,7 @@ export async function setup(project: TestProject): Promise<void> {
   });
   const state = JSON.parse(await readFile(stateFile, 'utf8')) as LocalCloudState;
   project.provide('localCloud', state);
+  project.provide('localCloudLog', logFile);
 }
 
 export async function teardown(): Promise<void> {

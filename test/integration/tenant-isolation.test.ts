@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteDefinition } from '#lib/api/routes';
-import { ALL_AGENCY_ROLES, aNewAgency, aSchedule2027, aStaffMember, anOffice, api } from '#test/support/api';
+import {
+  ALL_AGENCY_ROLES,
+  aNewAgency,
+  anApplicant,
+  anInformationRequest,
+  aRegisteredApplication,
+  aSchedule2027,
+  aStaffMember,
+  anOffice,
+  api,
+} from '#test/support/api';
 
 /**
  * Every staff route, called by staff of another agency who hold every agency role, is 403 and reveals
@@ -16,16 +26,75 @@ const validBodies: Record<string, unknown> = {
   'PATCH /v1/agencies/{agencyId}/staff/{staffId}': { version: 1, enabled: false },
   'POST /v1/agencies': { agencyId: 'intruder-made', name: 'x', level: 'government' },
   'PUT /v1/calendars/{year}': aSchedule2027(),
+  'PUT /v1/agencies/{agencyId}/policy': {
+    version: 1,
+    policy: {
+      effectiveFrom: '2030-01-01',
+      replyWorkingDays: 15,
+      maxExtensionWorkingDays: 15,
+      feePaymentWorkingDays: 20,
+      clarificationPeriodWorkingDays: 15,
+      consultationWorkingDays: 15,
+    },
+  },
+  'POST /v1/agencies/{agencyId}/applications/registrations': {
+    channel: 'letter_registered',
+    receivedOn: '2026-09-28',
+    applicant: anApplicant(),
+    request: anInformationRequest(),
+  },
+  'POST /v1/agencies/{agencyId}/applications/{id}/confirmation': {},
+  'POST /v1/agencies/{agencyId}/applications/{id}/clarification-request': { items: ['请说明时间范围'] },
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations': {
+    party: 'third_party',
+    name: '某公司',
+    contact: '010-1234567',
+    matter: '商业秘密',
+  },
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/reply': {
+    answer: 'consent',
+    summary: '同意',
+  },
+  'POST /v1/agencies/{agencyId}/applications/{id}/extension': { workingDays: 5, reason: '延期' },
+  'POST /v1/agencies/{agencyId}/applications/{id}/suspension': { reason: '不可抗力' },
+  'POST /v1/agencies/{agencyId}/applications/{id}/resumption': {},
+  'POST /v1/agencies/{agencyId}/applications/{id}/fee-notice': {
+    basis: { method: 'by_volume', pages: 100 },
+    explanation: '页数较多',
+  },
+  'POST /v1/agencies/{agencyId}/applications/{id}/fee-payment': {},
+  'POST /v1/agencies/{agencyId}/applications/{id}/decision': {
+    outcome: 'disclosed',
+    publishedAt: '门户网站',
+  },
+  'POST /v1/agencies/{agencyId}/applications/{id}/assignment': { staffId: 'stf_00000000000000000000' },
 };
 
 describe('tenant isolation on every staff route', () => {
   let victim: { agencyId: string };
   let victimStaffId: string;
+  let victimClerk: string;
+  let victimApplication: { trackingNumber: string; version: number };
+  let victimConsultation: string;
   let intruderToken: string;
 
   beforeAll(async () => {
     victim = await aNewAgency();
-    victimStaffId = (await aStaffMember(victim.agencyId, ['clerk'])).staffId;
+    const clerk = await aStaffMember(victim.agencyId, ['clerk']);
+    victimStaffId = clerk.staffId;
+    victimClerk = clerk.token;
+    const registered = await aRegisteredApplication(victim.agencyId, clerk.token);
+    const consulted = await api(
+      'POST',
+      `/v1/agencies/${victim.agencyId}/applications/${registered.trackingNumber}/consultations`,
+      {
+        token: clerk.token,
+        now: '2026-09-29T02:00:00Z',
+        body: { party: 'third_party', name: '某公司', contact: '010-1234567', matter: '商业秘密' },
+      },
+    );
+    victimConsultation = consulted.json.consultations[0].id;
+    victimApplication = { trackingNumber: registered.trackingNumber, version: consulted.json.version };
     const other = await aNewAgency();
     intruderToken = (await aStaffMember(other.agencyId, ALL_AGENCY_ROLES)).token;
   });
@@ -45,12 +114,15 @@ describe('tenant isolation on every staff route', () => {
       const path = route.path
         .replace('{agencyId}', victim.agencyId)
         .replace('{staffId}', victimStaffId)
-        .replace('{year}', '2027');
+        .replace('{year}', '2027')
+        .replace('{id}', victimApplication.trackingNumber)
+        .replace('{cid}', victimConsultation);
       const response = await api(route.method, path, { token: intruderToken, body: validBodies[key] });
       expect(response.status).toBe(403);
       expect(response.contentType).toBe('application/problem+json');
       expect(response.text).not.toContain(victimStaffId);
       expect(response.text).not.toContain('李华');
+      expect(response.text).not.toContain('张三');
     },
   );
 
@@ -63,5 +135,18 @@ describe('tenant isolation on every staff route', () => {
       staff.json.items.find((item: { staffId: string }) => item.staffId === victimStaffId),
     ).toMatchObject({ enabled: true, version: 1 });
     expect(staff.json.items.some((item: { email: string }) => item.email === 'intruder@x.cn')).toBe(false);
+    const application = await api(
+      'GET',
+      `/v1/agencies/${victim.agencyId}/applications/${victimApplication.trackingNumber}`,
+      { token: victimClerk },
+    );
+    expect(application.json).toMatchObject({
+      version: victimApplication.version,
+      status: 'consulting',
+      assignee: null,
+      decision: null,
+    });
+    const queue = await api('GET', `/v1/agencies/${victim.agencyId}/applications`, { token: victimClerk });
+    expect(queue.json.items).toHaveLength(1);
   });
 });

@@ -168,3 +168,64 @@ export function aSchedule2027(overrides: { extraHolidays?: { date: string; festi
     notice: { title: '国务院办公厅关于2027年部分节假日安排的通知（测试用）' },
   };
 }
+
+let applicantCounter = 0;
+/** A natural-person applicant with a unique identity number and phone (so tests can look for them). */
+export function anApplicant(overrides: Record<string, unknown> = {}) {
+  applicantCounter += 1;
+  const serial = `${process.pid % 10000}`.padStart(4, '0') + `${applicantCounter}`.padStart(4, '0');
+  return {
+    type: 'natural_person',
+    name: '张三',
+    idDocument: { type: 'resident_id_card', number: `1101011990${serial}` },
+    address: '北京市东城区东华门街道1号',
+    phone: `139${serial}`,
+    email: 'zhangsan@example.cn',
+    ...overrides,
+  };
+}
+
+export const anInformationRequest = (overrides: Record<string, unknown> = {}) => ({
+  description: '2025年本市道路维修专项资金的预算和使用情况',
+  form: 'electronic',
+  delivery: 'email',
+  ...overrides,
+});
+
+/** An application registered by a clerk (a letter, by default) on `receivedOn`. */
+export async function aRegisteredApplication(
+  agencyId: string,
+  clerkToken: string,
+  options: { receivedOn?: string; now?: string; applicant?: Record<string, unknown>; channel?: string } = {},
+): Promise<{ trackingNumber: string; accessToken: string; dueDate: string; version: number }> {
+  const receivedOn = options.receivedOn ?? '2026-09-28';
+  const response = await api('POST', `/v1/agencies/${agencyId}/applications/registrations`, {
+    token: clerkToken,
+    now: options.now ?? `${receivedOn}T02:00:00Z`,
+    body: {
+      channel: options.channel ?? 'letter_registered',
+      receivedOn,
+      applicant: options.applicant ?? anApplicant(),
+      request: anInformationRequest(),
+    },
+  });
+  if (response.status !== 201) throw new Error(`could not register: ${response.status} ${response.text}`);
+  return response.json;
+}
+
+/** An agency with one staff member per agency role, and their tokens. */
+export async function anAgencyWithStaff(overrides: Record<string, unknown> = {}) {
+  const agency = await aNewAgency(overrides);
+  const tokens: Record<string, string> = {};
+  const staffIds: Record<string, string> = {};
+  for (const role of AgencyRole.options) {
+    const member = await aStaffMember(agency.agencyId, [role]);
+    tokens[role] = member.token;
+    staffIds[role] = member.staffId;
+  }
+  return {
+    agencyId: agency.agencyId,
+    tokens: tokens as Record<Role, string>,
+    staffIds: staffIds as Record<Role, string>,
+  };
+}

@@ -138,7 +138,7 @@ describe('the handler wrapper', () => {
     expect(reached).toEqual([]);
     const withClaims = await agencies(
       anEvent(
-        { routeKey: 'GET /v1/agencies/{agencyId}/profile' },
+        { routeKey: 'GET /v1/agencies/{agencyId}/staff' },
         { 'cognito:username': 'stf_1', 'custom:agencyId': 'a1', 'cognito:groups': '[clerk]' },
       ),
     );

@@ -1,0 +1,831 @@
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  anAgencyWithStaff,
+  anApplicant,
+  anInformationRequest,
+  api,
+  aRegisteredApplication,
+  archivedObjects,
+  drainStream,
+  uniqueId,
+} from '#test/support/api';
+
+type Staff = Awaited<ReturnType<typeof anAgencyWithStaff>>;
+let agency: Staff;
+beforeAll(async () => {
+  agency = await anAgencyWithStaff({ level: 'department' });
+});
+
+const at = (date: string) => `${date}T02:00:00Z`; // 10:00 in China
+const caseUrl = (id: string, action = '') =>
+  `/v1/agencies/${agency.agencyId}/applications/${id}${action ? `/${action}` : ''}`;
+const actAs = (role: keyof Staff['tokens'], id: string, action: string, body: unknown, date: string) =>
+  api('POST', caseUrl(id, action), { token: agency.tokens[role], body, now: at(date) });
+const statusPage = (id: string, token: string) =>
+  api('GET', `/v1/applications/${id}`, { headers: { 'x-access-token': token } });
+const dueAfter = async (from: string, workingDays: number): Promise<string> =>
+  (await api('GET', `/v1/deadlines?from=${from}&workingDays=${workingDays}`)).json.dueDate;
+
+describe('receipt and the reply clock', () => {
+  it('a letter received 2026-09-28 is due 2026-10-30, and the status page explains why', async () => {
+    const registered = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-09-28',
+    });
+    expect(registered).toMatchObject({
+      status: 'in_progress',
+      receivedOn: '2026-09-28',
+      dueDate: '2026-10-30',
+      provisional: false,
+      channel: 'letter_registered',
+    });
+    const page = await statusPage(registered.trackingNumber, registered.accessToken);
+    expect(page.status).toBe(200);
+    expect(page.json.dueDateExplained[0]).toMatchObject({
+      step: 'start',
+      on: '2026-09-28',
+      workingDays: 20,
+      dueDate: '2026-10-30',
+    });
+    expect(page.json.dueDateExplained[0].daysOff.map((day: { reason: string }) => day.reason)).toEqual(
+      Array(7).fill('国庆节'),
+    );
+    expect(page.json.timeline.map((entry: { type: string }) => entry.type)).toEqual([
+      'application_registered',
+    ]);
+  });
+
+  it('an online application is received on the day it is confirmed', async () => {
+    const submitted = await api('POST', `/v1/agencies/${agency.agencyId}/applications`, {
+      body: { applicant: anApplicant(), request: anInformationRequest() },
+      now: at('2026-09-26'),
+    });
+    expect(submitted.status).toBe(201);
+    expect(submitted.json).toMatchObject({ status: 'awaiting_confirmation' });
+    expect(submitted.json.trackingNumber).toMatch(/^2026-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const id = submitted.json.trackingNumber;
+    expect((await statusPage(id, submitted.json.accessToken)).json).toMatchObject({
+      status: 'awaiting_confirmation',
+      receivedOn: null,
+      dueDate: null,
+    });
+
+    const confirmed = await actAs('clerk', id, 'confirmation', {}, '2026-09-28');
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.json).toMatchObject({
+      status: 'in_progress',
+      receivedOn: '2026-09-28',
+      dueDate: '2026-10-30',
+    });
+    expect((await actAs('clerk', id, 'confirmation', {}, '2026-09-29')).status).toBe(409);
+  });
+
+  it('a date of receipt in the future is 422', async () => {
+    const response = await api('POST', `/v1/agencies/${agency.agencyId}/applications/registrations`, {
+      token: agency.tokens.clerk,
+      now: at('2026-09-28'),
+      body: {
+        channel: 'fax',
+        receivedOn: '2026-09-29',
+        applicant: anApplicant(),
+        request: anInformationRequest(),
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(response.json.errors[0].path).toBe('body.receivedOn');
+  });
+
+  it('the status page needs the right access token; a wrong one looks like an unknown number', async () => {
+    const registered = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const wrong = await statusPage(registered.trackingNumber, 'not-the-token');
+    const missing = await api('GET', `/v1/applications/${registered.trackingNumber}`);
+    const unknown = await statusPage('2026-ZZZZ-ZZZZ', registered.accessToken);
+    for (const response of [wrong, missing, unknown]) {
+      expect(response.status).toBe(404);
+      expect(response.json.detail).toBe(
+        'There is no application with this tracking number and access token.',
+      );
+    }
+  });
+});
+
+describe('clarification (补正)', () => {
+  it('stops the clock; the supplement restarts a full period from its own date', async () => {
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+      { receivedOn: '2026-09-28' },
+    );
+    const requested = await actAs(
+      'clerk',
+      trackingNumber,
+      'clarification-request',
+      { items: ['请说明所需信息的时间范围', '请提供项目名称'], periodWorkingDays: 10 },
+      '2026-09-30',
+    );
+    expect(requested.status).toBe(200);
+    expect(requested.json).toMatchObject({ status: 'awaiting_clarification', dueDate: null });
+    const page = await statusPage(trackingNumber, accessToken);
+    expect(page.json.requests).toEqual([
+      {
+        kind: 'clarification',
+        items: ['请说明所需信息的时间范围', '请提供项目名称'],
+        respondBy: await dueAfter('2026-09-30', 10),
+        answered: false,
+      },
+    ]);
+
+    const supplemented = await api('POST', `/v1/applications/${trackingNumber}/supplements`, {
+      headers: { 'x-access-token': accessToken },
+      body: { text: '时间范围为2025年1月至12月，项目为人民路改造' },
+      now: at('2026-10-12'),
+    });
+    expect(supplemented.status).toBe(200);
+    expect(supplemented.json).toMatchObject({
+      status: 'in_progress',
+      dueDate: await dueAfter('2026-10-12', 20),
+    });
+    expect(supplemented.json.dueDateExplained.map((step: { step: string }) => step.step)).toEqual([
+      'start',
+      'suspend',
+      'resume',
+    ]);
+
+    const again = await actAs(
+      'clerk',
+      trackingNumber,
+      'clarification-request',
+      { items: ['再次补正'] },
+      '2026-10-13',
+    );
+    expect(again.status).toBe(422);
+    expect(again.json.type).toBe('urn:gongkai:problem:clarification-once');
+  });
+
+  it('must be requested within 7 working days of receipt', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-09-28',
+    });
+    // 09-28 + 7 working days = 10-13 (the National Day week is off, Saturday 10-10 is worked).
+    const late = await actAs(
+      'clerk',
+      trackingNumber,
+      'clarification-request',
+      { items: ['x'] },
+      '2026-10-14',
+    );
+    expect(late.status).toBe(422);
+    expect(late.json.detail).toContain('2026-10-13');
+  });
+});
+
+describe('consultation (征求意见)', () => {
+  it('15 working days of consultation do not count toward the reply period', async () => {
+    const { trackingNumber, dueDate } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-03-02',
+    });
+    const sent = await actAs(
+      'clerk',
+      trackingNumber,
+      'consultations',
+      {
+        party: 'third_party',
+        name: '某建设公司',
+        contact: '021-5555 6666',
+        matter: '合同中可能涉及商业秘密的条款',
+      },
+      '2026-03-05',
+    );
+    expect(sent.status).toBe(200);
+    expect(sent.json.status).toBe('consulting');
+    const consultation = sent.json.consultations[0];
+    expect(consultation.dueDate).toBe(await dueAfter('2026-03-05', 15));
+
+    const answered = await actAs(
+      'clerk',
+      trackingNumber,
+      `consultations/${consultation.id}/reply`,
+      { answer: 'objection', summary: '不同意公开报价部分' },
+      consultation.dueDate,
+    );
+    expect(answered.status).toBe(200);
+    expect(answered.json).toMatchObject({ status: 'in_progress', dueDate: await dueAfter(dueDate, 15) });
+    expect(
+      (
+        await actAs(
+          'clerk',
+          trackingNumber,
+          `consultations/${consultation.id}/reply`,
+          { answer: 'consent', summary: 'x' },
+          consultation.dueDate,
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await actAs(
+          'clerk',
+          trackingNumber,
+          'consultations/c00000000/reply',
+          { answer: 'consent', summary: 'x' },
+          consultation.dueDate,
+        )
+      ).status,
+    ).toBe(409);
+  });
+});
+
+describe('extension (延期)', () => {
+  it('only an approver, before the due date, within the maximum; the applicant is told', async () => {
+    const { trackingNumber, accessToken, dueDate } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+      { receivedOn: '2026-09-28' },
+    );
+    expect(
+      (
+        await actAs(
+          'clerk',
+          trackingNumber,
+          'extension',
+          { workingDays: 10, reason: '需要调取档案' },
+          '2026-10-20',
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await actAs(
+          'approver',
+          trackingNumber,
+          'extension',
+          { workingDays: 10, reason: '需要调取档案' },
+          '2026-11-02',
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await actAs(
+          'approver',
+          trackingNumber,
+          'extension',
+          { workingDays: 21, reason: '太长' },
+          '2026-10-20',
+        )
+      ).status,
+    ).toBe(400);
+
+    const extended = await actAs(
+      'approver',
+      trackingNumber,
+      'extension',
+      { workingDays: 15, reason: '需要调取历史档案' },
+      '2026-10-20',
+    );
+    expect(extended.status).toBe(200);
+    expect(extended.json.dueDate).toBe(await dueAfter(dueDate, 15));
+    const beyond = await actAs(
+      'approver',
+      trackingNumber,
+      'extension',
+      { workingDays: 6, reason: '再延' },
+      '2026-10-21',
+    );
+    expect(beyond.status).toBe(422);
+    expect(beyond.json.errors).toEqual([{ path: 'body.workingDays', message: 'must be at most 5' }]);
+
+    const page = await statusPage(trackingNumber, accessToken);
+    expect(page.json.timeline.map((entry: { type: string }) => entry.type)).toContain('reply_extended');
+    expect(page.json.dueDateExplained.at(-1)).toMatchObject({ step: 'extend', workingDays: 15 });
+  });
+
+  it('an agency policy stricter than the law binds applications received under it', async () => {
+    const strict = await anAgencyWithStaff();
+    const read = await api('GET', `/v1/agencies/${strict.agencyId}/policy`, {
+      token: strict.tokens.agency_admin,
+      now: at('2026-03-01'),
+    });
+    expect(read.json.inForce).toMatchObject({ replyWorkingDays: 20, maxExtensionWorkingDays: 20 });
+    const looser = await api('PUT', `/v1/agencies/${strict.agencyId}/policy`, {
+      token: strict.tokens.agency_admin,
+      now: at('2026-03-01'),
+      body: {
+        version: read.json.version,
+        policy: {
+          effectiveFrom: '2026-03-02',
+          replyWorkingDays: 25,
+          maxExtensionWorkingDays: 20,
+          feePaymentWorkingDays: 20,
+          clarificationPeriodWorkingDays: 15,
+          consultationWorkingDays: 15,
+        },
+      },
+    });
+    expect(looser.status).toBe(400);
+    expect(looser.json.errors[0].path).toBe('body.policy.replyWorkingDays');
+    const past = await api('PUT', `/v1/agencies/${strict.agencyId}/policy`, {
+      token: strict.tokens.agency_admin,
+      now: at('2026-03-01'),
+      body: {
+        version: read.json.version,
+        policy: {
+          effectiveFrom: '2026-02-01',
+          replyWorkingDays: 7,
+          maxExtensionWorkingDays: 15,
+          feePaymentWorkingDays: 20,
+          clarificationPeriodWorkingDays: 15,
+          consultationWorkingDays: 15,
+        },
+      },
+    });
+    expect(past.status).toBe(422);
+    const set = await api('PUT', `/v1/agencies/${strict.agencyId}/policy`, {
+      token: strict.tokens.agency_admin,
+      now: at('2026-03-01'),
+      body: {
+        version: read.json.version,
+        policy: {
+          effectiveFrom: '2026-03-02',
+          replyWorkingDays: 7,
+          maxExtensionWorkingDays: 15,
+          feePaymentWorkingDays: 20,
+          clarificationPeriodWorkingDays: 15,
+          consultationWorkingDays: 15,
+        },
+      },
+    });
+    expect(set.status).toBe(200);
+    const before = await aRegisteredApplication(strict.agencyId, strict.tokens.clerk, {
+      receivedOn: '2026-02-27',
+      now: at('2026-03-03'),
+    });
+    const after = await aRegisteredApplication(strict.agencyId, strict.tokens.clerk, {
+      receivedOn: '2026-03-02',
+      now: at('2026-03-03'),
+    });
+    expect(before.dueDate).toBe(await dueAfter('2026-02-27', 20));
+    expect(after.dueDate).toBe(await dueAfter('2026-03-02', 7));
+    const beyond = await api(
+      'POST',
+      `/v1/agencies/${strict.agencyId}/applications/${after.trackingNumber}/extension`,
+      {
+        token: strict.tokens.approver,
+        now: at('2026-03-04'),
+        body: { workingDays: 16, reason: '超过本机关规定' },
+      },
+    );
+    expect(beyond.status).toBe(422);
+    expect(beyond.json.type).toBe('urn:gongkai:problem:extension-too-long');
+  });
+});
+
+describe('suspension and fees', () => {
+  it('force majeure stops the clock; resumption counts the remaining days from the day after', async () => {
+    const { trackingNumber, dueDate } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-11-02',
+    });
+    const suspended = await actAs(
+      'clerk',
+      trackingNumber,
+      'suspension',
+      { reason: '台风导致办公场所关闭' },
+      '2026-11-05',
+    );
+    expect(suspended.json).toMatchObject({ status: 'suspended', dueDate: null });
+    const resumed = await actAs('clerk', trackingNumber, 'resumption', {}, '2026-11-12');
+    // 3 working days were used (11-03..11-05); the other 17 count from the day after 11-12.
+    expect(resumed.json).toMatchObject({ status: 'in_progress', dueDate: await dueAfter('2026-11-12', 17) });
+    expect(resumed.json.dueDate > dueDate).toBe(true);
+  });
+
+  it('a fee follows the 2020 rules, stops the clock until paid, and is shown to the applicant', async () => {
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+      { receivedOn: '2026-11-02' },
+    );
+    const free = await actAs(
+      'clerk',
+      trackingNumber,
+      'fee-notice',
+      { basis: { method: 'by_piece' }, explanation: '按件计收' },
+      '2026-11-03',
+    );
+    expect(free.status).toBe(422);
+    expect(free.json.type).toBe('urn:gongkai:problem:no-fee');
+    const notice = await actAs(
+      'clerk',
+      trackingNumber,
+      'fee-notice',
+      { basis: { method: 'by_volume', pages: 120 }, explanation: '申请内容达120页' },
+      '2026-11-03',
+    );
+    expect(notice.status).toBe(200);
+    // 70 pages at 10 yuan (31–100) and 20 at 20 yuan (101–120).
+    expect(notice.json).toMatchObject({
+      status: 'awaiting_fee',
+      fee: { amountYuan: 1100, units: 120, method: 'by_volume', dueDate: await dueAfter('2026-11-03', 20) },
+    });
+    const page = await statusPage(trackingNumber, accessToken);
+    expect(page.json.requests).toContainEqual(
+      expect.objectContaining({ kind: 'fee', amountYuan: 1100, paid: false }),
+    );
+    const paid = await actAs(
+      'clerk',
+      trackingNumber,
+      'fee-payment',
+      { reference: 'POS-2026-11-10-0042' },
+      '2026-11-10',
+    );
+    expect(paid.json).toMatchObject({ status: 'in_progress', dueDate: await dueAfter('2026-11-10', 19) });
+  });
+});
+
+describe('decisions', () => {
+  it('a refusal without its legal basis and reasons is 422, naming what is missing', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const response = await actAs(
+      'clerk',
+      trackingNumber,
+      'decision',
+      { outcome: 'not_disclosed', reason: 'process_information' },
+      '2026-10-09',
+    );
+    expect(response.status).toBe(422);
+    expect(response.json.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'body.legalBasis',
+      'body.reasons',
+    ]);
+    const unknownReason = await actAs(
+      'clerk',
+      trackingNumber,
+      'decision',
+      { outcome: 'not_disclosed', reason: 'because', legalBasis: 'x', reasons: 'y' },
+      '2026-10-09',
+    );
+    expect(unknownReason.status).toBe(400);
+  });
+
+  it('two concurrent decisions: exactly one succeeds, the other is 409', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const decision = { outcome: 'disclosed', publishedAt: 'https://gov.example.cn/xxgk/2026/0001.html' };
+    const responses = await Promise.all([
+      actAs('clerk', trackingNumber, 'decision', decision, '2026-10-09'),
+      actAs('approver', trackingNumber, 'decision', decision, '2026-10-09'),
+    ]);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 409]);
+  });
+
+  it.each([
+    [{ outcome: 'disclosed', publishedAt: '本机关门户网站“政府信息公开”栏目' }, '予以公开'],
+    [
+      {
+        outcome: 'cannot_provide',
+        reason: 'not_held',
+        heldBy: { name: '市住房和城乡建设局', contact: '021-1234 5678' },
+        legalBasis: '《条例》第三十六条第（五）项',
+        reasons: '该信息由市住建局制作保存',
+      },
+      '无法提供（本机关不掌握相关政府信息）',
+    ],
+    [
+      {
+        outcome: 'not_processed',
+        reason: 'petition_complaint',
+        legalBasis: '《条例》第三十九条',
+        reasons: '申请实为信访投诉',
+      },
+      '不予处理（信访举报投诉类申请）',
+    ],
+    [
+      { outcome: 'otherwise_handled', reason: 'other', legalBasis: '—', reasons: '申请人当面撤回' },
+      '其他处理（其他）',
+    ],
+  ])('%j is decided, lettered and archived', async (decision, label) => {
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+    );
+    const decided = await actAs('clerk', trackingNumber, 'decision', decision, '2026-10-09');
+    expect(decided.status).toBe(200);
+    expect(decided.json.status).toBe('decided');
+    await drainStream();
+    const page = await statusPage(trackingNumber, accessToken);
+    expect(page.json.decision).toMatchObject({ label, decidedOn: '2026-10-09' });
+    const letter = await fetch(page.json.decision.letterUrl);
+    expect(letter.status).toBe(200);
+    const html = await letter.text();
+    expect(html).toContain('政府信息公开申请答复告知书');
+    expect(html).toContain(label.split('（')[0]);
+    expect(html).toContain('六十日内');
+    // Decided cases take no further action.
+    expect(
+      (await actAs('approver', trackingNumber, 'extension', { workingDays: 5, reason: 'x' }, '2026-10-10'))
+        .status,
+    ).toBe(409);
+  });
+
+  it('partial disclosure releases files uploaded through presigned URLs, with download links', async () => {
+    const upload = await api('POST', '/v1/uploads', {
+      body: { contentType: 'application/pdf', size: 12, fileName: '部分公开材料.pdf' },
+    });
+    expect(upload.status).toBe(201);
+    const put = await fetch(upload.json.url, {
+      method: 'PUT',
+      headers: upload.json.headers,
+      body: '%PDF-1.4 xx',
+    });
+    expect(put.status).toBe(200);
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+    );
+    const missing = await actAs(
+      'clerk',
+      trackingNumber,
+      'decision',
+      {
+        outcome: 'partially_disclosed',
+        withheldBecause: 'third_party_rights',
+        releasedFiles: [{ uploadKey: 'incoming/00000000-0000-4000-8000-000000000000', name: 'x.pdf' }],
+        legalBasis: '《条例》第三十七条',
+        reasons: '涉及第三方商业秘密的部分不予公开',
+      },
+      '2026-10-09',
+    );
+    expect(missing.status).toBe(422);
+    const decided = await actAs(
+      'clerk',
+      trackingNumber,
+      'decision',
+      {
+        outcome: 'partially_disclosed',
+        withheldBecause: 'third_party_rights',
+        releasedFiles: [{ uploadKey: upload.json.uploadKey, name: '部分公开材料.pdf' }],
+        legalBasis: '《条例》第三十七条',
+        reasons: '涉及第三方商业秘密的部分不予公开',
+      },
+      '2026-10-09',
+    );
+    expect(decided.status).toBe(200);
+    const page = await statusPage(trackingNumber, accessToken);
+    expect(page.json.decision.files[0].name).toBe('部分公开材料.pdf');
+    const file = await fetch(page.json.decision.files[0].url);
+    expect(await file.text()).toBe('%PDF-1.4 xx');
+  });
+});
+
+describe('the applicant', () => {
+  it('a retried POST with the same Idempotency-Key returns the same application, and makes one record', async () => {
+    const fresh = await anAgencyWithStaff();
+    const key = uniqueId('idem');
+    const body = { applicant: anApplicant(), request: anInformationRequest() };
+    const [first, second] = await Promise.all([
+      api('POST', `/v1/agencies/${fresh.agencyId}/applications`, {
+        body,
+        headers: { 'idempotency-key': key },
+      }),
+      api('POST', `/v1/agencies/${fresh.agencyId}/applications`, {
+        body,
+        headers: { 'idempotency-key': key },
+      }),
+    ]);
+    const third = await api('POST', `/v1/agencies/${fresh.agencyId}/applications`, {
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    for (const response of [first, second, third]) expect(response.status).toBe(201);
+    expect(
+      new Set([first.json.trackingNumber, second.json.trackingNumber, third.json.trackingNumber]).size,
+    ).toBe(1);
+    expect(new Set([first.json.accessToken, second.json.accessToken, third.json.accessToken]).size).toBe(1);
+    expect((await statusPage(first.json.trackingNumber, third.json.accessToken)).status).toBe(200);
+    const queue = await api('GET', `/v1/agencies/${fresh.agencyId}/applications`, {
+      token: fresh.tokens.clerk,
+    });
+    expect(queue.json.items).toHaveLength(1);
+
+    const reused = await api('POST', `/v1/agencies/${fresh.agencyId}/applications`, {
+      body: { ...body, request: anInformationRequest({ description: '另一项' }) },
+      headers: { 'idempotency-key': key },
+    });
+    expect(reused.status).toBe(422);
+    expect(reused.json.errors[0].path).toBe('header.idempotency-key');
+  });
+
+  it('withdraws; nothing more can be done on the case', async () => {
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+    );
+    const withdrawn = await api('POST', `/v1/applications/${trackingNumber}/withdrawal`, {
+      headers: { 'x-access-token': accessToken },
+      body: { reason: '已通过其他途径获得' },
+      now: at('2026-10-09'),
+    });
+    expect(withdrawn.json.status).toBe('withdrawn');
+    expect(
+      (
+        await actAs(
+          'clerk',
+          trackingNumber,
+          'decision',
+          { outcome: 'disclosed', publishedAt: 'x' },
+          '2026-10-10',
+        )
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await api('POST', `/v1/applications/${trackingNumber}/withdrawal`, {
+          headers: { 'x-access-token': accessToken },
+          body: {},
+        })
+      ).status,
+    ).toBe(409);
+  });
+
+  it('the case shows the same applicant’s other applications (matched by keyed hash) and the monthly count', async () => {
+    const applicant = anApplicant();
+    const first = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      applicant,
+      receivedOn: '2026-09-28',
+    });
+    const second = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      applicant: { ...applicant, name: '张三（同一人）' },
+      receivedOn: '2026-09-28',
+    });
+    const view = await api('GET', caseUrl(second.trackingNumber), { token: agency.tokens.clerk });
+    expect(view.json.applicantHistory.map((entry: { applicationId: string }) => entry.applicationId)).toEqual(
+      [first.trackingNumber],
+    );
+    expect(view.json.applicationsThisMonth).toBe(2);
+    expect(JSON.stringify(view.json)).not.toContain('applicantKey');
+  });
+});
+
+describe('assignment and the work queue', () => {
+  it('assigns a clerk as handler; a non-clerk is refused', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const assigned = await actAs(
+      'approver',
+      trackingNumber,
+      'assignment',
+      { staffId: agency.staffIds.clerk },
+      '2026-09-29',
+    );
+    expect(assigned.json.assignee).toMatchObject({
+      staffId: agency.staffIds.clerk,
+      assignedOn: '2026-09-29',
+    });
+    const wrong = await actAs(
+      'approver',
+      trackingNumber,
+      'assignment',
+      { staffId: agency.staffIds.reviewer },
+      '2026-09-29',
+    );
+    expect(wrong.status).toBe(422);
+  });
+
+  it('lists open applications by due date, filtered by status and due date, with personal data masked', async () => {
+    const fresh = await anAgencyWithStaff();
+    const applicant = anApplicant();
+    const early = await aRegisteredApplication(fresh.agencyId, fresh.tokens.clerk, {
+      receivedOn: '2026-03-02',
+      applicant,
+    });
+    const late = await aRegisteredApplication(fresh.agencyId, fresh.tokens.clerk, {
+      receivedOn: '2026-05-06',
+    });
+    const queue = await api('GET', `/v1/agencies/${fresh.agencyId}/applications`, {
+      token: fresh.tokens.reviewer,
+    });
+    expect(queue.json.items.map((item: { trackingNumber: string }) => item.trackingNumber)).toEqual([
+      early.trackingNumber,
+      late.trackingNumber,
+    ]);
+    const text = JSON.stringify(queue.json);
+    expect(text).not.toContain((applicant.idDocument as { number: string }).number);
+    expect(text).not.toContain(applicant.phone);
+    expect(queue.json.items[0].applicant.idDocument.number).toMatch(/^110\*+\d{4}$/);
+    const dueSoon = await api('GET', `/v1/agencies/${fresh.agencyId}/applications?dueBefore=2026-04-30`, {
+      token: fresh.tokens.clerk,
+    });
+    expect(dueSoon.json.items.map((item: { trackingNumber: string }) => item.trackingNumber)).toEqual([
+      early.trackingNumber,
+    ]);
+    await api('POST', `/v1/agencies/${fresh.agencyId}/applications/${early.trackingNumber}/decision`, {
+      token: fresh.tokens.clerk,
+      now: at('2026-03-10'),
+      body: { outcome: 'disclosed', publishedAt: '门户网站' },
+    });
+    const closed = await api('GET', `/v1/agencies/${fresh.agencyId}/applications?status=closed`, {
+      token: fresh.tokens.clerk,
+    });
+    expect(closed.json.items.map((item: { trackingNumber: string }) => item.trackingNumber)).toEqual([
+      early.trackingNumber,
+    ]);
+    const inProgress = await api('GET', `/v1/agencies/${fresh.agencyId}/applications?status=in_progress`, {
+      token: fresh.tokens.clerk,
+    });
+    expect(inProgress.json.items.map((item: { trackingNumber: string }) => item.trackingNumber)).toEqual([
+      late.trackingNumber,
+    ]);
+  });
+});
+
+describe('personal data', () => {
+  it('identity and phone numbers never appear in logs or archive keys', async () => {
+    const applicant = anApplicant();
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      applicant,
+    });
+    await actAs(
+      'clerk',
+      trackingNumber,
+      'decision',
+      { outcome: 'not_disclosed', reason: 'state_secret' },
+      '2026-10-09',
+    ); // refused: logged
+    await actAs(
+      'clerk',
+      trackingNumber,
+      'decision',
+      { outcome: 'disclosed', publishedAt: '门户网站' },
+      '2026-10-09',
+    );
+    await drainStream();
+    const number = (applicant.idDocument as { number: string }).number;
+    const log = await readFile(inject('localCloudLog'), 'utf8');
+    expect(log.length).toBeGreaterThan(0);
+    expect(log).not.toContain(number);
+    expect(log).not.toContain(applicant.phone);
+    const keys = (await archivedObjects(`agency=${agency.agencyId}/`)).map((object) => object.key);
+    expect(keys.some((key) => key.includes(trackingNumber))).toBe(true);
+    expect(keys.some((key) => key.includes(number) || key.includes(applicant.phone))).toBe(false);
+  });
+});
+
+describe('statistics for the annual report', () => {
+  it('receipt and every decision move the counters of the year, by applicant column and outcome row, in the same transaction', async () => {
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
+    const { RecordsTable } = await import('#lib/adapters/records-table');
+    const { keys } = await import('#lib/adapters/keys');
+    const { localCloud } = await import('#test/support/api');
+    const cloud = localCloud();
+    const table = new RecordsTable(
+      DynamoDBDocumentClient.from(
+        new DynamoDBClient({
+          region: cloud.region,
+          endpoint: cloud.dynamodbEndpoint,
+          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+        }),
+      ),
+      cloud.tableName,
+    );
+    const fresh = await anAgencyWithStaff();
+    const company = anApplicant({
+      type: 'organisation',
+      organisationType: 'commercial_enterprise',
+      name: '某某科技有限公司',
+      idDocument: { type: 'unified_social_credit_code', number: '91310000MA1FL1234X' },
+    });
+    const person = await aRegisteredApplication(fresh.agencyId, fresh.tokens.clerk, {
+      receivedOn: '2026-09-28',
+    });
+    const firm = await aRegisteredApplication(fresh.agencyId, fresh.tokens.clerk, {
+      receivedOn: '2026-09-28',
+      applicant: company,
+    });
+    await aRegisteredApplication(fresh.agencyId, fresh.tokens.clerk, { receivedOn: '2026-09-28' });
+    const decide = (id: string, body: unknown) =>
+      api('POST', `/v1/agencies/${fresh.agencyId}/applications/${id}/decision`, {
+        token: fresh.tokens.clerk,
+        body,
+        now: at('2026-10-09'),
+      });
+    expect(
+      (await decide(person.trackingNumber, { outcome: 'disclosed', publishedAt: '门户网站' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await decide(firm.trackingNumber, {
+          outcome: 'not_disclosed',
+          reason: 'third_party_rights',
+          legalBasis: '《条例》第十五条',
+          reasons: '涉及商业秘密',
+        })
+      ).status,
+    ).toBe(200);
+    const counters = await table.get(keys.statistics(fresh.agencyId, 2026));
+    expect(counters).toMatchObject({
+      'received.natural_person': 2,
+      'received.commercial_enterprise': 1,
+      'decided.disclosed.natural_person': 1,
+      'decided.not_disclosed.third_party_rights.commercial_enterprise': 1,
+    });
+  });
+});

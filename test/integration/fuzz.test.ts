@@ -1,0 +1,176 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes, type RouteDefinition } from '#lib/api/routes';
+import {
+  ALL_AGENCY_ROLES,
+  aNewAgency,
+  aStaffMember,
+  anApplicant,
+  anInformationRequest,
+  api,
+  aRegisteredApplication,
+  platformToken,
+} from '#test/support/api';
+
+/**
+ * Generated malformed bodies — wrong types, missing fields, huge strings, impossible dates, unicode edge
+ * cases — on every route that takes a body: only 4xx problem+json, and no record left behind.
+ */
+const routesWithBodies = (routes as readonly RouteDefinition[]).filter((route) => route.body !== undefined);
+
+const nasty = fc.oneof(
+  fc.constant(''),
+  fc.constant('x'.repeat(20_000)),
+  fc.constant('2026-02-30'),
+  fc.constant('9999-99-99'),
+  fc.constant('\u0000\u0001\u200b\u202e'),
+  fc.constant('\ud800'),
+  fc.constant('😀'.repeat(3000)),
+  fc.constant('<script>alert(1)</script>'),
+  fc.integer({ min: -1e9, max: 1e9 }),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 3 }),
+);
+
+/** Replaces one path of a valid body with a nasty value, or drops it. */
+function mutate(body: unknown, path: string[], value: unknown, drop: boolean): unknown {
+  if (path.length === 0) return value;
+  if (body === null || typeof body !== 'object') return value;
+  const [head, ...rest] = path;
+  const copy: Record<string, unknown> = Array.isArray(body)
+    ? ([...body] as unknown as Record<string, unknown>)
+    : { ...(body as Record<string, unknown>) };
+  if (head === undefined) return copy;
+  if (rest.length === 0 && drop)
+    return Object.fromEntries(Object.entries(copy).filter(([key]) => key !== head));
+  copy[head] = mutate(copy[head], rest, value, drop);
+  return copy;
+}
+
+function pathsOf(value: unknown, prefix: string[] = []): string[][] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const entries = Object.entries(value as Record<string, unknown>);
+  return [prefix, ...entries.flatMap(([key, child]) => pathsOf(child, [...prefix, key]))];
+}
+
+describe('fuzzing every route that takes a body', () => {
+  let agencyId: string;
+  let token: string;
+  let application: { trackingNumber: string; accessToken: string; version: number };
+  let staffId: string;
+  const valid: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    agencyId = (await aNewAgency()).agencyId;
+    const member = await aStaffMember(agencyId, ALL_AGENCY_ROLES);
+    token = member.token;
+    staffId = member.staffId;
+    application = await aRegisteredApplication(agencyId, token);
+    Object.assign(valid, {
+      'POST /v1/agencies/{agencyId}/applications': {
+        applicant: anApplicant(),
+        request: anInformationRequest(),
+      },
+      'POST /v1/agencies/{agencyId}/applications/registrations': {
+        channel: 'fax',
+        receivedOn: '2026-09-28',
+        applicant: anApplicant(),
+        request: anInformationRequest(),
+      },
+      'POST /v1/agencies/{agencyId}/applications/{id}/decision': {
+        outcome: 'not_disclosed',
+        reason: 'state_secret',
+        legalBasis: 'x',
+        reasons: 'y',
+      },
+      'POST /v1/agencies/{agencyId}/applications/{id}/fee-notice': {
+        basis: { method: 'by_volume', pages: 100 },
+        explanation: 'x',
+      },
+      'POST /v1/agencies/{agencyId}/applications/{id}/extension': { workingDays: 5, reason: 'x' },
+      'POST /v1/agencies/{agencyId}/applications/{id}/clarification-request': {
+        items: ['x'],
+        periodWorkingDays: 10,
+      },
+      'POST /v1/agencies/{agencyId}/staff': { email: 'fuzz@x.cn', name: 'fuzz', roles: ['clerk'] },
+      'PUT /v1/agencies/{agencyId}/profile': {
+        version: 1,
+        profile: {
+          officeName: 'o',
+          head: 'h',
+          address: 'a',
+          openingHours: 'h',
+          phone: '010-1234567',
+          fax: null,
+          email: 'a@b.cn',
+          website: null,
+        },
+      },
+      'POST /v1/uploads': { contentType: 'application/pdf', size: 10, fileName: 'a.pdf' },
+    });
+  });
+
+  it.each(routesWithBodies.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s',
+    async (key, route) => {
+      const schema = route.body;
+      if (schema === undefined) throw new Error('no body schema');
+      const path = route.path
+        .replace('{agencyId}', agencyId)
+        .replace('{id}', application.trackingNumber)
+        .replace('{cid}', 'c00000000')
+        .replace('{staffId}', staffId)
+        .replace('{trackingNumber}', application.trackingNumber)
+        .replace('{year}', '2099');
+      const base = valid[key] ?? {};
+      const candidates = fc.sample(
+        fc.oneof(
+          fc.anything({ maxDepth: 2 }),
+          fc
+            .tuple(fc.constantFrom(...pathsOf(base)), nasty, fc.boolean())
+            .map(([where, value, drop]) => mutate(base, where, value, drop)),
+        ),
+        { numRuns: 30, seed: 20261125 },
+      );
+      const invalid = candidates.filter((candidate) => !schema.safeParse(candidate).success);
+      expect(invalid.length).toBeGreaterThan(10);
+      for (const body of invalid) {
+        const response = await api(route.method, path, {
+          token:
+            route.access === 'staff'
+              ? route.path.startsWith('/v1/calendars') || route.path === '/v1/agencies'
+                ? platformToken()
+                : token
+              : undefined,
+          rawBody: JSON.stringify(body),
+          headers: { 'content-type': 'application/json', 'x-access-token': application.accessToken },
+        });
+        expect(
+          response.status,
+          `${JSON.stringify(body).slice(0, 200)} → ${response.text.slice(0, 300)}`,
+        ).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(response.contentType).toBe('application/problem+json');
+      }
+    },
+  );
+
+  it('left no record behind', async () => {
+    const queue = await api('GET', `/v1/agencies/${agencyId}/applications`, { token });
+    expect(queue.json.items.map((item: { trackingNumber: string }) => item.trackingNumber)).toEqual([
+      application.trackingNumber,
+    ]);
+    const view = await api('GET', `/v1/agencies/${agencyId}/applications/${application.trackingNumber}`, {
+      token,
+    });
+    expect(view.json.version).toBe(application.version);
+    const staff = await api('GET', `/v1/agencies/${agencyId}/staff`, { token });
+    expect(staff.json.items).toHaveLength(1);
+    const profile = await api('GET', `/v1/agencies/${agencyId}/profile`, { token });
+    expect(profile.json.version).toBe(1);
+    expect((await api('GET', '/v1/calendars/2099')).json.source).toBe('provisional');
+  });
+});
