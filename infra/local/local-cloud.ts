@@ -38,6 +38,8 @@ export type LocalCloudOptions = {
   schedule?: boolean;
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
   log?: (message: string) => void;
+  /** Benchmarks: put something (a counting proxy) between the handlers and DynamoDB Local. */
+  interceptDynamoDb?: (endpoint: string) => Promise<string>;
 };
 
 export type LocalCloudState = {
@@ -93,7 +95,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       TABLE_NAME: recordsTable.localName,
       ARCHIVE_BUCKET: archiveBucket.localName,
       UPLOADS_BUCKET: uploadsBucket.localName,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_ENDPOINT: options.interceptDynamoDb
+        ? await options.interceptDynamoDb(dynamo.endpoint)
+        : dynamo.endpoint,
       S3_ENDPOINT: s3.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
       LOCAL_IDENTITY_ISSUER: identity.issuer,

@@ -2,7 +2,9 @@
  * `npm run bench`: every benchmark, each printing its figures next to a baseline measured in the same
  * run. Figures, not assertions: speed and cost are reported here, never asserted in tests.
  */
+import { applicationsBench } from './applications';
 import { calendarBench } from './calendar';
+import { stopBenchCloud } from './local-cloud';
 import { coldStartBench } from './cold-start';
 import { printTable, type Table } from './table';
 
@@ -11,6 +13,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'cold start', run: coldStartBench },
   { name: 'calendar', run: calendarBench },
+  { name: 'applications', run: applicationsBench },
 ];
 
 const only = process.argv.slice(2);
@@ -19,3 +22,4 @@ for (const bench of benches) {
   const tables = await bench.run();
   for (const table of Array.isArray(tables) ? tables : [tables]) printTable(table);
 }
+await stopBenchCloud();
