@@ -6,8 +6,8 @@ import { timelineEventOfStreamRecord } from '#lib/adapters/stream-records';
 import { logger } from '#lib/http/logger';
 import { archiveEvent, quarantine } from '#lib/use-cases/archive-events';
 
-const config = loadConfig(process.env, { archive: true });
-const archive = new S3Archive(createS3Client(config), config.archiveBucket);
+const config = loadConfig(process.env, { archive: true, uploads: true });
+const archive = new S3Archive(createS3Client(config), config.archiveBucket, config.uploadsBucket);
 
 /**
  * Fed by the Records table's stream: archives every new timeline event. Records are handled in order;

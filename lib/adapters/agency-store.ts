@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AgencyLevel, OfficeProfile, type Agency } from '#lib/domain/agency';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
+import { CatalogueEntry } from '#lib/domain/submission/catalogue';
+import { ReviewChain } from '#lib/domain/submission/review-chain';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '#lib/use-cases/agencies';
@@ -15,6 +17,20 @@ const AgencyItem = z.object({
   annualReportCutoff: z.string(),
   profile: OfficeProfile.nullable(),
   policies: z.array(DisclosurePolicy).default([]),
+  catalogue: z.array(CatalogueEntry).nullable().default(null),
+  reviewChain: ReviewChain.nullable().default(null),
+  obligations: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        category: z.string(),
+        cadence: z.enum(['monthly', 'quarterly', 'yearly']),
+        publishWithinWorkingDays: z.int(),
+        declaredOn: z.string(),
+      }),
+    )
+    .default([]),
   createdAt: z.string(),
   version: z.int(),
 });

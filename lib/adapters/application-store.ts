@@ -10,9 +10,9 @@ import {
 } from '#lib/domain/application/application';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
 import type { StoredClockState } from '#lib/use-cases/calendar';
-import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
+import { AlreadyExistsError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import { clockOps, StoredClockItem } from './clock-store';
+import { clockOps, closeClockOp, StoredClockItem } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
@@ -294,21 +294,4 @@ export class DynamoApplicationStore {
     }
     return ops;
   }
-}
-
-/** Closes a clock: off the due-day index (its provisional markers are dropped when next met). */
-function closeClockOp(table: RecordsTable, casePk: string, name: string): TransactOp {
-  return {
-    item: {
-      Update: {
-        TableName: table.tableName,
-        Key: keys.clock(casePk, name),
-        UpdateExpression: 'SET #open = :false REMOVE gsi2pk, gsi2sk',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#open': 'open' },
-        ExpressionAttributeValues: { ':false': false },
-      },
-    },
-    onConditionFailed: () => new VersionConflictError(`The clock ${name} is missing.`),
-  };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VersionConflictError } from '#lib/domain/errors';
-import type { TimelineEvent } from '#lib/domain/timeline';
+import { CASE_KINDS, type TimelineEvent } from '#lib/domain/timeline';
 import type { ClockStore, StoredClock, StoredClockState } from '#lib/use-cases/calendar';
 import { CASE_SK, keys } from './keys';
 import { chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
@@ -20,7 +20,7 @@ export const StoredClockItem = z.object({
   name: z.string(),
   case: z.object({
     agencyId: z.string(),
-    kind: z.enum(['agency', 'staff', 'calendar', 'application', 'submission', 'annual_report']),
+    kind: z.enum(CASE_KINDS),
     id: z.string(),
   }),
   open: z.boolean(),
@@ -190,4 +190,21 @@ export class DynamoClockStore implements ClockStore {
       },
     ]);
   }
+}
+
+/** Closes a clock: off the due-day index (its provisional markers are dropped when next met). */
+export function closeClockOp(table: RecordsTable, casePk: string, name: string): TransactOp {
+  return {
+    item: {
+      Update: {
+        TableName: table.tableName,
+        Key: keys.clock(casePk, name),
+        UpdateExpression: 'SET #open = :false REMOVE gsi2pk, gsi2sk',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#open': 'open' },
+        ExpressionAttributeValues: { ':false': false },
+      },
+    },
+    onConditionFailed: () => new VersionConflictError(`The clock ${name} is missing.`),
+  };
 }

@@ -51,6 +51,32 @@ export const keys = {
     sk: `APPLICATIONS#${year}`,
   }),
 
+  /** A document registered for proactive disclosure. */
+  submission: (id: string): Key => ({ pk: `SUB#${id}`, sk: CASE_SK }),
+  /** Submissions by state; those in review by step, oldest publication deadline first. */
+  submissionsByState: (agencyId: string, state: string): string => `AGENCY#${agencyId}#SUB#${state}`,
+  reviewQueue: (agencyId: string, step: string): string => `AGENCY#${agencyId}#REVIEW#${step}`,
+  publication: (id: string): Key => ({ pk: `PUB#${id}`, sk: CASE_SK }),
+  publicationVersion: (id: string, version: number): Key => ({
+    pk: `PUB#${id}`,
+    sk: `VERSION#${pad(version, 4)}`,
+  }),
+  /** The reading room: one listing entry per publication in its audience's "all" and category partitions. */
+  readingRoom: (agencyId: string, audience: string, category?: string): string =>
+    category === undefined
+      ? `LIST#${agencyId}#${audience}#ALL`
+      : `LIST#${agencyId}#${audience}#CAT#${category}`,
+  readingRoomEntry: (publishedOn: string, publicationId: string): string => `${publishedOn}#${publicationId}`,
+  /** Which publication fulfilled a periodic obligation's period. */
+  obligationPeriod: (agencyId: string, obligationId: string, period: string): Key => ({
+    pk: `OBLIGATION#${agencyId}#${obligationId}`,
+    sk: period,
+  }),
+  publicationStatistics: (agencyId: string, year: number | 'total'): Key => ({
+    pk: `STATS#${agencyId}`,
+    sk: `PUBLICATIONS#${year}`,
+  }),
+
   /** The platform's loaded calendar years, and their timeline. */
   calendar: { pk: 'CALENDAR', sk: CASE_SK } satisfies Key,
 

@@ -25,14 +25,14 @@ export type TransactOp = { item: TransactItem; onConditionFailed?: () => DomainE
 export type Page<T> = { items: T[]; nextToken: string | null };
 
 /** Round trips and capacity of the calls made through this adapter (benchmarks read them). */
-export type Usage = { roundTrips: number; readCapacity: number; writeCapacity: number };
+export type Usage = { roundTrips: number; readCapacity: number; writeCapacity: number; itemsRead: number };
 
 /**
  * The Records table adapter: consistent reads, key-only queries with opaque page tokens, and
  * transactions whose cancellation reasons become domain errors.
  */
 export class RecordsTable {
-  readonly usage: Usage = { roundTrips: 0, readCapacity: 0, writeCapacity: 0 };
+  readonly usage: Usage = { roundTrips: 0, readCapacity: 0, writeCapacity: 0, itemsRead: 0 };
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -106,17 +106,38 @@ export class RecordsTable {
   /** A page of a table partition, in sort-key order. */
   async queryPartition(
     pk: string,
-    options: { limit: number; nextToken?: string | undefined; sortKeyPrefix?: string; ascending?: boolean },
+    options: {
+      limit: number;
+      nextToken?: string | undefined;
+      sortKeyPrefix?: string;
+      sortKeyBetween?: [string, string];
+      ascending?: boolean;
+      /** A filter on the page read (it narrows what is returned, not what is read). */
+      contains?: { attribute: string; value: string };
+    },
   ): Promise<Page<Item>> {
+    let condition = 'pk = :pk';
+    const values: Record<string, unknown> = { ':pk': pk };
+    if (options.sortKeyBetween) {
+      condition += ' AND sk BETWEEN :from AND :to';
+      values[':from'] = options.sortKeyBetween[0];
+      values[':to'] = options.sortKeyBetween[1];
+    } else if (options.sortKeyPrefix !== undefined) {
+      condition += ' AND begins_with(sk, :prefix)';
+      values[':prefix'] = options.sortKeyPrefix;
+    }
+    if (options.contains) values[':contains'] = options.contains.value;
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression:
-          options.sortKeyPrefix === undefined ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: {
-          ':pk': pk,
-          ...(options.sortKeyPrefix === undefined ? {} : { ':prefix': options.sortKeyPrefix }),
-        },
+        KeyConditionExpression: condition,
+        ...(options.contains
+          ? {
+              FilterExpression: 'contains(#filtered, :contains)',
+              ExpressionAttributeNames: { '#filtered': options.contains.attribute },
+            }
+          : {}),
+        ExpressionAttributeValues: values,
         Limit: options.limit,
         ScanIndexForward: options.ascending ?? true,
         ConsistentRead: true,
@@ -130,6 +151,7 @@ export class RecordsTable {
       }),
     );
     this.count(result.ConsumedCapacity, 'read');
+    this.usage.itemsRead += result.ScannedCount ?? 0;
     return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey) };
   }
 

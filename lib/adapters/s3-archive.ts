@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
+  CopyObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   NoSuchKey,
@@ -18,7 +19,35 @@ export class S3Archive {
   constructor(
     private readonly client: S3Client,
     readonly bucket: string,
+    /** Where uploaded files are copied from (the archiver only). */
+    private readonly uploadsBucket?: string,
   ) {}
+
+  async copyFromUploads(
+    uploadKey: string,
+    archiveKey: string,
+    metadata: Record<string, string> = {},
+  ): Promise<void> {
+    if (this.uploadsBucket === undefined)
+      throw new Error('This archive adapter has no uploads bucket to copy from.');
+    try {
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: archiveKey,
+          CopySource: `${this.uploadsBucket}/${uploadKey}`,
+          MetadataDirective: 'REPLACE',
+          Metadata: metadata,
+          // Object Lock buckets require an integrity checksum on every write.
+          ChecksumAlgorithm: 'SHA256',
+          IfNoneMatch: '*',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 412) return;
+      throw error;
+    }
+  }
 
   /**
    * Writes an object once. S3 requires an integrity checksum on every write to an Object Lock bucket,

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { z } from 'zod';
-import type { TimelineEvent } from '#lib/domain/timeline';
+import { CASE_KINDS, type TimelineEvent } from '#lib/domain/timeline';
 import { keys } from './keys';
 
 const Actor = z.union([
@@ -20,7 +20,7 @@ const Actor = z.union([
 const StoredEvent = z.object({
   case: z.object({
     agencyId: z.string(),
-    kind: z.enum(['agency', 'staff', 'calendar', 'application', 'submission', 'annual_report']),
+    kind: z.enum(CASE_KINDS),
     id: z.string(),
   }),
   seq: z.int().min(1),

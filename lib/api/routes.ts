@@ -21,6 +21,11 @@ import {
   WithdrawalInput,
 } from '#lib/domain/application/application';
 import { TRACKING_NUMBER } from '#lib/domain/application/secrets';
+import { PeriodicObligationInput } from '#lib/domain/agency';
+import { CatalogueUpdate } from '#lib/domain/submission/catalogue';
+import { PublicationQuery, VersionQuery, WithdrawalOfPublication } from '#lib/domain/submission/publication';
+import { ReviewChainUpdate, ReviewStepName } from '#lib/domain/submission/review-chain';
+import { ReviewInput, SubmissionInput, SubmissionStatus } from '#lib/domain/submission/submission';
 import { CALENDAR_RANGE } from '#lib/domain/calendar/working-calendar';
 import {
   FIRST_CALENDAR_YEAR,
@@ -32,6 +37,13 @@ import {
   AgencyView,
   ApplicationList,
   CaseView,
+  CatalogueView,
+  ObligationList,
+  PublicationList,
+  PublicationView,
+  ReviewChainView,
+  SubmissionList,
+  SubmissionView,
   PolicyView,
   StatusView,
   SubmittedView,
@@ -135,6 +147,25 @@ export const IdempotencyKey = z
   .min(8, 'must be at least 8 characters')
   .max(200, 'must be at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+export const SubmissionPath = z.object({
+  agencyId: AgencyId,
+  submissionId: z.string().regex(/^sub_[0-9a-f]{12}$/, 'must be a submission id'),
+});
+export const PublicationId = z.string().regex(/^pub_[0-9a-f]{12}$/, 'must be a publication id');
+export const PublicPublicationPath = z.object({ publicationId: PublicationId });
+export const AgencyPublicationPath = z.object({ agencyId: AgencyId, publicationId: PublicationId });
+export const SubmissionQuery = PageQuery.extend({
+  status: SubmissionStatus.exclude(['in_review']).default('draft'),
+});
+export const ReviewQueueQuery = PageQuery.extend({ step: ReviewStepName.optional() });
+export const SubmissionEdit = z.strictObject({
+  version: z.int().min(1, 'must be the version you read'),
+  content: SubmissionInput,
+});
+export const ObligationDeclaration = PeriodicObligationInput.extend({
+  version: z.int().min(1, 'must be the version you read'),
+});
 
 const staffAction = (
   path: string,
@@ -401,6 +432,201 @@ export const routes = [
       'The full case: applicant, clocks, how the due date was reached, timeline, the applicant’s other applications',
     params: ApplicationPath,
     responses: { 200: { description: 'The case', schema: CaseView } },
+  },
+  // --- Proactive disclosure: configuration, submissions, reviews, the reading room ---
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/catalogue',
+    function: 'submission',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'Replace the disclosure catalogue (信息公开目录) categories',
+    params: AgencyPath,
+    body: CatalogueUpdate,
+    responses: { 200: { description: 'The agency', schema: AgencyView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/review-chain',
+    function: 'submission',
+    access: 'staff',
+    summary: 'The review chain submissions pass through',
+    params: AgencyPath,
+    responses: { 200: { description: 'The steps and the roles that sign them', schema: ReviewChainView } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/review-chain',
+    function: 'submission',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'Configure the review chain (it must include the secrecy review and the approval)',
+    params: AgencyPath,
+    body: ReviewChainUpdate,
+    responses: { 200: { description: 'The agency', schema: AgencyView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/periodic-obligations',
+    function: 'submission',
+    access: 'staff',
+    summary: 'The recurring items the agency publishes each period',
+    params: AgencyPath,
+    responses: { 200: { description: 'The obligations', schema: ObligationList } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/periodic-obligations',
+    function: 'submission',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary:
+      'Declare a recurring item (monthly, quarterly, yearly) and how soon after its period it is published',
+    params: AgencyPath,
+    body: ObligationDeclaration,
+    responses: { 201: { description: 'The agency', schema: AgencyView } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/submissions',
+    function: 'submission',
+    access: 'staff',
+    roles: ['clerk'],
+    summary: 'Register a document for disclosure; its publication deadline runs from when it was formed',
+    params: AgencyPath,
+    body: SubmissionInput,
+    responses: { 201: { description: 'The submission', schema: SubmissionView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/submissions',
+    function: 'submission',
+    access: 'staff',
+    summary: 'Submissions by status (draft, returned, published, recorded, withdrawn)',
+    params: AgencyPath,
+    query: SubmissionQuery,
+    responses: { 200: { description: 'A page of submissions', schema: SubmissionList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/submissions/{submissionId}',
+    function: 'submission',
+    access: 'staff',
+    summary: 'A submission with every signature',
+    params: SubmissionPath,
+    responses: { 200: { description: 'The submission', schema: SubmissionView } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/submissions/{submissionId}',
+    function: 'submission',
+    access: 'staff',
+    roles: ['clerk'],
+    summary: 'Edit a draft or returned submission; editing a published one starts its revision (更新)',
+    params: SubmissionPath,
+    body: SubmissionEdit,
+    responses: { 200: { description: 'The submission', schema: SubmissionView } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/submissions/{submissionId}/submission',
+    function: 'submission',
+    access: 'staff',
+    roles: ['clerk'],
+    summary: 'Send into the review chain (or, when something required is missing, return it at once: 退文)',
+    params: SubmissionPath,
+    body: z.strictObject({}),
+    responses: { 200: { description: 'The submission', schema: SubmissionView } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/submissions/{submissionId}/reviews',
+    function: 'review',
+    access: 'staff',
+    roles: ['reviewer', 'secrecy_reviewer', 'approver'],
+    summary:
+      'Sign the current step: approve or return, with an opinion (and the secrecy conclusion at the secrecy review)',
+    params: SubmissionPath,
+    body: ReviewInput,
+    responses: {
+      200: {
+        description: 'The submission (and the publication, when the last approval publishes)',
+        schema: SubmissionView,
+      },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/reviews/queue',
+    function: 'review',
+    access: 'staff',
+    summary: 'What waits for my role, oldest publication deadline first',
+    params: AgencyPath,
+    query: ReviewQueueQuery,
+    responses: { 200: { description: 'A page of submissions', schema: SubmissionList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/catalogue',
+    function: 'reading-room',
+    access: 'public',
+    summary: 'The agency’s disclosure catalogue (信息公开目录)',
+    params: AgencyPath,
+    responses: { 200: { description: 'The categories', schema: CatalogueView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/publications',
+    function: 'reading-room',
+    access: 'public',
+    summary: 'The reading room: publications, newest first, by category and year, with a title search',
+    params: AgencyPath,
+    query: PublicationQuery,
+    responses: { 200: { description: 'A page of publications', schema: PublicationList } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'GET',
+    path: '/v1/publications/{publicationId}',
+    function: 'reading-room',
+    access: 'public',
+    summary: 'A publication (its stable address); ?version=N for an earlier version; 410 once withdrawn',
+    params: PublicPublicationPath,
+    query: VersionQuery,
+    responses: { 200: { description: 'The publication', schema: PublicationView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/internal-publications',
+    function: 'reading-room',
+    access: 'staff',
+    summary: 'Internal publications, for the agency’s own staff',
+    params: AgencyPath,
+    query: PublicationQuery,
+    responses: { 200: { description: 'A page of publications', schema: PublicationList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/internal-publications/{publicationId}',
+    function: 'reading-room',
+    access: 'staff',
+    summary: 'A publication of the agency, internal or public',
+    params: AgencyPublicationPath,
+    query: VersionQuery,
+    responses: { 200: { description: 'The publication', schema: PublicationView } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/publications/{publicationId}/withdrawal',
+    function: 'reading-room',
+    access: 'staff',
+    roles: ['approver'],
+    summary: 'Withdraw a publication (inside its display period only on a recorded legal basis)',
+    params: AgencyPublicationPath,
+    body: WithdrawalOfPublication,
+    responses: { 200: { description: 'The withdrawal' } },
   },
   staffAction(
     'confirmation',

@@ -195,3 +195,69 @@ export const ApplicationList = z.object({
   items: z.array(z.looseObject({ trackingNumber: z.string(), status: z.string() })),
   nextToken: z.string().nullable(),
 });
+
+export const CatalogueView = z.object({
+  agencyId: z.string(),
+  name: z.string(),
+  entries: z.array(z.object({ code: z.string(), name: z.string(), basis: z.string().optional() })),
+  version: z.int(),
+});
+export const ReviewChainView = z.object({
+  steps: z.array(z.object({ step: z.string(), role: z.string() })),
+  configured: z.boolean(),
+  version: z.int(),
+});
+export const ObligationList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      category: z.string(),
+      cadence: z.string(),
+      publishWithinWorkingDays: z.int(),
+    }),
+  ),
+  version: z.int(),
+});
+export const SubmissionView = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  version: z.int(),
+  currentStepName: z.string().nullable(),
+  publicationDueDate: z.string().nullable(),
+});
+export const SubmissionList = z.object({ items: z.array(SubmissionView), nextToken: z.string().nullable() });
+export const PublicationView = z.object({
+  publicationId: z.string(),
+  url: z.string(),
+  agencyId: z.string(),
+  audience: z.enum(['public', 'internal']),
+  status: z.string(),
+  version: z.int(),
+  latestVersion: z.int(),
+  title: z.string(),
+  documentNumber: z.string().nullable(),
+  issuingOffice: z.string(),
+  category: z.string(),
+  formedOn: z.string(),
+  publishedOn: z.string(),
+  firstPublishedOn: z.string(),
+  displayUntil: z.string().nullable(),
+  body: z.string(),
+  attachments: z.array(z.object({ name: z.string() })),
+  interpretation: z.object({ name: z.string() }).nullable(),
+  versions: z.array(z.object({ version: z.int(), url: z.string() })),
+});
+export const PublicationList = z.object({
+  items: z.array(
+    z.object({
+      publicationId: z.string(),
+      title: z.string(),
+      documentNumber: z.string().nullable(),
+      category: z.string(),
+      publishedOn: z.string(),
+      version: z.int(),
+    }),
+  ),
+  nextToken: z.string().nullable(),
+});

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DisclosurePolicy } from './application/policy';
+import { DEFAULT_CATALOGUE, type CatalogueEntry } from './submission/catalogue';
+import { DEFAULT_REVIEW_CHAIN, type ReviewChain } from './submission/review-chain';
 
 /**
  * An agency (机关) is a tenant. It publishes its disclosure office's public details (seed 003 §三(一)5:
@@ -76,6 +78,12 @@ export type Agency = {
   readonly profile: OfficeProfile | null;
   /** Time policies for applications, each in force from its date (RULES §2: stricter than the law, never looser). */
   readonly policies: readonly DisclosurePolicy[];
+  /** The disclosure catalogue; null until edited (the defaults apply). */
+  readonly catalogue: readonly CatalogueEntry[] | null;
+  /** The review chain; null until configured (the default chain applies). */
+  readonly reviewChain: ReviewChain | null;
+  /** Recurring items the agency must publish each period (seed 004 §三; seed 002 §10). */
+  readonly obligations: readonly PeriodicObligation[];
   readonly createdAt: string;
   readonly version: number;
 };
@@ -97,3 +105,21 @@ export function changedProfileFields(before: OfficeProfile | null, after: Office
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof OfficeProfile>;
   return [...fields].filter((field) => before?.[field] !== after[field]).sort();
 }
+
+/** A recurring disclosure (monthly revenue and spending, quarterly progress of targets, yearly budget…). */
+export const PeriodicObligationInput = z.strictObject({
+  title: text(200),
+  category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code'),
+  cadence: z.enum(['monthly', 'quarterly', 'yearly']),
+  /** Working days after the period closes by which its item must be published. */
+  publishWithinWorkingDays: z.int().min(1).max(60),
+});
+export type PeriodicObligation = z.infer<typeof PeriodicObligationInput> & {
+  readonly id: string;
+  readonly declaredOn: string;
+};
+
+export const catalogueOf = (agency: Pick<Agency, 'catalogue'>): readonly CatalogueEntry[] =>
+  agency.catalogue ?? DEFAULT_CATALOGUE;
+export const reviewChainOf = (agency: Pick<Agency, 'reviewChain'>): ReviewChain =>
+  agency.reviewChain ?? DEFAULT_REVIEW_CHAIN;

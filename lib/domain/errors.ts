@@ -69,6 +69,13 @@ export class WrongStateError extends DomainError {
   readonly title = 'Not allowed in the current state';
 }
 
+/** 410: the record existed and was deliberately removed (a withdrawn publication). */
+export class GoneError extends DomainError {
+  readonly code = 'gone';
+  readonly status = 410;
+  readonly title = 'Gone';
+}
+
 /** 422: well-formed, but it breaks a rule (e.g. a refusal without its legal reason). */
 export class RuleViolationError extends DomainError {
   readonly code: string;

@@ -7,7 +7,16 @@ import type { Principal } from './staff';
  * transaction as the change. Events form a hash chain: each carries the SHA-256 of the previous one, so
  * a missing or altered record is detectable by anyone who holds the chain (the archive keeps it).
  */
-export type CaseKind = 'agency' | 'staff' | 'calendar' | 'application' | 'submission' | 'annual_report';
+export const CASE_KINDS = [
+  'agency',
+  'staff',
+  'calendar',
+  'application',
+  'submission',
+  'publication',
+  'annual_report',
+] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
 export type CaseRef = { readonly agencyId: string; readonly kind: CaseKind; readonly id: string };
 

@@ -53,6 +53,17 @@ export const functionDefinitions = [
     uploads: 'readWrite',
     applicantKey: true,
   }),
+  http('submission', 'Proactive disclosure: catalogue, review chain, obligations and submissions', {
+    records: 'readWrite',
+    uploads: 'read',
+  }),
+  http('review', 'The signed review chain; the final approval publishes', {
+    records: 'readWrite',
+    uploads: 'readWrite',
+  }),
+  http('reading-room', 'The public reading room, internal publications and withdrawals', {
+    records: 'readWrite',
+  }),
   http('casework', 'Agency casework on applications: registration, actions, decisions, work queue', {
     records: 'readWrite',
     archive: 'read',
@@ -72,7 +83,7 @@ export const functionDefinitions = [
     timeoutSeconds: 60,
     records: 'none',
     archive: 'readWrite',
-    uploads: 'none',
+    uploads: 'read',
     userPool: false,
   },
   {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { PeriodicObligationInput } from '#lib/domain/agency';
 import {
   changedProfileFields,
   defaultAnnualReportCutoff,
@@ -5,12 +7,15 @@ import {
   type NewAgency,
   type OfficeProfile,
   type PolicyUpdate,
+  catalogueOf,
   type ProfileUpdate,
 } from '#lib/domain/agency';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
 import { assertAgencyStaff, assertRole, type Principal } from '#lib/domain/staff';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import { policyOn, REGULATION_LIMITS } from '#lib/domain/application/policy';
+import type { CatalogueUpdate } from '#lib/domain/submission/catalogue';
+import type { ReviewChain } from '#lib/domain/submission/review-chain';
 import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 
 /** Port: where agencies are kept. */
@@ -68,6 +73,9 @@ export async function createAgency(
     annualReportCutoff: input.annualReportCutoff ?? defaultAnnualReportCutoff(input.level),
     profile: input.profile,
     policies: [],
+    catalogue: null,
+    reviewChain: null,
+    obligations: [],
     createdAt: chinaIsoOf(now),
     version: 1,
   };
@@ -175,4 +183,80 @@ export async function setPolicy(
   });
   await store.update(updated, current.version, event);
   return updated;
+}
+
+/** Replaces a part of the agency's configuration (catalogue, review chain, obligations), version-checked. */
+async function configure(
+  store: AgencyStore,
+  principal: Principal,
+  agencyId: string,
+  version: number,
+  now: Date,
+  change: (agency: Agency) => { agency: Agency; type: string; data: Record<string, unknown> },
+): Promise<Agency> {
+  assertAgencyStaff(principal, agencyId, 'agency_admin');
+  const current = await store.get(agencyId);
+  if (current === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  if (current.version !== version)
+    throw new VersionConflictError(
+      `The agency is at version ${current.version}, not ${version}; read it again.`,
+    );
+  const { agency, type, data } = change(withoutChain(current));
+  const updated: Agency = { ...agency, version: current.version + 1 };
+  await store.update(
+    updated,
+    current.version,
+    nextEvent(agencyRef(agencyId), current.chain, { type, now, actor: staffActor(principal), data }),
+  );
+  return updated;
+}
+
+export const setCatalogue = (
+  store: AgencyStore,
+  principal: Principal,
+  agencyId: string,
+  update: CatalogueUpdate,
+  now: Date,
+) =>
+  configure(store, principal, agencyId, update.version, now, (agency) => ({
+    agency: { ...agency, catalogue: update.entries },
+    type: 'catalogue_set',
+    data: { entries: update.entries },
+  }));
+
+export const setReviewChain = (
+  store: AgencyStore,
+  principal: Principal,
+  agencyId: string,
+  update: { version: number; steps: ReviewChain },
+  now: Date,
+) =>
+  configure(store, principal, agencyId, update.version, now, (agency) => ({
+    agency: { ...agency, reviewChain: update.steps },
+    type: 'review_chain_set',
+    data: { steps: update.steps },
+  }));
+
+export function addObligation(
+  store: AgencyStore,
+  principal: Principal,
+  agencyId: string,
+  input: z.infer<typeof PeriodicObligationInput> & { version: number },
+  id: string,
+  now: Date,
+) {
+  const { version, ...obligation } = input;
+  return configure(store, principal, agencyId, version, now, (agency) => {
+    if (!catalogueOf(agency).some((entry) => entry.code === obligation.category)) {
+      throw new RuleViolationError('unknown-category', 'The category is not in the catalogue.', [
+        { path: 'body.category', message: 'is not in this agency’s catalogue' },
+      ]);
+    }
+    const declared = { ...obligation, id, declaredOn: chinaDateOf(now) };
+    return {
+      agency: { ...agency, obligations: [...agency.obligations, declared] },
+      type: 'obligation_declared',
+      data: declared,
+    };
+  });
 }

@@ -492,8 +492,26 @@ async function decision(
     officeAddress: agency?.profile?.address ?? null,
     reconsiderationBody: parent?.name ?? null,
   });
-  // The letter rides in the timeline event; the archiver writes it to `letterKey` from the stream.
-  return { ...change, event: { ...change.event, data: { ...change.event.data, letterHtml } } };
+  // The letter rides in the timeline event; the archiver writes it to `letterKey` from the stream, and
+  // copies the released files beside it.
+  const releasedFiles = 'releasedFiles' in decided ? decided.releasedFiles : [];
+  return {
+    ...change,
+    event: {
+      ...change.event,
+      data: {
+        ...change.event.data,
+        archiveObjects: [{ key: letterKey, body: letterHtml, contentType: 'text/html; charset=utf-8' }],
+        uploadCopies: releasedFiles.map((file, index) => ({
+          uploadKey: file.uploadKey,
+          archiveKey: letterKey.replace(
+            /decision-letter-v\d+\.html$/,
+            `released-${index + 1}-${file.uploadKey.slice('incoming/'.length)}`,
+          ),
+        })),
+      },
+    },
+  };
 }
 
 /** Loads the calendar, runs one state-machine step, and writes it with its event in one transaction. */

@@ -1,10 +1,24 @@
+import { z } from 'zod';
 import { chinaYearOf } from '#lib/domain/china-time';
 import { canonicalJson, type TimelineEvent } from '#lib/domain/timeline';
 
 /** Port: the immutable archive. */
 export interface Archive {
   put(key: string, body: string, metadata?: Record<string, string>, contentType?: string): Promise<void>;
+  /** Copies an uploaded file into the archive, once. */
+  copyFromUploads(uploadKey: string, archiveKey: string, metadata?: Record<string, string>): Promise<void>;
 }
+
+/**
+ * What an event asks the archiver to keep beside it: documents rendered at the time of the change (a
+ * decision letter, a published document) and uploaded files (released or published attachments).
+ */
+const ArchiveRequests = z.object({
+  archiveObjects: z
+    .array(z.object({ key: z.string(), body: z.string(), contentType: z.string() }))
+    .default([]),
+  uploadCopies: z.array(z.object({ uploadKey: z.string(), archiveKey: z.string() })).default([]),
+});
 
 /**
  * Where an event lives in the archive: `agency=<id>/year=<yyyy>/<kind>/<caseId>/events/<seq>.json`.
@@ -27,10 +41,12 @@ export async function archiveEvent(archive: Archive, event: TimelineEvent): Prom
     sha256: event.hash,
     'prev-sha256': event.prevHash ?? 'none',
   });
-  // A decision carries its letter (rendered when decided): it is archived beside the event, as HTML.
-  const { letterHtml, letterKey } = event.data;
-  if (typeof letterHtml === 'string' && typeof letterKey === 'string') {
-    await archive.put(letterKey, letterHtml, { 'event-sha256': event.hash }, 'text/html; charset=utf-8');
+  const requests = ArchiveRequests.safeParse(event.data);
+  if (requests.success) {
+    for (const object of requests.data.archiveObjects)
+      await archive.put(object.key, object.body, { 'event-sha256': event.hash }, object.contentType);
+    for (const copy of requests.data.uploadCopies)
+      await archive.copyFromUploads(copy.uploadKey, copy.archiveKey, { 'event-sha256': event.hash });
   }
   return key;
 }

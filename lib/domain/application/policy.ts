@@ -34,6 +34,8 @@ export const DisclosurePolicy = z.strictObject({
   clarificationPeriodWorkingDays: z.int().min(1).max(60),
   /** Days the consulted third party or agency has to answer (Reg. 32, 34: 15 working days). */
   consultationWorkingDays: z.int().min(1).max(15, 'must be at most 15 (Reg. 32)'),
+  /** Proactive disclosure: publish within this many working days of being formed or changed (Reg. 26: 20). */
+  publicationWorkingDays: z.int().min(1).max(20, 'must be at most 20 (Reg. 26)').default(20),
 });
 export type DisclosurePolicy = z.infer<typeof DisclosurePolicy>;
 
@@ -44,6 +46,7 @@ export const DEFAULT_POLICY: DisclosurePolicy = {
   feePaymentWorkingDays: 20,
   clarificationPeriodWorkingDays: 15,
   consultationWorkingDays: 15,
+  publicationWorkingDays: 20,
 };
 
 /** The policy in force on `date`: the latest one effective on or before it. */

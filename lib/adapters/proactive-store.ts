@@ -1,0 +1,338 @@
+import { z } from 'zod';
+import type { Publication } from '#lib/domain/submission/publication';
+import {
+  SubmissionInput,
+  SubmissionStatus,
+  type Submission,
+  type SubmissionChange,
+} from '#lib/domain/submission/submission';
+import { ReviewChain, SecrecyConclusion } from '#lib/domain/submission/review-chain';
+import { Role } from '#lib/domain/staff';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import { clockOps, closeClockOp } from './clock-store';
+import { keys } from './keys';
+import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
+
+const StoredSubmission = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  status: SubmissionStatus,
+  content: SubmissionInput,
+  submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }),
+  createdAt: z.string(),
+  round: z.int(),
+  chain: ReviewChain,
+  currentStep: z.int().nullable(),
+  returnReasons: z.array(z.string()),
+  signatures: z.array(
+    z.object({
+      round: z.int(),
+      step: z.enum(['first_review', 'secrecy_review', 'approval', 'pre_publication_check']),
+      role: Role,
+      staffId: z.string(),
+      name: z.string().nullable(),
+      at: z.string(),
+      verdict: z.enum(['approve', 'return']),
+      opinion: z.string(),
+      secrecy: SecrecyConclusion.nullable(),
+    }),
+  ),
+  publicationDueDate: z.string().nullable(),
+  publicationId: z.string().nullable(),
+  version: z.int(),
+});
+
+const File = z.object({ name: z.string(), uploadKey: z.string(), archiveKey: z.string() });
+const StoredVersion = z.object({
+  version: z.int(),
+  submissionId: z.string(),
+  publishedOn: z.string(),
+  publishedAt: z.string(),
+  title: z.string(),
+  documentNumber: z.string().nullable(),
+  issuingOffice: z.string(),
+  category: z.string(),
+  formedOn: z.string(),
+  body: z.string(),
+  attachments: z.array(File),
+  interpretation: File.nullable(),
+  documentKind: z.enum(['rule', 'normative_document', 'other']),
+  repeals: z.object({ documentNumber: z.string(), title: z.string() }).nullable(),
+  archiveKey: z.string(),
+});
+const StoredPublication = z.object({
+  publicationId: z.string(),
+  agencyId: z.string(),
+  audience: z.enum(['public', 'internal']),
+  status: z.enum(['published', 'withdrawn']),
+  current: StoredVersion,
+  firstPublishedOn: z.string(),
+  displayUntil: z.string().nullable(),
+  periodic: z.object({ obligationId: z.string(), period: z.string() }).nullable(),
+  withdrawal: z
+    .object({ on: z.string(), reason: z.string(), legalBasis: z.string().nullable(), by: z.string() })
+    .nullable(),
+  version: z.int(),
+});
+const ListingEntry = z.object({
+  publicationId: z.string(),
+  title: z.string(),
+  documentNumber: z.string().nullable(),
+  category: z.string(),
+  publishedOn: z.string(),
+  version: z.int(),
+});
+export type ListingEntry = z.infer<typeof ListingEntry>;
+
+/**
+ * Proactive disclosure in the Records table: submissions (with their publication clock and review
+ * queue keys) and publications (the case, every version, the reading-room listing entries, the
+ * periodic obligation it fulfils, the annual-report counters) — a final approval writes all of it in
+ * one transaction.
+ */
+export class DynamoProactiveStore {
+  constructor(private readonly table: RecordsTable) {}
+
+  async getSubmission(id: string): Promise<{ submission: Submission; chain: ChainHead } | undefined> {
+    const item = await this.table.get(keys.submission(id));
+    return item === undefined
+      ? undefined
+      : { submission: StoredSubmission.parse(item), chain: chainHeadOf(item) };
+  }
+
+  async getPublication(id: string): Promise<{ publication: Publication; chain: ChainHead } | undefined> {
+    const item = await this.table.get(keys.publication(id));
+    return item === undefined
+      ? undefined
+      : { publication: StoredPublication.parse(item), chain: chainHeadOf(item) };
+  }
+
+  async getPublicationVersion(id: string, version: number) {
+    const item = await this.table.get(keys.publicationVersion(id, version));
+    return item === undefined ? undefined : StoredVersion.parse(item);
+  }
+
+  /** Writes a submission change; with `publication`, the publication it makes, atomically. */
+  async saveSubmission(
+    change: SubmissionChange,
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+    publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
+  ): Promise<void> {
+    const { submission } = change;
+    const ops: TransactOp[] = [
+      ...caseChange(this.table, { item: this.submissionItem(submission), expectedVersion, event }),
+    ];
+    const casePk = keys.submission(submission.id).pk;
+    const ref = { agencyId: submission.agencyId, kind: 'submission', id: submission.id } as const;
+    if (change.clock !== null) {
+      if (change.clock.open)
+        ops.push(
+          ...clockOps(this.table, {
+            name: 'publication',
+            case: ref,
+            casePk,
+            open: true,
+            state: change.clock.state,
+          }),
+        );
+      else ops.push(closeClockOp(this.table, casePk, 'publication'));
+    }
+    if (publication !== undefined)
+      ops.push(...this.publicationOps(publication.next, publication.previous, publication.event));
+    await this.table.transact(ops);
+  }
+
+  async withdraw(next: Publication, previous: Publication, event: TimelineEvent): Promise<void> {
+    await this.table.transact([
+      ...caseChange(this.table, {
+        item: this.publicationItem(next),
+        expectedVersion: previous.version,
+        event,
+      }),
+      ...this.listingOps(previous, 'delete'),
+    ]);
+  }
+
+  async listSubmissions(
+    agencyId: string,
+    state: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ) {
+    const result = await this.table.queryIndex(
+      'byAgencyState',
+      keys.submissionsByState(agencyId, state),
+      page,
+    );
+    return { items: result.items.map((item) => StoredSubmission.parse(item)), nextToken: result.nextToken };
+  }
+
+  async reviewQueue(agencyId: string, step: string, page: { limit: number; nextToken?: string | undefined }) {
+    const result = await this.table.queryIndex('byAgencyState', keys.reviewQueue(agencyId, step), page);
+    return { items: result.items.map((item) => StoredSubmission.parse(item)), nextToken: result.nextToken };
+  }
+
+  /** A page of the reading room, newest first; read cost follows the page, not the agency's size. */
+  async listPublications(
+    agencyId: string,
+    audience: 'public' | 'internal',
+    query: {
+      category?: string | undefined;
+      year?: number | undefined;
+      q?: string | undefined;
+      limit: number;
+      nextToken?: string | undefined;
+    },
+  ) {
+    const partition = keys.readingRoom(agencyId, audience, query.category);
+    const page = await this.table.queryPartition(partition, {
+      limit: query.limit,
+      nextToken: query.nextToken,
+      ascending: false,
+      ...(query.year === undefined
+        ? {}
+        : { sortKeyBetween: [`${query.year}-01-01`, `${query.year}-12-31#~`] as [string, string] }),
+      ...(query.q === undefined ? {} : { contains: { attribute: 'title', value: query.q } }),
+    });
+    return { items: page.items.map((item) => ListingEntry.parse(item)), nextToken: page.nextToken };
+  }
+
+  private submissionItem(submission: Submission) {
+    const step =
+      submission.status === 'in_review' && submission.currentStep !== null
+        ? submission.chain[submission.currentStep]?.step
+        : undefined;
+    return {
+      ...keys.submission(submission.id),
+      gsi1pk:
+        step !== undefined
+          ? keys.reviewQueue(submission.agencyId, step)
+          : keys.submissionsByState(submission.agencyId, submission.status),
+      gsi1sk:
+        step !== undefined
+          ? `${submission.publicationDueDate ?? '9999-12-31'}#${submission.id}`
+          : `${submission.createdAt}#${submission.id}`,
+      entity: 'submission',
+      ...submission,
+    };
+  }
+
+  private publicationItem(publication: Publication) {
+    return { ...keys.publication(publication.publicationId), entity: 'publication', ...publication };
+  }
+
+  private listingOps(publication: Publication, mode: 'put' | 'delete'): TransactOp[] {
+    const entry = {
+      publicationId: publication.publicationId,
+      title: publication.current.title,
+      documentNumber: publication.current.documentNumber,
+      category: publication.current.category,
+      publishedOn: publication.current.publishedOn,
+      version: publication.current.version,
+    };
+    const sk = keys.readingRoomEntry(publication.current.publishedOn, publication.publicationId);
+    return [
+      keys.readingRoom(publication.agencyId, publication.audience),
+      keys.readingRoom(publication.agencyId, publication.audience, publication.current.category),
+    ].map((pk): TransactOp =>
+      mode === 'put'
+        ? {
+            item: {
+              Put: {
+                TableName: this.table.tableName,
+                Item: { pk, sk, entity: 'reading_room_entry', ...entry },
+              },
+            },
+          }
+        : { item: { Delete: { TableName: this.table.tableName, Key: { pk, sk } } } },
+    );
+  }
+
+  private publicationOps(
+    next: Publication,
+    previous: Publication | undefined,
+    event: TimelineEvent,
+  ): TransactOp[] {
+    const ops: TransactOp[] = [
+      ...caseChange(this.table, {
+        item: this.publicationItem(next),
+        expectedVersion: previous?.version ?? 'new',
+        event,
+      }),
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.publicationVersion(next.publicationId, next.current.version),
+              entity: 'publication_version',
+              ...next.current,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      },
+      ...(previous === undefined ? [] : this.listingOps(previous, 'delete')),
+      ...this.listingOps(next, 'put'),
+    ];
+    if (next.periodic !== null) {
+      ops.push({
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.obligationPeriod(next.agencyId, next.periodic.obligationId, next.periodic.period),
+              entity: 'obligation_period',
+              publicationId: next.publicationId,
+              publishedOn: next.current.publishedOn,
+            },
+          },
+        },
+      });
+    }
+    // Reg. 20(1) in the annual report: rules and normative documents made, repealed and in force.
+    const kind = next.current.documentKind;
+    if (previous === undefined && kind !== 'other') {
+      const year = Number(next.current.publishedOn.slice(0, 4));
+      const moves: [number | 'total', string, number][] = [
+        [year, `issued.${kind}`, 1],
+        ['total', `valid.${kind}`, 1],
+        ...(next.current.repeals === null
+          ? []
+          : ([
+              [year, `repealed.${kind}`, 1],
+              ['total', `valid.${kind}`, -1],
+            ] as [number | 'total', string, number][])),
+      ];
+      const merged = new Map<string, [number | 'total', string, number]>();
+      for (const [y, cell, delta] of moves) {
+        const key = `${String(y)}|${cell}`;
+        const found = merged.get(key);
+        merged.set(key, [y, cell, (found?.[2] ?? 0) + delta]);
+      }
+      const byItem = new Map<string, { year: number | 'total'; cells: [string, number][] }>();
+      for (const [y, cell, delta] of merged.values()) {
+        const entry = byItem.get(String(y)) ?? { year: y, cells: [] };
+        entry.cells.push([cell, delta]);
+        byItem.set(String(y), entry);
+      }
+      for (const { year: y, cells } of byItem.values()) {
+        ops.push({
+          item: {
+            Update: {
+              TableName: this.table.tableName,
+              Key: keys.publicationStatistics(next.agencyId, y),
+              UpdateExpression: `ADD ${cells.map((_, i) => `#c${i} :d${i}`).join(', ')} SET entity = :entity`,
+              ExpressionAttributeNames: Object.fromEntries(cells.map(([cell], i) => [`#c${i}`, cell])),
+              ExpressionAttributeValues: {
+                ...Object.fromEntries(cells.map(([, delta], i) => [`:d${i}`, delta])),
+                ':entity': 'publication_statistics',
+              },
+            },
+          },
+        });
+      }
+    }
+    return ops;
+  }
+}

@@ -1,0 +1,466 @@
+import { randomBytes } from 'node:crypto';
+import { catalogueOf, reviewChainOf, type Agency } from '#lib/domain/agency';
+import { policyOn } from '#lib/domain/application/policy';
+import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
+import {
+  GoneError,
+  NotFoundError,
+  RuleViolationError,
+  VersionConflictError,
+  type FieldError,
+} from '#lib/domain/errors';
+import { assertAgencyStaff, type Principal } from '#lib/domain/staff';
+import {
+  archivedDocument,
+  publish,
+  withdrawPublication,
+  type Publication,
+  type WithdrawalOfPublication,
+} from '#lib/domain/submission/publication';
+import * as proactive from '#lib/domain/submission/submission';
+import type { ReviewStepName } from '#lib/domain/submission/review-chain';
+import {
+  canonicalJson,
+  EMPTY_CHAIN,
+  nextEvent,
+  staffActor,
+  type ChainHead,
+  type TimelineEvent,
+} from '#lib/domain/timeline';
+import type { AgencyStore } from './agencies';
+import { currentCalendar, type CalendarStore } from './calendar';
+import type { UploadStore } from './applications';
+
+/** Port: submissions and publications (see DynamoProactiveStore). */
+export interface ProactiveStore {
+  getSubmission(id: string): Promise<{ submission: proactive.Submission; chain: ChainHead } | undefined>;
+  getPublication(id: string): Promise<{ publication: Publication; chain: ChainHead } | undefined>;
+  getPublicationVersion(id: string, version: number): Promise<Publication['current'] | undefined>;
+  saveSubmission(
+    change: proactive.SubmissionChange,
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+    publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
+  ): Promise<void>;
+  withdraw(next: Publication, previous: Publication, event: TimelineEvent): Promise<void>;
+  listSubmissions(
+    agencyId: string,
+    state: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: proactive.Submission[]; nextToken: string | null }>;
+  reviewQueue(
+    agencyId: string,
+    step: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: proactive.Submission[]; nextToken: string | null }>;
+  listPublications(
+    agencyId: string,
+    audience: 'public' | 'internal',
+    query: {
+      category?: string | undefined;
+      year?: number | undefined;
+      q?: string | undefined;
+      limit: number;
+      nextToken?: string | undefined;
+    },
+  ): Promise<{ items: unknown[]; nextToken: string | null }>;
+}
+
+export type ProactiveDeps = {
+  store: ProactiveStore;
+  agencies: AgencyStore;
+  calendars: CalendarStore;
+  uploads: UploadStore;
+};
+/** The reading room reads publications and agencies only. */
+export type ReadingRoomDeps = Pick<ProactiveDeps, 'store' | 'agencies'>;
+
+const newId = (prefix: string): string => `${prefix}${randomBytes(8).toString('hex').slice(0, 12)}`;
+const submissionRef = (submission: Pick<proactive.Submission, 'agencyId' | 'id'>) =>
+  ({ agencyId: submission.agencyId, kind: 'submission', id: submission.id }) as const;
+const publicationRef = (publication: Pick<Publication, 'agencyId' | 'publicationId'>) =>
+  ({ agencyId: publication.agencyId, kind: 'publication', id: publication.publicationId }) as const;
+
+async function agencyOf(deps: Pick<ProactiveDeps, 'agencies'>, agencyId: string): Promise<Agency> {
+  const agency = await deps.agencies.get(agencyId);
+  if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  return agency;
+}
+
+async function checkFiles(uploads: UploadStore, content: proactive.SubmissionInput): Promise<void> {
+  const files: [string, string][] = [
+    ...content.attachments.map((file, index): [string, string] => [
+      `body.attachments.${index}.uploadKey`,
+      file.uploadKey,
+    ]),
+    ...(content.interpretation
+      ? [['body.interpretation.uploadKey', content.interpretation.uploadKey] as [string, string]]
+      : []),
+    ...(content.participationEvidence
+      ? [
+          ['body.participationEvidence.uploadKey', content.participationEvidence.uploadKey] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+  ];
+  const errors: FieldError[] = [];
+  for (const [path, key] of files)
+    if ((await uploads.sizeOf(key)) === undefined)
+      errors.push({ path, message: 'was never uploaded (or has expired)' });
+  if (errors.length > 0)
+    throw new RuleViolationError('unknown-upload', 'An attached file is missing.', errors);
+}
+
+async function loadSubmission(
+  deps: ProactiveDeps,
+  principal: Principal,
+  agencyId: string,
+  id: string,
+  ...roles: Parameters<typeof assertAgencyStaff>[2][]
+) {
+  assertAgencyStaff(principal, agencyId, ...roles);
+  const found = await deps.store.getSubmission(id);
+  if (found?.submission.agencyId !== agencyId)
+    throw new NotFoundError(`There is no submission ${id} in this agency.`);
+  return found;
+}
+
+const submissionView = (submission: proactive.Submission) => ({
+  ...submission,
+  currentStepName:
+    submission.currentStep === null ? null : (submission.chain[submission.currentStep]?.step ?? null),
+});
+
+/** A clerk registers a document for disclosure; its publication clock starts from when it was formed. */
+export async function createSubmission(
+  deps: ProactiveDeps,
+  principal: Principal,
+  agencyId: string,
+  content: proactive.SubmissionInput,
+  now: Date,
+) {
+  assertAgencyStaff(principal, agencyId, 'clerk');
+  const agency = await agencyOf(deps, agencyId);
+  proactive.checkContent(content, catalogueOf(agency), agency.obligations);
+  await checkFiles(deps.uploads, content);
+  const calendar = await currentCalendar(deps.calendars);
+  const days = policyOn(agency.policies, chinaDateOf(now)).publicationWorkingDays;
+  const change = proactive.createSubmission(
+    content,
+    { id: newId('sub_'), agencyId },
+    principal,
+    chinaIsoOf(now),
+    reviewChainOf(agency),
+    calendar,
+    days,
+  );
+  const event = nextEvent(submissionRef(change.submission), EMPTY_CHAIN, {
+    ...change.event,
+    now,
+    actor: staffActor(principal),
+  });
+  await deps.store.saveSubmission(change, 'new', event);
+  return submissionView(change.submission);
+}
+
+export async function editSubmission(
+  deps: ProactiveDeps,
+  principal: Principal,
+  agencyId: string,
+  id: string,
+  input: { version: number; content: proactive.SubmissionInput },
+  now: Date,
+) {
+  const found = await loadSubmission(deps, principal, agencyId, id, 'clerk');
+  if (found.submission.version !== input.version)
+    throw new VersionConflictError(
+      `The submission is at version ${found.submission.version}, not ${input.version}.`,
+    );
+  const agency = await agencyOf(deps, agencyId);
+  proactive.checkContent(input.content, catalogueOf(agency), agency.obligations);
+  await checkFiles(deps.uploads, input.content);
+  const calendar = await currentCalendar(deps.calendars);
+  const change = proactive.editSubmission(
+    found.submission,
+    input.content,
+    calendar,
+    policyOn(agency.policies, chinaDateOf(now)).publicationWorkingDays,
+  );
+  return save(deps, found, change, now, principal);
+}
+
+export async function sendForReview(
+  deps: ProactiveDeps,
+  principal: Principal,
+  agencyId: string,
+  id: string,
+  now: Date,
+) {
+  const found = await loadSubmission(deps, principal, agencyId, id, 'clerk');
+  return save(deps, found, proactive.submitForReview(found.submission, chinaDateOf(now)), now, principal);
+}
+
+/** A signature at the current step; the last approval publishes (or records) in the same transaction. */
+export async function reviewSubmission(
+  deps: ProactiveDeps,
+  principal: Principal,
+  agencyId: string,
+  id: string,
+  input: proactive.ReviewInput,
+  now: Date,
+) {
+  const found = await loadSubmission(deps, principal, agencyId, id);
+  const change = proactive.review(found.submission, input, principal, chinaIsoOf(now));
+  if (change.outcome !== 'publish') return save(deps, found, change, now, principal);
+
+  const existing =
+    found.submission.publicationId === null
+      ? undefined
+      : await deps.store.getPublication(found.submission.publicationId);
+  const publicationId = found.submission.publicationId ?? newId('pub_');
+  const publication = publish(
+    change.submission,
+    existing?.publication,
+    publicationId,
+    chinaDateOf(now),
+    chinaIsoOf(now),
+  );
+  const submission = { ...change.submission, publicationId };
+  const document = archivedDocument(publication, submission);
+  const publicationEvent = nextEvent(publicationRef(publication), existing?.chain ?? EMPTY_CHAIN, {
+    type: existing === undefined ? 'publication_created' : 'publication_revised',
+    now,
+    actor: staffActor(principal),
+    data: {
+      version: publication.current.version,
+      title: publication.current.title,
+      audience: publication.audience,
+      submissionId: submission.id,
+      // The archiver writes these beside the event: the document as published, and its files.
+      archiveObjects: [
+        {
+          key: publication.current.archiveKey,
+          body: canonicalJson(document),
+          contentType: 'application/json; charset=utf-8',
+        },
+      ],
+      uploadCopies: [
+        ...publication.current.attachments,
+        ...(publication.current.interpretation ? [publication.current.interpretation] : []),
+      ].map((file) => ({ uploadKey: file.uploadKey, archiveKey: file.archiveKey })),
+    },
+  });
+  const saved = await save(
+    deps,
+    found,
+    {
+      ...change,
+      submission,
+      event: {
+        ...change.event,
+        data: { ...change.event.data, publicationId, version: publication.current.version },
+      },
+    },
+    now,
+    principal,
+    {
+      next: publication,
+      previous: existing?.publication,
+      event: publicationEvent,
+    },
+  );
+  for (const file of [
+    ...publication.current.attachments,
+    ...(publication.current.interpretation ? [publication.current.interpretation] : []),
+  ])
+    await deps.uploads.markReferenced(file.uploadKey);
+  return { ...saved, publication: publicUrl(publication) };
+}
+
+async function save(
+  deps: ProactiveDeps,
+  found: { submission: proactive.Submission; chain: ChainHead },
+  change: proactive.SubmissionChange,
+  now: Date,
+  principal: Principal,
+  publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
+) {
+  const submission = { ...change.submission, version: found.submission.version + 1 };
+  const event = nextEvent(submissionRef(submission), found.chain, {
+    ...change.event,
+    now,
+    actor: staffActor(principal),
+  });
+  await deps.store.saveSubmission({ ...change, submission }, found.submission.version, event, publication);
+  return submissionView(submission);
+}
+
+export async function getSubmission(deps: ProactiveDeps, principal: Principal, agencyId: string, id: string) {
+  return submissionView((await loadSubmission(deps, principal, agencyId, id)).submission);
+}
+
+export async function listSubmissions(
+  deps: ProactiveDeps,
+  principal: Principal,
+  agencyId: string,
+  query: { status: string; limit: number; nextToken?: string | undefined },
+) {
+  assertAgencyStaff(principal, agencyId);
+  const page = await deps.store.listSubmissions(agencyId, query.status, query);
+  return { items: page.items.map(submissionView), nextToken: page.nextToken };
+}
+
+/** What waits for the caller's role at a step, oldest publication deadline first. */
+export async function reviewQueue(
+  deps: ProactiveDeps,
+  principal: Principal,
+  agencyId: string,
+  query: { step?: ReviewStepName | undefined; limit: number; nextToken?: string | undefined },
+) {
+  assertAgencyStaff(principal, agencyId);
+  const agency = await agencyOf(deps, agencyId);
+  const steps = reviewChainOf(agency).filter(
+    (step) => principal.roles.has(step.role) && (query.step === undefined || step.step === query.step),
+  );
+  if (steps.length === 0) return { items: [], nextToken: null };
+  const step = steps[0];
+  if (step === undefined || (query.step === undefined && steps.length > 1 && query.nextToken !== undefined)) {
+    throw new RuleViolationError('step-required', 'Your roles sign several steps: name one with ?step=.');
+  }
+  const page = await deps.store.reviewQueue(agencyId, step.step, query);
+  return { step: step.step, items: page.items.map(submissionView), nextToken: page.nextToken };
+}
+
+// --- The reading room -----------------------------------------------------------------------------------
+
+const publicUrl = (publication: Publication) => `/v1/publications/${publication.publicationId}`;
+
+function publicationView(publication: Publication, version?: Publication['current']) {
+  const shown = version ?? publication.current;
+  return {
+    publicationId: publication.publicationId,
+    url: publicUrl(publication),
+    agencyId: publication.agencyId,
+    audience: publication.audience,
+    status: publication.status,
+    version: shown.version,
+    latestVersion: publication.current.version,
+    title: shown.title,
+    documentNumber: shown.documentNumber,
+    issuingOffice: shown.issuingOffice,
+    category: shown.category,
+    formedOn: shown.formedOn,
+    publishedOn: shown.publishedOn,
+    firstPublishedOn: publication.firstPublishedOn,
+    displayUntil: publication.displayUntil,
+    body: shown.body,
+    attachments: shown.attachments.map((file) => ({ name: file.name })),
+    interpretation: shown.interpretation === null ? null : { name: shown.interpretation.name },
+    versions: Array.from({ length: publication.current.version }, (_, index) => ({
+      version: index + 1,
+      url: `${publicUrl(publication)}?version=${index + 1}`,
+    })),
+  };
+}
+
+/** A public publication, or one of its earlier versions; internal ones are not public. */
+export async function readPublication(
+  deps: ReadingRoomDeps,
+  publicationId: string,
+  version: number | undefined,
+) {
+  const found = await deps.store.getPublication(publicationId);
+  if (found?.publication.audience !== 'public')
+    throw new NotFoundError(`There is no publication ${publicationId}.`);
+  return versionOf(deps, found.publication, version);
+}
+
+async function versionOf(deps: ReadingRoomDeps, publication: Publication, version: number | undefined) {
+  if (publication.status === 'withdrawn' && publication.withdrawal !== null) {
+    throw new GoneError(
+      `This publication was withdrawn on ${publication.withdrawal.on}: ${publication.withdrawal.reason}`,
+    );
+  }
+  if (version === undefined || version === publication.current.version) return publicationView(publication);
+  const earlier = await deps.store.getPublicationVersion(publication.publicationId, version);
+  if (earlier === undefined)
+    throw new NotFoundError(`Publication ${publication.publicationId} has no version ${version}.`);
+  return publicationView(publication, earlier);
+}
+
+export async function readInternalPublication(
+  deps: ReadingRoomDeps,
+  principal: Principal,
+  agencyId: string,
+  publicationId: string,
+  version: number | undefined,
+) {
+  assertAgencyStaff(principal, agencyId);
+  const found = await deps.store.getPublication(publicationId);
+  if (found?.publication.agencyId !== agencyId)
+    throw new NotFoundError(`There is no publication ${publicationId} in this agency.`);
+  return versionOf(deps, found.publication, version);
+}
+
+export async function listPublications(
+  deps: ReadingRoomDeps,
+  agencyId: string,
+  audience: 'public' | 'internal',
+  query: {
+    category?: string | undefined;
+    year?: number | undefined;
+    q?: string | undefined;
+    limit: number;
+    nextToken?: string | undefined;
+  },
+) {
+  const page = await deps.store.listPublications(agencyId, audience, query);
+  return { items: page.items, nextToken: page.nextToken };
+}
+
+export async function listInternalPublications(
+  deps: ReadingRoomDeps,
+  principal: Principal,
+  agencyId: string,
+  query: {
+    category?: string | undefined;
+    year?: number | undefined;
+    q?: string | undefined;
+    limit: number;
+    nextToken?: string | undefined;
+  },
+) {
+  assertAgencyStaff(principal, agencyId);
+  return listPublications(deps, agencyId, 'internal', query);
+}
+
+export async function catalogue(deps: ReadingRoomDeps, agencyId: string) {
+  const agency = await agencyOf(deps, agencyId);
+  return { agencyId, name: agency.name, entries: catalogueOf(agency), version: agency.version };
+}
+
+/** An approver withdraws a publication; inside its display period only on a recorded legal basis. */
+export async function withdraw(
+  deps: ReadingRoomDeps,
+  principal: Principal,
+  agencyId: string,
+  publicationId: string,
+  input: WithdrawalOfPublication,
+  now: Date,
+) {
+  assertAgencyStaff(principal, agencyId, 'approver');
+  const found = await deps.store.getPublication(publicationId);
+  if (found?.publication.agencyId !== agencyId)
+    throw new NotFoundError(`There is no publication ${publicationId} in this agency.`);
+  const next = withdrawPublication(found.publication, input, principal.staffId, chinaDateOf(now));
+  const event = nextEvent(publicationRef(next), found.chain, {
+    type: 'publication_withdrawn',
+    now,
+    actor: staffActor(principal),
+    data: { reason: input.reason, legalBasis: input.legalBasis ?? null },
+  });
+  await deps.store.withdraw(next, found.publication, event);
+  return { publicationId, status: next.status, withdrawal: next.withdrawal };
+}
