@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteDefinition } from '#lib/api/routes';
 import {
+  aDocument,
+  aPublishedDocument,
   ALL_AGENCY_ROLES,
   aNewAgency,
   aStaffMember,
@@ -61,6 +63,8 @@ describe('fuzzing every route that takes a body', () => {
   let token: string;
   let application: { trackingNumber: string; accessToken: string; version: number };
   let staffId: string;
+  let submissionId: string;
+  let publicationId: string;
   const valid: Record<string, unknown> = {};
 
   beforeAll(async () => {
@@ -110,7 +114,31 @@ describe('fuzzing every route that takes a body', () => {
         },
       },
       'POST /v1/uploads': { contentType: 'application/pdf', size: 10, fileName: 'a.pdf' },
+      'POST /v1/agencies/{agencyId}/submissions': aDocument(),
+      'PUT /v1/agencies/{agencyId}/submissions/{submissionId}': { version: 1, content: aDocument() },
+      'POST /v1/agencies/{agencyId}/submissions/{submissionId}/reviews': {
+        step: 'first_review',
+        verdict: 'approve',
+        opinion: 'x',
+      },
+      'PUT /v1/agencies/{agencyId}/review-chain': {
+        version: 1,
+        steps: [
+          { step: 'secrecy_review', role: 'secrecy_reviewer' },
+          { step: 'approval', role: 'approver' },
+        ],
+      },
+      'POST /v1/agencies/{agencyId}/periodic-obligations': {
+        version: 1,
+        title: 'x',
+        category: 'budgets',
+        cadence: 'monthly',
+        publishWithinWorkingDays: 10,
+      },
     });
+    submissionId = (await api('POST', `/v1/agencies/${agencyId}/submissions`, { token, body: aDocument() }))
+      .json.id;
+    publicationId = (await aPublishedDocument(agencyId)).publicationId;
   });
 
   it.each(routesWithBodies.map((route) => [`${route.method} ${route.path}`, route] as const))(
@@ -124,7 +152,9 @@ describe('fuzzing every route that takes a body', () => {
         .replace('{cid}', 'c00000000')
         .replace('{staffId}', staffId)
         .replace('{trackingNumber}', application.trackingNumber)
-        .replace('{year}', '2099');
+        .replace('{year}', '2099')
+        .replace('{submissionId}', submissionId)
+        .replace('{publicationId}', publicationId);
       const base = valid[key] ?? {};
       const candidates = fc.sample(
         fc.oneof(
@@ -167,10 +197,14 @@ describe('fuzzing every route that takes a body', () => {
       token,
     });
     expect(view.json.version).toBe(application.version);
-    const staff = await api('GET', `/v1/agencies/${agencyId}/staff`, { token });
-    expect(staff.json.items).toHaveLength(1);
+    const submission = await api('GET', `/v1/agencies/${agencyId}/submissions/${submissionId}`, { token });
+    expect(submission.json).toMatchObject({ version: 1, status: 'draft' });
+    const drafts = await api('GET', `/v1/agencies/${agencyId}/submissions?status=draft`, { token });
+    expect(drafts.json.items).toHaveLength(1);
+    expect((await api('GET', `/v1/publications/${publicationId}`)).json.status).toBe('published');
     const profile = await api('GET', `/v1/agencies/${agencyId}/profile`, { token });
-    expect(profile.json.version).toBe(1);
+    // One change only: none of the fuzzed configuration requests went through.
+    expect(profile.json).toMatchObject({ version: 1, reviewChain: null, obligations: [], catalogue: null });
     expect((await api('GET', '/v1/calendars/2099')).json.source).toBe('provisional');
   });
 });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteDefinition } from '#lib/api/routes';
 import {
+  aDocument,
+  aPublishedDocument,
   ALL_AGENCY_ROLES,
   aNewAgency,
   anApplicant,
@@ -68,6 +70,33 @@ const validBodies: Record<string, unknown> = {
     publishedAt: '门户网站',
   },
   'POST /v1/agencies/{agencyId}/applications/{id}/assignment': { staffId: 'stf_00000000000000000000' },
+  'PUT /v1/agencies/{agencyId}/catalogue': { version: 1, entries: [{ code: 'notices', name: '通知公告' }] },
+  'PUT /v1/agencies/{agencyId}/review-chain': {
+    version: 1,
+    steps: [
+      { step: 'secrecy_review', role: 'secrecy_reviewer' },
+      { step: 'approval', role: 'approver' },
+    ],
+  },
+  'POST /v1/agencies/{agencyId}/periodic-obligations': {
+    version: 1,
+    title: '月报',
+    category: 'budgets',
+    cadence: 'monthly',
+    publishWithinWorkingDays: 10,
+  },
+  'POST /v1/agencies/{agencyId}/submissions': aDocument(),
+  'PUT /v1/agencies/{agencyId}/submissions/{submissionId}': { version: 1, content: aDocument() },
+  'POST /v1/agencies/{agencyId}/submissions/{submissionId}/submission': {},
+  'POST /v1/agencies/{agencyId}/submissions/{submissionId}/reviews': {
+    step: 'first_review',
+    verdict: 'approve',
+    opinion: '同意',
+  },
+  'POST /v1/agencies/{agencyId}/publications/{publicationId}/withdrawal': {
+    reason: '撤回',
+    legalBasis: '依据',
+  },
 };
 
 describe('tenant isolation on every staff route', () => {
@@ -77,6 +106,8 @@ describe('tenant isolation on every staff route', () => {
   let victimApplication: { trackingNumber: string; version: number };
   let victimConsultation: string;
   let intruderToken: string;
+  let victimSubmission: string;
+  let victimPublication: string;
 
   beforeAll(async () => {
     victim = await aNewAgency();
@@ -95,6 +126,17 @@ describe('tenant isolation on every staff route', () => {
     );
     victimConsultation = consulted.json.consultations[0].id;
     victimApplication = { trackingNumber: registered.trackingNumber, version: consulted.json.version };
+    const submission = await api('POST', `/v1/agencies/${victim.agencyId}/submissions`, {
+      token: clerk.token,
+      body: aDocument({ audience: 'internal', title: '内部：张三的考核' }),
+    });
+    victimSubmission = submission.json.id;
+    // A published internal item, to probe the publication routes with.
+    const published = await aPublishedDocument(
+      victim.agencyId,
+      aDocument({ audience: 'internal', title: '内部：张三的考核' }),
+    );
+    victimPublication = published.publicationId;
     const other = await aNewAgency();
     intruderToken = (await aStaffMember(other.agencyId, ALL_AGENCY_ROLES)).token;
   });
@@ -116,7 +158,9 @@ describe('tenant isolation on every staff route', () => {
         .replace('{staffId}', victimStaffId)
         .replace('{year}', '2027')
         .replace('{id}', victimApplication.trackingNumber)
-        .replace('{cid}', victimConsultation);
+        .replace('{cid}', victimConsultation)
+        .replace('{submissionId}', victimSubmission)
+        .replace('{publicationId}', victimPublication);
       const response = await api(route.method, path, { token: intruderToken, body: validBodies[key] });
       expect(response.status).toBe(403);
       expect(response.contentType).toBe('application/problem+json');
@@ -148,5 +192,15 @@ describe('tenant isolation on every staff route', () => {
     });
     const queue = await api('GET', `/v1/agencies/${victim.agencyId}/applications`, { token: victimClerk });
     expect(queue.json.items).toHaveLength(1);
+    const submission = await api('GET', `/v1/agencies/${victim.agencyId}/submissions/${victimSubmission}`, {
+      token: victimClerk,
+    });
+    expect(submission.json).toMatchObject({ version: 1, status: 'draft', signatures: [] });
+    const publication = await api(
+      'GET',
+      `/v1/agencies/${victim.agencyId}/internal-publications/${victimPublication}`,
+      { token: victimClerk },
+    );
+    expect(publication.json).toMatchObject({ status: 'published' });
   });
 });

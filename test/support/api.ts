@@ -229,3 +229,71 @@ export async function anAgencyWithStaff(overrides: Record<string, unknown> = {})
     staffIds: staffIds as Record<Role, string>,
   };
 }
+
+/** A document for proactive disclosure, valid and complete unless overridden. */
+export const aDocument = (overrides: Record<string, unknown> = {}) => ({
+  title: '关于2026年城市道路维修计划的通知',
+  documentNumber: '示政办发〔2026〕12号',
+  issuingOffice: '市政府办公室',
+  category: 'plans',
+  formedOn: '2026-09-01',
+  attribute: 'proactive',
+  audience: 'public',
+  display: { kind: 'long_term' },
+  body: '各区人民政府，市各委、办、局：现将2026年城市道路维修计划印发给你们，请认真贯彻执行。',
+  ...overrides,
+});
+
+/** Uploads a small file through the presigned flow and returns its key. */
+export async function anUpload(name = '附件.pdf', content = '%PDF-1.4 test'): Promise<string> {
+  const upload = await api('POST', '/v1/uploads', {
+    body: { contentType: 'application/pdf', size: Buffer.byteLength(content), fileName: name },
+  });
+  if (upload.status !== 201) throw new Error(`upload refused: ${upload.text}`);
+  const put = await fetch(upload.json.url, { method: 'PUT', headers: upload.json.headers, body: content });
+  if (!put.ok) throw new Error(`upload failed: ${put.status}`);
+  return upload.json.uploadKey;
+}
+
+const clearSecrecy = {
+  risks: {
+    state_secret: 'none',
+    work_secret: 'none',
+    commercial_secret: 'none',
+    personal_privacy: 'none',
+    security_stability: 'none',
+  },
+  outcome: 'clear',
+};
+
+/** A document taken through the default chain to publication by fresh staff of `agencyId`. */
+export async function aPublishedDocument(
+  agencyId: string,
+  document: Record<string, unknown> = aDocument(),
+): Promise<{ publicationId: string; submissionId: string }> {
+  const [clerk, reviewer, secrecy, approver] = await Promise.all(
+    (['clerk', 'reviewer', 'secrecy_reviewer', 'approver'] as const).map((role) =>
+      aStaffMember(agencyId, [role]),
+    ),
+  );
+  if (!clerk || !reviewer || !secrecy || !approver) throw new Error('no staff');
+  const base = `/v1/agencies/${agencyId}/submissions`;
+  const created = await api('POST', base, { token: clerk.token, body: document });
+  if (created.status !== 201) throw new Error(`${created.status} ${created.text}`);
+  const id = created.json.id;
+  await api('POST', `${base}/${id}/submission`, { token: clerk.token, body: {} });
+  await api('POST', `${base}/${id}/reviews`, {
+    token: reviewer.token,
+    body: { step: 'first_review', verdict: 'approve', opinion: '同意' },
+  });
+  await api('POST', `${base}/${id}/reviews`, {
+    token: secrecy.token,
+    body: { step: 'secrecy_review', verdict: 'approve', opinion: '不涉密', secrecy: clearSecrecy },
+  });
+  const approved = await api('POST', `${base}/${id}/reviews`, {
+    token: approver.token,
+    body: { step: 'approval', verdict: 'approve', opinion: '同意' },
+  });
+  if (approved.json.status !== 'published') throw new Error(`not published: ${approved.text}`);
+  return { publicationId: String(approved.json.publication).split('/').pop() ?? '', submissionId: id };
+}
