@@ -10,14 +10,22 @@ export type DynamoCounts = {
   byOperation: Map<string, number>;
   readUnits: number;
   writeUnits: number;
+  itemsRead: number;
 };
 
-export const counts: DynamoCounts = { requests: 0, byOperation: new Map(), readUnits: 0, writeUnits: 0 };
+export const counts: DynamoCounts = {
+  requests: 0,
+  byOperation: new Map(),
+  readUnits: 0,
+  writeUnits: 0,
+  itemsRead: 0,
+};
 export function resetCounts(): void {
   counts.requests = 0;
   counts.byOperation.clear();
   counts.readUnits = 0;
   counts.writeUnits = 0;
+  counts.itemsRead = 0;
 }
 
 type Capacity = { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number };
@@ -52,7 +60,13 @@ function countingProxy(target: string): Promise<{ url: string; server: Server }>
         answer.on('end', () => {
           const body = Buffer.concat(chunks);
           try {
-            const parsed = JSON.parse(body.toString('utf8')) as { ConsumedCapacity?: Capacity | Capacity[] };
+            const parsed = JSON.parse(body.toString('utf8')) as {
+              ConsumedCapacity?: Capacity | Capacity[];
+              ScannedCount?: number;
+              Item?: unknown;
+            };
+            // Items DynamoDB read to answer (a Query's or Scan's ScannedCount; a GetItem's item).
+            counts.itemsRead += parsed.ScannedCount ?? (parsed.Item === undefined ? 0 : 1);
             const consumed =
               parsed.ConsumedCapacity === undefined
                 ? []

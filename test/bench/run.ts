@@ -3,6 +3,7 @@
  * run. Figures, not assertions: speed and cost are reported here, never asserted in tests.
  */
 import { applicationsBench } from './applications';
+import { readingRoomBench } from './reading-room';
 import { calendarBench } from './calendar';
 import { stopBenchCloud } from './local-cloud';
 import { coldStartBench } from './cold-start';
@@ -14,6 +15,7 @@ const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'cold start', run: coldStartBench },
   { name: 'calendar', run: calendarBench },
   { name: 'applications', run: applicationsBench },
+  { name: 'reading room', run: readingRoomBench },
 ];
 
 const only = process.argv.slice(2);
