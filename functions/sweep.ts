@@ -1,23 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
-import { chinaDateOf } from '#lib/domain/china-time';
+import { DynamoAgencyStore } from '#lib/adapters/agency-store';
+import { DynamoApplicationStore } from '#lib/adapters/application-store';
+import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
+import { OutboxNotifier, SesNotifier } from '#lib/adapters/notifiers';
+import { RecordsTable } from '#lib/adapters/records-table';
+import { S3Archive } from '#lib/adapters/s3-archive';
+import { DynamoSweepStore } from '#lib/adapters/sweep-store';
+import { loadConfig } from '#lib/config';
 import { logger } from '#lib/http/logger';
+import { sweep, sweepDayOf, type SweepSummary } from '#lib/use-cases/sweep';
+
+const config = loadConfig(process.env, { records: true, archive: true });
+const documents = createDocumentClient(config);
+const archive = new S3Archive(createS3Client(config), config.archiveBucket);
 
 /**
- * The daily compliance sweep, invoked by EventBridge Scheduler at 00:30 Asia/Shanghai with the
- * scheduled time, or by hand with a date. Its work (reminders, breaches, cutoffs) lands with the sweep
- * issue; for now it validates its input and reports the day it would sweep.
+ * The daily compliance sweep: invoked by EventBridge Scheduler at 00:30 Asia/Shanghai with the scheduled
+ * time, or by hand with `{ "date": "YYYY-MM-DD" }` (and `"redo": true` to sweep a past day again).
  */
 const SweepInput = z.union([
-  z.object({ date: z.iso.date() }),
-  z.object({ scheduledTime: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ date: z.iso.date(), redo: z.boolean().optional() }),
+  z.strictObject({ scheduledTime: z.iso.datetime({ offset: true }) }),
 ]);
 
-export const handler = async (
-  input: unknown,
-): Promise<{ sweptDay: string; counts: Record<string, number> }> => {
+export const handler = async (input: unknown): Promise<SweepSummary> => {
   const parsed = SweepInput.parse(input);
-  const sweptDay = 'date' in parsed ? parsed.date : chinaDateOf(new Date(parsed.scheduledTime));
-  const summary = { sweptDay, counts: {} };
-  logger.info('Sweep finished', summary);
+  // A fresh adapter per run, so the run's items-read count is its own.
+  const table = new RecordsTable(documents, config.tableName);
+  const agencies = new DynamoAgencyStore(table);
+  const store = new DynamoSweepStore(table, agencies);
+  const outbox = new OutboxNotifier(store);
+  const notifier =
+    config.sesFromAddress === undefined
+      ? outbox
+      : new SesNotifier(outbox, new SESv2Client({ region: config.region }), config.sesFromAddress);
+  const started = performance.now();
+  const now =
+    'scheduledTime' in parsed ? new Date(parsed.scheduledTime) : new Date(`${parsed.date}T00:30:00+08:00`);
+  const summary = await sweep(
+    {
+      store,
+      calendars: new DynamoCalendarStore(table),
+      notifier,
+      applications: {
+        applications: new DynamoApplicationStore(table),
+        calendars: new DynamoCalendarStore(table),
+        agencies,
+      },
+      archive,
+    },
+    { day: sweepDayOf(parsed), redo: 'redo' in parsed ? parsed.redo : false },
+    now,
+    () => performance.now() - started,
+    randomUUID(),
+  );
+  logger.info('Sweep finished', { ...summary });
   return summary;
 };

@@ -25,6 +25,8 @@ const Env = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits')
     .optional(),
+  /** Where notifications are e-mailed from (SES); without it they stay in the outbox. */
+  SES_FROM_ADDRESS: z.email().optional(),
 });
 
 export type Needs = {
@@ -51,6 +53,7 @@ export type Config = Readonly<{
   s3ForcePathStyle: boolean;
   staffDirectory: StaffDirectoryConfig | undefined;
   applicantKey: ApplicantKeyConfig | undefined;
+  sesFromAddress: string | undefined;
 }>;
 
 export class ConfigError extends Error {}
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, needs: Needs): Config {
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
     staffDirectory,
     applicantKey,
+    sesFromAddress: e.SES_FROM_ADDRESS,
   });
 }

@@ -40,6 +40,10 @@ const EXPECTED: readonly { pattern: RegExp; reason: string }[] = [
     pattern: /^Resource::<Fnsweep\w+\.Arn>:\*$/,
     reason: 'The scheduler invokes versions of the sweep function only.',
   },
+  {
+    pattern: /^Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity\/\*$/,
+    reason: 'The sweep e-mails from whichever SES identity the deployment verified.',
+  },
 ];
 
 type PolicyDocument = { Statement?: { Effect: string; Resource: unknown }[] };

@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -147,6 +148,17 @@ export class ApiStack extends Stack {
     );
 
     // --- The daily compliance sweep, 00:30 China Standard Time ------------------------------------
+    // Notifications are e-mailed through SES when `-c gongkai:sesFromAddress=…` names a verified sender.
+    const sweepFunction = lambdaOf('sweep');
+    sweepFunction.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+      }),
+    );
+    const sesFrom: unknown = this.node.tryGetContext('gongkai:sesFromAddress');
+    if (typeof sesFrom === 'string' && sesFrom !== '')
+      sweepFunction.addEnvironment('SES_FROM_ADDRESS', sesFrom);
     const sweepDlq = deadLetterQueue(this, 'SweepFailures');
     new Schedule(this, 'DailySweep', {
       description: 'Gongkai compliance sweep, daily at 00:30 Asia/Shanghai',

@@ -44,14 +44,46 @@ export class DynamoAgencyStore implements AgencyStore {
   }
 
   async create(agency: Agency, event: TimelineEvent): Promise<void> {
-    await this.table.transact(
-      caseChange(this.table, {
+    await this.table.transact([
+      ...caseChange(this.table, {
         item: this.toItem(agency),
         expectedVersion: 'new',
         event,
         onExists: () => new AlreadyExistsError(`An agency with id ${agency.agencyId} already exists.`),
       }),
-    );
+      ...(agency.parentAgencyId === null
+        ? []
+        : [
+            {
+              item: {
+                Put: {
+                  TableName: this.table.tableName,
+                  Item: {
+                    ...keys.agencyChild(agency.parentAgencyId, agency.agencyId),
+                    entity: 'agency_child',
+                    agencyId: agency.agencyId,
+                  },
+                },
+              },
+            },
+          ]),
+    ]);
+  }
+
+  /** The agencies directly under `agencyId`. */
+  async children(agencyId: string): Promise<string[]> {
+    const found: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.table.queryPartition(keys.agency(agencyId).pk, {
+        limit: 100,
+        nextToken,
+        sortKeyPrefix: keys.agencyChildPrefix,
+      });
+      found.push(...page.items.flatMap((item) => (typeof item.agencyId === 'string' ? [item.agencyId] : [])));
+      nextToken = page.nextToken ?? undefined;
+    } while (nextToken !== undefined);
+    return found;
   }
 
   async update(agency: Agency, expectedVersion: number, event: TimelineEvent): Promise<void> {

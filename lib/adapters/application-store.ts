@@ -9,7 +9,7 @@ import {
   type Change,
 } from '#lib/domain/application/application';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
-import type { StoredClockState } from '#lib/use-cases/calendar';
+import type { ClockContext, StoredClockState } from '#lib/use-cases/calendar';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, StoredClockItem } from './clock-store';
@@ -52,7 +52,7 @@ const StoredApplication = z.object({
       sentOn: Day,
       dueDate: Day,
       repliedOn: Day.nullable(),
-      answer: z.enum(['consent', 'objection', 'no_objection_stated']).nullable(),
+      answer: z.enum(['consent', 'objection', 'no_objection_stated', 'no_answer']).nullable(),
       summary: z.string().nullable(),
     }),
   ),
@@ -82,7 +82,14 @@ const StoredApplication = z.object({
     )
     .nullable(),
   withdrawal: z.object({ on: Day, reason: z.string().nullable() }).nullable(),
-  assignee: z.object({ staffId: z.string(), name: z.string(), assignedOn: Day }).nullable(),
+  assignee: z
+    .object({
+      staffId: z.string(),
+      name: z.string(),
+      email: z.string().nullable().default(null),
+      assignedOn: Day,
+    })
+    .nullable(),
   accessTokenHash: z.string(),
   version: z.int(),
 });

@@ -16,7 +16,17 @@ const ClockEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('extend'), on: z.string(), workingDays: z.int() }),
 ]);
 
+const ClockContextSchema = z.object({
+  subject: z.string(),
+  handler: z
+    .object({ staffId: z.string(), name: z.string().nullable(), email: z.string().nullable() })
+    .nullable(),
+  leader: z.object({ staffId: z.string(), name: z.string().nullable() }).nullable(),
+  extended: z.boolean(),
+});
+
 export const StoredClockItem = z.object({
+  context: ClockContextSchema.optional(),
   name: z.string(),
   case: z.object({
     agencyId: z.string(),
@@ -69,6 +79,7 @@ export function clockOps(
             case: clock.case,
             open: clock.open,
             state: stored,
+            ...(clock.context === undefined ? {} : { context: clock.context }),
           },
         },
       },

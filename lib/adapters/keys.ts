@@ -15,6 +15,41 @@ export const keys = {
   agencyDirectory: (agencyId: string) => ({ gsi1pk: 'DIRECTORY#AGENCY', gsi1sk: `AGENCY#${agencyId}` }),
   agencyDirectoryPartition: 'DIRECTORY#AGENCY',
 
+  /** An agency's child in the tree of agencies (parentAgencyId), found by key. */
+  agencyChild: (parentId: string, childId: string): Key => ({
+    pk: `AGENCY#${parentId}`,
+    sk: `CHILD#${childId}`,
+  }),
+  agencyChildPrefix: 'CHILD#',
+
+  /** The sweep: its watermark (the last day swept). */
+  sweepWatermark: { pk: 'SYSTEM', sk: 'SWEEP' } satisfies Key,
+  /** A breach of a deadline: a case of its own (it escalates), listed per agency by year and kind. */
+  breach: (agencyId: string, breachKey: string): Key => ({
+    pk: `BREACH#${agencyId}#${breachKey}`,
+    sk: CASE_SK,
+  }),
+  breachesOfAgency: (agencyId: string, breachKey: string) => ({
+    gsi1pk: `AGENCY#${agencyId}#BREACHES`,
+    gsi1sk: breachKey,
+  }),
+  breachesPartition: (agencyId: string): string => `AGENCY#${agencyId}#BREACHES`,
+  /** Open breaches by the day they escalate (sparse, in the due-day index). */
+  breachEscalation: (escalateOn: string, agencyId: string, sk: string) => ({
+    gsi2pk: `ESCALATE#${escalateOn.slice(0, 7)}`,
+    gsi2sk: `${escalateOn}#${agencyId}#${sk}`,
+  }),
+  reminder: (agencyId: string, key: string): Key => ({ pk: `REMINDER#${agencyId}`, sk: key }),
+  reminderPartition: (agencyId: string): string => `REMINDER#${agencyId}`,
+  /** Notifications, per agency (the local cloud's outbox; in AWS they are also e-mailed). */
+  outbox: (agencyId: string, key: string): Key => ({ pk: `OUTBOX#${agencyId}`, sk: key }),
+  outboxPartition: (agencyId: string): string => `OUTBOX#${agencyId}`,
+  /** A published annual report of an agency for a year (written by the annual-report publication). */
+  annualReportPublished: (agencyId: string, year: number): Key => ({
+    pk: `REPORT#${agencyId}`,
+    sk: `PUBLISHED#${year}`,
+  }),
+
   staff: (staffId: string): Key => ({ pk: `STAFF#${staffId}`, sk: CASE_SK }),
   staffByAgency: (agencyId: string, staffId: string) => ({
     gsi1pk: `AGENCY#${agencyId}#STAFF`,

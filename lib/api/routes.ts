@@ -36,7 +36,9 @@ import {
   AgencyDirectory,
   AgencyView,
   ApplicationList,
+  BreachList,
   CaseView,
+  RecordList,
   CatalogueView,
   ObligationList,
   PublicationList,
@@ -165,6 +167,24 @@ export const SubmissionEdit = z.strictObject({
 });
 export const ObligationDeclaration = PeriodicObligationInput.extend({
   version: z.int().min(1, 'must be the version you read'),
+});
+
+export const BreachQuery = PageQuery.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  kind: z
+    .enum([
+      'reply_overdue',
+      'extension_overdue',
+      'publication_overdue',
+      'periodic_missed',
+      'consultation_overdue',
+      'annual_report_missing',
+    ])
+    .optional(),
+  includeSubordinates: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 const staffAction = (
@@ -627,6 +647,39 @@ export const routes = [
     params: AgencyPublicationPath,
     body: WithdrawalOfPublication,
     responses: { 200: { description: 'The withdrawal' } },
+  },
+  // --- Oversight: what the sweep recorded ---
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/breaches',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    summary: 'Deadline breaches with who answers for them; a higher agency’s supervisors see those under it',
+    params: AgencyPath,
+    query: BreachQuery,
+    responses: { 200: { description: 'Breaches (and those of subordinate agencies)', schema: BreachList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/reminders',
+    function: 'oversight',
+    access: 'staff',
+    summary: 'Reminders the sweep sent, newest first',
+    params: AgencyPath,
+    query: PageQuery,
+    responses: { 200: { description: 'A page of reminders', schema: RecordList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/outbox',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin', 'platform_admin'],
+    summary: 'Notifications sent for the agency, newest first (the local cloud’s mail)',
+    params: AgencyPath,
+    query: PageQuery,
+    responses: { 200: { description: 'A page of notifications', schema: RecordList } },
   },
   staffAction(
     'confirmation',

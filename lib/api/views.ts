@@ -261,3 +261,23 @@ export const PublicationList = z.object({
   ),
   nextToken: z.string().nullable(),
 });
+
+const BreachView = z.looseObject({
+  breachKey: z.string(),
+  kind: z.string(),
+  agencyId: z.string(),
+  dueDate: z.string(),
+  recordedOn: z.string(),
+  level: z.string(),
+  status: z.string(),
+});
+export const BreachList = z.object({
+  agencyId: z.string(),
+  items: z.array(BreachView),
+  nextToken: z.string().nullable(),
+  subordinates: z.array(z.object({ agencyId: z.string(), items: z.array(BreachView) })),
+});
+export const RecordList = z.object({
+  items: z.array(z.record(z.string(), z.unknown())),
+  nextToken: z.string().nullable(),
+});

@@ -15,6 +15,7 @@ export const CASE_KINDS = [
   'submission',
   'publication',
   'annual_report',
+  'breach',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 

@@ -64,6 +64,7 @@ export const functionDefinitions = [
   http('reading-room', 'The public reading room, internal publications and withdrawals', {
     records: 'readWrite',
   }),
+  http('oversight', 'Breaches, reminders and notifications, along the agency tree', { records: 'read' }),
   http('casework', 'Agency casework on applications: registration, actions, decisions, work queue', {
     records: 'readWrite',
     archive: 'read',

@@ -78,6 +78,9 @@ export type ApplicationDeps = {
   newConsultationId: () => string;
 };
 
+/** What a state-machine step needs (the sweep's automatic steps use only this). */
+export type ApplicationActionDeps = Pick<ApplicationDeps, 'applications' | 'calendars' | 'agencies'>;
+
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const IDEMPOTENCY_HOURS = 24;
 
@@ -437,7 +440,14 @@ export async function act(
       case 'fee-payment':
         return machine.feePayment(application, reply, action.input, context);
       case 'decision':
-        return decision(deps, application, reply, action.input, principal, context);
+        return decision(
+          deps,
+          application,
+          reply,
+          action.input,
+          { staffId: principal.staffId, name: principal.name },
+          context,
+        );
       case 'assignment': {
         const assignee = await deps.staff.get(action.input.staffId);
         if (assignee?.agencyId !== agencyId || !assignee.enabled || !assignee.roles.includes('clerk')) {
@@ -447,7 +457,11 @@ export async function act(
             [{ path: 'body.staffId', message: 'is not an enabled clerk of this agency' }],
           );
         }
-        return machine.assign(application, { staffId: assignee.staffId, name: assignee.name }, context);
+        return machine.assign(
+          application,
+          { staffId: assignee.staffId, name: assignee.name, email: assignee.email },
+          context,
+        );
       }
     }
   };
@@ -462,22 +476,15 @@ export async function act(
 }
 
 async function decision(
-  deps: ApplicationDeps,
+  deps: ApplicationActionDeps,
   application: Application,
   reply: ClockState | null,
   input: machine.DecisionInput,
-  principal: Principal,
+  decidedBy: { staffId: string; name?: string | undefined },
   context: Context,
 ): Promise<Change> {
   const letterKey = `agency=${application.agencyId}/year=${context.today.slice(0, 4)}/application/${application.id}/decision-letter-v${application.version + 1}.html`;
-  const change = machine.decide(
-    application,
-    reply,
-    input,
-    { staffId: principal.staffId, name: principal.name },
-    letterKey,
-    context,
-  );
+  const change = machine.decide(application, reply, input, decidedBy, letterKey, context);
   const decided = change.application.decision;
   if (decided === null) return change;
   const agency = await deps.agencies.get(application.agencyId);
@@ -516,7 +523,7 @@ async function decision(
 
 /** Loads the calendar, runs one state-machine step, and writes it with its event in one transaction. */
 async function apply(
-  deps: ApplicationDeps,
+  deps: ApplicationActionDeps,
   found: { application: Application; reply: StoredClockState | null; chain: ChainHead },
   now: Date,
   actor: Actor,
@@ -524,7 +531,9 @@ async function apply(
 ): Promise<{ application: Application; reply: ClockState | null; version: number }> {
   const calendar = await currentCalendar(deps.calendars);
   const reply = replyOf(calendar, found.reply);
-  const change = await step(found.application, reply, { calendar, today: chinaDateOf(now) });
+  const stepped = await step(found.application, reply, { calendar, today: chinaDateOf(now) });
+  // A step that leaves the reply clock alone still rewrites it, so its context (handler, leader) stays current.
+  const change = { ...stepped, reply: stepped.reply ?? reply };
   const application = { ...change.application, version: found.application.version + 1 };
   const event = nextEvent(caseRef(application), found.chain, {
     type: change.event.type,
@@ -672,4 +681,59 @@ async function staffView(deps: ApplicationDeps, application: Application, reply:
         ? null
         : { ...application.decision, view: await decisionView(deps, application) },
   };
+}
+
+// --- Automatic steps (the sweep) ------------------------------------------------------------------------
+
+export type SystemStep =
+  | { kind: 'no-supplement' }
+  | { kind: 'fee-unpaid' }
+  | { kind: 'consultation-lapsed'; consultationId: string };
+
+const SWEEP: Actor = { kind: 'system', process: 'sweep' };
+const SWEEP_SIGNATURE = { staffId: 'system', name: '合规巡查（自动）' };
+
+/**
+ * A step the rules prescribe when a period lapses: no supplement in time, or a fee unpaid, closes the
+ * application as "otherwise handled" (with a letter); a consultation unanswered in time lets the reply
+ * clock run again. Returns the application (for the notice to the applicant), or null when the case has
+ * moved on meanwhile and nothing is to be done.
+ */
+export async function systemStep(
+  deps: ApplicationActionDeps,
+  id: string,
+  step: SystemStep,
+  now: Date,
+): Promise<Application | null> {
+  const found = await deps.applications.get(id);
+  if (found === undefined) return null;
+  const { application } = found;
+  const applies =
+    step.kind === 'no-supplement'
+      ? application.status === 'awaiting_clarification' && application.clarification?.supplementedOn === null
+      : step.kind === 'fee-unpaid'
+        ? application.status === 'awaiting_fee' && application.fee?.paidOn === null
+        : application.status === 'consulting' &&
+          application.consultations.some((c) => c.id === step.consultationId && c.repliedOn === null);
+  if (!applies) return null;
+  const result = await apply(deps, found, now, SWEEP, (current, reply, context) => {
+    if (step.kind === 'consultation-lapsed')
+      return machine.consultationLapsed(current, reply, step.consultationId, context);
+    const input: machine.DecisionInput =
+      step.kind === 'no-supplement'
+        ? {
+            outcome: 'otherwise_handled',
+            reason: 'no_supplement',
+            legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
+            reasons: `申请人未在补正期限（${current.clarification?.dueDate ?? ''}）内补正，视为放弃申请，行政机关不再处理。`,
+          }
+        : {
+            outcome: 'otherwise_handled',
+            reason: 'fee_unpaid',
+            legalBasis: '《政府信息公开信息处理费管理办法》',
+            reasons: `申请人未在缴费期限（${current.fee?.dueDate ?? ''}）内缴纳信息处理费，行政机关不再处理。`,
+          };
+    return decision(deps, current, reply, input, SWEEP_SIGNATURE, context);
+  });
+  return result.application;
 }

@@ -26,6 +26,22 @@ export interface CalendarStore {
 /** A clock's state as stored: its history and what was last derived from it (the steps are re-derived). */
 export type StoredClockState = Omit<ClockState, 'steps'>;
 
+/**
+ * Who answers for a clock and whom to tell, kept on the clock so the sweep acts on what it reads from
+ * the due-day index without reading every case (RULES §3 "Accountability": the handler, or the leader
+ * who approved).
+ */
+export type ClockContext = {
+  readonly subject: string;
+  readonly handler: {
+    readonly staffId: string;
+    readonly name: string | null;
+    readonly email: string | null;
+  } | null;
+  readonly leader: { readonly staffId: string; readonly name: string | null } | null;
+  readonly extended: boolean;
+};
+
 /** A clock as stored on its case. */
 export type StoredClock = {
   readonly name: string;
@@ -33,6 +49,7 @@ export type StoredClock = {
   readonly casePk: string;
   readonly open: boolean;
   readonly state: StoredClockState;
+  readonly context?: ClockContext | undefined;
 };
 
 /** Port: the clocks of all cases, found by key. */

@@ -111,7 +111,8 @@ export type Consultation = {
   readonly sentOn: IsoDate;
   readonly dueDate: IsoDate;
   readonly repliedOn: IsoDate | null;
-  readonly answer: 'consent' | 'objection' | 'no_objection_stated' | null;
+  /** `no_answer`: the 15 working days passed in silence (Reg. 32: the agency decides; Reg. 34: consent). */
+  readonly answer: 'consent' | 'objection' | 'no_objection_stated' | 'no_answer' | null;
   readonly summary: string | null;
 };
 
@@ -163,7 +164,12 @@ export type Application = {
   readonly suspension: { readonly since: IsoDate; readonly reason: string } | null;
   readonly decision: Decision | null;
   readonly withdrawal: { readonly on: IsoDate; readonly reason: string | null } | null;
-  readonly assignee: { readonly staffId: string; readonly name: string; readonly assignedOn: IsoDate } | null;
+  readonly assignee: {
+    readonly staffId: string;
+    readonly name: string;
+    readonly email: string | null;
+    readonly assignedOn: IsoDate;
+  } | null;
   readonly accessTokenHash: string;
   readonly version: number;
 };
@@ -524,6 +530,52 @@ export function consultationReply(
   };
 }
 
+/** The sweep: the consulted party let its period pass in silence; the reply clock runs again. */
+export function consultationLapsed(
+  current: Application,
+  replyClock: ClockState | null,
+  consultationId: string,
+  context: Context,
+): Change {
+  requireStatus(current, 'consulting');
+  const consultation = current.consultations.find((candidate) => candidate.id === consultationId);
+  if (consultation === undefined || consultation.repliedOn !== null)
+    throw new WrongStateError('The consultation is answered or unknown.');
+  const consultations = current.consultations.map((candidate) =>
+    candidate.id === consultationId
+      ? { ...candidate, repliedOn: context.today, answer: 'no_answer' as const, summary: null }
+      : candidate,
+  );
+  const stillOpen = consultations.some((candidate) => candidate.repliedOn === null);
+  const reply = stillOpen
+    ? requireReply(replyClock)
+    : advanceClock(context.calendar, requireReply(replyClock), {
+        type: 'resume',
+        on: context.today,
+        restart: false,
+      });
+  return {
+    application: {
+      ...withClock(current, reply),
+      status: stillOpen ? 'consulting' : 'in_progress',
+      consultations,
+    },
+    reply,
+    replyOpen: true,
+    clocks: [{ name: consultationClock(consultationId), open: false }],
+    event: {
+      type: 'consultation_lapsed',
+      data: {
+        consultationId,
+        answerWasDue: consultation.dueDate,
+        resumed: !stillOpen,
+        dueDate: reply.dueDate,
+      },
+    },
+    statistics: [],
+  };
+}
+
 /** 延期: approved by the office head, before the due date, within the policy's maximum (Reg. 33). */
 export function extend(
   current: Application,
@@ -832,7 +884,7 @@ export function withdraw(
 
 export function assign(
   current: Application,
-  assignee: { staffId: string; name: string },
+  assignee: { staffId: string; name: string; email: string | null },
   context: Context,
 ): Change {
   requireStatus(current, ...OPEN_STATUSES);

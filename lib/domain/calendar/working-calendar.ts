@@ -165,6 +165,14 @@ export class WorkingCalendar {
     return this.result(from, start, start + 1, due);
   }
 
+  /** The last working day before `date`. */
+  previousWorkingDay(date: IsoDate): IsoDate {
+    const ordinal = (this.cumulative[this.indexOf(date)] ?? 0) - 1;
+    const index = this.ordinals[ordinal];
+    if (index === undefined) throw new CalendarRangeError(`no working day before ${date} in the calendar`);
+    return DATE_STRINGS[index] ?? '';
+  }
+
   /** `naturalDays` after `from`; if that day is a day off, the next working day. */
   addNaturalDays(from: IsoDate, naturalDays: number): DeadlineResult {
     if (!Number.isInteger(naturalDays) || naturalDays < 1)

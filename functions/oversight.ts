@@ -1,0 +1,28 @@
+import { AgencyPath, BreachQuery, PageQuery } from '#lib/api/routes';
+import { DynamoAgencyStore } from '#lib/adapters/agency-store';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { RecordsTable } from '#lib/adapters/records-table';
+import { DynamoSweepStore } from '#lib/adapters/sweep-store';
+import { loadConfig } from '#lib/config';
+import { httpFunction, ok } from '#lib/http/handler';
+import { listBreaches, listOutbox, listReminders, type OversightDeps } from '#lib/use-cases/oversight';
+
+const config = loadConfig(process.env, { records: true });
+const table = new RecordsTable(createDocumentClient(config), config.tableName);
+const agencies = new DynamoAgencyStore(table);
+const deps: OversightDeps = { store: new DynamoSweepStore(table, agencies), agencies };
+
+export const handler = httpFunction('oversight', {
+  'GET /v1/agencies/{agencyId}/breaches': async (request) => {
+    const { agencyId } = request.params(AgencyPath);
+    return ok(await listBreaches(deps, request.principal, agencyId, request.query(BreachQuery)));
+  },
+  'GET /v1/agencies/{agencyId}/reminders': async (request) => {
+    const { agencyId } = request.params(AgencyPath);
+    return ok(await listReminders(deps, request.principal, agencyId, request.query(PageQuery)));
+  },
+  'GET /v1/agencies/{agencyId}/outbox': async (request) => {
+    const { agencyId } = request.params(AgencyPath);
+    return ok(await listOutbox(deps, request.principal, agencyId, request.query(PageQuery)));
+  },
+});

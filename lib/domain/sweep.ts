@@ -1,0 +1,105 @@
+import { addDays, type IsoDate } from './calendar/civil-date';
+import type { WorkingCalendar } from './calendar/working-calendar';
+
+/**
+ * What the daily compliance sweep looks at for a day D (China Standard Time), and the rules it applies.
+ * Reading by due day keeps the work proportional to what falls due, not to the table:
+ * - breaches and automatic steps are recorded on the first working day after a deadline passed unmet,
+ *   so on working day D the sweep takes the clocks that ran out from the previous working day to D − 1
+ *   (on a day off it records none: they wait for the next working day);
+ * - reminders go out when a clock is due in exactly 3, and in exactly 1, working days — every working
+ *   day is exactly 3 (and 1) working days after some day, so none is missed, and repeats are idempotent.
+ */
+export type DayPlan = {
+  readonly day: IsoDate;
+  readonly workingDay: boolean;
+  /** Due dates whose unmet clocks become breaches (or automatic steps) today. */
+  readonly lapsedDueDates: readonly IsoDate[];
+  /** Due dates that get a reminder today, with how many working days are left. */
+  readonly reminderDueDates: readonly { readonly dueDate: IsoDate; readonly workingDaysLeft: 1 | 3 }[];
+};
+
+export function planDay(calendar: WorkingCalendar, day: IsoDate): DayPlan {
+  const workingDay = calendar.isWorkingDay(day);
+  const lapsedDueDates: IsoDate[] = [];
+  if (workingDay) {
+    for (let date = calendar.previousWorkingDay(day); date < day; date = addDays(date, 1))
+      lapsedDueDates.push(date);
+  }
+  return {
+    day,
+    workingDay,
+    lapsedDueDates,
+    reminderDueDates: [
+      { dueDate: calendar.addWorkingDays(day, 1).dueDate, workingDaysLeft: 1 },
+      { dueDate: calendar.addWorkingDays(day, 3).dueDate, workingDaysLeft: 3 },
+    ],
+  };
+}
+
+/** The days a run sweeps: every day after the watermark up to `today` (a missed day is caught up). */
+export function daysToSweep(watermark: IsoDate | null, today: IsoDate, maxDays = 366): IsoDate[] {
+  if (watermark !== null && watermark >= today) return [];
+  const days: IsoDate[] = [];
+  for (
+    let day = watermark === null ? today : addDays(watermark, 1);
+    day <= today && days.length < maxDays;
+    day = addDays(day, 1)
+  )
+    days.push(day);
+  return days;
+}
+
+export type BreachKind =
+  | 'reply_overdue' // 答复逾期
+  | 'extension_overdue' // 延期后仍逾期
+  | 'publication_overdue' // 主动公开逾期
+  | 'periodic_missed' // 定期公开事项未按期公开
+  | 'consultation_overdue' // 第三方（机关）逾期未答复 (for the record)
+  | 'annual_report_missing'; // 年度报告未按期公布
+
+export type Party = { readonly staffId: string; readonly name: string | null };
+
+/**
+ * RULES §3 "Accountability": a breach by an act no leader approved is the handler's; one a leader
+ * approved (an extension, a publication the leader signed) is that leader's, the handler secondary.
+ */
+export function accountability(context: { handler: Party | null; leader: Party | null }): {
+  primary: Party | null;
+  secondary: Party | null;
+} {
+  return context.leader === null
+    ? { primary: context.handler, secondary: null }
+    : { primary: context.leader, secondary: context.handler };
+}
+
+/** A breach still open this many working days after it was recorded goes up to the parent agency. */
+export const ESCALATION_WORKING_DAYS = 5;
+
+/** The cutoff for publishing `reportYear`'s annual report (`MM-DD` in the following year). */
+export const annualReportCutoff = (cutoff: string, reportYear: number): IsoDate =>
+  `${reportYear + 1}-${cutoff}`;
+
+/** Reminders before the cutoff: 30, 7 and 1 days before (natural days). */
+export const ANNUAL_REPORT_REMINDER_DAYS = [30, 7, 1] as const;
+
+/** The report year whose cutoff matters on `day`: last year's, from January 1. */
+export const reportYearOf = (day: IsoDate): number => Number(day.slice(0, 4)) - 1;
+
+/** The period of a periodic obligation that closed the day before `day`, if one did. */
+export function periodClosedBefore(
+  cadence: 'monthly' | 'quarterly' | 'yearly',
+  day: IsoDate,
+): { period: string; closedOn: IsoDate } | null {
+  const year = Number(day.slice(0, 4));
+  const month = Number(day.slice(5, 7));
+  if (day.slice(8, 10) !== '01') return null;
+  const closedOn = addDays(day, -1);
+  if (cadence === 'monthly') return { period: closedOn.slice(0, 7), closedOn };
+  if (cadence === 'quarterly' && [1, 4, 7, 10].includes(month)) {
+    const quarter = month === 1 ? 4 : (month - 1) / 3;
+    return { period: `${month === 1 ? year - 1 : year}-Q${quarter}`, closedOn };
+  }
+  if (cadence === 'yearly' && month === 1) return { period: String(year - 1), closedOn };
+  return null;
+}

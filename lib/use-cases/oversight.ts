@@ -1,0 +1,97 @@
+import { ForbiddenError, NotFoundError } from '#lib/domain/errors';
+import { assertRole, type Principal } from '#lib/domain/staff';
+import type { Breach } from '#lib/adapters/sweep-store';
+import { keys } from '#lib/adapters/keys';
+import type { AgencyStore } from './agencies';
+
+/** Port: reading what the sweep recorded. */
+export interface OversightStore {
+  listBreaches(
+    agencyId: string,
+    query: {
+      year?: number | undefined;
+      kind?: string | undefined;
+      limit: number;
+      nextToken?: string | undefined;
+    },
+  ): Promise<{ items: Breach[]; nextToken: string | null }>;
+  listPartition(
+    pk: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: Record<string, unknown>[]; nextToken: string | null }>;
+}
+
+export type OversightDeps = {
+  store: OversightStore;
+  agencies: AgencyStore & { children(agencyId: string): Promise<string[]> };
+};
+
+/**
+ * Supervision follows the agency tree: staff of an agency see its records; a supervisor (or administrator)
+ * of a higher agency also sees the agencies under it (RULES §4).
+ */
+async function assertOversees(deps: OversightDeps, principal: Principal, agencyId: string): Promise<void> {
+  if (principal.agencyId === agencyId) return;
+  let current = await deps.agencies.get(agencyId);
+  if (current === undefined) throw new ForbiddenError('This staff account belongs to another agency.');
+  for (let depth = 0; depth < 20 && current !== undefined; depth += 1) {
+    if (current.parentAgencyId === null) break;
+    if (current.parentAgencyId === principal.agencyId) return;
+    current = await deps.agencies.get(current.parentAgencyId);
+  }
+  throw new ForbiddenError('This staff account belongs to another agency.');
+}
+
+export async function listBreaches(
+  deps: OversightDeps,
+  principal: Principal,
+  agencyId: string,
+  query: {
+    year?: number | undefined;
+    kind?: string | undefined;
+    includeSubordinates: boolean;
+    limit: number;
+    nextToken?: string | undefined;
+  },
+) {
+  assertRole(principal, 'supervisor', 'agency_admin');
+  await assertOversees(deps, principal, agencyId);
+  if ((await deps.agencies.get(agencyId)) === undefined)
+    throw new NotFoundError(`There is no agency ${agencyId}.`);
+  const page = await deps.store.listBreaches(agencyId, query);
+  if (!query.includeSubordinates)
+    return { agencyId, items: page.items, nextToken: page.nextToken, subordinates: [] };
+  const subordinates: { agencyId: string; items: Breach[] }[] = [];
+  const queue = await deps.agencies.children(agencyId);
+  while (queue.length > 0 && subordinates.length < 200) {
+    const child = queue.shift();
+    if (child === undefined) break;
+    subordinates.push({
+      agencyId: child,
+      items: (await deps.store.listBreaches(child, { ...query, nextToken: undefined })).items,
+    });
+    queue.push(...(await deps.agencies.children(child)));
+  }
+  return { agencyId, items: page.items, nextToken: page.nextToken, subordinates };
+}
+
+export async function listReminders(
+  deps: OversightDeps,
+  principal: Principal,
+  agencyId: string,
+  page: { limit: number; nextToken?: string | undefined },
+) {
+  await assertOversees(deps, principal, agencyId);
+  return deps.store.listPartition(keys.reminderPartition(agencyId), page);
+}
+
+export async function listOutbox(
+  deps: OversightDeps,
+  principal: Principal,
+  agencyId: string,
+  page: { limit: number; nextToken?: string | undefined },
+) {
+  assertRole(principal, 'supervisor', 'agency_admin', 'platform_admin');
+  await assertOversees(deps, principal, agencyId);
+  return deps.store.listPartition(keys.outboxPartition(agencyId), page);
+}

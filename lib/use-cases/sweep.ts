@@ -1,0 +1,493 @@
+import type { Agency } from '#lib/domain/agency';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
+import { addDays } from '#lib/domain/calendar/civil-date';
+import type { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
+import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
+import {
+  accountability,
+  annualReportCutoff,
+  ANNUAL_REPORT_REMINDER_DAYS,
+  daysToSweep,
+  ESCALATION_WORKING_DAYS,
+  periodClosedBefore,
+  planDay,
+  reportYearOf,
+  type BreachKind,
+} from '#lib/domain/sweep';
+import { EMPTY_CHAIN, nextEvent, type Actor } from '#lib/domain/timeline';
+import type { Breach, DueClock } from '#lib/adapters/sweep-store';
+import { keys } from '#lib/adapters/keys';
+import type { Application } from '#lib/domain/application/application';
+import { systemStep, type ApplicationActionDeps, type SystemStep } from './applications';
+import { currentCalendar, type CalendarStore } from './calendar';
+
+/** Port: a notification, written once under its key (an outbox), e-mailed where e-mail is set up. */
+export type Notification = {
+  agencyId: string;
+  day: IsoDate;
+  key: string;
+  kind: string;
+  to: string[];
+  subject: string;
+  body: string;
+};
+export interface Notifier {
+  send(notification: Notification): Promise<boolean>;
+}
+
+/** Port: what the sweep reads and writes (see DynamoSweepStore). */
+export interface SweepStore {
+  readonly itemsRead: number;
+  watermark(): Promise<IsoDate | null>;
+  setWatermark(day: IsoDate): Promise<void>;
+  clocksDueOn(date: IsoDate): Promise<DueClock[]>;
+  escalationsDueOn(date: IsoDate): Promise<(Breach & { chain: { seq: number; hash: string | null } })[]>;
+  recordBreach(breach: Breach, event: ReturnType<typeof nextEvent>): Promise<boolean>;
+  updateBreach(next: Breach, expectedVersion: number, event: ReturnType<typeof nextEvent>): Promise<void>;
+  clockIsOpen(caseRef: Breach['case'] & object, casePk: string, clock: string): Promise<boolean>;
+  putOnce(key: { pk: string; sk: string }, data: Record<string, unknown>): Promise<boolean>;
+  exists(key: { pk: string; sk: string }): Promise<boolean>;
+  allAgencies(): Promise<Agency[]>;
+  provisionalClocks(year: number, limit: number): Promise<string[]>;
+}
+
+export type SweepDeps = {
+  store: SweepStore;
+  calendars: CalendarStore;
+  notifier: Notifier;
+  applications: ApplicationActionDeps;
+  archive: { put(key: string, body: string): Promise<void> };
+};
+
+export type SweepSummary = {
+  runId: string;
+  requestedDay: IsoDate;
+  days: IsoDate[];
+  counts: Record<string, number>;
+  itemsRead: number;
+  durationMs: number;
+};
+
+const SWEEP_ACTOR: Actor = { kind: 'system', process: 'sweep' };
+
+/**
+ * The daily compliance sweep (RULES §1–4): reminders, breaches with who answers for them, the steps the
+ * rules prescribe when a period lapses, escalation up the agency tree, the annual-report cutoff, and
+ * calendar readiness. Every write has a deterministic key and is conditional, so a re-run records
+ * nothing twice; days after the watermark are caught up; a run that dies half-way is finished by the next.
+ */
+export async function sweep(
+  deps: SweepDeps,
+  request: { day: IsoDate; redo?: boolean },
+  now: Date,
+  elapsedMs: () => number,
+  runId: string,
+): Promise<SweepSummary> {
+  const counts: Record<string, number> = {};
+  const count = (kind: string) => {
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  };
+  const calendar = await currentCalendar(deps.calendars);
+  const watermark = await deps.store.watermark();
+  const days = request.redo === true ? [request.day] : daysToSweep(watermark, request.day);
+  let agencies: Agency[] | undefined;
+  const agencyList = async () => (agencies ??= await deps.store.allAgencies());
+
+  for (const day of days) {
+    const plan = planDay(calendar, day);
+    // Reminders: clocks due in exactly 3 and 1 working days.
+    for (const { dueDate, workingDaysLeft } of plan.reminderDueDates) {
+      for (const clock of await deps.store.clocksDueOn(dueDate)) {
+        if (!remindable(clock, workingDaysLeft)) continue;
+        const key = `${clock.case.kind}#${clock.case.id}#${clock.name}#${dueDate}#${workingDaysLeft}`;
+        const agencyId = clock.case.agencyId;
+        if (
+          await deps.store.putOnce(keys.reminder(agencyId, key), {
+            entity: 'reminder',
+            day,
+            dueDate,
+            workingDaysLeft,
+            case: clock.case,
+            clock: clock.name,
+            subject: clock.context?.subject ?? clock.case.id,
+            handler: clock.context?.handler ?? null,
+          })
+        ) {
+          count(`reminder.${clock.name === 'publication' ? 'publication' : 'reply'}.${workingDaysLeft}`);
+          await deps.notifier.send({
+            agencyId,
+            day,
+            key: `reminder#${key}`,
+            kind: 'reminder',
+            to: recipients(clock),
+            subject: `【提醒】${clock.context?.subject ?? clock.case.id} 将于${dueDate}到期（还有${workingDaysLeft}个工作日）`,
+            body: `${clock.name === 'publication' ? '主动公开' : '依申请公开答复'}期限为${dueDate}，请按时办理。`,
+          });
+        }
+      }
+    }
+    // Lapsed deadlines: breaches and automatic steps, on working days.
+    for (const dueDate of plan.lapsedDueDates) {
+      for (const clock of await deps.store.clocksDueOn(dueDate)) {
+        await onLapsed(deps, clock, day, now, count);
+      }
+      for (const breach of await deps.store.escalationsDueOn(dueDate)) {
+        await escalate(deps, calendar, breach, day, now, count);
+      }
+    }
+    if (plan.workingDay) await periodicObligations(deps, calendar, await agencyList(), day, now, count);
+    await annualReports(deps, calendar, await agencyList(), day, now, count);
+    await calendarReadiness(deps, calendar, day, count);
+    await deps.store.setWatermark(day);
+  }
+
+  const summary: SweepSummary = {
+    runId,
+    requestedDay: request.day,
+    days,
+    counts,
+    itemsRead: deps.store.itemsRead,
+    durationMs: Math.round(elapsedMs()),
+  };
+  await deps.archive.put(
+    `system/sweeps/${request.day}/${runId}.json`,
+    JSON.stringify({ ...summary, finishedAt: chinaIsoOf(now) }),
+  );
+  return summary;
+}
+
+/** Which clocks get reminders: the reply (3 and 1 days) and the publication deadline (3 days). */
+function remindable(clock: DueClock, workingDaysLeft: 1 | 3): boolean {
+  if (clock.case.kind === 'application') return clock.name === 'reply';
+  if (clock.case.kind === 'submission') return clock.name === 'publication' && workingDaysLeft === 3;
+  return false;
+}
+
+const recipients = (clock: DueClock): string[] => [
+  clock.context?.handler?.email ?? `handler:${clock.context?.handler?.staffId ?? 'unassigned'}`,
+  'office',
+];
+
+async function onLapsed(
+  deps: SweepDeps,
+  clock: DueClock,
+  day: IsoDate,
+  now: Date,
+  count: (kind: string) => void,
+): Promise<void> {
+  const dueDate = clock.state.dueDate ?? day;
+  if (clock.case.kind === 'application') {
+    if (clock.name === 'reply') {
+      await recordBreach(
+        deps,
+        clock.context?.extended === true ? 'extension_overdue' : 'reply_overdue',
+        clock,
+        dueDate,
+        day,
+        now,
+        count,
+      );
+      return;
+    }
+    const step: SystemStep | undefined =
+      clock.name === 'clarification'
+        ? { kind: 'no-supplement' }
+        : clock.name === 'fee'
+          ? { kind: 'fee-unpaid' }
+          : clock.name.startsWith('consultation-')
+            ? { kind: 'consultation-lapsed', consultationId: clock.name.slice('consultation-'.length) }
+            : undefined;
+    if (step === undefined) return;
+    if (step.kind === 'consultation-lapsed')
+      await recordBreach(deps, 'consultation_overdue', clock, dueDate, day, now, count);
+    const application = await systemStep(deps.applications, clock.case.id, step, now);
+    if (application !== null) {
+      count(`step.${step.kind}`);
+      await noticeToApplicant(deps, application, step, day);
+    }
+    return;
+  }
+  if (clock.case.kind === 'submission' && clock.name === 'publication')
+    await recordBreach(deps, 'publication_overdue', clock, dueDate, day, now, count);
+}
+
+async function noticeToApplicant(
+  deps: SweepDeps,
+  application: Application,
+  step: SystemStep,
+  day: IsoDate,
+): Promise<void> {
+  const text =
+    step.kind === 'no-supplement'
+      ? '您未在补正期限内补正申请内容，视为放弃申请，本机关不再处理。'
+      : step.kind === 'fee-unpaid'
+        ? '您未在缴费期限内缴纳信息处理费，本机关不再处理该申请。'
+        : '征求意见期限已届满，本机关恢复办理您的申请。';
+  await deps.notifier.send({
+    agencyId: application.agencyId,
+    day,
+    key: `applicant#${application.id}#${step.kind}`,
+    kind: 'notice_to_applicant',
+    to:
+      application.applicant.email === undefined
+        ? [`applicant:${application.id}`]
+        : [application.applicant.email],
+    subject: `政府信息公开申请 ${application.id}`,
+    body: text,
+  });
+}
+
+async function recordBreach(
+  deps: SweepDeps,
+  kind: BreachKind,
+  clock: DueClock,
+  dueDate: IsoDate,
+  day: IsoDate,
+  now: Date,
+  count: (kind: string) => void,
+): Promise<void> {
+  const calendar = await currentCalendar(deps.calendars);
+  const breachKey = `${dueDate.slice(0, 4)}#${kind}#${clock.case.kind}#${clock.case.id}#${clock.name}`;
+  const breach: Breach = {
+    breachKey,
+    agencyId: clock.case.agencyId,
+    kind,
+    case: clock.case,
+    clock: clock.name,
+    subject: clock.context?.subject ?? clock.case.id,
+    dueDate,
+    recordedOn: day,
+    accountable: accountability({
+      handler: clock.context?.handler ?? null,
+      leader: clock.context?.leader ?? null,
+    }),
+    level: clock.case.agencyId,
+    escalations: [],
+    escalateOn:
+      kind === 'consultation_overdue' ? null : calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate,
+    status: 'open',
+    version: 1,
+  };
+  await writeBreach(deps, breach, day, now, count);
+}
+
+async function writeBreach(
+  deps: SweepDeps,
+  breach: Breach,
+  day: IsoDate,
+  now: Date,
+  count: (kind: string) => void,
+): Promise<void> {
+  const event = nextEvent({ agencyId: breach.agencyId, kind: 'breach', id: breach.breachKey }, EMPTY_CHAIN, {
+    type: 'breach_recorded',
+    now,
+    actor: SWEEP_ACTOR,
+    data: { kind: breach.kind, case: breach.case, dueDate: breach.dueDate, accountable: breach.accountable },
+  });
+  if (!(await deps.store.recordBreach(breach, event))) return;
+  count(`breach.${breach.kind}`);
+  await deps.notifier.send({
+    agencyId: breach.agencyId,
+    day,
+    key: `breach#${breach.breachKey}`,
+    kind: 'breach',
+    to: [
+      'office',
+      'supervisors',
+      ...(breach.accountable.primary ? [`staff:${breach.accountable.primary.staffId}`] : []),
+    ],
+    subject: `【逾期】${breach.subject}（${breach.kind}，期限${breach.dueDate}）`,
+    body: `责任人：${breach.accountable.primary?.name ?? breach.accountable.primary?.staffId ?? '未指定承办人'}${breach.accountable.secondary ? `；次要责任人：${breach.accountable.secondary.name ?? breach.accountable.secondary.staffId}` : ''}。`,
+  });
+}
+
+/** A breach still open 5 working days after it was recorded climbs to the parent agency's supervisors. */
+async function escalate(
+  deps: SweepDeps,
+  calendar: WorkingCalendar,
+  breach: Breach & { chain: { seq: number; hash: string | null } },
+  day: IsoDate,
+  now: Date,
+  count: (kind: string) => void,
+): Promise<void> {
+  const stillOpen =
+    breach.case !== null && breach.clock !== null
+      ? await deps.store.clockIsOpen(breach.case, casePkOf(breach.case), breach.clock)
+      : true;
+  const agencies = await deps.store.allAgencies();
+  const parent = agencies.find((agency) => agency.agencyId === breach.level)?.parentAgencyId ?? null;
+  const { chain, ...current } = breach;
+  let next: Breach;
+  let type: string;
+  if (!stillOpen) {
+    next = { ...current, status: 'resolved', escalateOn: null, version: current.version + 1 };
+    type = 'breach_resolved';
+  } else if (parent === null) {
+    next = { ...current, escalateOn: null, version: current.version + 1 };
+    type = 'breach_at_top';
+  } else {
+    next = {
+      ...current,
+      level: parent,
+      escalations: [...current.escalations, { on: day, to: parent }],
+      escalateOn: calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate,
+      version: current.version + 1,
+    };
+    type = 'breach_escalated';
+  }
+  const event = nextEvent({ agencyId: breach.agencyId, kind: 'breach', id: breach.breachKey }, chain, {
+    type,
+    now,
+    actor: SWEEP_ACTOR,
+    data: { level: next.level, escalateOn: next.escalateOn },
+  });
+  await deps.store.updateBreach(next, current.version, event);
+  count(type.replace('breach_', 'breach.'));
+  if (type === 'breach_escalated' && parent !== null) {
+    await deps.notifier.send({
+      agencyId: parent,
+      day,
+      key: `escalation#${breach.agencyId}#${breach.breachKey}#${day}`,
+      kind: 'escalation',
+      to: ['supervisors'],
+      subject: `【督办】下级机关${breach.agencyId}逾期事项：${breach.subject}`,
+      body: `逾期类型：${breach.kind}；期限：${breach.dueDate}；记录日期：${breach.recordedOn}。`,
+    });
+  }
+}
+
+const casePkOf = (ref: { kind: string; id: string }): string =>
+  ref.kind === 'application'
+    ? keys.application(ref.id).pk
+    : ref.kind === 'submission'
+      ? keys.submission(ref.id).pk
+      : `${ref.kind.toUpperCase()}#${ref.id}`;
+
+/** A periodic obligation whose period closed and whose time to publish passed with nothing published. */
+async function periodicObligations(
+  deps: SweepDeps,
+  calendar: WorkingCalendar,
+  agencies: readonly Agency[],
+  day: IsoDate,
+  now: Date,
+  count: (kind: string) => void,
+): Promise<void> {
+  const lapsed = new Set(planDay(calendar, day).lapsedDueDates);
+  for (const agency of agencies) {
+    for (const obligation of agency.obligations) {
+      // The periods whose publication deadline lapsed today: look back over the last periods that closed.
+      for (let back = 1; back <= 400; back += 1) {
+        const closed = periodClosedBefore(obligation.cadence, addDays(day, -back + 1));
+        if (closed === null) continue;
+        const due = calendar.addWorkingDays(closed.closedOn, obligation.publishWithinWorkingDays).dueDate;
+        if (due < calendar.previousWorkingDay(day)) break;
+        if (!lapsed.has(due) || closed.closedOn < obligation.declaredOn) continue;
+        if (await deps.store.exists(keys.obligationPeriod(agency.agencyId, obligation.id, closed.period)))
+          continue;
+        const breach: Breach = {
+          breachKey: `${due.slice(0, 4)}#periodic_missed#obligation#${obligation.id}#${closed.period}`,
+          agencyId: agency.agencyId,
+          kind: 'periodic_missed',
+          case: null,
+          clock: null,
+          subject: `${obligation.title}（${closed.period}）`,
+          dueDate: due,
+          recordedOn: day,
+          accountable: { primary: null, secondary: null },
+          level: agency.agencyId,
+          escalations: [],
+          escalateOn: calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate,
+          status: 'open',
+          version: 1,
+        };
+        await writeBreach(deps, breach, day, now, count);
+      }
+    }
+  }
+}
+
+/** From January 1: reminders 30, 7 and 1 days before the cutoff; a breach the day after it. */
+async function annualReports(
+  deps: SweepDeps,
+  calendar: WorkingCalendar,
+  agencies: readonly Agency[],
+  day: IsoDate,
+  now: Date,
+  count: (kind: string) => void,
+): Promise<void> {
+  const reportYear = reportYearOf(day);
+  for (const agency of agencies) {
+    const cutoff = annualReportCutoff(agency.annualReportCutoff, reportYear);
+    const reminderDay = ANNUAL_REPORT_REMINDER_DAYS.find((days) => addDays(cutoff, -days) === day);
+    const dayAfter = addDays(cutoff, 1) === day;
+    if (reminderDay === undefined && !dayAfter) continue;
+    if (await deps.store.exists(keys.annualReportPublished(agency.agencyId, reportYear))) continue;
+    if (reminderDay !== undefined) {
+      if (
+        await deps.store.putOnce(
+          keys.reminder(agency.agencyId, `annual_report#${reportYear}#${reminderDay}`),
+          { entity: 'reminder', day, dueDate: cutoff, kind: 'annual_report', daysLeft: reminderDay },
+        )
+      ) {
+        count(`reminder.annual_report.${reminderDay}`);
+        await deps.notifier.send({
+          agencyId: agency.agencyId,
+          day,
+          key: `annual_report#${reportYear}#${reminderDay}`,
+          kind: 'reminder',
+          to: ['office', 'agency_admin'],
+          subject: `【提醒】${reportYear}年度政府信息公开工作年度报告须于${cutoff}前公布（还有${reminderDay}天）`,
+          body: '请按国家统一格式起草、审核并公布年度报告。',
+        });
+      }
+      continue;
+    }
+    const breach: Breach = {
+      breachKey: `${cutoff.slice(0, 4)}#annual_report_missing#annual_report#${reportYear}#report`,
+      agencyId: agency.agencyId,
+      kind: 'annual_report_missing',
+      case: null,
+      clock: null,
+      subject: `${reportYear}年度政府信息公开工作年度报告`,
+      dueDate: cutoff,
+      recordedOn: day,
+      accountable: { primary: null, secondary: null },
+      level: agency.agencyId,
+      escalations: [],
+      escalateOn: calendar.isWorkingDay(day)
+        ? calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate
+        : calendar.addWorkingDays(calendar.previousWorkingDay(day), ESCALATION_WORKING_DAYS + 1).dueDate,
+      status: 'open',
+      version: 1,
+    };
+    await writeBreach(deps, breach, day, now, count);
+  }
+}
+
+/** From December 1, daily while next year's official calendar is not loaded: a warning to platform admins. */
+async function calendarReadiness(
+  deps: SweepDeps,
+  calendar: WorkingCalendar,
+  day: IsoDate,
+  count: (kind: string) => void,
+): Promise<void> {
+  if (day.slice(5, 7) !== '12') return;
+  const next = Number(day.slice(0, 4)) + 1;
+  if (calendar.sourceOf(next) !== 'provisional') return;
+  const clocks = await deps.store.provisionalClocks(next, 100);
+  const sent = await deps.notifier.send({
+    agencyId: 'platform',
+    day,
+    key: `calendar_readiness#${next}#${day}`,
+    kind: 'calendar_warning',
+    to: ['platform_admin'],
+    subject: `【提醒】${next}年节假日安排尚未载入（PUT /v1/calendars/${next}）`,
+    body: `${clocks.length}个在办期限的到期日依赖${next}年的暂定日历：${clocks.slice(0, 20).join('，')}${clocks.length > 20 ? '……' : ''}`,
+  });
+  if (sent) count('warning.calendar');
+}
+
+export const sweepDayOf = (input: {
+  date?: string | undefined;
+  scheduledTime?: string | undefined;
+}): IsoDate => input.date ?? chinaDateOf(new Date(input.scheduledTime ?? 0));
