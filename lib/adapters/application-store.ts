@@ -269,12 +269,27 @@ export class DynamoApplicationStore {
     const { application } = change;
     const casePk = keys.application(application.id).pk;
     const ref = { agencyId: application.agencyId, kind: 'application', id: application.id } as const;
+    const lastExtension = application.extensions.at(-1);
+    // Who answers for the clocks, for the sweep (RULES §3): the handler, or the leader who extended.
+    const context: ClockContext = {
+      subject: `${application.id} ${application.request.description.slice(0, 60)}`,
+      handler:
+        application.assignee === null
+          ? null
+          : {
+              staffId: application.assignee.staffId,
+              name: application.assignee.name,
+              email: application.assignee.email,
+            },
+      leader: lastExtension === undefined ? null : { staffId: lastExtension.approvedBy, name: null },
+      extended: lastExtension !== undefined,
+    };
     const ops: TransactOp[] = [];
     if (change.reply !== null) {
       ops.push(
         ...clockOps(
           this.table,
-          { name: 'reply', case: ref, casePk, open: change.replyOpen, state: change.reply },
+          { name: 'reply', case: ref, casePk, open: change.replyOpen, state: change.reply, context },
           change.reply.provisionalYears,
         ),
       );
@@ -282,7 +297,14 @@ export class DynamoApplicationStore {
     for (const clock of change.clocks) {
       if (clock.open)
         ops.push(
-          ...clockOps(this.table, { name: clock.name, case: ref, casePk, open: true, state: clock.state }),
+          ...clockOps(this.table, {
+            name: clock.name,
+            case: ref,
+            casePk,
+            open: true,
+            state: clock.state,
+            context,
+          }),
         );
       else ops.push(closeClockOp(this.table, casePk, clock.name));
     }

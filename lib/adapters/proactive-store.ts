@@ -126,6 +126,16 @@ export class DynamoProactiveStore {
     const casePk = keys.submission(submission.id).pk;
     const ref = { agencyId: submission.agencyId, kind: 'submission', id: submission.id } as const;
     if (change.clock !== null) {
+      // Who answers for the publication deadline (RULES §3): the submitter, or the leader who approved.
+      const approval = submission.signatures
+        .filter((signature) => signature.step === 'approval' && signature.verdict === 'approve')
+        .at(-1);
+      const context = {
+        subject: submission.content.title,
+        handler: { staffId: submission.submittedBy.staffId, name: submission.submittedBy.name, email: null },
+        leader: approval === undefined ? null : { staffId: approval.staffId, name: approval.name },
+        extended: false,
+      };
       if (change.clock.open)
         ops.push(
           ...clockOps(this.table, {
@@ -134,6 +144,7 @@ export class DynamoProactiveStore {
             casePk,
             open: true,
             state: change.clock.state,
+            context,
           }),
         );
       else ops.push(closeClockOp(this.table, casePk, 'publication'));
