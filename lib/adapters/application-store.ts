@@ -177,10 +177,16 @@ export class DynamoApplicationStore {
     await this.table.transact(ops);
   }
 
-  async save(change: Change, expectedVersion: number, event: TimelineEvent): Promise<void> {
+  /** `previousReplyYears`: the provisional years of the reply clock as it was read, so stale markers go. */
+  async save(
+    change: Change,
+    expectedVersion: number,
+    event: TimelineEvent,
+    previousReplyYears: readonly number[] = [],
+  ): Promise<void> {
     await this.table.transact([
       ...caseChange(this.table, { item: this.toItem(change.application), expectedVersion, event }),
-      ...this.sideOps(change),
+      ...this.sideOps(change, previousReplyYears),
     ]);
   }
 
@@ -258,14 +264,14 @@ export class DynamoApplicationStore {
     return {
       ...keys.application(application.id),
       gsi1pk: keys.applicationsByAgency(application.agencyId, open),
-      gsi1sk: `${sortDate}#${application.id}`,
+      gsi1sk: keys.applicationQueueSort(sortDate, application.id),
       entity: 'application',
       ...application,
     };
   }
 
   /** The reply clock, side clocks and statistics of a change. */
-  private sideOps(change: Change): TransactOp[] {
+  private sideOps(change: Change, previousReplyYears: readonly number[] = []): TransactOp[] {
     const { application } = change;
     const casePk = keys.application(application.id).pk;
     const ref = { agencyId: application.agencyId, kind: 'application', id: application.id } as const;
@@ -290,7 +296,7 @@ export class DynamoApplicationStore {
         ...clockOps(
           this.table,
           { name: 'reply', case: ref, casePk, open: change.replyOpen, state: change.reply, context },
-          change.reply.provisionalYears,
+          previousReplyYears,
         ),
       );
     }

@@ -86,8 +86,9 @@ export function clockOps(
     },
   ];
   const markedYears = clock.open ? state.provisionalYears : [];
+  // Markers are written for every year the clock now depends on (a put is idempotent) and removed for
+  // the years it no longer does.
   for (const year of markedYears) {
-    if (previousProvisionalYears.includes(year)) continue;
     ops.push({
       item: {
         Put: {
@@ -119,21 +120,31 @@ export function caseHeadOps(
   casePk: string,
   expectedVersion: number,
   event: TimelineEvent,
+  /** Fields of the case derived from the clock (an application's due date and queue position). */
+  derived: Record<string, unknown> = {},
 ): TransactOp[] {
+  const names = Object.keys(derived);
   return [
     {
       item: {
         Update: {
           TableName: table.tableName,
           Key: { pk: casePk, sk: CASE_SK },
-          UpdateExpression: 'SET #version = :next, chainSeq = :seq, chainHash = :hash',
+          UpdateExpression: [
+            'SET #version = :next, chainSeq = :seq, chainHash = :hash',
+            ...names.map((_, i) => `#d${i} = :d${i}`),
+          ].join(', '),
           ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeNames: {
+            '#version': 'version',
+            ...Object.fromEntries(names.map((name, i) => [`#d${i}`, name])),
+          },
           ExpressionAttributeValues: {
             ':next': expectedVersion + 1,
             ':expected': expectedVersion,
             ':seq': event.seq,
             ':hash': event.hash,
+            ...Object.fromEntries(names.map((name, i) => [`:d${i}`, derived[name]])),
           },
         },
       },
@@ -188,8 +199,17 @@ export class DynamoClockStore implements ClockStore {
     event: TimelineEvent;
   }): Promise<void> {
     const { previous } = change;
+    // An application's reply clock also sets the case's due date, flag and place in the work queue.
+    const derived =
+      previous.case.kind === 'application' && previous.name === 'reply' && change.next.dueDate !== null
+        ? {
+            dueDate: change.next.dueDate,
+            provisional: change.next.provisional,
+            gsi1sk: keys.applicationQueueSort(change.next.dueDate, previous.case.id),
+          }
+        : {};
     await this.table.transact([
-      ...caseHeadOps(this.table, previous.casePk, change.caseVersion, change.event),
+      ...caseHeadOps(this.table, previous.casePk, change.caseVersion, change.event, derived),
       ...clockOps(this.table, { ...previous, state: change.next }, previous.state.provisionalYears),
     ]);
   }

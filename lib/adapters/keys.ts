@@ -65,6 +65,8 @@ export const keys = {
 
   /** An application, by its tracking number (agency-independent, so a citizen's link needs nothing else). */
   application: (id: string): Key => ({ pk: `APP#${id}`, sk: CASE_SK }),
+  /** An application's place in its work queue: by the date that orders it, then its number. */
+  applicationQueueSort: (date: string, id: string): string => `${date}#${id}`,
   /** Work queues: open applications by due date; closed ones by the day they closed. */
   applicationsByAgency: (agencyId: string, open: boolean): string =>
     `AGENCY#${agencyId}#APP#${open ? 'OPEN' : 'CLOSED'}`,

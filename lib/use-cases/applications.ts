@@ -36,7 +36,12 @@ export interface ApplicationStore {
     id: string,
   ): Promise<{ application: Application; reply: StoredClockState | null; chain: ChainHead } | undefined>;
   create(change: Change, event: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
-  save(change: Change, expectedVersion: number, event: TimelineEvent): Promise<void>;
+  save(
+    change: Change,
+    expectedVersion: number,
+    event: TimelineEvent,
+    previousReplyYears?: readonly number[],
+  ): Promise<void>;
   idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined>;
   applicantHistory(
     agencyId: string,
@@ -541,7 +546,12 @@ async function apply(
     actor,
     data: change.event.data,
   });
-  await deps.applications.save({ ...change, application }, found.application.version, event);
+  await deps.applications.save(
+    { ...change, application },
+    found.application.version,
+    event,
+    found.reply?.provisionalYears ?? [],
+  );
   return { application, reply: change.reply ?? reply, version: application.version };
 }
 

@@ -4,6 +4,7 @@
  */
 import { applicationsBench } from './applications';
 import { readingRoomBench } from './reading-room';
+import { sweepBench } from './sweep';
 import { calendarBench } from './calendar';
 import { stopBenchCloud } from './local-cloud';
 import { coldStartBench } from './cold-start';
@@ -16,6 +17,7 @@ const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'calendar', run: calendarBench },
   { name: 'applications', run: applicationsBench },
   { name: 'reading room', run: readingRoomBench },
+  { name: 'sweep', run: sweepBench },
 ];
 
 const only = process.argv.slice(2);

@@ -8,7 +8,17 @@ import { startClock } from '#lib/domain/calendar/clock';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { statutoryHolidays } from '#lib/domain/calendar/year-schedule';
 import { EMPTY_CHAIN, nextEvent, verifyChain, type TimelineEvent } from '#lib/domain/timeline';
-import { api, archivedObjects, drainStream, localCloud, platformToken, uniqueId } from '#test/support/api';
+import {
+  aNewAgency,
+  api,
+  archivedObjects,
+  aRegisteredApplication,
+  aStaffMember,
+  drainStream,
+  localCloud,
+  platformToken,
+  uniqueId,
+} from '#test/support/api';
 
 /**
  * Calendars are platform-wide and integration tests share one local cloud, so tests that load a year
@@ -191,6 +201,34 @@ describe('calendars', () => {
     const deadline = await api('GET', '/v1/deadlines?from=2040-01-05&workingDays=20');
     expect(deadline.json).toMatchObject({ dueDate: expectedDue, provisional: false });
     expect((await api('GET', '/v1/calendars/2040')).json.notice.title).toBe('2040年部分节假日安排（测试）');
+  });
+});
+
+describe('applications and the calendar', () => {
+  it('an application due in a provisional year is recomputed when the year is loaded, and says so on its status page', async () => {
+    const agency = await aNewAgency();
+    const clerk = await aStaffMember(agency.agencyId, ['clerk']);
+    const registered = await aRegisteredApplication(agency.agencyId, clerk.token, {
+      receivedOn: '2041-12-31',
+    });
+    expect(registered).toMatchObject({ provisional: true });
+    const bridging = scheduleFor(2042, [
+      { date: '2042-01-02', festival: '元旦' },
+      { date: '2042-01-03', festival: '元旦' },
+    ]);
+    const expected = new WorkingCalendar([{ year: 2042, source: 'loaded', ...bridging }]).addWorkingDays(
+      '2041-12-31',
+      20,
+    ).dueDate;
+    expect(expected).not.toBe(registered.dueDate);
+    const loaded = await api('PUT', '/v1/calendars/2042', { token: platformToken(), body: bridging });
+    expect(loaded.json.recomputation).toMatchObject({ complete: true });
+    expect(loaded.json.recomputation.changed).toBeGreaterThanOrEqual(1);
+    const page = await api('GET', `/v1/applications/${registered.trackingNumber}`, {
+      headers: { 'x-access-token': registered.accessToken },
+    });
+    expect(page.json).toMatchObject({ dueDate: expected, provisional: false });
+    expect(page.json.timeline.map((entry: { type: string }) => entry.type)).toContain('due_date_recomputed');
   });
 });
 

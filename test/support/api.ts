@@ -197,7 +197,13 @@ export async function aRegisteredApplication(
   agencyId: string,
   clerkToken: string,
   options: { receivedOn?: string; now?: string; applicant?: Record<string, unknown>; channel?: string } = {},
-): Promise<{ trackingNumber: string; accessToken: string; dueDate: string; version: number }> {
+): Promise<{
+  trackingNumber: string;
+  accessToken: string;
+  dueDate: string;
+  provisional: boolean;
+  version: number;
+}> {
   const receivedOn = options.receivedOn ?? '2026-09-28';
   const response = await api('POST', `/v1/agencies/${agencyId}/applications/registrations`, {
     token: clerkToken,

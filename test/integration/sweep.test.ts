@@ -1,0 +1,351 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { keys } from '#lib/adapters/keys';
+import { addDays } from '#lib/domain/calendar/civil-date';
+import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
+import {
+  aDocument,
+  aNewAgency,
+  anApplicant,
+  api,
+  aRegisteredApplication,
+  aStaffMember,
+  localCloud,
+  platformToken,
+  uniqueId,
+} from '#test/support/api';
+
+/**
+ * A scripted year (2032, a year no other test touches) through the sweep, with the business clock fixed
+ * per request: every reminder, every breach kind, every automatic step, the annual-report reminders and
+ * breach, escalation up the tree, the December calendar warning, a re-run adding nothing, a skipped day
+ * caught up. 2032 has no published schedule, so the local cloud and this test use the same provisional
+ * calendar.
+ */
+const calendar = new WorkingCalendar();
+const at = (date: string) => `${date}T02:00:00Z`;
+const due = (from: string, n: number) => calendar.addWorkingDays(from, n).dueDate;
+const workingDaysBefore = (date: string, n: number) => {
+  let day = date;
+  while (due(day, n) !== date) day = addDays(day, -1);
+  return day;
+};
+const nextWorkingDay = (date: string) => due(date, 1);
+
+async function sweepTo(date: string, redo = false) {
+  const response = await api('POST', '/_local/sweep', { body: { date, ...(redo ? { redo } : {}) } });
+  if (response.status !== 200) throw new Error(`sweep ${date}: ${response.status} ${response.text}`);
+  return response.json as { days: string[]; counts: Record<string, number>; itemsRead: number };
+}
+
+type Agency = {
+  agencyId: string;
+  admin: string;
+  supervisor: string;
+  clerk: string;
+  clerkId: string;
+  approver: string;
+  approverId: string;
+};
+async function anAgency(overrides: Record<string, unknown> = {}): Promise<Agency> {
+  const agency = await aNewAgency(overrides);
+  const [admin, supervisor, approver] = await Promise.all([
+    aStaffMember(agency.agencyId, ['agency_admin']),
+    aStaffMember(agency.agencyId, ['supervisor']),
+    aStaffMember(agency.agencyId, ['approver']),
+  ]);
+  const clerk = await aStaffMember(agency.agencyId, ['clerk']);
+  return {
+    agencyId: agency.agencyId,
+    admin: admin.token,
+    supervisor: supervisor.token,
+    clerk: clerk.token,
+    clerkId: clerk.staffId,
+    approver: approver.token,
+    approverId: approver.staffId,
+  };
+}
+
+const breaches = async (agency: Agency, token: string, query = '') =>
+  (await api('GET', `/v1/agencies/${agency.agencyId}/breaches?year=2032${query}`, { token })).json;
+const outbox = async (agency: { agencyId: string }, token: string) =>
+  (await api('GET', `/v1/agencies/${agency.agencyId}/outbox?limit=100`, { token })).json.items as Record<
+    string,
+    unknown
+  >[];
+
+describe('the compliance sweep across 2032', () => {
+  let parent: Agency;
+  let child: Agency;
+  let lateGovernment: Agency;
+
+  beforeAll(async () => {
+    parent = await anAgency({ level: 'government', agencyId: uniqueId('gov') });
+    child = await anAgency({ level: 'department', parentAgencyId: parent.agencyId });
+    lateGovernment = await anAgency({ level: 'government' });
+    // The parent published its 2031 report (the annual-report issue writes this marker on publication).
+    const cloud = localCloud();
+    const client = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        region: cloud.region,
+        endpoint: cloud.dynamodbEndpoint,
+        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      }),
+    );
+    await client.send(
+      new PutCommand({
+        TableName: cloud.tableName,
+        Item: { ...keys.annualReportPublished(parent.agencyId, 2031), entity: 'annual_report_published' },
+      }),
+    );
+  });
+
+  it('January: annual-report reminders 30, 7 and 1 days before the January 31 cutoff; the breach the day after', async () => {
+    await sweepTo('2031-12-31'); // the first run sets the watermark
+    expect((await sweepTo('2032-01-01')).counts['reminder.annual_report.30']).toBeGreaterThanOrEqual(1);
+    const caughtUp = await sweepTo('2032-01-24');
+    expect(caughtUp.days[0]).toBe('2032-01-02');
+    expect(caughtUp.days.at(-1)).toBe('2032-01-24');
+    await sweepTo('2032-01-30');
+    const reminders = (await api('GET', `/v1/agencies/${child.agencyId}/reminders`, { token: child.clerk }))
+      .json.items;
+    expect(
+      reminders
+        .filter((item: { kind?: string }) => item.kind === 'annual_report')
+        .map((item: { daysLeft: number }) => item.daysLeft)
+        .sort((a: number, b: number) => a - b),
+    ).toEqual([1, 7, 30]);
+    await sweepTo('2032-02-01');
+    const found = await breaches(child, child.supervisor, '&kind=annual_report_missing');
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({
+      kind: 'annual_report_missing',
+      dueDate: '2032-01-31',
+      recordedOn: '2032-02-01',
+      level: child.agencyId,
+    });
+    expect((await breaches(parent, parent.supervisor, '&kind=annual_report_missing')).items).toHaveLength(0);
+  });
+
+  it('a re-run of the same day records nothing twice', async () => {
+    const outboxBefore = (await outbox(child, child.admin)).length;
+    const again = await sweepTo('2032-02-01', true);
+    expect(again.days).toEqual(['2032-02-01']);
+    expect(again.counts).toEqual({});
+    expect((await outbox(child, child.admin)).length).toBe(outboxBefore);
+    expect((await breaches(child, child.supervisor, '&kind=annual_report_missing')).items).toHaveLength(1);
+  });
+
+  it('an open breach climbs to the parent agency after 5 working days; its supervisors see it, others do not', async () => {
+    await sweepTo('2032-02-20');
+    const found = await breaches(child, child.supervisor, '&kind=annual_report_missing');
+    expect(found.items[0]).toMatchObject({ level: parent.agencyId, escalations: [{ to: parent.agencyId }] });
+    const fromAbove = await breaches(parent, parent.supervisor, '&includeSubordinates=true');
+    expect(
+      fromAbove.subordinates
+        .find((entry: { agencyId: string }) => entry.agencyId === child.agencyId)
+        .items.map((item: { kind: string }) => item.kind),
+    ).toContain('annual_report_missing');
+    expect(
+      (await api('GET', `/v1/agencies/${child.agencyId}/breaches`, { token: parent.supervisor })).status,
+    ).toBe(200);
+    expect(
+      (await api('GET', `/v1/agencies/${parent.agencyId}/breaches`, { token: child.supervisor })).status,
+    ).toBe(403);
+    expect(
+      (await api('GET', `/v1/agencies/${child.agencyId}/breaches`, { token: lateGovernment.supervisor }))
+        .status,
+    ).toBe(403);
+    expect((await api('GET', `/v1/agencies/${child.agencyId}/breaches`, { token: child.clerk })).status).toBe(
+      403,
+    );
+    expect((await outbox(parent, parent.admin)).some((item) => item.kind === 'escalation')).toBe(true);
+  });
+
+  it('reply: reminders 3 and 1 working days before; the breach names the handler; after an extension, the leader', async () => {
+    const a = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-03-01' });
+    await api('POST', `/v1/agencies/${child.agencyId}/applications/${a.trackingNumber}/assignment`, {
+      token: child.approver,
+      body: { staffId: child.clerkId },
+      now: at('2032-03-02'),
+    });
+    const b = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-03-01' });
+    await api('POST', `/v1/agencies/${child.agencyId}/applications/${b.trackingNumber}/assignment`, {
+      token: child.approver,
+      body: { staffId: child.clerkId },
+      now: at('2032-03-02'),
+    });
+    const extended = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${b.trackingNumber}/extension`,
+      { token: child.approver, body: { workingDays: 5, reason: '需要协调' }, now: at('2032-03-20') },
+    );
+    expect(extended.status).toBe(200);
+
+    expect(a.dueDate).toBe(due('2032-03-01', 20));
+    await sweepTo(workingDaysBefore(a.dueDate, 3));
+    await sweepTo(workingDaysBefore(a.dueDate, 1));
+    const reminders = (
+      await api('GET', `/v1/agencies/${child.agencyId}/reminders?limit=100`, { token: child.clerk })
+    ).json.items;
+    const mine = reminders.filter((item: { case?: { id: string } }) => item.case?.id === a.trackingNumber);
+    expect(mine.map((item: { workingDaysLeft: number }) => item.workingDaysLeft).sort()).toEqual([1, 3]);
+
+    await sweepTo(nextWorkingDay(a.dueDate));
+    const overdue = (await breaches(child, child.supervisor, '&kind=reply_overdue')).items.find(
+      (item: { case: { id: string } }) => item.case.id === a.trackingNumber,
+    );
+    expect(overdue).toMatchObject({
+      dueDate: a.dueDate,
+      recordedOn: nextWorkingDay(a.dueDate),
+      accountable: { primary: { staffId: child.clerkId }, secondary: null },
+    });
+
+    const bDue = extended.json.dueDate as string;
+    await sweepTo(nextWorkingDay(bDue));
+    const late = (await breaches(child, child.supervisor, '&kind=extension_overdue')).items.find(
+      (item: { case: { id: string } }) => item.case.id === b.trackingNumber,
+    );
+    expect(late).toMatchObject({
+      dueDate: bDue,
+      accountable: { primary: { staffId: child.approverId }, secondary: { staffId: child.clerkId } },
+    });
+  });
+
+  it('automatic steps: no supplement in time, an unanswered consultation, an unpaid fee — each on the timeline, each told to the applicant', async () => {
+    const c = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
+    const clarification = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/clarification-request`,
+      { token: child.clerk, body: { items: ['请明确年份'], periodWorkingDays: 5 }, now: at('2032-04-07') },
+    );
+    const supplementBy = clarification.json.clarification.dueDate as string;
+    const d = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
+    const consulted = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${d.trackingNumber}/consultations`,
+      {
+        token: child.clerk,
+        body: { party: 'third_party', name: '某公司', contact: '010-1234567', matter: '商业秘密' },
+        now: at('2032-04-07'),
+      },
+    );
+    const answerBy = consulted.json.consultations[0].dueDate as string;
+    const e = await aRegisteredApplication(child.agencyId, child.clerk, {
+      receivedOn: '2032-04-06',
+      applicant: anApplicant({ email: 'payer@example.cn' }),
+    });
+    const fee = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${e.trackingNumber}/fee-notice`,
+      {
+        token: child.clerk,
+        body: { basis: { method: 'by_volume', pages: 60 }, explanation: '页数较多' },
+        now: at('2032-04-07'),
+      },
+    );
+    const payBy = fee.json.fee.dueDate as string;
+
+    await sweepTo(nextWorkingDay([supplementBy, answerBy, payBy].sort().at(-1) ?? supplementBy));
+    const caseOf = async (id: string) =>
+      (await api('GET', `/v1/agencies/${child.agencyId}/applications/${id}`, { token: child.clerk })).json;
+    const closedC = await caseOf(c.trackingNumber);
+    expect(closedC).toMatchObject({
+      status: 'decided',
+      decision: { outcome: 'otherwise_handled', reason: 'no_supplement' },
+    });
+    expect(closedC.timeline.at(-1)).toMatchObject({
+      type: 'decision_made',
+      actor: { kind: 'system', process: 'sweep' },
+    });
+    const resumedD = await caseOf(d.trackingNumber);
+    expect(resumedD).toMatchObject({ status: 'in_progress', consultations: [{ answer: 'no_answer' }] });
+    expect(
+      (await breaches(child, child.supervisor, '&kind=consultation_overdue')).items.map(
+        (item: { case: { id: string } }) => item.case.id,
+      ),
+    ).toContain(d.trackingNumber);
+    expect(await caseOf(e.trackingNumber)).toMatchObject({
+      status: 'decided',
+      decision: { outcome: 'otherwise_handled', reason: 'fee_unpaid' },
+    });
+    const notices = (await outbox(child, child.admin)).filter((item) => item.kind === 'notice_to_applicant');
+    expect(notices.map((item) => item.to)).toContainEqual(['payer@example.cn']);
+    expect(notices).toHaveLength(3);
+  });
+
+  it('publication: a reminder 3 working days before, a breach after, and a periodic item never published', async () => {
+    const created = await api('POST', `/v1/agencies/${child.agencyId}/submissions`, {
+      token: child.clerk,
+      body: aDocument({ formedOn: '2032-05-06', title: '2032年第二季度工作进展' }),
+      now: at('2032-05-06'),
+    });
+    const publishBy = created.json.publicationDueDate as string;
+    await sweepTo(workingDaysBefore(publishBy, 3));
+    const reminders = (
+      await api('GET', `/v1/agencies/${child.agencyId}/reminders?limit=100`, { token: child.clerk })
+    ).json.items;
+    expect(
+      reminders.some(
+        (item: { clock?: string; case?: { id: string } }) =>
+          item.clock === 'publication' && item.case?.id === created.json.id,
+      ),
+    ).toBe(true);
+    await sweepTo(nextWorkingDay(publishBy));
+    const found = (await breaches(child, child.supervisor, '&kind=publication_overdue')).items;
+    expect(found.find((item: { case: { id: string } }) => item.case.id === created.json.id)).toMatchObject({
+      accountable: { primary: { staffId: expect.stringMatching(/^stf_/) } },
+    });
+
+    const read = await api('GET', `/v1/agencies/${child.agencyId}/periodic-obligations`, {
+      token: child.admin,
+    });
+    const declared = await api('POST', `/v1/agencies/${child.agencyId}/periodic-obligations`, {
+      token: child.admin,
+      now: at('2032-05-10'),
+      body: {
+        version: read.json.version,
+        title: '月度财政收支情况',
+        category: 'budgets',
+        cadence: 'monthly',
+        publishWithinWorkingDays: 5,
+      },
+    });
+    expect(declared.status).toBe(201);
+    const mayDue = due('2032-05-31', 5);
+    await sweepTo(nextWorkingDay(mayDue));
+    const missed = (await breaches(child, child.supervisor, '&kind=periodic_missed')).items;
+    expect(
+      missed.map((item: { subject: string; dueDate: string }) => `${item.subject} ${item.dueDate}`),
+    ).toEqual([`月度财政收支情况（2032-05） ${mayDue}`]);
+  });
+
+  it('a skipped day is caught up by the next run', async () => {
+    const first = await sweepTo('2032-07-01');
+    expect(first.days.at(-1)).toBe('2032-07-01');
+    const later = await sweepTo('2032-07-04');
+    expect(later.days).toEqual(['2032-07-02', '2032-07-03', '2032-07-04']);
+  });
+
+  it('April 1: a government agency without its report has a breach; one that published has none', async () => {
+    await sweepTo('2032-04-01').catch(() => undefined); // already swept past: the watermark keeps it
+    const late = await breaches(lateGovernment, lateGovernment.supervisor, '&kind=annual_report_missing');
+    expect(late.items).toEqual([
+      expect.objectContaining({ dueDate: '2032-03-31', recordedOn: '2032-04-01' }),
+    ]);
+    expect((await breaches(parent, parent.supervisor, '&kind=annual_report_missing')).items).toEqual([]);
+  });
+
+  it('December: a daily warning to platform administrators while 2033 is not loaded, naming provisional clocks', async () => {
+    const late = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-12-15' });
+    expect(late.provisional).toBe(true);
+    await sweepTo('2032-12-02');
+    const warnings = (await outbox({ agencyId: 'platform' }, platformToken())).filter(
+      (item) => item.kind === 'calendar_warning',
+    );
+    expect(warnings.map((item) => item.day)).toEqual(expect.arrayContaining(['2032-12-01', '2032-12-02']));
+    const latest = warnings.find((item) => item.day === '2032-12-02');
+    expect(String(latest?.body)).toContain(late.trackingNumber);
+  });
+});
