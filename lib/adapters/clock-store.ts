@@ -6,7 +6,12 @@ import { CASE_SK, keys } from './keys';
 import { chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
 const ClockEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), on: z.string(), workingDays: z.int() }),
+  z.object({
+    type: z.literal('start'),
+    on: z.string(),
+    workingDays: z.int(),
+    naturalDays: z.int().optional(),
+  }),
   z.object({
     type: z.literal('suspend'),
     on: z.string(),

@@ -114,6 +114,10 @@ export const keys = {
     sk: `PUBLICATIONS#${year}`,
   }),
 
+  /** A complaint about the agency's disclosure work (Reg. 51). */
+  complaint: (id: string): Key => ({ pk: `COMPLAINT#${id}`, sk: CASE_SK }),
+  complaintsByAgency: (agencyId: string, status: string): string => `AGENCY#${agencyId}#COMPLAINTS#${status}`,
+
   /** The platform's loaded calendar years, and their timeline. */
   calendar: { pk: 'CALENDAR', sk: CASE_SK } satisfies Key,
 

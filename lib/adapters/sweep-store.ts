@@ -40,6 +40,7 @@ const BreachItem = z.object({
     'periodic_missed',
     'consultation_overdue',
     'annual_report_missing',
+    'complaint_unanswered',
   ]),
   case: z.object({ agencyId: z.string(), kind: z.enum(CASE_KINDS), id: z.string() }).nullable(),
   clock: z.string().nullable(),

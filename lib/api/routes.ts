@@ -22,6 +22,7 @@ import {
 } from '#lib/domain/application/application';
 import { TRACKING_NUMBER } from '#lib/domain/application/secrets';
 import { PeriodicObligationInput } from '#lib/domain/agency';
+import { ComplaintInput, ComplaintReply } from '#lib/domain/complaint';
 import { CatalogueUpdate } from '#lib/domain/submission/catalogue';
 import { PublicationQuery, VersionQuery, WithdrawalOfPublication } from '#lib/domain/submission/publication';
 import { ReviewChainUpdate, ReviewStepName } from '#lib/domain/submission/review-chain';
@@ -37,6 +38,7 @@ import {
   AgencyView,
   ApplicationList,
   BreachList,
+  ComplaintReceipt,
   CaseView,
   RecordList,
   CatalogueView,
@@ -179,6 +181,7 @@ export const BreachQuery = PageQuery.extend({
       'periodic_missed',
       'consultation_overdue',
       'annual_report_missing',
+      'complaint_unanswered',
     ])
     .optional(),
   includeSubordinates: z
@@ -186,6 +189,12 @@ export const BreachQuery = PageQuery.extend({
     .default('false')
     .transform((value) => value === 'true'),
 });
+
+export const ComplaintPath = z.object({
+  agencyId: AgencyId,
+  complaintId: z.string().regex(/^cmp_[0-9a-f]{12}$/, 'must be a complaint id'),
+});
+export const ComplaintQuery = PageQuery.extend({ status: z.enum(['open', 'answered']).default('open') });
 
 const staffAction = (
   path: string,
@@ -680,6 +689,40 @@ export const routes = [
     params: AgencyPath,
     query: PageQuery,
     responses: { 200: { description: 'A page of notifications', schema: RecordList } },
+  },
+  // --- Complaints (Reg. 51) ---
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/complaints',
+    function: 'complaints',
+    access: 'public',
+    summary: 'Complain about the agency’s disclosure work; the answer is due within 30 days',
+    params: AgencyPath,
+    body: ComplaintInput,
+    responses: { 201: { description: 'The complaint’s id and answer date', schema: ComplaintReceipt } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/complaints',
+    function: 'complaints',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    summary: 'Complaints, open (by answer date) or answered',
+    params: AgencyPath,
+    query: ComplaintQuery,
+    responses: { 200: { description: 'A page of complaints', schema: RecordList } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/complaints/{complaintId}/reply',
+    function: 'complaints',
+    access: 'staff',
+    roles: ['supervisor'],
+    summary: 'Answer a complaint',
+    params: ComplaintPath,
+    body: ComplaintReply,
+    responses: { 200: { description: 'The complaint' } },
   },
   staffAction(
     'confirmation',

@@ -281,3 +281,8 @@ export const RecordList = z.object({
   items: z.array(z.record(z.string(), z.unknown())),
   nextToken: z.string().nullable(),
 });
+export const ComplaintReceipt = z.object({
+  complaintId: z.string(),
+  receivedOn: z.string(),
+  answerDueDate: z.string(),
+});

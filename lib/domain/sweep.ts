@@ -56,7 +56,8 @@ export type BreachKind =
   | 'publication_overdue' // 主动公开逾期
   | 'periodic_missed' // 定期公开事项未按期公开
   | 'consultation_overdue' // 第三方（机关）逾期未答复 (for the record)
-  | 'annual_report_missing'; // 年度报告未按期公布
+  | 'annual_report_missing' // 年度报告未按期公布
+  | 'complaint_unanswered'; // 投诉逾期未答复
 
 export type Party = { readonly staffId: string; readonly name: string | null };
 

@@ -16,6 +16,7 @@ export const CASE_KINDS = [
   'publication',
   'annual_report',
   'breach',
+  'complaint',
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 

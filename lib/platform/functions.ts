@@ -65,6 +65,7 @@ export const functionDefinitions = [
     records: 'readWrite',
   }),
   http('oversight', 'Breaches, reminders and notifications, along the agency tree', { records: 'read' }),
+  http('complaints', 'Complaints about an agency’s disclosure work (Reg. 51)', { records: 'readWrite' }),
   http('casework', 'Agency casework on applications: registration, actions, decisions, work queue', {
     records: 'readWrite',
     archive: 'read',

@@ -209,6 +209,8 @@ async function onLapsed(
   }
   if (clock.case.kind === 'submission' && clock.name === 'publication')
     await recordBreach(deps, 'publication_overdue', clock, dueDate, day, now, count);
+  if (clock.case.kind === 'complaint' && clock.name === 'answer')
+    await recordBreach(deps, 'complaint_unanswered', clock, dueDate, day, now, count);
 }
 
 async function noticeToApplicant(
@@ -361,7 +363,7 @@ const casePkOf = (ref: { kind: string; id: string }): string =>
     ? keys.application(ref.id).pk
     : ref.kind === 'submission'
       ? keys.submission(ref.id).pk
-      : `${ref.kind.toUpperCase()}#${ref.id}`;
+      : keys.complaint(ref.id).pk;
 
 /** A periodic obligation whose period closed and whose time to publish passed with nothing published. */
 async function periodicObligations(

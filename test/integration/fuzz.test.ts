@@ -115,6 +115,12 @@ describe('fuzzing every route that takes a body', () => {
       },
       'POST /v1/uploads': { contentType: 'application/pdf', size: 10, fileName: 'a.pdf' },
       'POST /v1/agencies/{agencyId}/submissions': aDocument(),
+      'POST /v1/agencies/{agencyId}/complaints': {
+        complainant: { name: '张三', contact: '010-1234567' },
+        subject: '投诉',
+        details: '答复逾期',
+      },
+      'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': { reply: 'x', upheld: false },
       'PUT /v1/agencies/{agencyId}/submissions/{submissionId}': { version: 1, content: aDocument() },
       'POST /v1/agencies/{agencyId}/submissions/{submissionId}/reviews': {
         step: 'first_review',
@@ -154,7 +160,8 @@ describe('fuzzing every route that takes a body', () => {
         .replace('{trackingNumber}', application.trackingNumber)
         .replace('{year}', '2099')
         .replace('{submissionId}', submissionId)
-        .replace('{publicationId}', publicationId);
+        .replace('{publicationId}', publicationId)
+        .replace('{complaintId}', 'cmp_000000000000');
       const base = valid[key] ?? {};
       const candidates = fc.sample(
         fc.oneof(
@@ -201,6 +208,7 @@ describe('fuzzing every route that takes a body', () => {
     expect(submission.json).toMatchObject({ version: 1, status: 'draft' });
     const drafts = await api('GET', `/v1/agencies/${agencyId}/submissions?status=draft`, { token });
     expect(drafts.json.items).toHaveLength(1);
+    expect((await api('GET', `/v1/agencies/${agencyId}/complaints`, { token })).json.items).toEqual([]);
     expect((await api('GET', `/v1/publications/${publicationId}`)).json.status).toBe('published');
     const profile = await api('GET', `/v1/agencies/${agencyId}/profile`, { token });
     // One change only: none of the fuzzed configuration requests went through.

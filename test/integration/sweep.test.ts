@@ -328,6 +328,29 @@ describe('the compliance sweep across 2032', () => {
     expect(later.days).toEqual(['2032-07-02', '2032-07-03', '2032-07-04']);
   });
 
+  it('a complaint not answered within 30 days is a breach; an answered one is not', async () => {
+    const file = (subject: string) =>
+      api('POST', `/v1/agencies/${child.agencyId}/complaints`, {
+        body: { complainant: { name: '李四', contact: '13900000000' }, subject, details: '申请逾期未答复' },
+        now: at('2032-06-05'),
+      });
+    const unanswered = await file('逾期未答复');
+    const answered = await file('答复不规范');
+    expect(unanswered.status).toBe(201);
+    expect(unanswered.json.answerDueDate).toBe(calendar.addNaturalDays('2032-06-05', 30).dueDate);
+    const reply = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/complaints/${answered.json.complaintId}/reply`,
+      { token: child.supervisor, body: { reply: '经核查，已责令整改', upheld: true }, now: at('2032-06-20') },
+    );
+    expect(reply.status).toBe(200);
+    await sweepTo(nextWorkingDay(unanswered.json.answerDueDate));
+    const found = (await breaches(child, child.supervisor, '&kind=complaint_unanswered')).items.map(
+      (item: { case: { id: string } }) => item.case.id,
+    );
+    expect(found).toEqual([unanswered.json.complaintId]);
+  });
+
   it('April 1: a government agency without its report has a breach; one that published has none', async () => {
     await sweepTo('2032-04-01').catch(() => undefined); // already swept past: the watermark keeps it
     const late = await breaches(lateGovernment, lateGovernment.supervisor, '&kind=annual_report_missing');

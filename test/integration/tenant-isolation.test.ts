@@ -97,6 +97,7 @@ const validBodies: Record<string, unknown> = {
     reason: '撤回',
     legalBasis: '依据',
   },
+  'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': { reply: '已整改', upheld: true },
 };
 
 describe('tenant isolation on every staff route', () => {
@@ -108,6 +109,7 @@ describe('tenant isolation on every staff route', () => {
   let intruderToken: string;
   let victimSubmission: string;
   let victimPublication: string;
+  let victimComplaint: string;
 
   beforeAll(async () => {
     victim = await aNewAgency();
@@ -137,6 +139,11 @@ describe('tenant isolation on every staff route', () => {
       aDocument({ audience: 'internal', title: '内部：张三的考核' }),
     );
     victimPublication = published.publicationId;
+    victimComplaint = (
+      await api('POST', `/v1/agencies/${victim.agencyId}/complaints`, {
+        body: { complainant: { name: '张三', contact: '010-1234567' }, subject: '投诉', details: '答复逾期' },
+      })
+    ).json.complaintId;
     const other = await aNewAgency();
     intruderToken = (await aStaffMember(other.agencyId, ALL_AGENCY_ROLES)).token;
   });
@@ -160,7 +167,8 @@ describe('tenant isolation on every staff route', () => {
         .replace('{id}', victimApplication.trackingNumber)
         .replace('{cid}', victimConsultation)
         .replace('{submissionId}', victimSubmission)
-        .replace('{publicationId}', victimPublication);
+        .replace('{publicationId}', victimPublication)
+        .replace('{complaintId}', victimComplaint);
       const response = await api(route.method, path, { token: intruderToken, body: validBodies[key] });
       expect(response.status).toBe(403);
       expect(response.contentType).toBe('application/problem+json');

@@ -15,7 +15,13 @@ import type { DayOffExplained, WorkingCalendar } from './working-calendar';
 export type SuspensionReason = 'clarification' | 'consultation' | 'force_majeure' | 'fee';
 
 export type ClockEvent =
-  | { readonly type: 'start'; readonly on: IsoDate; readonly workingDays: number }
+  /** `naturalDays`: a period in natural days (a complaint's 30 days) instead of working days. */
+  | {
+      readonly type: 'start';
+      readonly on: IsoDate;
+      readonly workingDays: number;
+      readonly naturalDays?: number;
+    }
   | { readonly type: 'suspend'; readonly on: IsoDate; readonly reason: SuspensionReason }
   | { readonly type: 'resume'; readonly on: IsoDate; readonly restart: boolean }
   | { readonly type: 'extend'; readonly on: IsoDate; readonly workingDays: number };
@@ -51,7 +57,10 @@ export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockE
   let period = first.workingDays;
   let status: 'running' | 'suspended' = 'running';
   let remaining: number | null = null;
-  const started = calendar.addWorkingDays(first.on, first.workingDays);
+  const started =
+    first.naturalDays === undefined
+      ? calendar.addWorkingDays(first.on, first.workingDays)
+      : calendar.addNaturalDays(first.on, first.naturalDays);
   let dueDate: IsoDate | null = started.dueDate;
   let years = new Set(started.provisionalYears);
   const steps: ClockStep[] = [step(calendar, first, first.on, dueDate, null, years)];

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { ClockState } from '#lib/domain/calendar/clock';
+import type { Complaint } from '#lib/domain/complaint';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import { clockOps, closeClockOp } from './clock-store';
+import { keys } from './keys';
+import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
+
+const StoredComplaint = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  status: z.enum(['open', 'answered']),
+  receivedOn: z.string(),
+  answerDueDate: z.string(),
+  complainant: z.object({ name: z.string(), contact: z.string(), email: z.string().optional() }),
+  subject: z.string(),
+  details: z.string(),
+  trackingNumber: z.string().nullable(),
+  answer: z.object({ text: z.string(), upheld: z.boolean(), on: z.string(), by: z.string() }).nullable(),
+  version: z.int(),
+});
+
+/** Complaints: the case, its 30-day answer clock (for the sweep), listed per agency open or answered. */
+export class DynamoComplaintStore {
+  constructor(private readonly table: RecordsTable) {}
+
+  async get(id: string): Promise<{ complaint: Complaint; chain: ChainHead } | undefined> {
+    const item = await this.table.get(keys.complaint(id));
+    return item === undefined
+      ? undefined
+      : { complaint: StoredComplaint.parse(item), chain: chainHeadOf(item) };
+  }
+
+  async create(complaint: Complaint, clock: ClockState, event: TimelineEvent): Promise<void> {
+    const casePk = keys.complaint(complaint.id).pk;
+    const ref = { agencyId: complaint.agencyId, kind: 'complaint', id: complaint.id } as const;
+    await this.table.transact([
+      ...caseChange(this.table, { item: this.item(complaint), expectedVersion: 'new', event }),
+      ...clockOps(this.table, {
+        name: 'answer',
+        case: ref,
+        casePk,
+        open: true,
+        state: clock,
+        context: { subject: complaint.subject, handler: null, leader: null, extended: false },
+      }),
+    ]);
+  }
+
+  async answer(complaint: Complaint, expectedVersion: number, event: TimelineEvent): Promise<void> {
+    await this.table.transact([
+      ...caseChange(this.table, { item: this.item(complaint), expectedVersion, event }),
+      closeClockOp(this.table, keys.complaint(complaint.id).pk, 'answer'),
+    ]);
+  }
+
+  async list(
+    agencyId: string,
+    status: 'open' | 'answered',
+    page: { limit: number; nextToken?: string | undefined },
+  ) {
+    const result = await this.table.queryIndex(
+      'byAgencyState',
+      keys.complaintsByAgency(agencyId, status),
+      page,
+    );
+    return { items: result.items.map((item) => StoredComplaint.parse(item)), nextToken: result.nextToken };
+  }
+
+  private item(complaint: Complaint) {
+    return {
+      ...keys.complaint(complaint.id),
+      gsi1pk: keys.complaintsByAgency(complaint.agencyId, complaint.status),
+      gsi1sk: `${complaint.answerDueDate}#${complaint.id}`,
+      entity: 'complaint',
+      ...complaint,
+    };
+  }
+}

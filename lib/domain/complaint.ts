@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { IsoDate } from './calendar/civil-date';
+import { evaluateClock, type ClockState } from './calendar/clock';
+import type { WorkingCalendar } from './calendar/working-calendar';
+import { WrongStateError } from './errors';
+
+/**
+ * A complaint about an agency's disclosure work (Reg. 51; seed 003 items 31–33; seed 002 §19, §24–26):
+ * the supervising office investigates and answers within 30 days (natural days; a last day off moves to
+ * the next working day).
+ */
+export const COMPLAINT_ANSWER_DAYS = 30;
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const ComplaintInput = z.strictObject({
+  complainant: z.strictObject({
+    name: text(200),
+    contact: text(200),
+    email: z.email('must be an e-mail address').max(254).optional(),
+  }),
+  subject: text(200),
+  details: text(4000),
+  trackingNumber: z
+    .string()
+    .regex(/^\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, 'must be a tracking number')
+    .optional(),
+});
+export type ComplaintInput = z.infer<typeof ComplaintInput>;
+
+export const ComplaintReply = z.strictObject({ reply: text(4000), upheld: z.boolean() });
+export type ComplaintReply = z.infer<typeof ComplaintReply>;
+
+export type Complaint = {
+  readonly id: string;
+  readonly agencyId: string;
+  readonly status: 'open' | 'answered';
+  readonly receivedOn: IsoDate;
+  readonly answerDueDate: IsoDate;
+  readonly complainant: ComplaintInput['complainant'];
+  readonly subject: string;
+  readonly details: string;
+  readonly trackingNumber: string | null;
+  readonly answer: {
+    readonly text: string;
+    readonly upheld: boolean;
+    readonly on: IsoDate;
+    readonly by: string;
+  } | null;
+  readonly version: number;
+};
+
+export function receiveComplaint(
+  input: ComplaintInput,
+  ids: { id: string; agencyId: string },
+  today: IsoDate,
+  calendar: WorkingCalendar,
+): { complaint: Complaint; clock: ClockState } {
+  const clock = evaluateClock(calendar, [
+    { type: 'start', on: today, workingDays: 0, naturalDays: COMPLAINT_ANSWER_DAYS },
+  ]);
+  return {
+    complaint: {
+      id: ids.id,
+      agencyId: ids.agencyId,
+      status: 'open',
+      receivedOn: today,
+      answerDueDate: clock.dueDate ?? today,
+      complainant: input.complainant,
+      subject: input.subject,
+      details: input.details,
+      trackingNumber: input.trackingNumber ?? null,
+      answer: null,
+      version: 1,
+    },
+    clock,
+  };
+}
+
+export function answerComplaint(
+  complaint: Complaint,
+  reply: ComplaintReply,
+  by: string,
+  today: IsoDate,
+): Complaint {
+  if (complaint.status !== 'open') throw new WrongStateError('The complaint has been answered.');
+  return {
+    ...complaint,
+    status: 'answered',
+    answer: { text: reply.reply, upheld: reply.upheld, on: today, by },
+    version: complaint.version + 1,
+  };
+}
