@@ -44,6 +44,24 @@ export const keys = {
   /** Notifications, per agency (the local cloud's outbox; in AWS they are also e-mailed). */
   outbox: (agencyId: string, key: string): Key => ({ pk: `OUTBOX#${agencyId}`, sk: key }),
   outboxPartition: (agencyId: string): string => `OUTBOX#${agencyId}`,
+  /** An agency's annual report for a year: the case, each published edition, the figures entered for it. */
+  annualReport: (agencyId: string, year: number): Key => ({ pk: `REPORT#${agencyId}#${year}`, sk: CASE_SK }),
+  annualReportEdition: (agencyId: string, year: number, edition: number): Key => ({
+    pk: `REPORT#${agencyId}#${year}`,
+    sk: `EDITION#${pad(edition, 4)}`,
+  }),
+  annualReportFigures: (agencyId: string, year: number): Key => ({
+    pk: `REPORT#${agencyId}#${year}`,
+    sk: 'FIGURES',
+  }),
+  /** Every counter item of an agency (applications, publications, legal challenges, by year). */
+  statisticsPartition: (agencyId: string): string => `STATS#${agencyId}`,
+  legalStatistics: (agencyId: string, year: number): Key => ({
+    pk: `STATS#${agencyId}`,
+    sk: `LEGAL#${year}`,
+  }),
+  legalChallenge: (id: string): Key => ({ pk: `CHALLENGE#${id}`, sk: CASE_SK }),
+  legalChallengesOfAgency: (agencyId: string): string => `AGENCY#${agencyId}#CHALLENGES`,
   /** A published annual report of an agency for a year (written by the annual-report publication). */
   annualReportPublished: (agencyId: string, year: number): Key => ({
     pk: `REPORT#${agencyId}`,

@@ -76,6 +76,7 @@ const StoredPublication = z.object({
 });
 const ListingEntry = z.object({
   publicationId: z.string(),
+  url: z.string().optional(),
   title: z.string(),
   documentNumber: z.string().nullable(),
   category: z.string(),
@@ -235,6 +236,7 @@ export class DynamoProactiveStore {
   private listingOps(publication: Publication, mode: 'put' | 'delete'): TransactOp[] {
     const entry = {
       publicationId: publication.publicationId,
+      url: `/v1/publications/${publication.publicationId}`,
       title: publication.current.title,
       documentNumber: publication.current.documentNumber,
       category: publication.current.category,

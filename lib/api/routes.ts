@@ -23,6 +23,7 @@ import {
 import { TRACKING_NUMBER } from '#lib/domain/application/secrets';
 import { PeriodicObligationInput } from '#lib/domain/agency';
 import { ComplaintInput, ComplaintReply } from '#lib/domain/complaint';
+import { Figures, LegalChallengeInput, LegalChallengeOutcome, Narrative } from '#lib/domain/annual-report';
 import { CatalogueUpdate } from '#lib/domain/submission/catalogue';
 import { PublicationQuery, VersionQuery, WithdrawalOfPublication } from '#lib/domain/submission/publication';
 import { ReviewChainUpdate, ReviewStepName } from '#lib/domain/submission/review-chain';
@@ -38,6 +39,8 @@ import {
   AgencyView,
   ApplicationList,
   BreachList,
+  PublishedReportView,
+  ReportView,
   ComplaintReceipt,
   CaseView,
   RecordList,
@@ -195,6 +198,15 @@ export const ComplaintPath = z.object({
   complaintId: z.string().regex(/^cmp_[0-9a-f]{12}$/, 'must be a complaint id'),
 });
 export const ComplaintQuery = PageQuery.extend({ status: z.enum(['open', 'answered']).default('open') });
+
+export const ReportPath = z.object({
+  agencyId: AgencyId,
+  year: z.coerce.number({ error: 'must be a year' }).int().min(2000).max(2100),
+});
+export const ChallengePath = z.object({
+  agencyId: AgencyId,
+  challengeId: z.string().regex(/^lc_[0-9a-f]{12}$/, 'must be a challenge id'),
+});
 
 const staffAction = (
   path: string,
@@ -723,6 +735,104 @@ export const routes = [
     params: ComplaintPath,
     body: ComplaintReply,
     responses: { 200: { description: 'The complaint' } },
+  },
+  // --- The annual report (年度报告) ---
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/annual-reports/{year}/figures',
+    function: 'reports',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'The year’s licensing, penalty and enforcement decisions and fee income (Reg. 20(5), (6), (8))',
+    params: ReportPath,
+    body: Figures,
+    responses: { 200: { description: 'The figures' } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/annual-reports/{year}/draft',
+    function: 'reports',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'Draft (or re-draft) the report’s tables from the counters; the narrative is kept',
+    params: ReportPath,
+    body: z.strictObject({}),
+    responses: { 200: { description: 'The draft with its checks', schema: ReportView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/annual-reports/{year}/draft',
+    function: 'reports',
+    access: 'staff',
+    summary: 'The report as it stands, with the checks that would fail',
+    params: ReportPath,
+    responses: { 200: { description: 'The draft with its checks', schema: ReportView } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/annual-reports/{year}',
+    function: 'reports',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'Edit the narrative sections (一、五、六); on a published report this starts a correction',
+    params: ReportPath,
+    body: Narrative,
+    responses: { 200: { description: 'The draft with its checks', schema: ReportView } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/annual-reports/{year}/publication',
+    function: 'reports',
+    access: 'staff',
+    roles: ['approver'],
+    summary: 'Publish after the checks pass (422 naming each failing check); the edition is sealed (SHA-256)',
+    params: ReportPath,
+    body: z.strictObject({ version: z.int().min(1) }),
+    responses: { 200: { description: 'The published report', schema: ReportView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/annual-reports/{year}',
+    function: 'reports',
+    access: 'public',
+    summary:
+      'The published report (JSON, or with Accept: text/html the printable page); ?edition=N for an earlier one',
+    params: ReportPath,
+    query: z.object({ edition: z.coerce.number().int().min(1).optional() }),
+    responses: { 200: { description: 'The report, its seal and its editions', schema: PublishedReportView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/legal-challenges',
+    function: 'reports',
+    access: 'staff',
+    roles: ['agency_admin', 'supervisor'],
+    summary: 'Record an administrative reconsideration or lawsuit about a disclosure decision',
+    params: AgencyPath,
+    body: LegalChallengeInput,
+    responses: { 201: { description: 'The challenge' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/legal-challenges',
+    function: 'reports',
+    access: 'staff',
+    summary: 'The agency’s reconsiderations and lawsuits, newest first',
+    params: AgencyPath,
+    query: PageQuery,
+    responses: { 200: { description: 'A page of challenges', schema: RecordList } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/legal-challenges/{challengeId}',
+    function: 'reports',
+    access: 'staff',
+    roles: ['agency_admin', 'supervisor'],
+    summary: 'Record a challenge’s outcome when known',
+    params: ChallengePath,
+    body: LegalChallengeOutcome,
+    responses: { 200: { description: 'The challenge' } },
   },
   staffAction(
     'confirmation',

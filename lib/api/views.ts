@@ -286,3 +286,18 @@ export const ComplaintReceipt = z.object({
   receivedOn: z.string(),
   answerDueDate: z.string(),
 });
+
+export const ReportView = z.looseObject({
+  status: z.enum(['draft', 'published']),
+  version: z.int(),
+  content: z.record(z.string(), z.unknown()),
+  seals: z.array(
+    z.object({ edition: z.int(), sha256: z.string(), publishedAt: z.string(), archiveKey: z.string() }),
+  ),
+  checks: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export const PublishedReportView = z.object({
+  content: z.record(z.string(), z.unknown()),
+  seal: z.object({ edition: z.int(), sha256: z.string(), publishedAt: z.string(), archiveKey: z.string() }),
+  editions: z.array(z.object({ edition: z.int(), sha256: z.string(), publishedAt: z.string() })),
+});

@@ -66,6 +66,9 @@ export const functionDefinitions = [
   }),
   http('oversight', 'Breaches, reminders and notifications, along the agency tree', { records: 'read' }),
   http('complaints', 'Complaints about an agency’s disclosure work (Reg. 51)', { records: 'readWrite' }),
+  http('reports', 'The annual report: figures, legal challenges, drafting, checks, sealed publication', {
+    records: 'readWrite',
+  }),
   http('casework', 'Agency casework on applications: registration, actions, decisions, work queue', {
     records: 'readWrite',
     archive: 'read',

@@ -1,3 +1,5 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { startLocalCloud, type LocalCloud } from '#infra/local/local-cloud';
 
@@ -122,3 +124,13 @@ export async function stopBenchCloud(): Promise<void> {
   await (await started).stop();
   proxy?.close();
 }
+
+/** A document client straight to DynamoDB Local (not through the counting proxy), for seeding and baselines. */
+export const directClient = (cloud: LocalCloud): DynamoDBDocumentClient =>
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      region: cloud.region,
+      endpoint: cloud.dynamodbEndpoint,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    }),
+  );

@@ -1,7 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#lib/adapters/keys';
-import { benchCloud, counts, resetCounts } from './local-cloud';
+import { benchCloud, directClient, counts, resetCounts } from './local-cloud';
 import { quantile, round, type Table } from './table';
 
 /**
@@ -51,13 +50,7 @@ async function seedPublications(
 
 export async function readingRoomBench(): Promise<Table> {
   const cloud = await benchCloud();
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: cloud.region,
-      endpoint: cloud.dynamodbEndpoint,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    }),
-  );
+  const client = directClient(cloud);
   const big = 'bench-big-agency';
   const small = 'bench-small-agency';
   await seedPublications(client, cloud.tableName, big, 10_000);

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, each printing its figures next to a baseline measured in the same
  * run. Figures, not assertions: speed and cost are reported here, never asserted in tests.
  */
+import { annualReportBench } from './annual-report';
 import { applicationsBench } from './applications';
 import { readingRoomBench } from './reading-room';
 import { sweepBench } from './sweep';
@@ -18,6 +19,7 @@ const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'applications', run: applicationsBench },
   { name: 'reading room', run: readingRoomBench },
   { name: 'sweep', run: sweepBench },
+  { name: 'annual report', run: annualReportBench },
 ];
 
 const only = process.argv.slice(2);

@@ -1,9 +1,9 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#lib/adapters/keys';
 import { addDays } from '#lib/domain/calendar/civil-date';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
-import { benchCloud } from './local-cloud';
+import { benchCloud, directClient } from './local-cloud';
 import { round, type Table } from './table';
 
 /**
@@ -16,13 +16,7 @@ const DUE = 1_000;
 
 export async function sweepBench(): Promise<Table> {
   const cloud = await benchCloud();
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      region: cloud.region,
-      endpoint: cloud.dynamodbEndpoint,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    }),
-  );
+  const client = directClient(cloud);
   const calendar = new WorkingCalendar();
   const day = '2035-03-07';
   const lapsed = calendar.previousWorkingDay(day);

@@ -127,6 +127,31 @@ describe('fuzzing every route that takes a body', () => {
         verdict: 'approve',
         opinion: 'x',
       },
+      'PUT /v1/agencies/{agencyId}/annual-reports/{year}/figures': {
+        version: 0,
+        licensing: 1,
+        penalties: 2,
+        enforcement: 3,
+        feeIncomeTenThousandYuan: 4.5,
+      },
+      'PUT /v1/agencies/{agencyId}/annual-reports/{year}': {
+        version: 1,
+        general: 'x',
+        problems: 'y',
+        other: 'z',
+      },
+      'POST /v1/agencies/{agencyId}/annual-reports/{year}/publication': { version: 1 },
+      'POST /v1/agencies/{agencyId}/legal-challenges': {
+        kind: 'litigation_direct',
+        filedOn: '2026-03-01',
+        caseNumber: '（2026）京01行初1号',
+        outcome: 'pending',
+      },
+      'PUT /v1/agencies/{agencyId}/legal-challenges/{challengeId}': {
+        version: 1,
+        outcome: 'upheld',
+        concludedOn: '2026-04-01',
+      },
       'PUT /v1/agencies/{agencyId}/review-chain': {
         version: 1,
         steps: [
@@ -161,7 +186,8 @@ describe('fuzzing every route that takes a body', () => {
         .replace('{year}', '2099')
         .replace('{submissionId}', submissionId)
         .replace('{publicationId}', publicationId)
-        .replace('{complaintId}', 'cmp_000000000000');
+        .replace('{complaintId}', 'cmp_000000000000')
+        .replace('{challengeId}', 'chl_000000000000');
       const base = valid[key] ?? {};
       const candidates = fc.sample(
         fc.oneof(
@@ -214,5 +240,9 @@ describe('fuzzing every route that takes a body', () => {
     // One change only: none of the fuzzed configuration requests went through.
     expect(profile.json).toMatchObject({ version: 1, reviewChain: null, obligations: [], catalogue: null });
     expect((await api('GET', '/v1/calendars/2099')).json.source).toBe('provisional');
+    expect((await api('GET', `/v1/agencies/${agencyId}/legal-challenges`, { token })).json.items).toEqual([]);
+    expect((await api('GET', `/v1/agencies/${agencyId}/annual-reports/2099/draft`, { token })).status).toBe(
+      404,
+    );
   });
 });

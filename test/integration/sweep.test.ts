@@ -1,7 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keys } from '#lib/adapters/keys';
 import { addDays } from '#lib/domain/calendar/civil-date';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import {
@@ -11,7 +8,6 @@ import {
   api,
   aRegisteredApplication,
   aStaffMember,
-  localCloud,
   platformToken,
   uniqueId,
 } from '#test/support/api';
@@ -84,21 +80,22 @@ describe('the compliance sweep across 2032', () => {
     parent = await anAgency({ level: 'government', agencyId: uniqueId('gov') });
     child = await anAgency({ level: 'department', parentAgencyId: parent.agencyId });
     lateGovernment = await anAgency({ level: 'government' });
-    // The parent published its 2031 report (the annual-report issue writes this marker on publication).
-    const cloud = localCloud();
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        region: cloud.region,
-        endpoint: cloud.dynamodbEndpoint,
-        credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      }),
-    );
-    await client.send(
-      new PutCommand({
-        TableName: cloud.tableName,
-        Item: { ...keys.annualReportPublished(parent.agencyId, 2031), entity: 'annual_report_published' },
-      }),
-    );
+    // The parent publishes its 2031 report in January 2032, through the API: the cutoff check must see it.
+    const drafted = await api('POST', `/v1/agencies/${parent.agencyId}/annual-reports/2031/draft`, {
+      token: parent.admin,
+      body: {},
+      now: '2032-01-05T02:00:00Z',
+    });
+    const written = await api('PUT', `/v1/agencies/${parent.agencyId}/annual-reports/2031`, {
+      token: parent.admin,
+      body: { version: drafted.json.version, general: '总体情况', problems: '问题与改进', other: '无' },
+    });
+    const published = await api('POST', `/v1/agencies/${parent.agencyId}/annual-reports/2031/publication`, {
+      token: parent.approver,
+      body: { version: written.json.version },
+      now: '2032-01-06T02:00:00Z',
+    });
+    expect(published.status, published.text).toBe(200);
   });
 
   it('January: annual-report reminders 30, 7 and 1 days before the January 31 cutoff; the breach the day after', async () => {

@@ -98,6 +98,27 @@ const validBodies: Record<string, unknown> = {
     legalBasis: '依据',
   },
   'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': { reply: '已整改', upheld: true },
+  'PUT /v1/agencies/{agencyId}/annual-reports/{year}/figures': {
+    version: 0,
+    licensing: 1,
+    penalties: 1,
+    enforcement: 1,
+    feeIncomeTenThousandYuan: 1,
+  },
+  'POST /v1/agencies/{agencyId}/annual-reports/{year}/draft': {},
+  'PUT /v1/agencies/{agencyId}/annual-reports/{year}': {
+    version: 1,
+    general: '入侵',
+    problems: '入侵',
+    other: '入侵',
+  },
+  'POST /v1/agencies/{agencyId}/annual-reports/{year}/publication': { version: 1 },
+  'POST /v1/agencies/{agencyId}/legal-challenges': { kind: 'reconsideration', filedOn: '2026-03-01' },
+  'PUT /v1/agencies/{agencyId}/legal-challenges/{challengeId}': {
+    version: 1,
+    outcome: 'corrected',
+    concludedOn: '2026-10-01',
+  },
 };
 
 describe('tenant isolation on every staff route', () => {
@@ -110,6 +131,7 @@ describe('tenant isolation on every staff route', () => {
   let victimSubmission: string;
   let victimPublication: string;
   let victimComplaint: string;
+  let victimChallenge: string;
 
   beforeAll(async () => {
     victim = await aNewAgency();
@@ -144,6 +166,17 @@ describe('tenant isolation on every staff route', () => {
         body: { complainant: { name: '张三', contact: '010-1234567' }, subject: '投诉', details: '答复逾期' },
       })
     ).json.complaintId;
+    const admin = await aStaffMember(victim.agencyId, ['agency_admin']);
+    const challenge = await api('POST', `/v1/agencies/${victim.agencyId}/legal-challenges`, {
+      token: admin.token,
+      body: { kind: 'reconsideration', filedOn: '2026-02-01', caseNumber: '张三复〔2027〕1号' },
+    });
+    victimChallenge = challenge.json.id;
+    const drafted = await api('POST', `/v1/agencies/${victim.agencyId}/annual-reports/2027/draft`, {
+      token: admin.token,
+      body: {},
+    });
+    expect(drafted.status).toBe(200);
     const other = await aNewAgency();
     intruderToken = (await aStaffMember(other.agencyId, ALL_AGENCY_ROLES)).token;
   });
@@ -168,7 +201,8 @@ describe('tenant isolation on every staff route', () => {
         .replace('{cid}', victimConsultation)
         .replace('{submissionId}', victimSubmission)
         .replace('{publicationId}', victimPublication)
-        .replace('{complaintId}', victimComplaint);
+        .replace('{complaintId}', victimComplaint)
+        .replace('{challengeId}', victimChallenge);
       const response = await api(route.method, path, { token: intruderToken, body: validBodies[key] });
       expect(response.status).toBe(403);
       expect(response.contentType).toBe('application/problem+json');
@@ -210,5 +244,20 @@ describe('tenant isolation on every staff route', () => {
       { token: victimClerk },
     );
     expect(publication.json).toMatchObject({ status: 'published' });
+    const report = await api('GET', `/v1/agencies/${victim.agencyId}/annual-reports/2027/draft`, {
+      token: admin.token,
+    });
+    expect(report.json).toMatchObject({
+      version: 1,
+      status: 'draft',
+      content: { narrative: { general: '' } },
+    });
+    const challenges = await api('GET', `/v1/agencies/${victim.agencyId}/legal-challenges`, {
+      token: admin.token,
+    });
+    expect(challenges.json.items).toEqual([
+      expect.objectContaining({ id: victimChallenge, version: 1, outcome: 'pending' }),
+    ]);
+    expect((await api('GET', `/v1/agencies/${victim.agencyId}/annual-reports/2027`)).status).toBe(404);
   });
 });

@@ -276,7 +276,9 @@ const clearSecrecy = {
 export async function aPublishedDocument(
   agencyId: string,
   document: Record<string, unknown> = aDocument(),
+  now?: string,
 ): Promise<{ publicationId: string; submissionId: string }> {
+  const at = now === undefined ? {} : { now };
   const [clerk, reviewer, secrecy, approver] = await Promise.all(
     (['clerk', 'reviewer', 'secrecy_reviewer', 'approver'] as const).map((role) =>
       aStaffMember(agencyId, [role]),
@@ -284,21 +286,24 @@ export async function aPublishedDocument(
   );
   if (!clerk || !reviewer || !secrecy || !approver) throw new Error('no staff');
   const base = `/v1/agencies/${agencyId}/submissions`;
-  const created = await api('POST', base, { token: clerk.token, body: document });
+  const created = await api('POST', base, { token: clerk.token, body: document, ...at });
   if (created.status !== 201) throw new Error(`${created.status} ${created.text}`);
   const id = created.json.id;
-  await api('POST', `${base}/${id}/submission`, { token: clerk.token, body: {} });
+  await api('POST', `${base}/${id}/submission`, { token: clerk.token, body: {}, ...at });
   await api('POST', `${base}/${id}/reviews`, {
     token: reviewer.token,
     body: { step: 'first_review', verdict: 'approve', opinion: '同意' },
+    ...at,
   });
   await api('POST', `${base}/${id}/reviews`, {
     token: secrecy.token,
     body: { step: 'secrecy_review', verdict: 'approve', opinion: '不涉密', secrecy: clearSecrecy },
+    ...at,
   });
   const approved = await api('POST', `${base}/${id}/reviews`, {
     token: approver.token,
     body: { step: 'approval', verdict: 'approve', opinion: '同意' },
+    ...at,
   });
   if (approved.json.status !== 'published') throw new Error(`not published: ${approved.text}`);
   return { publicationId: String(approved.json.publication).split('/').pop() ?? '', submissionId: id };

@@ -1,0 +1,268 @@
+import { z } from 'zod';
+import {
+  challengeCounterMoves,
+  type AnnualReport,
+  type Cells,
+  type ChallengeFacts,
+  type Figures,
+  type ReportContent,
+  type Seal,
+} from '#lib/domain/annual-report';
+import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import { keys } from './keys';
+import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
+
+const Content = z.custom<ReportContent>(
+  (value) => value !== null && typeof value === 'object' && 'applications' in value && 'narrative' in value,
+  'a report content',
+);
+const SealSchema = z.object({
+  edition: z.int(),
+  sha256: z.string(),
+  publishedAt: z.string(),
+  archiveKey: z.string(),
+});
+const ReportItem = z.object({
+  content: Content,
+  status: z.enum(['draft', 'published']),
+  draftedAt: z.string(),
+  seals: z.array(SealSchema),
+  version: z.int(),
+});
+const FiguresItem = z.object({
+  licensing: z.int(),
+  penalties: z.int(),
+  enforcement: z.int(),
+  feeIncomeTenThousandYuan: z.number(),
+  version: z.int(),
+});
+const ChallengeItem = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  kind: z.enum(['reconsideration', 'litigation_direct', 'litigation_after_reconsideration']),
+  filedOn: z.string(),
+  caseNumber: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  outcome: z.enum(['upheld', 'corrected', 'other', 'pending']),
+  concludedOn: z.string().optional(),
+  version: z.int(),
+});
+export type LegalChallenge = z.infer<typeof ChallengeItem>;
+
+/** Annual reports, their figures and editions, legal challenges, and the counters they are drafted from. */
+export class DynamoReportStore {
+  constructor(private readonly table: RecordsTable) {}
+
+  async get(agencyId: string, year: number): Promise<{ report: AnnualReport; chain: ChainHead } | undefined> {
+    const item = await this.table.get(keys.annualReport(agencyId, year));
+    return item === undefined ? undefined : { report: ReportItem.parse(item), chain: chainHeadOf(item) };
+  }
+
+  async edition(
+    agencyId: string,
+    year: number,
+    edition: number,
+  ): Promise<{ content: ReportContent; seal: Seal } | undefined> {
+    const item = await this.table.get(keys.annualReportEdition(agencyId, year, edition));
+    return item === undefined ? undefined : z.object({ content: Content, seal: SealSchema }).parse(item);
+  }
+
+  async figures(
+    agencyId: string,
+    year: number,
+  ): Promise<(Omit<Figures, 'version'> & { version: number }) | undefined> {
+    const item = await this.table.get(keys.annualReportFigures(agencyId, year));
+    return item === undefined ? undefined : FiguresItem.parse(item);
+  }
+
+  async setFigures(agencyId: string, year: number, figures: Figures): Promise<void> {
+    const { version, ...values } = figures;
+    await this.table.transact([
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.annualReportFigures(agencyId, year),
+              entity: 'annual_report_figures',
+              ...values,
+              version: version + 1,
+            },
+            ConditionExpression: version === 0 ? 'attribute_not_exists(pk)' : '#version = :version',
+            ...(version === 0
+              ? {}
+              : {
+                  ExpressionAttributeNames: { '#version': 'version' },
+                  ExpressionAttributeValues: { ':version': version },
+                }),
+          },
+        },
+        onConditionFailed: () =>
+          new VersionConflictError('The figures changed since you read them; read them again.'),
+      },
+    ]);
+  }
+
+  /** Every counter item of the agency, by key: a handful of reads, whatever the number of cases. */
+  async counters(agencyId: string): Promise<Map<string, Cells>> {
+    const found = new Map<string, Cells>();
+    let nextToken: string | undefined;
+    do {
+      const page = await this.table.queryPartition(keys.statisticsPartition(agencyId), {
+        limit: 100,
+        nextToken,
+      });
+      for (const item of page.items) {
+        if (typeof item.sk !== 'string') continue;
+        const cells: Record<string, number> = {};
+        for (const [name, value] of Object.entries(item)) if (typeof value === 'number') cells[name] = value;
+        found.set(item.sk, cells);
+      }
+      nextToken = page.nextToken ?? undefined;
+    } while (nextToken !== undefined);
+    return found;
+  }
+
+  async save(
+    report: AnnualReport,
+    agencyId: string,
+    year: number,
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+    extra: TransactOp[] = [],
+  ): Promise<void> {
+    await this.table.transact([
+      ...caseChange(this.table, {
+        item: { ...keys.annualReport(agencyId, year), entity: 'annual_report', agencyId, year, ...report },
+        expectedVersion,
+        event,
+      }),
+      ...extra,
+    ]);
+  }
+
+  /** The writes of a publication: the sealed edition, the marker the sweep's cutoff check reads, the reading-room entries. */
+  publicationOps(
+    agencyId: string,
+    year: number,
+    content: ReportContent,
+    seal: Seal,
+    publishedOn: string,
+  ): TransactOp[] {
+    const entry = {
+      entity: 'reading_room_entry',
+      publicationId: `annual-report-${year}`,
+      url: `/v1/agencies/${agencyId}/annual-reports/${year}`,
+      title: `${content.agencyName}${year}年政府信息公开工作年度报告`,
+      documentNumber: null,
+      category: 'annual_reports',
+      publishedOn,
+      version: seal.edition,
+    };
+    const sk = keys.readingRoomEntry(publishedOn, `annual-report-${year}`);
+    return [
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.annualReportEdition(agencyId, year, seal.edition),
+              entity: 'annual_report_edition',
+              content,
+              seal,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () => new AlreadyExistsError('This edition exists.'),
+      },
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.annualReportPublished(agencyId, year),
+              entity: 'annual_report_published',
+              edition: seal.edition,
+              sha256: seal.sha256,
+            },
+          },
+        },
+      },
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: { pk: keys.readingRoom(agencyId, 'public'), sk, ...entry },
+          },
+        },
+      },
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: { pk: keys.readingRoom(agencyId, 'public', 'annual_reports'), sk, ...entry },
+          },
+        },
+      },
+    ];
+  }
+
+  async challenge(id: string): Promise<{ challenge: LegalChallenge; chain: ChainHead } | undefined> {
+    const item = await this.table.get(keys.legalChallenge(id));
+    return item === undefined
+      ? undefined
+      : { challenge: ChallengeItem.parse(item), chain: chainHeadOf(item) };
+  }
+
+  /**
+   * Records a challenge (or its new outcome) and moves the counters — of its filing year, and of the year
+   * it was concluded — in the same transaction.
+   */
+  async saveChallenge(
+    challenge: LegalChallenge,
+    previous: ChallengeFacts | null,
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+  ): Promise<void> {
+    const byYear = new Map<number, [string, number][]>();
+    for (const move of challengeCounterMoves(previous, challenge))
+      byYear.set(move.year, [...(byYear.get(move.year) ?? []), [move.cell, move.delta]]);
+    await this.table.transact([
+      ...caseChange(this.table, {
+        item: {
+          ...keys.legalChallenge(challenge.id),
+          gsi1pk: keys.legalChallengesOfAgency(challenge.agencyId),
+          gsi1sk: `${challenge.filedOn}#${challenge.id}`,
+          entity: 'legal_challenge',
+          ...challenge,
+        },
+        expectedVersion,
+        event,
+      }),
+      ...[...byYear].map(([year, moves]) => ({
+        item: {
+          Update: {
+            TableName: this.table.tableName,
+            Key: keys.legalStatistics(challenge.agencyId, year),
+            UpdateExpression: `ADD ${moves.map((_, i) => `#c${i} :d${i}`).join(', ')} SET entity = :entity`,
+            ExpressionAttributeNames: Object.fromEntries(moves.map(([name], i) => [`#c${i}`, name])),
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(moves.map(([, delta], i) => [`:d${i}`, delta])),
+              ':entity': 'legal_statistics',
+            },
+          },
+        },
+      })),
+    ]);
+  }
+
+  async listChallenges(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
+    const result = await this.table.queryIndex('byAgencyState', keys.legalChallengesOfAgency(agencyId), {
+      ...page,
+      ascending: false,
+    });
+    return { items: result.items.map((item) => ChallengeItem.parse(item)), nextToken: result.nextToken };
+  }
+}

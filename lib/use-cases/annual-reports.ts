@@ -1,0 +1,316 @@
+import { randomBytes } from 'node:crypto';
+import { annualReportHtml } from '#lib/domain/annual-report-html';
+import {
+  checkChallengeDates,
+  checkReport,
+  draftContent,
+  publishReport,
+  type AnnualReport,
+  type Cells,
+  type Figures,
+  type LegalChallengeInput,
+} from '#lib/domain/annual-report';
+import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
+import { NotFoundError, VersionConflictError } from '#lib/domain/errors';
+import { assertAgencyStaff, type Principal } from '#lib/domain/staff';
+import { canonicalJson, EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
+import type { DynamoReportStore, LegalChallenge } from '#lib/adapters/report-store';
+import type { AgencyStore } from './agencies';
+
+export type ReportDeps = { store: DynamoReportStore; agencies: AgencyStore };
+
+const reportRef = (agencyId: string, year: number) =>
+  ({ agencyId, kind: 'annual_report', id: String(year) }) as const;
+const archiveKey = (agencyId: string, year: number, edition: number) =>
+  `agency=${agencyId}/year=${year}/annual_report/${year}/edition-${edition}`;
+
+async function agencyOf(deps: ReportDeps, agencyId: string) {
+  const agency = await deps.agencies.get(agencyId);
+  if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  return agency;
+}
+
+export async function setFigures(
+  deps: ReportDeps,
+  principal: Principal,
+  agencyId: string,
+  year: number,
+  figures: Figures,
+) {
+  assertAgencyStaff(principal, agencyId, 'agency_admin');
+  await agencyOf(deps, agencyId);
+  await deps.store.setFigures(agencyId, year, figures);
+  return { ...figures, version: figures.version + 1 };
+}
+
+/**
+ * Drafts (or re-drafts) the year's report from the counters: a bounded number of reads — the agency's
+ * counter items, the figures, last year's report — whatever the number of applications.
+ */
+export async function draftReport(
+  deps: ReportDeps,
+  principal: Principal,
+  agencyId: string,
+  year: number,
+  now: Date,
+) {
+  assertAgencyStaff(principal, agencyId, 'agency_admin');
+  const agency = await agencyOf(deps, agencyId);
+  const [counters, figures, existing, lastYear] = await Promise.all([
+    deps.store.counters(agencyId),
+    deps.store.figures(agencyId, year),
+    deps.store.get(agencyId, year),
+    deps.store.get(agencyId, year - 1),
+  ]);
+  const before: Record<string, number> = {};
+  const publications: { year: number; cells: Cells }[] = [];
+  const challenges: { year: number; cells: Cells }[] = [];
+  for (const [sk, cells] of counters) {
+    const [kind, y] = sk.split('#');
+    const counterYear = Number(y);
+    if (kind === 'APPLICATIONS' && counterYear < year)
+      for (const [name, value] of Object.entries(cells)) before[name] = (before[name] ?? 0) + value;
+    if (kind === 'PUBLICATIONS' && counterYear <= year) publications.push({ year: counterYear, cells });
+    if (kind === 'LEGAL' && counterYear <= year) challenges.push({ year: counterYear, cells });
+  }
+  const content = draftContent({
+    agencyId,
+    agencyName: agency.name,
+    year,
+    narrative: existing?.report.content.narrative ?? { general: '', problems: '', other: '' },
+    applicationsThisYear: counters.get(`APPLICATIONS#${year}`) ?? {},
+    applicationsBefore: before,
+    publicationsUpToYear: publications,
+    challengesUpToYear: challenges,
+    figures: {
+      licensing: figures?.licensing ?? 0,
+      penalties: figures?.penalties ?? 0,
+      enforcement: figures?.enforcement ?? 0,
+      feeIncomeTenThousandYuan: figures?.feeIncomeTenThousandYuan ?? 0,
+    },
+  });
+  const report: AnnualReport = {
+    content,
+    status: 'draft',
+    draftedAt: chinaIsoOf(now),
+    seals: existing?.report.seals ?? [],
+    version: (existing?.report.version ?? 0) + 1,
+  };
+  const event = nextEvent(reportRef(agencyId, year), existing?.chain ?? EMPTY_CHAIN, {
+    type: 'report_drafted',
+    now,
+    actor: staffActor(principal),
+    data: { figuresVersion: figures?.version ?? 0 },
+  });
+  await deps.store.save(report, agencyId, year, existing?.report.version ?? 'new', event);
+  return view(report, lastYear?.report);
+}
+
+/** What last year's published report carried into this year (四, by column), if it was published here. */
+const carriedOutOf = (lastYear: AnnualReport | undefined): Record<string, number> | null =>
+  lastYear === undefined || lastYear.seals.length === 0
+    ? null
+    : Object.fromEntries(
+        Object.entries(lastYear.content.applications).map(([column, f]) => [column, f.carriedOut]),
+      );
+
+const view = (report: AnnualReport, lastYear: AnnualReport | undefined) => ({
+  ...report,
+  checks: checkReport(report.content, carriedOutOf(lastYear)),
+});
+
+async function loadReport(deps: ReportDeps, agencyId: string, year: number) {
+  const found = await deps.store.get(agencyId, year);
+  if (found === undefined)
+    throw new NotFoundError(`There is no ${year} report for ${agencyId}; draft it first.`);
+  return found;
+}
+
+export async function getDraft(deps: ReportDeps, principal: Principal, agencyId: string, year: number) {
+  assertAgencyStaff(principal, agencyId);
+  const found = await loadReport(deps, agencyId, year);
+  return view(found.report, (await deps.store.get(agencyId, year - 1))?.report);
+}
+
+/** The narrative sections; editing a published report starts its correction (a new edition). */
+export async function editNarrative(
+  deps: ReportDeps,
+  principal: Principal,
+  agencyId: string,
+  year: number,
+  input: { version: number; general: string; problems: string; other: string },
+  now: Date,
+) {
+  assertAgencyStaff(principal, agencyId, 'agency_admin');
+  const found = await loadReport(deps, agencyId, year);
+  if (found.report.version !== input.version)
+    throw new VersionConflictError(`The report is at version ${found.report.version}, not ${input.version}.`);
+  const report: AnnualReport = {
+    ...found.report,
+    status: 'draft',
+    content: {
+      ...found.report.content,
+      narrative: { general: input.general, problems: input.problems, other: input.other },
+    },
+    version: found.report.version + 1,
+  };
+  const event = nextEvent(reportRef(agencyId, year), found.chain, {
+    type: found.report.status === 'published' ? 'report_correction_started' : 'report_edited',
+    now,
+    actor: staffActor(principal),
+    data: {},
+  });
+  await deps.store.save(report, agencyId, year, found.report.version, event);
+  return view(report, (await deps.store.get(agencyId, year - 1))?.report);
+}
+
+/**
+ * An approver publishes after the checks pass: the report is sealed (SHA-256 of its canonical form),
+ * archived (JSON and the printable page), put in the reading room, and seen by the sweep's cutoff check.
+ */
+export async function publish(
+  deps: ReportDeps,
+  principal: Principal,
+  agencyId: string,
+  year: number,
+  input: { version: number },
+  now: Date,
+) {
+  assertAgencyStaff(principal, agencyId, 'approver');
+  const found = await loadReport(deps, agencyId, year);
+  if (found.report.version !== input.version)
+    throw new VersionConflictError(`The report is at version ${found.report.version}, not ${input.version}.`);
+  const lastYear = (await deps.store.get(agencyId, year - 1))?.report;
+  const published = publishReport(found.report, carriedOutOf(lastYear), chinaIsoOf(now), (edition) =>
+    archiveKey(agencyId, year, edition),
+  );
+  const seal = published.seals.at(-1);
+  if (seal === undefined) throw new Error('no seal');
+  const report = { ...published, version: found.report.version + 1 };
+  const event = nextEvent(reportRef(agencyId, year), found.chain, {
+    type: 'report_published',
+    now,
+    actor: staffActor(principal),
+    data: {
+      edition: seal.edition,
+      sha256: seal.sha256,
+      archiveObjects: [
+        {
+          key: `${seal.archiveKey}.json`,
+          body: canonicalJson({ content: report.content, seal }),
+          contentType: 'application/json; charset=utf-8',
+        },
+        {
+          key: `${seal.archiveKey}.html`,
+          body: annualReportHtml(report.content, seal),
+          contentType: 'text/html; charset=utf-8',
+        },
+      ],
+    },
+  });
+  await deps.store.save(
+    report,
+    agencyId,
+    year,
+    found.report.version,
+    event,
+    deps.store.publicationOps(agencyId, year, report.content, seal, chinaDateOf(now)),
+  );
+  return { ...report, checks: [] };
+}
+
+/** The published report (the latest edition, or one asked for), as JSON or the printable page. */
+export async function readPublished(
+  deps: ReportDeps,
+  agencyId: string,
+  year: number,
+  edition: number | undefined,
+) {
+  const found = await deps.store.get(agencyId, year);
+  const latest = found?.report.seals.at(-1);
+  if (found === undefined || latest === undefined)
+    throw new NotFoundError(`No ${year} report of ${agencyId} is published.`);
+  const wanted = await deps.store.edition(agencyId, year, edition ?? latest.edition);
+  if (wanted === undefined)
+    throw new NotFoundError(`The ${year} report has no edition ${edition ?? latest.edition}.`);
+  return {
+    ...wanted,
+    editions: found.report.seals,
+    html: () => annualReportHtml(wanted.content, wanted.seal),
+  };
+}
+
+export async function recordChallenge(
+  deps: ReportDeps,
+  principal: Principal,
+  agencyId: string,
+  input: LegalChallengeInput,
+  now: Date,
+): Promise<LegalChallenge> {
+  assertAgencyStaff(principal, agencyId, 'agency_admin', 'supervisor');
+  checkChallengeDates(input, chinaDateOf(now));
+  await agencyOf(deps, agencyId);
+  const challenge: LegalChallenge = {
+    id: `lc_${randomBytes(6).toString('hex')}`,
+    agencyId,
+    ...input,
+    version: 1,
+  };
+  const event = nextEvent({ agencyId, kind: 'annual_report', id: `challenge-${challenge.id}` }, EMPTY_CHAIN, {
+    type: 'legal_challenge_recorded',
+    now,
+    actor: staffActor(principal),
+    data: {
+      kind: input.kind,
+      filedOn: input.filedOn,
+      outcome: input.outcome,
+      concludedOn: input.concludedOn ?? null,
+    },
+  });
+  await deps.store.saveChallenge(challenge, null, 'new', event);
+  return challenge;
+}
+
+export async function updateChallenge(
+  deps: ReportDeps,
+  principal: Principal,
+  agencyId: string,
+  id: string,
+  input: { version: number; outcome: LegalChallengeInput['outcome']; concludedOn?: string | undefined },
+  now: Date,
+): Promise<LegalChallenge> {
+  assertAgencyStaff(principal, agencyId, 'agency_admin', 'supervisor');
+  const found = await deps.store.challenge(id);
+  if (found?.challenge.agencyId !== agencyId)
+    throw new NotFoundError(`There is no challenge ${id} in this agency.`);
+  if (found.challenge.version !== input.version)
+    throw new VersionConflictError(
+      `The challenge is at version ${found.challenge.version}, not ${input.version}.`,
+    );
+  const { concludedOn: _previousConclusion, ...rest } = found.challenge;
+  const next: LegalChallenge = {
+    ...rest,
+    outcome: input.outcome,
+    ...(input.concludedOn === undefined ? {} : { concludedOn: input.concludedOn }),
+    version: found.challenge.version + 1,
+  };
+  checkChallengeDates(next, chinaDateOf(now));
+  const event = nextEvent({ agencyId, kind: 'annual_report', id: `challenge-${id}` }, found.chain, {
+    type: 'legal_challenge_outcome_recorded',
+    now,
+    actor: staffActor(principal),
+    data: { outcome: input.outcome, concludedOn: input.concludedOn ?? null },
+  });
+  await deps.store.saveChallenge(next, found.challenge, found.challenge.version, event);
+  return next;
+}
+
+export async function listChallenges(
+  deps: ReportDeps,
+  principal: Principal,
+  agencyId: string,
+  page: { limit: number; nextToken?: string | undefined },
+) {
+  assertAgencyStaff(principal, agencyId);
+  return deps.store.listChallenges(agencyId, page);
+}
