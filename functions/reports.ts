@@ -12,6 +12,7 @@ import {
   listChallenges,
   editNarrative,
   getDraft,
+  getFigures,
   publish,
   readPublished,
   recordChallenge,
@@ -28,6 +29,10 @@ export const handler = httpFunction('reports', {
   'PUT /v1/agencies/{agencyId}/annual-reports/{year}/figures': async (request) => {
     const { agencyId, year } = request.params(ReportPath);
     return ok(await setFigures(deps, request.principal, agencyId, year, request.body(Figures)));
+  },
+  'GET /v1/agencies/{agencyId}/annual-reports/{year}/figures': async (request) => {
+    const { agencyId, year } = request.params(ReportPath);
+    return ok(await getFigures(deps, request.principal, agencyId, year));
   },
   'POST /v1/agencies/{agencyId}/annual-reports/{year}/draft': async (request) => {
     const { agencyId, year } = request.params(ReportPath);

@@ -35,6 +35,7 @@ const FiguresItem = z.object({
   penalties: z.int(),
   enforcement: z.int(),
   feeIncomeTenThousandYuan: z.number(),
+  inForceAtStartOfYear: z.object({ rules: z.int(), normativeDocuments: z.int() }).nullable().default(null),
   version: z.int(),
 });
 const ChallengeItem = z.object({

@@ -749,6 +749,15 @@ export const routes = [
     responses: { 200: { description: 'The figures' } },
   },
   {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/annual-reports/{year}/figures',
+    function: 'reports',
+    access: 'staff',
+    summary: 'The figures entered for the year, with their version (0 when none yet)',
+    params: ReportPath,
+    responses: { 200: { description: 'The figures' } },
+  },
+  {
     method: 'POST',
     path: '/v1/agencies/{agencyId}/annual-reports/{year}/draft',
     function: 'reports',

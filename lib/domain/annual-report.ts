@@ -65,6 +65,12 @@ export const Figures = z.strictObject({
   penalties: z.int().min(0), // 行政处罚
   enforcement: z.int().min(0), // 行政强制
   feeIncomeTenThousandYuan: z.number().min(0).max(1e9), // 行政事业性收费 本年收费金额（万元）
+  // Rules and normative documents in force on January 1, for an agency whose earlier documents are not
+  // in Gongkai (its first year here); later years follow from last year's published report.
+  inForceAtStartOfYear: z
+    .strictObject({ rules: z.int().min(0), normativeDocuments: z.int().min(0) })
+    .nullable()
+    .default(null),
 });
 export type Figures = z.infer<typeof Figures>;
 
@@ -134,8 +140,10 @@ export function draftContent(input: {
   applicationsThisYear: Cells;
   applicationsBefore: Cells; // summed over every earlier year
   publicationsUpToYear: readonly { year: number; cells: Cells }[];
+  /** In force on January 1 if known (entered, or last year's published report); else counted from Gongkai's records. */
+  inForceAtStartOfYear: { rules: number; normativeDocuments: number } | null;
   challengesUpToYear: readonly { year: number; cells: Cells }[];
-  figures: Omit<Figures, 'version'>;
+  figures: Omit<Figures, 'version' | 'inForceAtStartOfYear'>;
 }): ReportContent {
   const applications: Record<string, ColumnFigures> = {};
   const totals = {
@@ -166,13 +174,17 @@ export function draftContent(input: {
       totals.results[row.key] = (totals.results[row.key] ?? 0) + (results[row.key] ?? 0);
   }
   applications.total = totals;
-  const documents = (kind: 'rule' | 'normative_document') => {
+  const documents = (kind: 'rule' | 'normative_document', opening: number | undefined) => {
     const thisYear = input.publicationsUpToYear.find((entry) => entry.year === input.year)?.cells ?? {};
-    const valid = input.publicationsUpToYear.reduce(
-      (sum, entry) => sum + cell(entry.cells, `issued.${kind}`) - cell(entry.cells, `repealed.${kind}`),
-      0,
-    );
-    return { issued: cell(thisYear, `issued.${kind}`), repealed: cell(thisYear, `repealed.${kind}`), valid };
+    const issued = cell(thisYear, `issued.${kind}`);
+    const repealed = cell(thisYear, `repealed.${kind}`);
+    const counted = input.publicationsUpToYear
+      .filter((entry) => entry.year < input.year)
+      .reduce(
+        (sum, entry) => sum + cell(entry.cells, `issued.${kind}`) - cell(entry.cells, `repealed.${kind}`),
+        0,
+      );
+    return { issued, repealed, valid: (opening ?? counted) + issued - repealed };
   };
   // Concluded this year, by result; pending: filed by December 31 and not concluded by then.
   const challenge = (kind: string): ChallengeFigures => {
@@ -197,9 +209,12 @@ export function draftContent(input: {
     year: input.year,
     narrative: input.narrative,
     proactive: {
-      rules: documents('rule'),
-      normativeDocuments: documents('normative_document'),
-      ...input.figures,
+      rules: documents('rule', input.inForceAtStartOfYear?.rules),
+      normativeDocuments: documents('normative_document', input.inForceAtStartOfYear?.normativeDocuments),
+      licensing: input.figures.licensing,
+      penalties: input.figures.penalties,
+      enforcement: input.figures.enforcement,
+      feeIncomeTenThousandYuan: input.figures.feeIncomeTenThousandYuan,
     },
     applications,
     challenges: {
@@ -247,6 +262,14 @@ export function checkReport(
     const sum = COLUMNS.reduce((total, name) => total + (content.applications[name]?.[column] ?? 0), 0);
     if (sum !== content.applications.total?.[column])
       failures.push({ path: `applications.total.${column}`, message: '总计 must be the sum of the columns' });
+  }
+  for (const kind of ['rules', 'normativeDocuments'] as const) {
+    if (content.proactive[kind].valid < 0)
+      failures.push({
+        path: `proactive.${kind}.valid`,
+        message:
+          '现行有效件数 must not be negative: enter the documents in force on January 1 (figures.inForceAtStartOfYear)',
+      });
   }
   for (const [kind, figures] of Object.entries(content.challenges)) {
     if (figures.total !== figures.upheld + figures.corrected + figures.other + figures.pending) {

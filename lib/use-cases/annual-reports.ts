@@ -43,6 +43,22 @@ export async function setFigures(
   return { ...figures, version: figures.version + 1 };
 }
 
+/** The figures entered for the year (zeros at version 0 when none yet). */
+export async function getFigures(deps: ReportDeps, principal: Principal, agencyId: string, year: number) {
+  assertAgencyStaff(principal, agencyId);
+  await agencyOf(deps, agencyId);
+  return (
+    (await deps.store.figures(agencyId, year)) ?? {
+      licensing: 0,
+      penalties: 0,
+      enforcement: 0,
+      feeIncomeTenThousandYuan: 0,
+      inForceAtStartOfYear: null,
+      version: 0,
+    }
+  );
+}
+
 /**
  * Drafts (or re-drafts) the year's report from the counters: a bounded number of reads — the agency's
  * counter items, the figures, last year's report — whatever the number of applications.
@@ -81,6 +97,14 @@ export async function draftReport(
     applicationsThisYear: counters.get(`APPLICATIONS#${year}`) ?? {},
     applicationsBefore: before,
     publicationsUpToYear: publications,
+    inForceAtStartOfYear:
+      figures?.inForceAtStartOfYear ??
+      (lastYear !== undefined && lastYear.report.seals.length > 0
+        ? {
+            rules: lastYear.report.content.proactive.rules.valid,
+            normativeDocuments: lastYear.report.content.proactive.normativeDocuments.valid,
+          }
+        : null),
     challengesUpToYear: challenges,
     figures: {
       licensing: figures?.licensing ?? 0,

@@ -234,6 +234,10 @@ describe('the annual report for 2033', () => {
       [422, 'body.filedOn'],
     ]);
 
+    const none = await api('GET', `/v1/agencies/${agency.agencyId}/annual-reports/2033/figures`, {
+      token: agency.tokens.supervisor,
+    });
+    expect(none.json).toMatchObject({ version: 0, licensing: 0, inForceAtStartOfYear: null });
     const figures = await api('PUT', `/v1/agencies/${agency.agencyId}/annual-reports/2033/figures`, {
       token: agency.tokens.agency_admin,
       body: { version: 0, licensing: 1520, penalties: 87, enforcement: 12, feeIncomeTenThousandYuan: 36.5 },
@@ -382,6 +386,12 @@ describe('the annual report for 2033', () => {
     });
     expect(next.json.content.applications.total.carriedIn).toBe(2);
     expect(next.json.content.applications.natural_person.carriedIn).toBe(1);
+    // In force on January 1, 2034: as the published 2033 report says.
+    expect(next.json.content.proactive).toMatchObject({
+      rules: { issued: 0, repealed: 0, valid: 2 },
+      normativeDocuments: { issued: 0, repealed: 0, valid: 1 },
+      licensing: 0,
+    });
     // 2034: the December reconsideration concluded; the direct lawsuit of June 2033 still pending.
     expect(next.json.content.challenges).toEqual({
       reconsideration: { upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 },

@@ -133,6 +133,7 @@ describe('fuzzing every route that takes a body', () => {
         penalties: 2,
         enforcement: 3,
         feeIncomeTenThousandYuan: 4.5,
+        inForceAtStartOfYear: { rules: 3, normativeDocuments: 4 },
       },
       'PUT /v1/agencies/{agencyId}/annual-reports/{year}': {
         version: 1,

@@ -55,6 +55,7 @@ const drafted = (overrides: Partial<Parameters<typeof draftContent>[0]> = {}): R
         },
       },
     ],
+    inForceAtStartOfYear: null,
     figures: { licensing: 10, penalties: 2, enforcement: 0, feeIncomeTenThousandYuan: 1.25 },
     ...overrides,
   });
@@ -127,6 +128,20 @@ describe('drafting the tables from the counters', () => {
       litigationDirect: { upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 },
       litigationAfterReconsideration: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
     });
+  });
+
+  it('现行有效件数 starts from the documents in force on January 1 when known, else from Gongkai’s records', () => {
+    const content = drafted({ inForceAtStartOfYear: { rules: 40, normativeDocuments: 0 } });
+    expect(content.proactive.rules).toEqual({ issued: 1, repealed: 2, valid: 39 });
+    // Repealing a document issued before Gongkai, with no opening figure: negative, and the check says what to do.
+    expect(content.proactive.normativeDocuments).toEqual({ issued: 0, repealed: 1, valid: -1 });
+    expect(checkReport(content, null)).toEqual([
+      {
+        path: 'proactive.normativeDocuments.valid',
+        message:
+          '现行有效件数 must not be negative: enter the documents in force on January 1 (figures.inForceAtStartOfYear)',
+      },
+    ]);
   });
 
   it('has every applicant column of the national format, in order', () => {
