@@ -143,13 +143,17 @@ export class DynamoReportStore {
     ]);
   }
 
-  /** The writes of a publication: the sealed edition, the marker the sweep's cutoff check reads, the reading-room entries. */
+  /**
+   * The writes of a publication: the sealed edition, the marker the sweep's cutoff check reads, and the
+   * reading-room entries — one per report, so a corrected edition replaces the earlier edition's entry.
+   */
   publicationOps(
     agencyId: string,
     year: number,
     content: ReportContent,
     seal: Seal,
     publishedOn: string,
+    previous: Seal | undefined,
   ): TransactOp[] {
     const entry = {
       entity: 'reading_room_entry',
@@ -162,7 +166,19 @@ export class DynamoReportStore {
       version: seal.edition,
     };
     const sk = keys.readingRoomEntry(publishedOn, `annual-report-${year}`);
+    const previousOn = previous?.publishedAt.slice(0, 10); // China time: the offset is +08:00
+    const previousSk =
+      previousOn === undefined || previousOn === publishedOn
+        ? undefined
+        : keys.readingRoomEntry(previousOn, `annual-report-${year}`);
+    const earlierEntries: TransactOp[] =
+      previousSk === undefined
+        ? []
+        : [keys.readingRoom(agencyId, 'public'), keys.readingRoom(agencyId, 'public', 'annual_reports')].map(
+            (pk) => ({ item: { Delete: { TableName: this.table.tableName, Key: { pk, sk: previousSk } } } }),
+          );
     return [
+      ...earlierEntries,
       {
         item: {
           Put: {

@@ -238,7 +238,14 @@ export async function publish(
     year,
     found.report.version,
     event,
-    deps.store.publicationOps(agencyId, year, report.content, seal, chinaDateOf(now)),
+    deps.store.publicationOps(
+      agencyId,
+      year,
+      report.content,
+      seal,
+      chinaDateOf(now),
+      found.report.seals.at(-1),
+    ),
   );
   return { ...report, checks: [] };
 }

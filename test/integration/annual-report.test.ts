@@ -372,6 +372,15 @@ describe('the annual report for 2033', () => {
     expect((await api('GET', `/v1/agencies/${agency.agencyId}/annual-reports/2033`)).json.seal.edition).toBe(
       2,
     );
+    // The reading room lists the report once, as of its latest edition.
+    const listing = await api('GET', `/v1/agencies/${agency.agencyId}/publications?category=annual_reports`);
+    expect(listing.json.items).toEqual([
+      expect.objectContaining({
+        url: `/v1/agencies/${agency.agencyId}/annual-reports/2033`,
+        publishedOn: '2034-02-01',
+        version: 2,
+      }),
+    ]);
     const first = await api('GET', `/v1/agencies/${agency.agencyId}/annual-reports/2033?edition=1`);
     expect(first.json).toMatchObject({
       seal: { edition: 1 },
