@@ -219,15 +219,30 @@ export class DynamoApplicationStore {
     );
   }
 
-  /** How many applications the applicant made to this agency in a natural month (`YYYY-MM`, CST). */
-  async countInMonth(agencyId: string, applicantKey: string, month: string): Promise<number> {
+  /**
+   * How many applications the applicant made to this agency in a natural month (`YYYY-MM`, CST) — all of
+   * them, or those up to and including one (`upTo`: its submission time and number).
+   */
+  async countInMonth(
+    agencyId: string,
+    applicantKey: string,
+    month: string,
+    upTo?: { submittedAt: string; id: string },
+  ): Promise<number> {
     let count = 0;
     let nextToken: string | undefined;
     do {
       const page = await this.table.queryPartition(keys.applicantHistoryPartition(agencyId, applicantKey), {
         limit: 100,
         nextToken,
-        sortKeyPrefix: month,
+        ...(upTo === undefined
+          ? { sortKeyPrefix: month }
+          : {
+              sortKeyBetween: [
+                month,
+                keys.applicantHistory(agencyId, applicantKey, upTo.submittedAt, upTo.id).sk,
+              ] as [string, string],
+            }),
       });
       count += page.items.length;
       nextToken = page.nextToken ?? undefined;

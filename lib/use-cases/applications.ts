@@ -48,7 +48,12 @@ export interface ApplicationStore {
     applicantKey: string,
     limit?: number,
   ): Promise<{ applicationId: string; submittedAt: string }[]>;
-  countInMonth(agencyId: string, applicantKey: string, month: string): Promise<number>;
+  countInMonth(
+    agencyId: string,
+    applicantKey: string,
+    month: string,
+    upTo?: { submittedAt: string; id: string },
+  ): Promise<number>;
   list(
     agencyId: string,
     options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
@@ -435,10 +440,12 @@ export async function act(
       case 'resumption':
         return machine.resume(application, reply, action.input, context);
       case 'fee-notice': {
+        // Its place among the applicant's applications of that month: later ones do not count.
         const ordinal = await deps.applications.countInMonth(
           agencyId,
           application.applicantKey,
           application.submittedAt.slice(0, 7),
+          { submittedAt: application.submittedAt, id: application.id },
         );
         return machine.feeNotice(application, reply, action.input, ordinal, context);
       }

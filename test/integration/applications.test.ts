@@ -399,6 +399,39 @@ describe('suspension and fees', () => {
     expect(resumed.json.dueDate > dueDate).toBe(true);
   });
 
+  it('a fee by piece counts the applicant’s applications of the month up to this one, not those after it', async () => {
+    const applicant = anApplicant();
+    const registered = [];
+    for (let i = 0; i < 11; i += 1)
+      registered.push(
+        await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+          receivedOn: '2026-12-01',
+          now: `2026-12-01T02:${String(i).padStart(2, '0')}:00Z`,
+          applicant,
+        }),
+      );
+    const byPiece = { basis: { method: 'by_piece' }, explanation: '按件计收' };
+    const tenth = await actAs(
+      'clerk',
+      registered[9]?.trackingNumber ?? '',
+      'fee-notice',
+      byPiece,
+      '2026-12-02',
+    );
+    expect(tenth.json.type).toBe('urn:gongkai:problem:no-fee');
+    const eleventh = await actAs(
+      'clerk',
+      registered[10]?.trackingNumber ?? '',
+      'fee-notice',
+      byPiece,
+      '2026-12-02',
+    );
+    expect(eleventh.json, eleventh.text).toMatchObject({
+      status: 'awaiting_fee',
+      fee: { amountYuan: 100, units: 11 },
+    });
+  });
+
   it('a fee follows the 2020 rules, stops the clock until paid, and is shown to the applicant', async () => {
     const { trackingNumber, accessToken } = await aRegisteredApplication(
       agency.agencyId,
