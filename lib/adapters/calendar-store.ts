@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { YearSchedule } from '#lib/domain/calendar/year-schedule';
+import { Notice, type YearSchedule } from '#lib/domain/calendar/year-schedule';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import type { CalendarStore } from '#lib/use-cases/calendar';
 import { keys } from './keys';
@@ -9,14 +9,7 @@ const Day = z.object({ date: z.string(), festival: z.string() });
 const StoredYear = z.object({
   holidays: z.array(Day),
   adjustedWorkdays: z.array(Day),
-  notice: z
-    .object({
-      title: z.string(),
-      documentNumber: z.string().optional(),
-      publishedOn: z.string().optional(),
-      url: z.string().optional(),
-    })
-    .optional(),
+  notice: Notice.optional(),
 });
 const CalendarItem = z.object({ version: z.int(), years: z.record(z.string(), StoredYear) });
 

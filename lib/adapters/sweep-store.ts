@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Agency } from '#lib/domain/agency';
 import { AlreadyExistsError } from '#lib/domain/errors';
-import type { BreachKind, Party } from '#lib/domain/sweep';
+import { BREACH_KINDS, type BreachKind, type Party } from '#lib/domain/sweep';
 import { CASE_KINDS, type CaseRef, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 import { StoredClockItem } from './clock-store';
 import { keys } from './keys';
@@ -33,15 +33,7 @@ const PartySchema = z.object({ staffId: z.string(), name: z.string().nullable() 
 const BreachItem = z.object({
   breachKey: z.string(),
   agencyId: z.string(),
-  kind: z.enum([
-    'reply_overdue',
-    'extension_overdue',
-    'publication_overdue',
-    'periodic_missed',
-    'consultation_overdue',
-    'annual_report_missing',
-    'complaint_unanswered',
-  ]),
+  kind: z.enum(BREACH_KINDS),
   case: z.object({ agencyId: z.string(), kind: z.enum(CASE_KINDS), id: z.string() }).nullable(),
   clock: z.string().nullable(),
   subject: z.string(),

@@ -24,6 +24,7 @@ import { TRACKING_NUMBER } from '#lib/domain/application/secrets';
 import { PeriodicObligationInput } from '#lib/domain/agency';
 import { ComplaintInput, ComplaintReply } from '#lib/domain/complaint';
 import { Figures, LegalChallengeInput, LegalChallengeOutcome, Narrative } from '#lib/domain/annual-report';
+import { BREACH_KINDS } from '#lib/domain/sweep';
 import { CatalogueUpdate } from '#lib/domain/submission/catalogue';
 import { PublicationQuery, VersionQuery, WithdrawalOfPublication } from '#lib/domain/submission/publication';
 import { ReviewChainUpdate, ReviewStepName } from '#lib/domain/submission/review-chain';
@@ -176,17 +177,7 @@ export const ObligationDeclaration = PeriodicObligationInput.extend({
 
 export const BreachQuery = PageQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  kind: z
-    .enum([
-      'reply_overdue',
-      'extension_overdue',
-      'publication_overdue',
-      'periodic_missed',
-      'consultation_overdue',
-      'annual_report_missing',
-      'complaint_unanswered',
-    ])
-    .optional(),
+  kind: z.enum(BREACH_KINDS).optional(),
   includeSubordinates: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgencyLevel, OfficeProfile } from '#lib/domain/agency';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
+import { Notice } from '#lib/domain/calendar/year-schedule';
 import { Role } from '#lib/domain/staff';
 
 /** Response shapes, for the OpenAPI document and for tests that check what clients receive. */
@@ -74,14 +75,7 @@ export const CalendarYearView = z.object({
   source: z.enum(['bundled', 'loaded', 'provisional']),
   holidays: z.array(MarkedDayView),
   adjustedWorkdays: z.array(MarkedDayView),
-  notice: z
-    .object({
-      title: z.string(),
-      documentNumber: z.string().optional(),
-      publishedOn: z.string().optional(),
-      url: z.string().optional(),
-    })
-    .optional(),
+  notice: Notice.optional(),
   workingDays: z.int(),
   statutoryHolidays: z.array(MarkedDayView).nullable(),
 });

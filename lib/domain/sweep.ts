@@ -50,14 +50,16 @@ export function daysToSweep(watermark: IsoDate | null, today: IsoDate, maxDays =
   return days;
 }
 
-export type BreachKind =
-  | 'reply_overdue' // 答复逾期
-  | 'extension_overdue' // 延期后仍逾期
-  | 'publication_overdue' // 主动公开逾期
-  | 'periodic_missed' // 定期公开事项未按期公开
-  | 'consultation_overdue' // 第三方（机关）逾期未答复 (for the record)
-  | 'annual_report_missing' // 年度报告未按期公布
-  | 'complaint_unanswered'; // 投诉逾期未答复
+export const BREACH_KINDS = [
+  'reply_overdue', // 答复逾期
+  'extension_overdue', // 延期后仍逾期
+  'publication_overdue', // 主动公开逾期
+  'periodic_missed', // 定期公开事项未按期公开
+  'consultation_overdue', // 第三方（机关）逾期未答复 (for the record)
+  'annual_report_missing', // 年度报告未按期公布
+  'complaint_unanswered', // 投诉逾期未答复
+] as const;
+export type BreachKind = (typeof BREACH_KINDS)[number];
 
 export type Party = { readonly staffId: string; readonly name: string | null };
 

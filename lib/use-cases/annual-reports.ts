@@ -71,8 +71,8 @@ export async function draftReport(
   now: Date,
 ) {
   assertAgencyStaff(principal, agencyId, 'agency_admin');
-  const agency = await agencyOf(deps, agencyId);
-  const [counters, figures, existing, lastYear] = await Promise.all([
+  const [agency, counters, figures, existing, lastYear] = await Promise.all([
+    agencyOf(deps, agencyId),
     deps.store.counters(agencyId),
     deps.store.figures(agencyId, year),
     deps.store.get(agencyId, year),
@@ -143,17 +143,25 @@ const view = (report: AnnualReport, lastYear: AnnualReport | undefined) => ({
   checks: checkReport(report.content, carriedOutOf(lastYear)),
 });
 
-async function loadReport(deps: ReportDeps, agencyId: string, year: number) {
-  const found = await deps.store.get(agencyId, year);
+/** The year's report (at `expectedVersion` when given) and last year's, read together. */
+async function loadReport(deps: ReportDeps, agencyId: string, year: number, expectedVersion?: number) {
+  const [found, lastYear] = await Promise.all([
+    deps.store.get(agencyId, year),
+    deps.store.get(agencyId, year - 1),
+  ]);
   if (found === undefined)
     throw new NotFoundError(`There is no ${year} report for ${agencyId}; draft it first.`);
-  return found;
+  if (expectedVersion !== undefined && found.report.version !== expectedVersion)
+    throw new VersionConflictError(
+      `The report is at version ${found.report.version}, not ${expectedVersion}.`,
+    );
+  return { ...found, lastYear: lastYear?.report };
 }
 
 export async function getDraft(deps: ReportDeps, principal: Principal, agencyId: string, year: number) {
   assertAgencyStaff(principal, agencyId);
   const found = await loadReport(deps, agencyId, year);
-  return view(found.report, (await deps.store.get(agencyId, year - 1))?.report);
+  return view(found.report, found.lastYear);
 }
 
 /** The narrative sections; editing a published report starts its correction (a new edition). */
@@ -166,9 +174,7 @@ export async function editNarrative(
   now: Date,
 ) {
   assertAgencyStaff(principal, agencyId, 'agency_admin');
-  const found = await loadReport(deps, agencyId, year);
-  if (found.report.version !== input.version)
-    throw new VersionConflictError(`The report is at version ${found.report.version}, not ${input.version}.`);
+  const found = await loadReport(deps, agencyId, year, input.version);
   const report: AnnualReport = {
     ...found.report,
     status: 'draft',
@@ -185,7 +191,7 @@ export async function editNarrative(
     data: {},
   });
   await deps.store.save(report, agencyId, year, found.report.version, event);
-  return view(report, (await deps.store.get(agencyId, year - 1))?.report);
+  return view(report, found.lastYear);
 }
 
 /**
@@ -201,11 +207,8 @@ export async function publish(
   now: Date,
 ) {
   assertAgencyStaff(principal, agencyId, 'approver');
-  const found = await loadReport(deps, agencyId, year);
-  if (found.report.version !== input.version)
-    throw new VersionConflictError(`The report is at version ${found.report.version}, not ${input.version}.`);
-  const lastYear = (await deps.store.get(agencyId, year - 1))?.report;
-  const published = publishReport(found.report, carriedOutOf(lastYear), chinaIsoOf(now), (edition) =>
+  const found = await loadReport(deps, agencyId, year, input.version);
+  const published = publishReport(found.report, carriedOutOf(found.lastYear), chinaIsoOf(now), (edition) =>
     archiveKey(agencyId, year, edition),
   );
   const seal = published.seals.at(-1);
