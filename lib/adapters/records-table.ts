@@ -100,6 +100,7 @@ export class RecordsTable {
       }),
     );
     this.count(result.ConsumedCapacity, 'read');
+    this.usage.itemsRead += result.ScannedCount ?? 0;
     return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey) };
   }
 

@@ -94,7 +94,6 @@ export class DynamoSweepStore {
         nextToken,
         sortKeyPrefix: `${date}#`,
       });
-      this.table.usage.itemsRead += page.items.length;
       for (const item of page.items) {
         if (typeof item.pk === 'string') found.push({ ...StoredClockItem.parse(item), casePk: item.pk });
       }
@@ -113,7 +112,6 @@ export class DynamoSweepStore {
         nextToken,
         sortKeyPrefix: `${date}#`,
       });
-      this.table.usage.itemsRead += page.items.length;
       for (const item of page.items) found.push({ ...BreachItem.parse(item), chain: chainHeadOf(item) });
       nextToken = page.nextToken ?? undefined;
     } while (nextToken !== undefined);
@@ -176,7 +174,6 @@ export class DynamoSweepStore {
     let nextToken: string | undefined;
     do {
       const page = await this.agencies.listDirectory({ limit: 100, nextToken });
-      this.table.usage.itemsRead += page.items.length;
       all.push(...page.items);
       nextToken = page.nextToken ?? undefined;
     } while (nextToken !== undefined);

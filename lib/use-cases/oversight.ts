@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError } from '#lib/domain/errors';
+import { ForbiddenError } from '#lib/domain/errors';
 import { assertRole, type Principal } from '#lib/domain/staff';
 import type { Breach } from '#lib/adapters/sweep-store';
 import { keys } from '#lib/adapters/keys';
@@ -56,8 +56,6 @@ export async function listBreaches(
 ) {
   assertRole(principal, 'supervisor', 'agency_admin');
   await assertOversees(deps, principal, agencyId);
-  if ((await deps.agencies.get(agencyId)) === undefined)
-    throw new NotFoundError(`There is no agency ${agencyId}.`);
   const page = await deps.store.listBreaches(agencyId, query);
   if (!query.includeSubordinates)
     return { agencyId, items: page.items, nextToken: page.nextToken, subordinates: [] };

@@ -129,10 +129,10 @@ export async function sweep(
     // Lapsed deadlines: breaches and automatic steps, on working days.
     for (const dueDate of plan.lapsedDueDates) {
       for (const clock of await deps.store.clocksDueOn(dueDate)) {
-        await onLapsed(deps, clock, day, now, count);
+        await onLapsed(deps, calendar, clock, day, now, count);
       }
       for (const breach of await deps.store.escalationsDueOn(dueDate)) {
-        await escalate(deps, calendar, breach, day, now, count);
+        await escalate(deps, calendar, await agencyList(), breach, day, now, count);
       }
     }
     if (plan.workingDay) await periodicObligations(deps, calendar, await agencyList(), day, now, count);
@@ -170,6 +170,7 @@ const recipients = (clock: DueClock): string[] => [
 
 async function onLapsed(
   deps: SweepDeps,
+  calendar: WorkingCalendar,
   clock: DueClock,
   day: IsoDate,
   now: Date,
@@ -180,6 +181,7 @@ async function onLapsed(
     if (clock.name === 'reply') {
       await recordBreach(
         deps,
+        calendar,
         clock.context?.extended === true ? 'extension_overdue' : 'reply_overdue',
         clock,
         dueDate,
@@ -199,7 +201,7 @@ async function onLapsed(
             : undefined;
     if (step === undefined) return;
     if (step.kind === 'consultation-lapsed')
-      await recordBreach(deps, 'consultation_overdue', clock, dueDate, day, now, count);
+      await recordBreach(deps, calendar, 'consultation_overdue', clock, dueDate, day, now, count);
     const application = await systemStep(deps.applications, clock.case.id, step, now);
     if (application !== null) {
       count(`step.${step.kind}`);
@@ -208,9 +210,9 @@ async function onLapsed(
     return;
   }
   if (clock.case.kind === 'submission' && clock.name === 'publication')
-    await recordBreach(deps, 'publication_overdue', clock, dueDate, day, now, count);
+    await recordBreach(deps, calendar, 'publication_overdue', clock, dueDate, day, now, count);
   if (clock.case.kind === 'complaint' && clock.name === 'answer')
-    await recordBreach(deps, 'complaint_unanswered', clock, dueDate, day, now, count);
+    await recordBreach(deps, calendar, 'complaint_unanswered', clock, dueDate, day, now, count);
 }
 
 async function noticeToApplicant(
@@ -241,6 +243,7 @@ async function noticeToApplicant(
 
 async function recordBreach(
   deps: SweepDeps,
+  calendar: WorkingCalendar,
   kind: BreachKind,
   clock: DueClock,
   dueDate: IsoDate,
@@ -248,7 +251,6 @@ async function recordBreach(
   now: Date,
   count: (kind: string) => void,
 ): Promise<void> {
-  const calendar = await currentCalendar(deps.calendars);
   const breachKey = `${dueDate.slice(0, 4)}#${kind}#${clock.case.kind}#${clock.case.id}#${clock.name}`;
   const breach: Breach = {
     breachKey,
@@ -307,6 +309,7 @@ async function writeBreach(
 async function escalate(
   deps: SweepDeps,
   calendar: WorkingCalendar,
+  agencies: readonly Agency[],
   breach: Breach & { chain: { seq: number; hash: string | null } },
   day: IsoDate,
   now: Date,
@@ -316,7 +319,6 @@ async function escalate(
     breach.case !== null && breach.clock !== null
       ? await deps.store.clockIsOpen(breach.case, casePkOf(breach.case), breach.clock)
       : true;
-  const agencies = await deps.store.allAgencies();
   const parent = agencies.find((agency) => agency.agencyId === breach.level)?.parentAgencyId ?? null;
   const { chain, ...current } = breach;
   let next: Breach;
