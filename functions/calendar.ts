@@ -2,6 +2,7 @@ import { loadConfig } from '#lib/config';
 import { DeadlineQuery, YearPath } from '#lib/api/routes';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
+import { CASE_FIELDS_FROM_CLOCKS } from '#lib/adapters/case-fields-from-clocks';
 import { DynamoClockStore } from '#lib/adapters/clock-store';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { PublishedSchedule } from '#lib/domain/calendar/year-schedule';
@@ -11,7 +12,7 @@ import { calendarYear, computeDeadline, loadCalendarYear } from '#lib/use-cases/
 const config = loadConfig(process.env, { records: true });
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const calendars = new DynamoCalendarStore(table);
-const clocks = new DynamoClockStore(table);
+const clocks = new DynamoClockStore(table, CASE_FIELDS_FROM_CLOCKS);
 
 /** API Gateway waits 30 s at most: recompute for 20 s, leave the rest marked for the next run. */
 const RECOMPUTE_BUDGET_MS = 20_000;

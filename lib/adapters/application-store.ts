@@ -5,6 +5,7 @@ import {
   Channel,
   DecisionInput,
   isOpen,
+  withClockDueDate,
   type Application,
   type Change,
 } from '#lib/domain/application/application';
@@ -12,7 +13,7 @@ import { DisclosurePolicy } from '#lib/domain/application/policy';
 import type { ClockContext, StoredClockState } from '#lib/use-cases/calendar';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import { clockOps, closeClockOp, StoredClockItem } from './clock-store';
+import { clockOps, closeClockOp, StoredClockItem, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
@@ -133,7 +134,7 @@ export class DynamoApplicationStore {
     const { application } = change;
     const ops: TransactOp[] = [
       ...caseChange(this.table, {
-        item: this.toItem(application),
+        item: applicationItem(application),
         expectedVersion: 'new',
         event,
         onExists: () => new AlreadyExistsError('This application already exists.'),
@@ -185,7 +186,7 @@ export class DynamoApplicationStore {
     previousReplyYears: readonly number[] = [],
   ): Promise<void> {
     await this.table.transact([
-      ...caseChange(this.table, { item: this.toItem(change.application), expectedVersion, event }),
+      ...caseChange(this.table, { item: applicationItem(change.application), expectedVersion, event }),
       ...this.sideOps(change, previousReplyYears),
     ]);
   }
@@ -271,20 +272,6 @@ export class DynamoApplicationStore {
     return this.table.events(keys.application(id).pk);
   }
 
-  private toItem(application: Application) {
-    const open = isOpen(application.status);
-    const sortDate = open
-      ? (application.dueDate ?? '0000-00-00')
-      : (application.decision?.decidedOn ?? application.withdrawal?.on ?? '0000-00-00');
-    return {
-      ...keys.application(application.id),
-      gsi1pk: keys.applicationsByAgency(application.agencyId, open),
-      gsi1sk: keys.applicationQueueSort(sortDate, application.id),
-      entity: 'application',
-      ...application,
-    };
-  }
-
   /** The reply clock, side clocks and statistics of a change. */
   private sideOps(change: Change, previousReplyYears: readonly number[] = []): TransactOp[] {
     const { application } = change;
@@ -345,3 +332,32 @@ export class DynamoApplicationStore {
     return ops;
   }
 }
+
+function applicationItem(application: Application) {
+  const open = isOpen(application.status);
+  const sortDate = open
+    ? (application.dueDate ?? '0000-00-00')
+    : (application.decision?.decidedOn ?? application.withdrawal?.on ?? '0000-00-00');
+  return {
+    ...keys.application(application.id),
+    gsi1pk: keys.applicationsByAgency(application.agencyId, open),
+    gsi1sk: keys.applicationQueueSort(sortDate, application.id),
+    entity: 'application',
+    ...application,
+  };
+}
+
+/** An application's copies of its clocks' due dates, and its place in the work queue. */
+export const applicationFieldsFromClock: CaseFieldsFromClock = (caseItem, clockName, next) => {
+  const item = applicationItem(
+    withClockDueDate(StoredApplication.parse(caseItem), clockName, next.dueDate, next.provisional),
+  );
+  return {
+    dueDate: item.dueDate,
+    provisional: item.provisional,
+    gsi1sk: item.gsi1sk,
+    clarification: item.clarification,
+    fee: item.fee,
+    consultations: item.consultations,
+  };
+};

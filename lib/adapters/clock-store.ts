@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VersionConflictError } from '#lib/domain/errors';
-import { CASE_KINDS, type TimelineEvent } from '#lib/domain/timeline';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
+import { CASE_KINDS, type CaseKind, type TimelineEvent } from '#lib/domain/timeline';
 import type { ClockStore, StoredClock, StoredClockState } from '#lib/use-cases/calendar';
 import { CASE_SK, keys } from './keys';
 import { chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
@@ -125,7 +126,7 @@ export function caseHeadOps(
   casePk: string,
   expectedVersion: number,
   event: TimelineEvent,
-  /** Fields of the case derived from the clock (an application's due date and queue position). */
+  /** Attributes of the case derived from a clock (see `CaseFieldsFromClock`). */
   derived: Record<string, unknown> = {},
 ): TransactOp[] {
   const names = Object.keys(derived);
@@ -168,8 +169,23 @@ export function caseHeadOps(
   ];
 }
 
+/**
+ * How a kind of case copies its clocks' due dates into its own item (an application's reply due date and
+ * queue position, a submission's publication deadline, …): given the stored case, a clock's name and
+ * its new due date, the attributes to set. Each case store provides its own; the clock store applies it
+ * in the transaction that saves a recomputed clock, so the case never shows a stale date.
+ */
+export type CaseFieldsFromClock = (
+  caseItem: Readonly<Record<string, unknown>>,
+  clockName: string,
+  next: { dueDate: IsoDate; provisional: boolean },
+) => Record<string, unknown>;
+
 export class DynamoClockStore implements ClockStore {
-  constructor(private readonly table: RecordsTable) {}
+  constructor(
+    private readonly table: RecordsTable,
+    private readonly caseFields: Partial<Record<CaseKind, CaseFieldsFromClock>>,
+  ) {}
 
   async provisionalClocks(year: number, nextToken?: string) {
     const page = await this.table.queryPartition(keys.provisionalClocksPartition(year), {
@@ -194,25 +210,27 @@ export class DynamoClockStore implements ClockStore {
     if (clockItem === undefined || caseItem === undefined || typeof caseItem.version !== 'number')
       return undefined;
     const parsed = StoredClockItem.parse(clockItem);
-    return { clock: { ...parsed, casePk }, caseVersion: caseItem.version, caseChain: chainHeadOf(caseItem) };
+    return {
+      clock: { ...parsed, casePk },
+      caseVersion: caseItem.version,
+      caseChain: chainHeadOf(caseItem),
+      caseItem,
+    };
   }
 
   async saveRecomputed(change: {
     previous: StoredClock;
     next: StoredClockState;
     caseVersion: number;
+    caseItem: Readonly<Record<string, unknown>>;
     event: TimelineEvent;
   }): Promise<void> {
-    const { previous } = change;
-    // An application's reply clock also sets the case's due date, flag and place in the work queue.
+    const { previous, next } = change;
+    const derive = this.caseFields[previous.case.kind];
     const derived =
-      previous.case.kind === 'application' && previous.name === 'reply' && change.next.dueDate !== null
-        ? {
-            dueDate: change.next.dueDate,
-            provisional: change.next.provisional,
-            gsi1sk: keys.applicationQueueSort(change.next.dueDate, previous.case.id),
-          }
-        : {};
+      derive === undefined || next.dueDate === null
+        ? {}
+        : derive(change.caseItem, previous.name, { dueDate: next.dueDate, provisional: next.provisional });
     await this.table.transact([
       ...caseHeadOps(this.table, previous.casePk, change.caseVersion, change.event, derived),
       ...clockOps(this.table, { ...previous, state: change.next }, previous.state.provisionalYears),

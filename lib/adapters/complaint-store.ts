@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import type { Complaint } from '#lib/domain/complaint';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import { clockOps, closeClockOp } from './clock-store';
+import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
 
@@ -35,7 +35,7 @@ export class DynamoComplaintStore {
     const casePk = keys.complaint(complaint.id).pk;
     const ref = { agencyId: complaint.agencyId, kind: 'complaint', id: complaint.id } as const;
     await this.table.transact([
-      ...caseChange(this.table, { item: this.item(complaint), expectedVersion: 'new', event }),
+      ...caseChange(this.table, { item: complaintItem(complaint), expectedVersion: 'new', event }),
       ...clockOps(this.table, {
         name: 'answer',
         case: ref,
@@ -49,7 +49,7 @@ export class DynamoComplaintStore {
 
   async answer(complaint: Complaint, expectedVersion: number, event: TimelineEvent): Promise<void> {
     await this.table.transact([
-      ...caseChange(this.table, { item: this.item(complaint), expectedVersion, event }),
+      ...caseChange(this.table, { item: complaintItem(complaint), expectedVersion, event }),
       closeClockOp(this.table, keys.complaint(complaint.id).pk, 'answer'),
     ]);
   }
@@ -66,14 +66,21 @@ export class DynamoComplaintStore {
     );
     return { items: result.items.map((item) => StoredComplaint.parse(item)), nextToken: result.nextToken };
   }
-
-  private item(complaint: Complaint) {
-    return {
-      ...keys.complaint(complaint.id),
-      gsi1pk: keys.complaintsByAgency(complaint.agencyId, complaint.status),
-      gsi1sk: `${complaint.answerDueDate}#${complaint.id}`,
-      entity: 'complaint',
-      ...complaint,
-    };
-  }
 }
+
+function complaintItem(complaint: Complaint) {
+  return {
+    ...keys.complaint(complaint.id),
+    gsi1pk: keys.complaintsByAgency(complaint.agencyId, complaint.status),
+    gsi1sk: `${complaint.answerDueDate}#${complaint.id}`,
+    entity: 'complaint',
+    ...complaint,
+  };
+}
+
+/** A complaint's copy of its answer deadline, and its place in the list. */
+export const complaintFieldsFromClock: CaseFieldsFromClock = (caseItem, clockName, next) => {
+  if (clockName !== 'answer') return {};
+  const item = complaintItem({ ...StoredComplaint.parse(caseItem), answerDueDate: next.dueDate });
+  return { answerDueDate: item.answerDueDate, gsi1sk: item.gsi1sk };
+};

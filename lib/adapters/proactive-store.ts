@@ -9,7 +9,7 @@ import {
 import { ReviewChain, SecrecyConclusion } from '#lib/domain/submission/review-chain';
 import { Role } from '#lib/domain/staff';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import { clockOps, closeClockOp } from './clock-store';
+import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
@@ -122,7 +122,7 @@ export class DynamoProactiveStore {
   ): Promise<void> {
     const { submission } = change;
     const ops: TransactOp[] = [
-      ...caseChange(this.table, { item: this.submissionItem(submission), expectedVersion, event }),
+      ...caseChange(this.table, { item: submissionItem(submission), expectedVersion, event }),
     ];
     const casePk = keys.submission(submission.id).pk;
     const ref = { agencyId: submission.agencyId, kind: 'submission', id: submission.id } as const;
@@ -207,26 +207,6 @@ export class DynamoProactiveStore {
       ...(query.q === undefined ? {} : { contains: { attribute: 'title', value: query.q } }),
     });
     return { items: page.items.map((item) => ListingEntry.parse(item)), nextToken: page.nextToken };
-  }
-
-  private submissionItem(submission: Submission) {
-    const step =
-      submission.status === 'in_review' && submission.currentStep !== null
-        ? submission.chain[submission.currentStep]?.step
-        : undefined;
-    return {
-      ...keys.submission(submission.id),
-      gsi1pk:
-        step !== undefined
-          ? keys.reviewQueue(submission.agencyId, step)
-          : keys.submissionsByState(submission.agencyId, submission.status),
-      gsi1sk:
-        step !== undefined
-          ? `${submission.publicationDueDate ?? '9999-12-31'}#${submission.id}`
-          : `${submission.createdAt}#${submission.id}`,
-      entity: 'submission',
-      ...submission,
-    };
   }
 
   private publicationItem(publication: Publication) {
@@ -349,3 +329,30 @@ export class DynamoProactiveStore {
     return ops;
   }
 }
+
+function submissionItem(submission: Submission) {
+  const step =
+    submission.status === 'in_review' && submission.currentStep !== null
+      ? submission.chain[submission.currentStep]?.step
+      : undefined;
+  return {
+    ...keys.submission(submission.id),
+    gsi1pk:
+      step !== undefined
+        ? keys.reviewQueue(submission.agencyId, step)
+        : keys.submissionsByState(submission.agencyId, submission.status),
+    gsi1sk:
+      step !== undefined
+        ? `${submission.publicationDueDate ?? '9999-12-31'}#${submission.id}`
+        : `${submission.createdAt}#${submission.id}`,
+    entity: 'submission',
+    ...submission,
+  };
+}
+
+/** A submission's copy of its publication deadline, and its place in the review queue. */
+export const submissionFieldsFromClock: CaseFieldsFromClock = (caseItem, clockName, next) => {
+  if (clockName !== 'publication') return {};
+  const item = submissionItem({ ...StoredSubmission.parse(caseItem), publicationDueDate: next.dueDate });
+  return { publicationDueDate: item.publicationDueDate, gsi1sk: item.gsi1sk };
+};

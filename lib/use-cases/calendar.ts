@@ -59,15 +59,28 @@ export interface ClockStore {
     year: number,
     nextToken?: string,
   ): Promise<{ items: { casePk: string; name: string }[]; nextToken: string | null }>;
+  /** The clock, and its case as stored (opaque here: the store derives the case's copies of the due date). */
   read(
     casePk: string,
     name: string,
-  ): Promise<{ clock: StoredClock; caseVersion: number; caseChain: ChainHead } | undefined>;
-  /** Writes the re-evaluated clock, its timeline event and the case's new chain head, atomically. */
+  ): Promise<
+    | {
+        clock: StoredClock;
+        caseVersion: number;
+        caseChain: ChainHead;
+        caseItem: Readonly<Record<string, unknown>>;
+      }
+    | undefined
+  >;
+  /**
+   * Writes the re-evaluated clock, its timeline event, the case's new chain head and the case's copies of
+   * the clock's due date, atomically.
+   */
   saveRecomputed(change: {
     previous: StoredClock;
     next: StoredClockState;
     caseVersion: number;
+    caseItem: Readonly<Record<string, unknown>>;
     event: TimelineEvent;
   }): Promise<void>;
   /** Drops a stale marker (the clock is closed or no longer provisional in that year). */
@@ -223,6 +236,12 @@ async function recomputeClock(
       calendarYear: year,
     },
   });
-  await clocks.saveRecomputed({ previous: clock, next, caseVersion: found.caseVersion, event });
+  await clocks.saveRecomputed({
+    previous: clock,
+    next,
+    caseVersion: found.caseVersion,
+    caseItem: found.caseItem,
+    event,
+  });
   return next.dueDate !== clock.state.dueDate;
 }

@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { clockOps } from '#lib/adapters/clock-store';
 import { keys } from '#lib/adapters/keys';
 import { caseChange, RecordsTable } from '#lib/adapters/records-table';
-import { startClock } from '#lib/domain/calendar/clock';
+import { evaluateClock, startClock } from '#lib/domain/calendar/clock';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { statutoryHolidays } from '#lib/domain/calendar/year-schedule';
 import { EMPTY_CHAIN, nextEvent, verifyChain, type TimelineEvent } from '#lib/domain/timeline';
 import {
+  aDocument,
   aNewAgency,
   api,
   archivedObjects,
@@ -119,7 +120,8 @@ describe('calendars', () => {
     expect(clock).toMatchObject({ provisional: true, provisionalYears: [2040] });
     const caseId = uniqueId('case');
     const casePk = `TEST#${caseId}`;
-    const ref = { agencyId: localCloud().agencyId, kind: 'application', id: caseId } as const;
+    // A case of a kind that copies no due date into its item: the clock mechanism alone is under test.
+    const ref = { agencyId: localCloud().agencyId, kind: 'publication', id: caseId } as const;
     const created = nextEvent(ref, EMPTY_CHAIN, {
       type: 'test_case_opened',
       now: new Date('2040-01-05T02:00:00Z'),
@@ -191,10 +193,10 @@ describe('calendars', () => {
 
     // Both events reach the archive (the first has empty data: an empty map must survive the stream).
     await drainStream();
-    const archived = await archivedObjects(`agency=${ref.agencyId}/year=2040/application/${caseId}/`);
+    const archived = await archivedObjects(`agency=${ref.agencyId}/year=2040/publication/${caseId}/`);
     expect(archived.map((object) => JSON.parse(object.body).type)).toEqual(['test_case_opened']);
     const recomputedArchived = await archivedObjects(
-      `agency=${ref.agencyId}/year=${events[1]?.at.slice(0, 4) ?? ''}/application/${caseId}/`,
+      `agency=${ref.agencyId}/year=${events[1]?.at.slice(0, 4) ?? ''}/publication/${caseId}/`,
     );
     expect(recomputedArchived.map((object) => JSON.parse(object.body).type)).toContain('due_date_recomputed');
 
@@ -229,6 +231,80 @@ describe('applications and the calendar', () => {
     });
     expect(page.json).toMatchObject({ dueDate: expected, provisional: false });
     expect(page.json.timeline.map((entry: { type: string }) => entry.type)).toContain('due_date_recomputed');
+  });
+});
+
+describe('every case shows a recomputed due date', () => {
+  it('a clarification, a publication deadline and a complaint running into a provisional year are all updated when it is loaded', async () => {
+    const agency = await aNewAgency();
+    const clerk = await aStaffMember(agency.agencyId, ['clerk']);
+    const admin = await aStaffMember(agency.agencyId, ['supervisor']);
+    const registered = await aRegisteredApplication(agency.agencyId, clerk.token, {
+      receivedOn: '2043-12-18',
+    });
+    const clarification = await api(
+      'POST',
+      `/v1/agencies/${agency.agencyId}/applications/${registered.trackingNumber}/clarification-request`,
+      {
+        token: clerk.token,
+        body: { items: ['请说明时间范围'], periodWorkingDays: 15 },
+        now: '2043-12-21T02:00:00Z',
+      },
+    );
+    expect(clarification.status, clarification.text).toBe(200);
+    const submission = await api('POST', `/v1/agencies/${agency.agencyId}/submissions`, {
+      token: clerk.token,
+      body: aDocument({ formedOn: '2043-12-21' }),
+      now: '2043-12-21T02:00:00Z',
+    });
+    const submitted = await api(
+      'POST',
+      `/v1/agencies/${agency.agencyId}/submissions/${submission.json.id}/submission`,
+      { token: clerk.token, body: {}, now: '2043-12-21T03:00:00Z' },
+    );
+    expect(submitted.json.status).toBe('in_review');
+    const complaint = await api('POST', `/v1/agencies/${agency.agencyId}/complaints`, {
+      body: { complainant: { name: '张三', contact: '010-1234567' }, subject: '投诉', details: '答复逾期' },
+      now: '2043-12-11T02:00:00Z',
+    });
+    expect(complaint.status, complaint.text).toBe(201);
+
+    const schedule = scheduleFor(2044, [
+      { date: '2044-01-04', festival: '元旦' },
+      { date: '2044-01-05', festival: '元旦' },
+      { date: '2044-01-11', festival: '测试' },
+    ]);
+    const calendar = new WorkingCalendar([{ year: 2044, source: 'loaded', ...schedule }]);
+    const expected = {
+      respondBy: calendar.addWorkingDays('2043-12-21', 15).dueDate,
+      publishBy: calendar.addWorkingDays('2043-12-21', 20).dueDate,
+      answerBy: evaluateClock(calendar, [
+        { type: 'start', on: '2043-12-11', workingDays: 0, naturalDays: 30 },
+      ]).dueDate,
+    };
+    expect(expected.answerBy).toBe('2044-01-12');
+    const before = {
+      respondBy: clarification.json.clarification.dueDate,
+      publishBy: submitted.json.publicationDueDate,
+    };
+    expect(before.respondBy).not.toBe(expected.respondBy);
+    expect(before.publishBy).not.toBe(expected.publishBy);
+
+    const loaded = await api('PUT', '/v1/calendars/2044', { token: platformToken(), body: schedule });
+    expect(loaded.json.recomputation).toMatchObject({ complete: true });
+
+    const page = await api('GET', `/v1/applications/${registered.trackingNumber}`, {
+      headers: { 'x-access-token': registered.accessToken },
+    });
+    expect(page.json.requests).toContainEqual(
+      expect.objectContaining({ kind: 'clarification', respondBy: expected.respondBy }),
+    );
+    const reviewed = await api('GET', `/v1/agencies/${agency.agencyId}/submissions/${submission.json.id}`, {
+      token: clerk.token,
+    });
+    expect(reviewed.json.publicationDueDate).toBe(expected.publishBy);
+    const complaints = await api('GET', `/v1/agencies/${agency.agencyId}/complaints`, { token: admin.token });
+    expect(complaints.json.items).toEqual([expect.objectContaining({ answerDueDate: expected.answerBy })]);
   });
 });
 

@@ -340,6 +340,30 @@ const clarificationClock = 'clarification';
 const feeClock = 'fee';
 export const consultationClock = (id: string): string => `consultation-${id}`;
 
+/**
+ * The application with a clock's new due date copied where the case shows it (its reply due date, the
+ * date to supplement by, to pay by, or for a consulted party to answer by): for a clock recomputed when
+ * a year's holiday schedule is published.
+ */
+export function withClockDueDate(
+  application: Application,
+  clockName: string,
+  dueDate: IsoDate,
+  provisional: boolean,
+): Application {
+  if (clockName === 'reply') return { ...application, dueDate, provisional };
+  if (clockName === 'clarification' && application.clarification !== null)
+    return { ...application, clarification: { ...application.clarification, dueDate } };
+  if (clockName === 'fee' && application.fee !== null)
+    return { ...application, fee: { ...application.fee, dueDate } };
+  return {
+    ...application,
+    consultations: application.consultations.map((consultation) =>
+      consultationClock(consultation.id) === clockName ? { ...consultation, dueDate } : consultation,
+    ),
+  };
+}
+
 /** 补正: once, within 7 working days of receipt; stops the clock until the supplement. */
 export function requestClarification(
   current: Application,
