@@ -47,16 +47,27 @@ const YEAR_STARTS = Int32Array.from(
   (_, offset) => dayNumberOf(`${FIRST_CALENDAR_YEAR + offset}-01-01`) - FIRST_DAY,
 );
 const MONTH_STARTS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-const DATE_STRINGS: readonly string[] = Array.from({ length: DAYS }, (_, index) =>
-  isoDateOfDayNumber(FIRST_DAY + index),
-);
-const YEAR_OF_INDEX = Int16Array.from({ length: DAYS }, (_, index) =>
-  Number((DATE_STRINGS[index] ?? '').slice(0, 4)),
-);
+/**
+ * Every day's date string and year, by index: built on first use rather than at import, since most
+ * functions that load this module never count a day (it would add to every cold start).
+ */
+let dayTables: { readonly dates: readonly string[]; readonly years: Int16Array } | undefined;
+function days() {
+  if (dayTables === undefined) {
+    const dates = Array.from({ length: DAYS }, (_, index) => isoDateOfDayNumber(FIRST_DAY + index));
+    dayTables = {
+      dates,
+      years: Int16Array.from({ length: DAYS }, (_, index) => Number((dates[index] ?? '').slice(0, 4))),
+    };
+  }
+  return dayTables;
+}
 
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
 export class WorkingCalendar {
+  private readonly dates = days().dates;
+  private readonly years = days().years;
   private readonly working = new Uint8Array(DAYS);
   private readonly cumulative = new Int32Array(DAYS + 1);
   private readonly ordinals: Int32Array;
@@ -132,7 +143,7 @@ export class WorkingCalendar {
       (month > 2 && isLeap(year) ? 1 : 0) +
       day -
       1;
-    if (DATE_STRINGS[index] !== date) throw new CalendarRangeError(`${date} is not a date that exists`);
+    if (this.dates[index] !== date) throw new CalendarRangeError(`${date} is not a date that exists`);
     return index;
   }
 
@@ -170,7 +181,7 @@ export class WorkingCalendar {
     const ordinal = (this.cumulative[this.indexOf(date)] ?? 0) - 1;
     const index = this.ordinals[ordinal];
     if (index === undefined) throw new CalendarRangeError(`no working day before ${date} in the calendar`);
-    return DATE_STRINGS[index] ?? '';
+    return this.dates[index] ?? '';
   }
 
   /** `naturalDays` after `from`; if that day is a day off, the next working day. */
@@ -205,7 +216,7 @@ export class WorkingCalendar {
     const result: DayOffExplained[] = [];
     for (let index = this.indexOf(from) + 1, end = this.indexOf(to); index <= end; index += 1) {
       if (this.working[index] === 1) continue;
-      result.push({ date: DATE_STRINGS[index] ?? '', reason: this.festivals.get(index) ?? '周末' });
+      result.push({ date: this.dates[index] ?? '', reason: this.festivals.get(index) ?? '周末' });
     }
     return result;
   }
@@ -216,20 +227,20 @@ export class WorkingCalendar {
     for (let index = this.indexOf(from) + 1, end = this.indexOf(to); index <= end; index += 1) {
       const festival = this.adjusted.get(index);
       if (festival !== undefined)
-        result.push({ date: DATE_STRINGS[index] ?? '', reason: `${festival}调休上班` });
+        result.push({ date: this.dates[index] ?? '', reason: `${festival}调休上班` });
     }
     return result;
   }
 
   private result(from: IsoDate, start: number, firstCounted: number, due: number): DeadlineResult {
-    const firstYear = YEAR_OF_INDEX[start] ?? FIRST_CALENDAR_YEAR;
-    const lastYear = YEAR_OF_INDEX[due] ?? LAST_CALENDAR_YEAR;
+    const firstYear = this.years[start] ?? FIRST_CALENDAR_YEAR;
+    const lastYear = this.years[due] ?? LAST_CALENDAR_YEAR;
     const calendarYears: number[] = [];
     for (let year = firstYear; year <= lastYear; year += 1) calendarYears.push(year);
     const provisionalYears = this.provisionalYearsIn(firstCounted, due);
     return {
       from,
-      dueDate: DATE_STRINGS[due] ?? '',
+      dueDate: this.dates[due] ?? '',
       provisional: provisionalYears.length > 0,
       calendarYears,
       provisionalYears,
@@ -237,8 +248,8 @@ export class WorkingCalendar {
   }
 
   private provisionalYearsIn(firstIndex: number, lastIndex: number): number[] {
-    const a = (YEAR_OF_INDEX[Math.min(firstIndex, DAYS - 1)] ?? FIRST_CALENDAR_YEAR) - FIRST_CALENDAR_YEAR;
-    const b = (YEAR_OF_INDEX[lastIndex] ?? LAST_CALENDAR_YEAR) - FIRST_CALENDAR_YEAR;
+    const a = (this.years[Math.min(firstIndex, DAYS - 1)] ?? FIRST_CALENDAR_YEAR) - FIRST_CALENDAR_YEAR;
+    const b = (this.years[lastIndex] ?? LAST_CALENDAR_YEAR) - FIRST_CALENDAR_YEAR;
     if ((this.provisionalBefore[b + 1] ?? 0) - (this.provisionalBefore[a] ?? 0) === 0) return [];
     const years: number[] = [];
     for (let offset = a; offset <= b; offset += 1)
