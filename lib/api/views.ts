@@ -3,6 +3,7 @@ import { AgencyLevel, OfficeProfile } from '#lib/domain/agency';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
 import { Notice } from '#lib/domain/calendar/year-schedule';
 import { Role } from '#lib/domain/staff';
+import { MAX_UPLOAD_BYTES } from '#lib/use-cases/uploads';
 
 /** Response shapes, for the OpenAPI document and for tests that check what clients receive. */
 
@@ -124,7 +125,7 @@ export const UploadRequest = z.strictObject({
   size: z
     .int()
     .min(1, 'must be at least 1 byte')
-    .max(20 * 1024 * 1024, 'must be at most 20 MB'),
+    .max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
   fileName: z.string().trim().min(1).max(200),
 });
 export const UploadView = z.object({

@@ -23,12 +23,13 @@ import {
 import { evaluateClock, type ClockState } from '#lib/domain/calendar/clock';
 import type { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
-import { AlreadyExistsError, NotFoundError, RuleViolationError, type FieldError } from '#lib/domain/errors';
+import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
 import { assertAgencyStaff, type Principal, type Role } from '#lib/domain/staff';
 import { nextEvent, staffActor, type Actor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from './agencies';
 import { currentCalendar, type CalendarStore, type StoredClockState } from './calendar';
 import type { StaffStore } from './staff';
+import { checkUploads, type UploadStore } from './uploads';
 
 /** Port: where applications are kept (see DynamoApplicationStore). */
 export interface ApplicationStore {
@@ -68,13 +69,6 @@ export type IdempotencyRecord = {
   expiresAt: number;
 };
 
-/** Port: attachments in the uploads bucket. */
-export interface UploadStore {
-  sizeOf(uploadKey: string): Promise<number | undefined>;
-  markReferenced(uploadKey: string): Promise<void>;
-  downloadUrl(uploadKey: string, fileName: string): Promise<string>;
-}
-
 export type ApplicationDeps = {
   applications: ApplicationStore;
   calendars: CalendarStore;
@@ -91,7 +85,6 @@ export type ApplicationDeps = {
 /** What a state-machine step needs (the sweep's automatic steps use only this). */
 export type ApplicationActionDeps = Pick<ApplicationDeps, 'applications' | 'calendars' | 'agencies'>;
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const IDEMPOTENCY_HOURS = 24;
 
 const caseRef = (application: Pick<Application, 'agencyId' | 'id'>) =>
@@ -186,21 +179,12 @@ async function replayIdempotent(
   };
 }
 
-async function checkAttachments(uploads: UploadStore, keys: readonly string[], path: string): Promise<void> {
-  const errors: FieldError[] = [];
-  for (const [index, key] of keys.entries()) {
-    const size = await uploads.sizeOf(key);
-    if (size === undefined)
-      errors.push({ path: `${path}.${index}`, message: 'was never uploaded (or has expired)' });
-    else if (size > MAX_ATTACHMENT_BYTES)
-      errors.push({
-        path: `${path}.${index}`,
-        message: `is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
-      });
-  }
-  if (errors.length > 0)
-    throw new RuleViolationError('unknown-upload', 'An attachment is missing or too large.', errors);
-}
+/** The attachments at `path` (`body.attachments.0`, …) were uploaded and are within the limit. */
+const checkAttachments = (uploads: UploadStore, keys: readonly string[], path: string) =>
+  checkUploads(
+    uploads,
+    keys.map((key, index) => [`${path}.${index}`, key] as const),
+  );
 
 /** The applicant's view. A wrong or missing token is answered exactly like an unknown number. */
 async function loadForApplicant(deps: ApplicationDeps, trackingNumber: string, token: string | undefined) {
@@ -240,10 +224,15 @@ export async function supplementByApplicant(
     machine.supplement(application, reply, input, context),
   );
   for (const key of input.attachments) await deps.uploads.markReferenced(key);
-  return applicationStatus(deps, trackingNumber, token).then((view) => ({
-    ...view,
+  return {
+    ...(await publicView(
+      deps,
+      result.application,
+      result.reply,
+      await deps.applications.events(trackingNumber),
+    )),
     version: result.version,
-  }));
+  };
 }
 
 export async function withdrawByApplicant(
@@ -254,10 +243,10 @@ export async function withdrawByApplicant(
   now: Date,
 ) {
   const found = await loadForApplicant(deps, trackingNumber, token);
-  await apply(deps, found, now, { kind: 'applicant' }, (application, reply, context) =>
+  const result = await apply(deps, found, now, { kind: 'applicant' }, (application, reply, context) =>
     machine.withdraw(application, reply, input, context),
   );
-  return applicationStatus(deps, trackingNumber, token);
+  return publicView(deps, result.application, result.reply, await deps.applications.events(trackingNumber));
 }
 
 // --- Staff ----------------------------------------------------------------------------------------------
@@ -477,10 +466,13 @@ export async function act(
       }
     }
   };
-  if (action.kind === 'decision') {
-    for (const file of 'releasedFiles' in action.input ? action.input.releasedFiles : [])
-      await checkAttachments(deps.uploads, [file.uploadKey], 'body.releasedFiles');
-  }
+  if (action.kind === 'decision' && 'releasedFiles' in action.input)
+    await checkUploads(
+      deps.uploads,
+      action.input.releasedFiles.map(
+        (file, index) => [`body.releasedFiles.${index}.uploadKey`, file.uploadKey] as const,
+      ),
+    );
   const result = await apply(deps, found, now, actor, decide);
   if (action.kind === 'decision' && 'releasedFiles' in action.input)
     for (const file of action.input.releasedFiles) await deps.uploads.markReferenced(file.uploadKey);

@@ -2,13 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { catalogueOf, reviewChainOf, type Agency } from '#lib/domain/agency';
 import { policyOn } from '#lib/domain/application/policy';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
-import {
-  GoneError,
-  NotFoundError,
-  RuleViolationError,
-  VersionConflictError,
-  type FieldError,
-} from '#lib/domain/errors';
+import { GoneError, NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
 import { assertAgencyStaff, type Principal } from '#lib/domain/staff';
 import {
   archivedDocument,
@@ -29,7 +23,7 @@ import {
 } from '#lib/domain/timeline';
 import type { AgencyStore } from './agencies';
 import { currentCalendar, type CalendarStore } from './calendar';
-import type { UploadStore } from './applications';
+import { checkUploads, type UploadStore } from './uploads';
 
 /** Port: submissions and publications (see DynamoProactiveStore). */
 export interface ProactiveStore {
@@ -87,31 +81,19 @@ async function agencyOf(deps: Pick<ProactiveDeps, 'agencies'>, agencyId: string)
   return agency;
 }
 
-async function checkFiles(uploads: UploadStore, content: proactive.SubmissionInput): Promise<void> {
-  const files: [string, string][] = [
-    ...content.attachments.map((file, index): [string, string] => [
-      `body.attachments.${index}.uploadKey`,
-      file.uploadKey,
-    ]),
+/** The document's files (attachments, interpretation, evidence of participation) were uploaded. */
+const checkFiles = (uploads: UploadStore, content: proactive.SubmissionInput) =>
+  checkUploads(uploads, [
+    ...content.attachments.map(
+      (file, index) => [`body.attachments.${index}.uploadKey`, file.uploadKey] as const,
+    ),
     ...(content.interpretation
-      ? [['body.interpretation.uploadKey', content.interpretation.uploadKey] as [string, string]]
+      ? [['body.interpretation.uploadKey', content.interpretation.uploadKey] as const]
       : []),
     ...(content.participationEvidence
-      ? [
-          ['body.participationEvidence.uploadKey', content.participationEvidence.uploadKey] as [
-            string,
-            string,
-          ],
-        ]
+      ? [['body.participationEvidence.uploadKey', content.participationEvidence.uploadKey] as const]
       : []),
-  ];
-  const errors: FieldError[] = [];
-  for (const [path, key] of files)
-    if ((await uploads.sizeOf(key)) === undefined)
-      errors.push({ path, message: 'was never uploaded (or has expired)' });
-  if (errors.length > 0)
-    throw new RuleViolationError('unknown-upload', 'An attached file is missing.', errors);
-}
+  ]);
 
 async function loadSubmission(
   deps: ProactiveDeps,
