@@ -10,9 +10,10 @@ import {
   type Change,
 } from '#lib/domain/application/application';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
-import type { ClockContext, StoredClockState } from '#lib/use-cases/calendar';
+import type { ClockContext } from '#lib/use-cases/calendar';
+import type { IdempotencyRecord, LoadedApplication } from '#lib/use-cases/applications';
 import { AlreadyExistsError } from '#lib/domain/errors';
-import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, StoredClockItem, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
@@ -94,22 +95,6 @@ const StoredApplication = z.object({
   accessTokenHash: z.string(),
   version: z.int(),
 });
-
-/** The application, its reply clock as stored (the use case re-evaluates it against the calendar), its chain. */
-export type LoadedApplication = {
-  application: Application;
-  reply: StoredClockState | null;
-  chain: ChainHead;
-};
-
-/** An idempotent public submission: its key (hashed), the request's hash, and the sealed access token. */
-export type IdempotencyRecord = {
-  keyHash: string;
-  requestHash: string;
-  applicationId: string;
-  sealedToken: string;
-  expiresAt: number;
-};
 
 /**
  * Applications in the Records table: the case item (`APP#<tracking number>`), its clocks, its timeline,

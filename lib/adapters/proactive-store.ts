@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Publication } from '#lib/domain/submission/publication';
+import type { Publication, PublicationQuery } from '#lib/domain/submission/publication';
 import {
   SubmissionInput,
   SubmissionStatus,
   type Submission,
   type SubmissionChange,
 } from '#lib/domain/submission/submission';
-import { ReviewChain, SecrecyConclusion } from '#lib/domain/submission/review-chain';
+import { ReviewChain, ReviewStepName, SecrecyConclusion } from '#lib/domain/submission/review-chain';
 import { Role } from '#lib/domain/staff';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
@@ -27,7 +27,7 @@ const StoredSubmission = z.object({
   signatures: z.array(
     z.object({
       round: z.int(),
-      step: z.enum(['first_review', 'secrecy_review', 'approval', 'pre_publication_check']),
+      step: ReviewStepName,
       role: Role,
       staffId: z.string(),
       name: z.string().nullable(),
@@ -185,17 +185,7 @@ export class DynamoProactiveStore {
   }
 
   /** A page of the reading room, newest first; read cost follows the page, not the agency's size. */
-  async listPublications(
-    agencyId: string,
-    audience: 'public' | 'internal',
-    query: {
-      category?: string | undefined;
-      year?: number | undefined;
-      q?: string | undefined;
-      limit: number;
-      nextToken?: string | undefined;
-    },
-  ) {
+  async listPublications(agencyId: string, audience: 'public' | 'internal', query: PublicationQuery) {
     const partition = keys.readingRoom(agencyId, audience, query.category);
     const page = await this.table.queryPartition(partition, {
       limit: query.limit,

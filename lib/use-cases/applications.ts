@@ -31,11 +31,16 @@ import { currentCalendar, type CalendarStore, type StoredClockState } from './ca
 import type { StaffStore } from './staff';
 import { checkUploads, type UploadStore } from './uploads';
 
+/** The application, its reply clock as stored (the use case re-evaluates it against the calendar), its chain. */
+export type LoadedApplication = {
+  application: Application;
+  reply: StoredClockState | null;
+  chain: ChainHead;
+};
+
 /** Port: where applications are kept (see DynamoApplicationStore). */
 export interface ApplicationStore {
-  get(
-    id: string,
-  ): Promise<{ application: Application; reply: StoredClockState | null; chain: ChainHead } | undefined>;
+  get(id: string): Promise<LoadedApplication | undefined>;
   create(change: Change, event: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
   save(
     change: Change,
@@ -61,6 +66,7 @@ export interface ApplicationStore {
   ): Promise<{ items: Application[]; nextToken: string | null }>;
   events(id: string): Promise<Record<string, unknown>[]>;
 }
+/** An idempotent public submission: its key (hashed), the request's hash, and the sealed access token. */
 export type IdempotencyRecord = {
   keyHash: string;
   requestHash: string;

@@ -9,6 +9,7 @@ import {
   publish,
   withdrawPublication,
   type Publication,
+  type PublicationQuery,
   type WithdrawalOfPublication,
 } from '#lib/domain/submission/publication';
 import * as proactive from '#lib/domain/submission/submission';
@@ -50,13 +51,7 @@ export interface ProactiveStore {
   listPublications(
     agencyId: string,
     audience: 'public' | 'internal',
-    query: {
-      category?: string | undefined;
-      year?: number | undefined;
-      q?: string | undefined;
-      limit: number;
-      nextToken?: string | undefined;
-    },
+    query: PublicationQuery,
   ): Promise<{ items: unknown[]; nextToken: string | null }>;
 }
 
@@ -390,29 +385,16 @@ export async function listPublications(
   deps: ReadingRoomDeps,
   agencyId: string,
   audience: 'public' | 'internal',
-  query: {
-    category?: string | undefined;
-    year?: number | undefined;
-    q?: string | undefined;
-    limit: number;
-    nextToken?: string | undefined;
-  },
+  query: PublicationQuery,
 ) {
-  const page = await deps.store.listPublications(agencyId, audience, query);
-  return { items: page.items, nextToken: page.nextToken };
+  return deps.store.listPublications(agencyId, audience, query);
 }
 
 export async function listInternalPublications(
   deps: ReadingRoomDeps,
   principal: Principal,
   agencyId: string,
-  query: {
-    category?: string | undefined;
-    year?: number | undefined;
-    q?: string | undefined;
-    limit: number;
-    nextToken?: string | undefined;
-  },
+  query: PublicationQuery,
 ) {
   assertAgencyStaff(principal, agencyId);
   return listPublications(deps, agencyId, 'internal', query);

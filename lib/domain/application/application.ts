@@ -6,7 +6,7 @@ import { RuleViolationError, WrongStateError, type FieldError } from '../errors'
 import { Applicant, columnOf, InformationRequest, type ApplicantColumn } from './applicant';
 import { feeFor, FeeBasis } from './fees';
 import { DecisionInput, outcomeRow } from './outcomes';
-import { REGULATION_LIMITS, type DisclosurePolicy } from './policy';
+import { DEFAULT_POLICY, REGULATION_LIMITS, type DisclosurePolicy } from './policy';
 
 /**
  * A disclosure application (依申请公开) and its state machine. Every action is a pure function from the
@@ -340,6 +340,9 @@ const clarificationClock = 'clarification';
 const feeClock = 'fee';
 export const consultationClock = (id: string): string => `consultation-${id}`;
 
+/** The time policy the application is handled under (fixed when it was received). */
+const policyOf = (application: Application): DisclosurePolicy => application.policy ?? DEFAULT_POLICY;
+
 /**
  * The application with a clock's new due date copied where the case shows it (its reply due date, the
  * date to supplement by, to pay by, or for a consulted party to answer by): for a clock recomputed when
@@ -388,7 +391,7 @@ export function requestClarification(
       `A clarification must be requested within 7 working days of receipt, by ${window} (Reg. 30).`,
     );
   }
-  const period = input.periodWorkingDays ?? current.policy?.clarificationPeriodWorkingDays ?? 15;
+  const period = input.periodWorkingDays ?? policyOf(current).clarificationPeriodWorkingDays;
   const reply = advanceClock(context.calendar, requireReply(replyClock), {
     type: 'suspend',
     on: context.today,
@@ -479,7 +482,7 @@ export function consult(
           reason: 'consultation',
         })
       : requireReply(replyClock);
-  const period = current.policy?.consultationWorkingDays ?? 15;
+  const period = policyOf(current).consultationWorkingDays;
   const answerClock = startClock(context.calendar, context.today, period);
   const consultation: Consultation = {
     id: consultationId,
@@ -616,7 +619,7 @@ export function extend(
       `The reply was due on ${clock.dueDate}; an extension must be decided before the deadline (Reg. 33).`,
     );
   }
-  const maximum = current.policy?.maxExtensionWorkingDays ?? REGULATION_LIMITS.maxExtensionWorkingDays;
+  const maximum = policyOf(current).maxExtensionWorkingDays;
   const used = current.extensions.reduce((sum, extension) => sum + extension.workingDays, 0);
   if (used + input.workingDays > maximum) {
     throw new RuleViolationError(
@@ -741,7 +744,7 @@ export function feeNotice(
     on: context.today,
     reason: 'fee',
   });
-  const payment = startClock(context.calendar, context.today, current.policy?.feePaymentWorkingDays ?? 20);
+  const payment = startClock(context.calendar, context.today, policyOf(current).feePaymentWorkingDays);
   const dueDate = payment.dueDate ?? context.today;
   return {
     application: {

@@ -67,6 +67,7 @@ export const PublicationQuery = z.object({
   nextToken: z.string().min(1).max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+export type PublicationQuery = z.infer<typeof PublicationQuery>;
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
 const archivePrefix = (agencyId: string, publishedOn: IsoDate, publicationId: string) =>

@@ -5,7 +5,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { ForbiddenError, RuleViolationError, WrongStateError } from '../errors';
 import type { Principal, Role } from '../staff';
 import type { CatalogueEntry } from './catalogue';
-import { SecrecyConclusion, type ReviewChain, type ReviewStepName } from './review-chain';
+import { ReviewStepName, SecrecyConclusion, type ReviewChain } from './review-chain';
 
 /**
  * A document registered for proactive disclosure (主动公开): its disclosure attribute, audience and
@@ -95,7 +95,7 @@ export type Submission = {
 };
 
 export const ReviewInput = z.strictObject({
-  step: z.enum(['first_review', 'secrecy_review', 'approval', 'pre_publication_check']),
+  step: ReviewStepName,
   verdict: z.enum(['approve', 'return']),
   opinion: text(4000),
   secrecy: SecrecyConclusion.optional(),
