@@ -191,10 +191,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         try {
           return { status: 200, json: await sweep.handler(safeJson(body)) };
         } catch (error) {
-          return {
-            status: 400,
-            json: { detail: error instanceof Error ? error.message : 'the sweep refused its input' },
-          };
+          // Only a refused input is the caller's fault; anything else is the sweep's, and says so.
+          if (!(error instanceof z.ZodError)) throw error;
+          return { status: 400, json: { detail: error.message } };
         }
       }
       return undefined;

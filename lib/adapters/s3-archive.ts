@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DOWNLOAD_URL_SECONDS } from './s3-uploads';
 import {
   CopyObjectCommand,
   GetObjectCommand,
@@ -30,8 +31,8 @@ export class S3Archive {
   ): Promise<void> {
     if (this.uploadsBucket === undefined)
       throw new Error('This archive adapter has no uploads bucket to copy from.');
-    try {
-      await this.client.send(
+    await this.writeOnce(() =>
+      this.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
           Key: archiveKey,
@@ -42,11 +43,8 @@ export class S3Archive {
           ChecksumAlgorithm: 'SHA256',
           IfNoneMatch: '*',
         }),
-      );
-    } catch (error) {
-      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 412) return;
-      throw error;
-    }
+      ),
+    );
   }
 
   /**
@@ -60,8 +58,8 @@ export class S3Archive {
     metadata: Record<string, string> = {},
     contentType = 'application/json; charset=utf-8',
   ): Promise<void> {
-    try {
-      await this.client.send(
+    await this.writeOnce(() =>
+      this.client.send(
         new PutObjectCommand({
           Bucket: this.bucket,
           Key: key,
@@ -71,7 +69,14 @@ export class S3Archive {
           ChecksumSHA256: createHash('sha256').update(body, 'utf8').digest('base64'),
           IfNoneMatch: '*',
         }),
-      );
+      ),
+    );
+  }
+
+  /** Sends a write made conditional with `If-None-Match: *`; S3's 412 means it is already archived. */
+  private async writeOnce(send: () => Promise<unknown>): Promise<void> {
+    try {
+      await send();
     } catch (error) {
       if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 412) return;
       throw error;
@@ -89,7 +94,7 @@ export class S3Archive {
   }
 
   /** A short-lived link to read an archived object (a decision letter on the status page). */
-  async downloadUrl(key: string, seconds = 15 * 60): Promise<string> {
+  async downloadUrl(key: string, seconds = DOWNLOAD_URL_SECONDS): Promise<string> {
     return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
       expiresIn: seconds,
     });

@@ -41,13 +41,16 @@ export async function archiveEvent(archive: Archive, event: TimelineEvent): Prom
     sha256: event.hash,
     'prev-sha256': event.prevHash ?? 'none',
   });
-  const requests = ArchiveRequests.safeParse(event.data);
-  if (requests.success) {
-    for (const object of requests.data.archiveObjects)
-      await archive.put(object.key, object.body, { 'event-sha256': event.hash }, object.contentType);
-    for (const copy of requests.data.uploadCopies)
-      await archive.copyFromUploads(copy.uploadKey, copy.archiveKey, { 'event-sha256': event.hash });
-  }
+  // Malformed requests are a bug in the writer: fail (the record is retried and logged), never skip them.
+  const requests = ArchiveRequests.parse(event.data);
+  await Promise.all([
+    ...requests.archiveObjects.map((object) =>
+      archive.put(object.key, object.body, { 'event-sha256': event.hash }, object.contentType),
+    ),
+    ...requests.uploadCopies.map((copy) =>
+      archive.copyFromUploads(copy.uploadKey, copy.archiveKey, { 'event-sha256': event.hash }),
+    ),
+  ]);
   return key;
 }
 
