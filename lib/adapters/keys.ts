@@ -36,9 +36,10 @@ export const keys = {
   breachesPartition: (agencyId: string): string => `AGENCY#${agencyId}#BREACHES`,
   /** Open breaches by the day they escalate (sparse, in the due-day index). */
   breachEscalation: (escalateOn: string, agencyId: string, sk: string) => ({
-    gsi2pk: `ESCALATE#${escalateOn.slice(0, 7)}`,
+    gsi2pk: keys.escalationMonth(escalateOn),
     gsi2sk: `${escalateOn}#${agencyId}#${sk}`,
   }),
+  escalationMonth: (date: string): string => `ESCALATE#${date.slice(0, 7)}`,
   reminder: (agencyId: string, key: string): Key => ({ pk: `REMINDER#${agencyId}`, sk: key }),
   reminderPartition: (agencyId: string): string => `REMINDER#${agencyId}`,
   /** Notifications, per agency (the local cloud's outbox; in AWS they are also e-mailed). */
@@ -144,9 +145,10 @@ export const keys = {
   clockPrefix: 'CLOCK#',
   /** The sweep's index: running clocks by the CST month and day they run out (sparse). */
   clockDue: (dueDate: string, ref: { agencyId: string; kind: string; id: string }, name: string) => ({
-    gsi2pk: `DUE#${dueDate.slice(0, 7)}`,
+    gsi2pk: keys.clockDueMonth(dueDate),
     gsi2sk: `${dueDate}#${ref.agencyId}#${ref.kind}#${ref.id}#${name}`,
   }),
+  clockDueMonth: (date: string): string => `DUE#${date.slice(0, 7)}`,
   /** Marks a clock whose due date depends on `year` being provisional, so loading the year finds it by key. */
   provisionalClock: (year: number, casePk: string, name: string): Key => ({
     pk: `PROVISIONAL#${year}`,

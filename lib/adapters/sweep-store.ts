@@ -86,33 +86,30 @@ export class DynamoSweepStore {
 
   /** The running clocks due on `date`, through the sparse due-day index. */
   async clocksDueOn(date: string): Promise<DueClock[]> {
-    const found: DueClock[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await this.table.queryIndex('byDueDay', `DUE#${date.slice(0, 7)}`, {
-        limit: 200,
-        nextToken,
-        sortKeyPrefix: `${date}#`,
-      });
-      for (const item of page.items) {
-        if (typeof item.pk === 'string') found.push({ ...StoredClockItem.parse(item), casePk: item.pk });
-      }
-      nextToken = page.nextToken ?? undefined;
-    } while (nextToken !== undefined);
-    return found;
+    return (await this.dueDayItems(keys.clockDueMonth(date), date)).flatMap((item) =>
+      typeof item.pk === 'string' ? [{ ...StoredClockItem.parse(item), casePk: item.pk }] : [],
+    );
   }
 
   /** Open breaches due to climb a level on `date`. */
   async escalationsDueOn(date: string): Promise<(Breach & { chain: ChainHead })[]> {
-    const found: (Breach & { chain: ChainHead })[] = [];
+    return (await this.dueDayItems(keys.escalationMonth(date), date)).map((item) => ({
+      ...BreachItem.parse(item),
+      chain: chainHeadOf(item),
+    }));
+  }
+
+  /** Every item of a month's partition of the due-day index whose day is `date`, all pages. */
+  private async dueDayItems(partition: string, date: string): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await this.table.queryIndex('byDueDay', `ESCALATE#${date.slice(0, 7)}`, {
+      const page = await this.table.queryIndex('byDueDay', partition, {
         limit: 200,
         nextToken,
         sortKeyPrefix: `${date}#`,
       });
-      for (const item of page.items) found.push({ ...BreachItem.parse(item), chain: chainHeadOf(item) });
+      found.push(...page.items);
       nextToken = page.nextToken ?? undefined;
     } while (nextToken !== undefined);
     return found;
@@ -137,9 +134,8 @@ export class DynamoSweepStore {
     );
   }
 
-  async clockIsOpen(caseRef: CaseRef, casePk: string, clock: string): Promise<boolean> {
-    const item = await this.table.get(keys.clock(casePk, clock));
-    return item?.open === true && typeof item.gsi2pk === 'string' && caseRef.id.length > 0;
+  async clockIsOpen(casePk: string, clock: string): Promise<boolean> {
+    return (await this.table.get(keys.clock(casePk, clock)))?.open === true;
   }
 
   /** Writes a keyed record once; false when it exists (so nothing is done twice). */

@@ -44,7 +44,7 @@ export interface SweepStore {
   escalationsDueOn(date: IsoDate): Promise<(Breach & { chain: { seq: number; hash: string | null } })[]>;
   recordBreach(breach: Breach, event: ReturnType<typeof nextEvent>): Promise<boolean>;
   updateBreach(next: Breach, expectedVersion: number, event: ReturnType<typeof nextEvent>): Promise<void>;
-  clockIsOpen(caseRef: Breach['case'] & object, casePk: string, clock: string): Promise<boolean>;
+  clockIsOpen(casePk: string, clock: string): Promise<boolean>;
   putOnce(key: { pk: string; sk: string }, data: Record<string, unknown>): Promise<boolean>;
   exists(key: { pk: string; sk: string }): Promise<boolean>;
   allAgencies(): Promise<Agency[]>;
@@ -135,7 +135,8 @@ export async function sweep(
         await escalate(deps, calendar, await agencyList(), breach, day, now, count);
       }
     }
-    if (plan.workingDay) await periodicObligations(deps, calendar, await agencyList(), day, now, count);
+    if (plan.workingDay)
+      await periodicObligations(deps, calendar, await agencyList(), day, plan.lapsedDueDates, now, count);
     await annualReports(deps, calendar, await agencyList(), day, now, count);
     await calendarReadiness(deps, calendar, day, count);
     await deps.store.setWatermark(day);
@@ -317,7 +318,7 @@ async function escalate(
 ): Promise<void> {
   const stillOpen =
     breach.case !== null && breach.clock !== null
-      ? await deps.store.clockIsOpen(breach.case, casePkOf(breach.case), breach.clock)
+      ? await deps.store.clockIsOpen(casePkOf(breach.case), breach.clock)
       : true;
   const parent = agencies.find((agency) => agency.agencyId === breach.level)?.parentAgencyId ?? null;
   const { chain, ...current } = breach;
@@ -373,10 +374,12 @@ async function periodicObligations(
   calendar: WorkingCalendar,
   agencies: readonly Agency[],
   day: IsoDate,
+  lapsedDueDates: readonly IsoDate[],
   now: Date,
   count: (kind: string) => void,
 ): Promise<void> {
-  const lapsed = new Set(planDay(calendar, day).lapsedDueDates);
+  const lapsed = new Set(lapsedDueDates);
+  const lastWorkingDay = calendar.previousWorkingDay(day);
   for (const agency of agencies) {
     for (const obligation of agency.obligations) {
       // The periods whose publication deadline lapsed today: look back over the last periods that closed.
@@ -384,7 +387,7 @@ async function periodicObligations(
         const closed = periodClosedBefore(obligation.cadence, addDays(day, -back + 1));
         if (closed === null) continue;
         const due = calendar.addWorkingDays(closed.closedOn, obligation.publishWithinWorkingDays).dueDate;
-        if (due < calendar.previousWorkingDay(day)) break;
+        if (due < lastWorkingDay) break;
         if (!lapsed.has(due) || closed.closedOn < obligation.declaredOn) continue;
         if (await deps.store.exists(keys.obligationPeriod(agency.agencyId, obligation.id, closed.period)))
           continue;
