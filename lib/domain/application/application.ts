@@ -510,6 +510,39 @@ export function consult(
   };
 }
 
+/**
+ * Records a consultation's answer (or its silence); when it was the last one open, the reply clock runs
+ * again from where it stopped.
+ */
+function closeConsultation(
+  current: Application,
+  replyClock: ClockState | null,
+  consultationId: string,
+  answer: Pick<Consultation, 'answer' | 'summary'>,
+  context: Context,
+): { application: Application; reply: ClockState; stillOpen: boolean } {
+  const consultations = current.consultations.map((candidate) =>
+    candidate.id === consultationId ? { ...candidate, repliedOn: context.today, ...answer } : candidate,
+  );
+  const stillOpen = consultations.some((candidate) => candidate.repliedOn === null);
+  const reply = stillOpen
+    ? requireReply(replyClock)
+    : advanceClock(context.calendar, requireReply(replyClock), {
+        type: 'resume',
+        on: context.today,
+        restart: false,
+      });
+  return {
+    application: {
+      ...withClock(current, reply),
+      status: stillOpen ? 'consulting' : 'in_progress',
+      consultations,
+    },
+    reply,
+    stillOpen,
+  };
+}
+
 /** The consulted party answers; when no consultation is left open, the clock runs again. */
 export function consultationReply(
   current: Application,
@@ -527,25 +560,15 @@ export function consultationReply(
     );
   if (consultation.repliedOn !== null)
     throw new WrongStateError('This consultation has already been answered.');
-  const consultations = current.consultations.map((candidate) =>
-    candidate.id === consultationId
-      ? { ...candidate, repliedOn: context.today, answer: input.answer, summary: input.summary }
-      : candidate,
+  const { application, reply, stillOpen } = closeConsultation(
+    current,
+    replyClock,
+    consultationId,
+    input,
+    context,
   );
-  const stillOpen = consultations.some((candidate) => candidate.repliedOn === null);
-  const reply = stillOpen
-    ? requireReply(replyClock)
-    : advanceClock(context.calendar, requireReply(replyClock), {
-        type: 'resume',
-        on: context.today,
-        restart: false,
-      });
   return {
-    application: {
-      ...withClock(current, reply),
-      status: stillOpen ? 'consulting' : 'in_progress',
-      consultations,
-    },
+    application,
     reply,
     replyOpen: true,
     clocks: [{ name: consultationClock(consultationId), open: false }],
@@ -568,25 +591,15 @@ export function consultationLapsed(
   const consultation = current.consultations.find((candidate) => candidate.id === consultationId);
   if (consultation === undefined || consultation.repliedOn !== null)
     throw new WrongStateError('The consultation is answered or unknown.');
-  const consultations = current.consultations.map((candidate) =>
-    candidate.id === consultationId
-      ? { ...candidate, repliedOn: context.today, answer: 'no_answer' as const, summary: null }
-      : candidate,
+  const { application, reply, stillOpen } = closeConsultation(
+    current,
+    replyClock,
+    consultationId,
+    { answer: 'no_answer', summary: null },
+    context,
   );
-  const stillOpen = consultations.some((candidate) => candidate.repliedOn === null);
-  const reply = stillOpen
-    ? requireReply(replyClock)
-    : advanceClock(context.calendar, requireReply(replyClock), {
-        type: 'resume',
-        on: context.today,
-        restart: false,
-      });
   return {
-    application: {
-      ...withClock(current, reply),
-      status: stillOpen ? 'consulting' : 'in_progress',
-      consultations,
-    },
+    application,
     reply,
     replyOpen: true,
     clocks: [{ name: consultationClock(consultationId), open: false }],
