@@ -128,7 +128,7 @@ export const keys = {
     pk: `OBLIGATION#${agencyId}#${obligationId}`,
     sk: period,
   }),
-  publicationStatistics: (agencyId: string, year: number | 'total'): Key => ({
+  publicationStatistics: (agencyId: string, year: number): Key => ({
     pk: `STATS#${agencyId}`,
     sk: `PUBLICATIONS#${year}`,
   }),

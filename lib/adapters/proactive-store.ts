@@ -273,48 +273,22 @@ export class DynamoProactiveStore {
         },
       });
     }
-    // Reg. 20(1) in the annual report: rules and normative documents made, repealed and in force.
+    // Reg. 20(1) in the annual report: rules and normative documents made and repealed, by year (the
+    // number in force follows from them).
     const kind = next.current.documentKind;
     if (previous === undefined && kind !== 'other') {
-      const year = Number(next.current.publishedOn.slice(0, 4));
-      const moves: [number | 'total', string, number][] = [
-        [year, `issued.${kind}`, 1],
-        ['total', `valid.${kind}`, 1],
-        ...(next.current.repeals === null
-          ? []
-          : ([
-              [year, `repealed.${kind}`, 1],
-              ['total', `valid.${kind}`, -1],
-            ] as [number | 'total', string, number][])),
-      ];
-      const merged = new Map<string, [number | 'total', string, number]>();
-      for (const [y, cell, delta] of moves) {
-        const key = `${String(y)}|${cell}`;
-        const found = merged.get(key);
-        merged.set(key, [y, cell, (found?.[2] ?? 0) + delta]);
-      }
-      const byItem = new Map<string, { year: number | 'total'; cells: [string, number][] }>();
-      for (const [y, cell, delta] of merged.values()) {
-        const entry = byItem.get(String(y)) ?? { year: y, cells: [] };
-        entry.cells.push([cell, delta]);
-        byItem.set(String(y), entry);
-      }
-      for (const { year: y, cells } of byItem.values()) {
-        ops.push({
-          item: {
-            Update: {
-              TableName: this.table.tableName,
-              Key: keys.publicationStatistics(next.agencyId, y),
-              UpdateExpression: `ADD ${cells.map((_, i) => `#c${i} :d${i}`).join(', ')} SET entity = :entity`,
-              ExpressionAttributeNames: Object.fromEntries(cells.map(([cell], i) => [`#c${i}`, cell])),
-              ExpressionAttributeValues: {
-                ...Object.fromEntries(cells.map(([, delta], i) => [`:d${i}`, delta])),
-                ':entity': 'publication_statistics',
-              },
-            },
+      const cells = [`issued.${kind}`, ...(next.current.repeals === null ? [] : [`repealed.${kind}`])];
+      ops.push({
+        item: {
+          Update: {
+            TableName: this.table.tableName,
+            Key: keys.publicationStatistics(next.agencyId, Number(next.current.publishedOn.slice(0, 4))),
+            UpdateExpression: `ADD ${cells.map((_, i) => `#c${i} :one`).join(', ')} SET entity = :entity`,
+            ExpressionAttributeNames: Object.fromEntries(cells.map((cell, i) => [`#c${i}`, cell])),
+            ExpressionAttributeValues: { ':one': 1, ':entity': 'publication_statistics' },
           },
-        });
-      }
+        },
+      });
     }
     return ops;
   }
