@@ -253,7 +253,7 @@ async function recordBreach(
   count: (kind: string) => void,
 ): Promise<void> {
   const breachKey = `${dueDate.slice(0, 4)}#${kind}#${clock.case.kind}#${clock.case.id}#${clock.name}`;
-  const breach: Breach = {
+  const breach = openBreach({
     breachKey,
     agencyId: clock.case.agencyId,
     kind,
@@ -266,15 +266,20 @@ async function recordBreach(
       handler: clock.context?.handler ?? null,
       leader: clock.context?.leader ?? null,
     }),
-    level: clock.case.agencyId,
-    escalations: [],
     escalateOn:
       kind === 'consultation_overdue' ? null : calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate,
-    status: 'open',
-    version: 1,
-  };
+  });
   await writeBreach(deps, breach, day, now, count);
 }
+
+/** A new breach: open, recorded at its own agency's level, not yet escalated. */
+const openBreach = (fields: Omit<Breach, 'level' | 'escalations' | 'status' | 'version'>): Breach => ({
+  ...fields,
+  level: fields.agencyId,
+  escalations: [],
+  status: 'open',
+  version: 1,
+});
 
 async function writeBreach(
   deps: SweepDeps,
@@ -391,7 +396,7 @@ async function periodicObligations(
         if (!lapsed.has(due) || closed.closedOn < obligation.declaredOn) continue;
         if (await deps.store.exists(keys.obligationPeriod(agency.agencyId, obligation.id, closed.period)))
           continue;
-        const breach: Breach = {
+        const breach = openBreach({
           breachKey: `${due.slice(0, 4)}#periodic_missed#obligation#${obligation.id}#${closed.period}`,
           agencyId: agency.agencyId,
           kind: 'periodic_missed',
@@ -401,12 +406,8 @@ async function periodicObligations(
           dueDate: due,
           recordedOn: day,
           accountable: { primary: null, secondary: null },
-          level: agency.agencyId,
-          escalations: [],
           escalateOn: calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate,
-          status: 'open',
-          version: 1,
-        };
+        });
         await writeBreach(deps, breach, day, now, count);
       }
     }
@@ -449,7 +450,7 @@ async function annualReports(
       }
       continue;
     }
-    const breach: Breach = {
+    const breach = openBreach({
       breachKey: `${cutoff.slice(0, 4)}#annual_report_missing#annual_report#${reportYear}#report`,
       agencyId: agency.agencyId,
       kind: 'annual_report_missing',
@@ -459,14 +460,10 @@ async function annualReports(
       dueDate: cutoff,
       recordedOn: day,
       accountable: { primary: null, secondary: null },
-      level: agency.agencyId,
-      escalations: [],
       escalateOn: calendar.isWorkingDay(day)
         ? calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate
         : calendar.addWorkingDays(calendar.previousWorkingDay(day), ESCALATION_WORKING_DAYS + 1).dueDate,
-      status: 'open',
-      version: 1,
-    };
+    });
     await writeBreach(deps, breach, day, now, count);
   }
 }
