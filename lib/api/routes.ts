@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
-import { CivilDate } from '#lib/domain/calendar/civil-date';
+import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
 import {
   ApplicationStatus,
   AssignmentInput,
@@ -20,7 +20,7 @@ import {
   SuspensionInput,
   WithdrawalInput,
 } from '#lib/domain/application/application';
-import { TRACKING_NUMBER } from '#lib/domain/application/secrets';
+import { TrackingNumber } from '#lib/domain/application/secrets';
 import { PeriodicObligationInput } from '#lib/domain/agency';
 import { ComplaintInput, ComplaintReply } from '#lib/domain/complaint';
 import { Figures, LegalChallengeInput, LegalChallengeOutcome, Narrative } from '#lib/domain/annual-report';
@@ -136,19 +136,17 @@ export const DeadlineQuery = z
 
 export const ApplicationPath = z.object({
   agencyId: AgencyId,
-  id: z.string().regex(TRACKING_NUMBER, 'must be a tracking number such as 2026-K7QX-3M9P'),
+  id: TrackingNumber,
 });
 export const ConsultationPath = ApplicationPath.extend({
   cid: z.string().regex(/^c[0-9a-z]{8}$/, 'must be a consultation id'),
 });
 export const TrackingPath = z.object({
-  trackingNumber: z.string().regex(TRACKING_NUMBER, 'must be a tracking number such as 2026-K7QX-3M9P'),
+  trackingNumber: TrackingNumber,
 });
-export const ApplicationQuery = z.object({
+export const ApplicationQuery = PageQuery.extend({
   status: z.enum(['open', 'closed', ...ApplicationStatus.options]).optional(),
   dueBefore: CivilDate.optional(),
-  nextToken: z.string().min(1).max(2048).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const IdempotencyKey = z
   .string()
@@ -176,7 +174,7 @@ export const ObligationDeclaration = PeriodicObligationInput.extend({
 });
 
 export const BreachQuery = PageQuery.extend({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: YearNumber.optional(),
   kind: z.enum(BREACH_KINDS).optional(),
   includeSubordinates: z
     .enum(['true', 'false'])
@@ -192,7 +190,7 @@ export const ComplaintQuery = PageQuery.extend({ status: z.enum(['open', 'answer
 
 export const ReportPath = z.object({
   agencyId: AgencyId,
-  year: z.coerce.number({ error: 'must be a year' }).int().min(2000).max(2100),
+  year: YearNumber,
 });
 export const ChallengePath = z.object({
   agencyId: AgencyId,

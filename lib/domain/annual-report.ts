@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrackingNumber } from './application/secrets';
 import { ORGANISATION_TYPES, type ApplicantColumn } from './application/applicant';
 import {
   CANNOT_PROVIDE_REASONS,
@@ -350,10 +351,7 @@ export const LegalChallengeInput = z
     kind: z.enum(CHALLENGE_KINDS), // 行政复议 / 未经复议直接起诉 / 复议后起诉
     filedOn: z.iso.date(),
     caseNumber: z.string().trim().min(1).max(100).optional(),
-    trackingNumber: z
-      .string()
-      .regex(/^\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, 'must be a tracking number')
-      .optional(),
+    trackingNumber: TrackingNumber.optional(),
     outcome: z.enum(CHALLENGE_OUTCOMES).default('pending'), // 结果维持 / 结果纠正 / 其他结果 / 尚未审结
     concludedOn: z.iso.date().optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrackingNumber } from './application/secrets';
 import type { IsoDate } from './calendar/civil-date';
 import { evaluateClock, type ClockState } from './calendar/clock';
 import type { WorkingCalendar } from './calendar/working-calendar';
@@ -22,10 +23,7 @@ export const ComplaintInput = z.strictObject({
   }),
   subject: text(200),
   details: text(4000),
-  trackingNumber: z
-    .string()
-    .regex(/^\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/, 'must be a tracking number')
-    .optional(),
+  trackingNumber: TrackingNumber.optional(),
 });
 export type ComplaintInput = z.infer<typeof ComplaintInput>;
 

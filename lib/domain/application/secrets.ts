@@ -7,6 +7,7 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
+import { z } from 'zod';
 import { canonicalJson } from '../timeline';
 import { applicantIdentity, type Applicant } from './applicant';
 
@@ -70,3 +71,6 @@ export function newTrackingNumber(year: number): string {
   return `${year}-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 export const TRACKING_NUMBER = /^\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+export const TrackingNumber = z
+  .string()
+  .regex(TRACKING_NUMBER, 'must be a tracking number such as 2026-K7QX-3M9P');

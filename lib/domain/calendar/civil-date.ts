@@ -19,6 +19,8 @@ export function isValidIsoDate(value: string): boolean {
 
 /** A date that exists, as `YYYY-MM-DD`. */
 export const CivilDate = z.string().refine(isValidIsoDate, 'must be a date that exists, as YYYY-MM-DD');
+/** A year in a query or path (reports, breaches, publications). */
+export const YearNumber = z.coerce.number({ error: 'must be a year' }).int().min(2000).max(2100);
 
 /** Days since 1970-01-01 of a valid `YYYY-MM-DD`. */
 export function dayNumberOf(date: IsoDate): number {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IsoDate } from '../calendar/civil-date';
+import { YearNumber, type IsoDate } from '../calendar/civil-date';
 import { RuleViolationError, WrongStateError } from '../errors';
 import { displayUntil, type Submission, type SubmissionInput } from './submission';
 
@@ -62,7 +62,7 @@ export const PublicationQuery = z.object({
     .string()
     .regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code')
     .optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: YearNumber.optional(),
   q: z.string().trim().min(1).max(100).optional(),
   nextToken: z.string().min(1).max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
