@@ -163,7 +163,7 @@ export class ApiStack extends Stack {
     new Schedule(this, 'DailySweep', {
       description: 'Gongkai compliance sweep, daily at 00:30 Asia/Shanghai',
       schedule: ScheduleExpression.cron({ minute: '30', hour: '0', timeZone: TimeZone.ASIA_SHANGHAI }),
-      target: new LambdaInvoke(lambdaOf('sweep'), {
+      target: new LambdaInvoke(sweepFunction, {
         input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
         deadLetterQueue: sweepDlq,
         retryAttempts: 3,

@@ -1,6 +1,6 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#lib/adapters/keys';
-import { benchCloud, directClient, counts, resetCounts } from './local-cloud';
+import { batchPut, benchCloud, directClient, counts, resetCounts } from './local-cloud';
 import { quantile, round, type Table } from './table';
 
 /**
@@ -196,14 +196,7 @@ export async function annualReportBench(): Promise<Table> {
     for (const cell of [`received.${column}`, `decided.${row}.${column}`])
       cells.set(cell, (cells.get(cell) ?? 0) + 1);
   }
-  for (let i = 0; i < copies.length; i += 25)
-    await client.send(
-      new BatchWriteCommand({
-        RequestItems: {
-          [cloud.tableName]: copies.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
-        },
-      }),
-    );
+  await batchPut(client, cloud.tableName, copies);
   const names = [...cells.keys()];
   await client.send(
     new UpdateCommand({

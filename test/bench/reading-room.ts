@@ -1,6 +1,6 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#lib/adapters/keys';
-import { benchCloud, directClient, counts, resetCounts } from './local-cloud';
+import { batchPut, benchCloud, directClient, counts, resetCounts } from './local-cloud';
 import { quantile, round, type Table } from './table';
 
 /**
@@ -39,13 +39,7 @@ async function seedPublications(
       { pk: keys.readingRoom(agencyId, 'public', category), sk, ...entry },
     );
   }
-  for (let i = 0; i < items.length; i += 25) {
-    await client.send(
-      new BatchWriteCommand({
-        RequestItems: { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
-      }),
-    );
-  }
+  await batchPut(client, table, items);
 }
 
 export async function readingRoomBench(): Promise<Table> {

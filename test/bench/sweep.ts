@@ -1,9 +1,8 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#lib/adapters/keys';
 import { addDays } from '#lib/domain/calendar/civil-date';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
-import { benchCloud, directClient } from './local-cloud';
+import { batchPut, benchCloud, directClient } from './local-cloud';
 import { round, type Table } from './table';
 
 /**
@@ -63,13 +62,7 @@ export async function sweepBench(): Promise<Table> {
     });
   }
   const started = performance.now();
-  for (let i = 0; i < items.length; i += 25) {
-    await client.send(
-      new BatchWriteCommand({
-        RequestItems: { [cloud.tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
-      }),
-    );
-  }
+  await batchPut(client, cloud.tableName, items);
   const seedSeconds = round((performance.now() - started) / 1000);
 
   const sweepStarted = performance.now();
