@@ -1,9 +1,7 @@
 import { loadConfig } from '#lib/config';
-import { AgencyPath, PageQuery } from '#lib/api/routes';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { RecordsTable } from '#lib/adapters/records-table';
-import { NewAgency, PolicyUpdate, ProfileUpdate } from '#lib/domain/agency';
 import { chinaDateOf } from '#lib/domain/china-time';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import {
@@ -19,32 +17,22 @@ const config = loadConfig(process.env, { records: true });
 const store = new DynamoAgencyStore(new RecordsTable(createDocumentClient(config), config.tableName));
 
 export const handler = httpFunction('agencies', {
-  'GET /v1/agencies': async (request) => ok(await listDirectory(store, request.query(PageQuery))),
+  'GET /v1/agencies': async ({ query }) => ok(await listDirectory(store, query)),
 
-  'POST /v1/agencies': async (request) => {
-    const agency = await createAgency(store, request.principal, request.body(NewAgency), request.now);
+  'POST /v1/agencies': async ({ principal, body, now }) => {
+    const agency = await createAgency(store, principal, body, now);
     return created(agency, `/v1/agencies/${agency.agencyId}/profile`);
   },
 
-  'GET /v1/agencies/{agencyId}/profile': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await getAgency(store, request.principal, agencyId));
-  },
+  'GET /v1/agencies/{agencyId}/profile': async ({ principal, params }) =>
+    ok(await getAgency(store, principal, params.agencyId)),
 
-  'GET /v1/agencies/{agencyId}/policy': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await getPolicies(store, request.principal, agencyId, chinaDateOf(request.now)));
-  },
+  'GET /v1/agencies/{agencyId}/policy': async ({ principal, params, now }) =>
+    ok(await getPolicies(store, principal, params.agencyId, chinaDateOf(now))),
 
-  'PUT /v1/agencies/{agencyId}/policy': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await setPolicy(store, request.principal, agencyId, request.body(PolicyUpdate), request.now));
-  },
+  'PUT /v1/agencies/{agencyId}/policy': async ({ principal, params, body, now }) =>
+    ok(await setPolicy(store, principal, params.agencyId, body, now)),
 
-  'PUT /v1/agencies/{agencyId}/profile': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(
-      await updateProfile(store, request.principal, agencyId, request.body(ProfileUpdate), request.now),
-    );
-  },
+  'PUT /v1/agencies/{agencyId}/profile': async ({ principal, params, body, now }) =>
+    ok(await updateProfile(store, principal, params.agencyId, body, now)),
 });

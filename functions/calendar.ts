@@ -1,11 +1,9 @@
 import { loadConfig } from '#lib/config';
-import { DeadlineQuery, YearPath } from '#lib/api/routes';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { CASE_FIELDS_FROM_CLOCKS } from '#lib/adapters/case-fields-from-clocks';
 import { DynamoClockStore } from '#lib/adapters/clock-store';
 import { RecordsTable } from '#lib/adapters/records-table';
-import { PublishedSchedule } from '#lib/domain/calendar/year-schedule';
 import { httpFunction, ok } from '#lib/http/handler';
 import { calendarYear, computeDeadline, loadCalendarYear } from '#lib/use-cases/calendar';
 
@@ -18,25 +16,14 @@ const clocks = new DynamoClockStore(table, CASE_FIELDS_FROM_CLOCKS);
 const RECOMPUTE_BUDGET_MS = 20_000;
 
 export const handler = httpFunction('calendar', {
-  'GET /v1/calendars/{year}': async (request) =>
-    ok(await calendarYear(calendars, request.params(YearPath).year)),
+  'GET /v1/calendars/{year}': async ({ params }) => ok(await calendarYear(calendars, params.year)),
 
-  'PUT /v1/calendars/{year}': async (request) => {
-    const { year } = request.params(YearPath);
+  'PUT /v1/calendars/{year}': async ({ principal, params, body, now }) => {
     const started = performance.now();
     const keepGoing = () => performance.now() - started < RECOMPUTE_BUDGET_MS;
-    return ok(
-      await loadCalendarYear(
-        { calendars, clocks },
-        request.principal,
-        year,
-        request.body(PublishedSchedule),
-        request.now,
-        keepGoing,
-      ),
-    );
+    return ok(await loadCalendarYear({ calendars, clocks }, principal, params.year, body, now, keepGoing));
   },
 
-  'GET /v1/deadlines': async (request) =>
-    ok(await computeDeadline(calendars, request.query(DeadlineQuery)), { 'cache-control': 'no-store' }),
+  'GET /v1/deadlines': async ({ query }) =>
+    ok(await computeDeadline(calendars, query), { 'cache-control': 'no-store' }),
 });

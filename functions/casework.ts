@@ -1,9 +1,7 @@
-import { z } from 'zod';
-import { AgencyPath, ApplicationPath, ApplicationQuery, ConsultationPath } from '#lib/api/routes';
 import { applicationDeps } from '#lib/adapters/application-deps';
 import { loadConfig } from '#lib/config';
-import * as machine from '#lib/domain/application/application';
-import { created, httpFunction, ok, type RouteHandler } from '#lib/http/handler';
+import type { Principal } from '#lib/domain/staff';
+import { created, httpFunction, ok } from '#lib/http/handler';
 import {
   act,
   getCase,
@@ -15,92 +13,43 @@ import {
 const config = loadConfig(process.env, { records: true, archive: true, uploads: true, applicantKey: true });
 const { deps } = await applicationDeps(config);
 
-/** One staff action on an application: parse the body with its schema, act, answer with the case. */
-function action<S extends z.ZodType>(
-  body: S,
-  toAction: (input: z.output<S>, params: { cid?: string | undefined }) => StaffAction,
-  params: typeof ApplicationPath | typeof ConsultationPath = ApplicationPath,
-): RouteHandler {
-  return async (request) => {
-    const path: { agencyId: string; id: string; cid?: string | undefined } = request.params(params);
-    return ok(
-      await act(
-        deps,
-        request.principal,
-        path.agencyId,
-        path.id,
-        toAction(request.body(body), path),
-        request.now,
-      ),
-    );
-  };
-}
+/** A staff action on the application of the path, answered with the case. */
+type OnTheCase = { principal: Principal; params: { agencyId: string; id: string }; now: Date };
+const action = async ({ principal, params, now }: OnTheCase, staffAction: StaffAction) =>
+  ok(await act(deps, principal, params.agencyId, params.id, staffAction, now));
 
 export const handler = httpFunction('casework', {
-  'POST /v1/agencies/{agencyId}/applications/registrations': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    const registered = await registerApplication(
-      deps,
-      request.principal,
-      agencyId,
-      request.body(machine.RegistrationInput),
-      request.now,
-    );
-    return created(registered, `/v1/agencies/${agencyId}/applications/${registered.trackingNumber}`);
+  'POST /v1/agencies/{agencyId}/applications/registrations': async ({ principal, params, body, now }) => {
+    const registered = await registerApplication(deps, principal, params.agencyId, body, now);
+    return created(registered, `/v1/agencies/${params.agencyId}/applications/${registered.trackingNumber}`);
   },
 
-  'GET /v1/agencies/{agencyId}/applications': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await listApplications(deps, request.principal, agencyId, request.query(ApplicationQuery)));
-  },
+  'GET /v1/agencies/{agencyId}/applications': async ({ principal, params, query }) =>
+    ok(await listApplications(deps, principal, params.agencyId, query)),
 
-  'GET /v1/agencies/{agencyId}/applications/{id}': async (request) => {
-    const { agencyId, id } = request.params(ApplicationPath);
-    return ok(await getCase(deps, request.principal, agencyId, id));
-  },
+  'GET /v1/agencies/{agencyId}/applications/{id}': async ({ principal, params }) =>
+    ok(await getCase(deps, principal, params.agencyId, params.id)),
 
-  'POST /v1/agencies/{agencyId}/applications/{id}/confirmation': action(z.strictObject({}), () => ({
-    kind: 'confirmation',
-  })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/clarification-request': action(
-    machine.ClarificationRequestInput,
-    (input) => ({ kind: 'clarification-request', input }),
-  ),
-  'POST /v1/agencies/{agencyId}/applications/{id}/consultations': action(
-    machine.ConsultationInput,
-    (input) => ({ kind: 'consultation', input }),
-  ),
-  'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/reply': action(
-    machine.ConsultationReplyInput,
-    (input, params) => ({ kind: 'consultation-reply', consultationId: params.cid ?? '', input }),
-    ConsultationPath,
-  ),
-  'POST /v1/agencies/{agencyId}/applications/{id}/extension': action(machine.ExtensionInput, (input) => ({
-    kind: 'extension',
-    input,
-  })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/suspension': action(machine.SuspensionInput, (input) => ({
-    kind: 'suspension',
-    input,
-  })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/resumption': action(machine.ResumptionInput, (input) => ({
-    kind: 'resumption',
-    input,
-  })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/fee-notice': action(machine.FeeNoticeInput, (input) => ({
-    kind: 'fee-notice',
-    input,
-  })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/fee-payment': action(machine.FeePaymentInput, (input) => ({
-    kind: 'fee-payment',
-    input,
-  })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/decision': action(machine.DecisionInput, (input) => ({
-    kind: 'decision',
-    input,
-  })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/assignment': action(machine.AssignmentInput, (input) => ({
-    kind: 'assignment',
-    input,
-  })),
+  'POST /v1/agencies/{agencyId}/applications/{id}/confirmation': (input) =>
+    action(input, { kind: 'confirmation' }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/clarification-request': (input) =>
+    action(input, { kind: 'clarification-request', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations': (input) =>
+    action(input, { kind: 'consultation', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/reply': (input) =>
+    action(input, { kind: 'consultation-reply', consultationId: input.params.cid, input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/extension': (input) =>
+    action(input, { kind: 'extension', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/suspension': (input) =>
+    action(input, { kind: 'suspension', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/resumption': (input) =>
+    action(input, { kind: 'resumption', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/fee-notice': (input) =>
+    action(input, { kind: 'fee-notice', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/fee-payment': (input) =>
+    action(input, { kind: 'fee-payment', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/decision': (input) =>
+    action(input, { kind: 'decision', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/assignment': (input) =>
+    action(input, { kind: 'assignment', input: input.body }),
 });

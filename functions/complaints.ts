@@ -1,11 +1,9 @@
-import { AgencyPath, ComplaintPath, ComplaintQuery } from '#lib/api/routes';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { DynamoComplaintStore } from '#lib/adapters/complaint-store';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { loadConfig } from '#lib/config';
-import { ComplaintInput, ComplaintReply } from '#lib/domain/complaint';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import {
   fileComplaint,
@@ -23,26 +21,12 @@ const deps: ComplaintDeps = {
 };
 
 export const handler = httpFunction('complaints', {
-  'POST /v1/agencies/{agencyId}/complaints': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    const receipt = await fileComplaint(deps, agencyId, request.body(ComplaintInput), request.now);
-    return created(receipt, `/v1/agencies/${agencyId}/complaints`);
+  'POST /v1/agencies/{agencyId}/complaints': async ({ params, body, now }) => {
+    const receipt = await fileComplaint(deps, params.agencyId, body, now);
+    return created(receipt, `/v1/agencies/${params.agencyId}/complaints`);
   },
-  'GET /v1/agencies/{agencyId}/complaints': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await listComplaints(deps, request.principal, agencyId, request.query(ComplaintQuery)));
-  },
-  'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': async (request) => {
-    const { agencyId, complaintId } = request.params(ComplaintPath);
-    return ok(
-      await replyToComplaint(
-        deps,
-        request.principal,
-        agencyId,
-        complaintId,
-        request.body(ComplaintReply),
-        request.now,
-      ),
-    );
-  },
+  'GET /v1/agencies/{agencyId}/complaints': async ({ principal, params, query }) =>
+    ok(await listComplaints(deps, principal, params.agencyId, query)),
+  'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': async ({ principal, params, body, now }) =>
+    ok(await replyToComplaint(deps, principal, params.agencyId, params.complaintId, body, now)),
 });

@@ -13,8 +13,8 @@ const probes = [
 ];
 
 export const handler = httpFunction('health', {
-  'GET /v1/health': async (request) => {
-    const report = await checkHealth(probes, request.now);
+  'GET /v1/health': async ({ now }) => {
+    const report = await checkHealth(probes, now);
     return {
       status: report.status === 'ok' ? 200 : 503,
       json: report,

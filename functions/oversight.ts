@@ -1,4 +1,3 @@
-import { AgencyPath, BreachQuery, PageQuery } from '#lib/api/routes';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { RecordsTable } from '#lib/adapters/records-table';
@@ -13,16 +12,10 @@ const agencies = new DynamoAgencyStore(table);
 const deps: OversightDeps = { store: new DynamoSweepStore(table, agencies), agencies };
 
 export const handler = httpFunction('oversight', {
-  'GET /v1/agencies/{agencyId}/breaches': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await listBreaches(deps, request.principal, agencyId, request.query(BreachQuery)));
-  },
-  'GET /v1/agencies/{agencyId}/reminders': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await listReminders(deps, request.principal, agencyId, request.query(PageQuery)));
-  },
-  'GET /v1/agencies/{agencyId}/outbox': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await listOutbox(deps, request.principal, agencyId, request.query(PageQuery)));
-  },
+  'GET /v1/agencies/{agencyId}/breaches': async ({ principal, params, query }) =>
+    ok(await listBreaches(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/reminders': async ({ principal, params, query }) =>
+    ok(await listReminders(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/outbox': async ({ principal, params, query }) =>
+    ok(await listOutbox(deps, principal, params.agencyId, query)),
 });

@@ -1,11 +1,9 @@
 import { loadConfig } from '#lib/config';
-import { AgencyPath, PageQuery, StaffPath } from '#lib/api/routes';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { createStaffDirectory } from '#lib/adapters/staff-directory';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
-import { NewStaff, StaffUpdate } from '#lib/domain/staff';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import { newStaffId } from '#lib/ids';
 import { createStaff, listStaff, updateStaff, type StaffDeps } from '#lib/use-cases/staff';
@@ -20,21 +18,14 @@ const deps: StaffDeps = {
 };
 
 export const handler = httpFunction('staff', {
-  'POST /v1/agencies/{agencyId}/staff': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    const account = await createStaff(deps, request.principal, agencyId, request.body(NewStaff), request.now);
-    return created(account, `/v1/agencies/${agencyId}/staff/${account.staffId}`);
+  'POST /v1/agencies/{agencyId}/staff': async ({ principal, params, body, now }) => {
+    const account = await createStaff(deps, principal, params.agencyId, body, now);
+    return created(account, `/v1/agencies/${params.agencyId}/staff/${account.staffId}`);
   },
 
-  'GET /v1/agencies/{agencyId}/staff': async (request) => {
-    const { agencyId } = request.params(AgencyPath);
-    return ok(await listStaff(deps, request.principal, agencyId, request.query(PageQuery)));
-  },
+  'GET /v1/agencies/{agencyId}/staff': async ({ principal, params, query }) =>
+    ok(await listStaff(deps, principal, params.agencyId, query)),
 
-  'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async (request) => {
-    const { agencyId, staffId } = request.params(StaffPath);
-    return ok(
-      await updateStaff(deps, request.principal, agencyId, staffId, request.body(StaffUpdate), request.now),
-    );
-  },
+  'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async ({ principal, params, body, now }) =>
+    ok(await updateStaff(deps, principal, params.agencyId, params.staffId, body, now)),
 });

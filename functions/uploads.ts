@@ -1,4 +1,3 @@
-import { UploadRequest } from '#lib/api/views';
 import { createS3Client } from '#lib/adapters/aws-clients';
 import { S3Uploads, UPLOAD_URL_SECONDS } from '#lib/adapters/s3-uploads';
 import { loadConfig } from '#lib/config';
@@ -8,9 +7,8 @@ const config = loadConfig(process.env, { uploads: true });
 const uploads = new S3Uploads(createS3Client(config), config.uploadsBucket);
 
 export const handler = httpFunction('uploads', {
-  'POST /v1/uploads': async (request) => {
-    const input = request.body(UploadRequest);
-    const { uploadKey, url, headers } = await uploads.presignUpload(input.contentType);
+  'POST /v1/uploads': async ({ body }) => {
+    const { uploadKey, url, headers } = await uploads.presignUpload(body.contentType);
     return created({ uploadKey, url, method: 'PUT', headers, expiresInSeconds: UPLOAD_URL_SECONDS }, url);
   },
 });

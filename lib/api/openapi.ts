@@ -1,8 +1,17 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { PROBLEM_CONTENT_TYPE, problemType } from '#lib/http/problem';
+import { commonProblems, type ProblemDeclaration } from './problems';
 import { routes, type RouteDefinition } from './routes';
 import { Problem } from './views';
 
-/** The OpenAPI 3.1 document, generated from the route table and its zod schemas. */
+type ResponseObject = { description: string; content?: Record<string, { schema: z.ZodType }> };
+
+/**
+ * The OpenAPI 3.1 document, generated from the route table and its zod schemas: each route's parameters,
+ * the headers it reads, its body, its answers, and every problem it can answer (by status, the problem
+ * types it may carry).
+ */
 export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
   const registry = new OpenAPIRegistry();
   const staffAuth = registry.registerComponent('securitySchemes', 'staffIdToken', {
@@ -12,13 +21,9 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
     description:
       'A Cognito ID token (audience: the staff app client) carrying custom:agencyId and cognito:groups.',
   });
-  const problem = {
-    description: 'A problem (RFC 9457)',
-    content: { 'application/problem+json': { schema: Problem } },
-  };
 
   for (const route of routes as readonly RouteDefinition[]) {
-    const responses: Record<string, unknown> = {};
+    const responses: Record<string, ResponseObject> = {};
     for (const [status, response] of Object.entries(route.responses)) {
       responses[status] = response.schema
         ? {
@@ -27,12 +32,15 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
           }
         : { description: response.description };
     }
-    responses['400'] = problem;
-    if (route.access === 'staff') {
-      responses['401'] = problem;
-      responses['403'] = problem;
-    } else {
-      responses['429'] = problem;
+    for (const [status, problems] of problemsByStatus([...route.problems, ...commonProblems(route.access)])) {
+      const schema = Problem.extend({ type: z.enum(problems.map((problem) => problemType(problem.code))) });
+      const described = problems.map((problem) => `\`${problem.code}\`: ${problem.description}`).join(' ');
+      const existing = responses[status];
+      responses[status] = {
+        description:
+          existing === undefined ? described : `${existing.description}. Or a problem: ${described}`,
+        content: { ...existing?.content, [PROBLEM_CONTENT_TYPE]: { schema } },
+      };
     }
     registry.registerPath({
       method: route.method.toLowerCase() as Lowercase<RouteDefinition['method']>,
@@ -44,9 +52,10 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
+        ...(route.headers ? { headers: route.headers } : {}),
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
       },
-      responses: responses as never,
+      responses,
     });
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -55,8 +64,18 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
       title: 'Gongkai (公开) — government information disclosure',
       version: '1',
       description:
-        'Errors are application/problem+json (RFC 9457). Legal dates are YYYY-MM-DD in China Standard Time.',
+        'Errors are application/problem+json (RFC 9457); each operation lists, by status, the problem types it can answer. Legal dates are YYYY-MM-DD in China Standard Time.',
     },
     servers: [{ url: '/' }],
   });
+}
+
+function problemsByStatus(problems: readonly ProblemDeclaration[]): Map<number, ProblemDeclaration[]> {
+  const byStatus = new Map<number, ProblemDeclaration[]>();
+  for (const problem of problems) {
+    const same = byStatus.get(problem.status) ?? [];
+    if (!same.some((known) => known.code === problem.code)) same.push(problem);
+    byStatus.set(problem.status, same);
+  }
+  return byStatus;
 }

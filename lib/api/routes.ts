@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
+import {
+  alreadyExists,
+  dependencyUnavailable,
+  gone,
+  notFound,
+  rule,
+  versionConflict,
+  wrongState,
+  type ProblemDeclaration,
+} from './problems';
 import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
 import {
   ApplicationStatus,
@@ -87,11 +97,23 @@ export type RouteDefinition = {
   /** `staff` routes sit behind the JWT authorizer; `public` ones are throttled instead. */
   readonly access: 'public' | 'staff';
   readonly summary: string;
+  /** Staff routes: the roles that may call it (any one of them); none listed means any staff member. */
   readonly roles?: readonly Role[];
+  /**
+   * Whose records a staff route reaches, checked before the handler runs: `agency` (the default on paths
+   * with `{agencyId}`) admits only that agency's staff, and a `platform_admin` when the route lists that
+   * role; `agency-tree` admits staff of any agency, the use case then checking that the caller's agency is
+   * that agency or above it in the tree (RULES §4).
+   */
+  readonly scope?: 'agency' | 'agency-tree';
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
+  /** The request headers it reads (lower-case names), parsed like the rest of the input. */
+  readonly headers?: z.ZodObject;
   readonly body?: z.ZodType;
   readonly responses: Readonly<Record<number, ResponseDefinition>>;
+  /** The problems its use case can answer, besides those every route can (see `commonProblems`). */
+  readonly problems: readonly ProblemDeclaration[];
   readonly throttle?: Throttle;
 };
 
@@ -148,11 +170,25 @@ export const ApplicationQuery = PageQuery.extend({
   status: z.enum(['open', 'closed', ...ApplicationStatus.options]).optional(),
   dueBefore: CivilDate.optional(),
 });
+/** The headers a route reads: names in lower case, as API Gateway passes them. */
+export const AccessTokenHeader = z.object({
+  'x-access-token': z
+    .string()
+    .optional()
+    .describe('The secret access token shown once when the application was made'),
+});
+export const AcceptHeader = z.object({ accept: z.string().optional() });
 export const IdempotencyKey = z
   .string()
   .min(8, 'must be at least 8 characters')
   .max(200, 'must be at most 200 characters')
   .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': IdempotencyKey.optional().describe(
+    'Makes a retried POST safe: the same key and body answer as the first time, for 24 hours',
+  ),
+});
 
 export const SubmissionPath = z.object({
   agencyId: AgencyId,
@@ -192,28 +228,34 @@ export const ReportPath = z.object({
   agencyId: AgencyId,
   year: YearNumber,
 });
+export const EditionQuery = z.object({ edition: z.coerce.number().int().min(1).optional() });
+export const ReportPublication = z.strictObject({ version: z.int().min(1) });
 export const ChallengePath = z.object({
   agencyId: AgencyId,
   challengeId: z.string().regex(/^lc_[0-9a-f]{12}$/, 'must be a challenge id'),
 });
 
-const staffAction = (
-  path: string,
-  summary: string,
-  roles: readonly Role[],
-  body: z.ZodType,
-  params: z.ZodObject = ApplicationPath,
-) =>
+/** A staff action on an application: `POST …/applications/{id}/<path>`, answered with the case. */
+const staffAction = <const P extends string, Params extends z.ZodObject, B extends z.ZodType>(action: {
+  path: P;
+  summary: string;
+  roles: readonly Role[];
+  params: Params;
+  body: B;
+  problems: readonly ProblemDeclaration[];
+}) =>
   ({
     method: 'POST',
-    path: `/v1/agencies/{agencyId}/applications/{id}/${path}`,
+    path: `/v1/agencies/{agencyId}/applications/{id}/${action.path}`,
     function: 'casework',
     access: 'staff',
-    roles,
-    summary,
-    params,
-    body,
+    roles: action.roles,
+    summary: action.summary,
+    params: action.params,
+    body: action.body,
     responses: { 200: { description: 'The case after the action', schema: CaseView } },
+    // Every action loads the case, checks its state and writes it against the version read.
+    problems: [notFound, wrongState, versionConflict, ...action.problems],
   }) as const;
 
 export const routes = [
@@ -223,6 +265,7 @@ export const routes = [
     function: 'health',
     access: 'public',
     summary: 'Whether the service and each of its dependencies answer',
+    problems: [],
     responses: {
       200: { description: 'All dependencies up', schema: HealthReport },
       503: { description: 'A dependency is down', schema: HealthReport },
@@ -235,6 +278,7 @@ export const routes = [
     function: 'openapi',
     access: 'public',
     summary: 'This API, as an OpenAPI 3.1 document',
+    problems: [],
     responses: { 200: { description: 'The OpenAPI document' } },
     throttle: publicThrottle,
   },
@@ -245,6 +289,7 @@ export const routes = [
     access: 'public',
     summary: 'The agency directory, with each disclosure office’s public details',
     query: PageQuery,
+    problems: [],
     responses: { 200: { description: 'A page of agencies', schema: AgencyDirectory } },
     throttle: publicThrottle,
   },
@@ -256,6 +301,7 @@ export const routes = [
     roles: ['platform_admin'],
     summary: 'Create an agency (tenant)',
     body: NewAgency,
+    problems: [alreadyExists, rule('unknown-parent-agency')],
     responses: { 201: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -265,6 +311,7 @@ export const routes = [
     access: 'staff',
     summary: 'The agency and its disclosure office’s details',
     params: AgencyPath,
+    problems: [notFound],
     responses: { 200: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -276,6 +323,7 @@ export const routes = [
     summary: 'Replace the disclosure office’s details (optimistic concurrency on `version`)',
     params: AgencyPath,
     body: ProfileUpdate,
+    problems: [notFound, versionConflict],
     responses: { 200: { description: 'The updated agency', schema: AgencyView } },
   },
   {
@@ -287,6 +335,7 @@ export const routes = [
     summary: 'Create a staff account with its roles',
     params: AgencyPath,
     body: NewStaff,
+    problems: [notFound, alreadyExists, rule('roles-do-not-fit-account'), dependencyUnavailable],
     responses: { 201: { description: 'The account', schema: CreatedStaffView } },
   },
   {
@@ -298,6 +347,7 @@ export const routes = [
     summary: 'The agency’s staff accounts',
     params: AgencyPath,
     query: PageQuery,
+    problems: [],
     responses: { 200: { description: 'A page of accounts', schema: StaffList } },
   },
   {
@@ -309,6 +359,7 @@ export const routes = [
     summary: 'Enable or disable an account, or change its roles',
     params: StaffPath,
     body: StaffUpdate,
+    problems: [notFound, versionConflict, rule('roles-do-not-fit-account'), dependencyUnavailable],
     responses: { 200: { description: 'The account', schema: StaffView } },
   },
   {
@@ -318,6 +369,7 @@ export const routes = [
     access: 'public',
     summary: 'A year’s working-day calendar and where it comes from (bundled, loaded or provisional)',
     params: YearPath,
+    problems: [],
     responses: { 200: { description: 'The year', schema: CalendarYearView } },
     throttle: publicThrottle,
   },
@@ -331,6 +383,7 @@ export const routes = [
       'Load a year’s holiday schedule as the State Council published it; provisional clocks are recomputed',
     params: YearPath,
     body: PublishedSchedule,
+    problems: [versionConflict, rule('invalid-schedule')],
     responses: {
       200: {
         description: 'The year, and the recomputation of provisional clocks',
@@ -346,6 +399,7 @@ export const routes = [
     summary:
       'Deadline calculator: N working days (or natural days) from a date, in China’s working-day calendar',
     query: DeadlineQuery,
+    problems: [rule('outside-calendar')],
     responses: { 200: { description: 'The due date', schema: DeadlineView } },
     throttle: publicThrottle,
   },
@@ -356,6 +410,7 @@ export const routes = [
     access: 'staff',
     summary: 'The time policy for applications in force, and those scheduled',
     params: AgencyPath,
+    problems: [notFound],
     responses: { 200: { description: 'The policies', schema: PolicyView } },
   },
   {
@@ -367,6 +422,7 @@ export const routes = [
     summary: 'Set a time policy from a date on (never looser than the Regulations)',
     params: AgencyPath,
     body: PolicyUpdate,
+    problems: [notFound, versionConflict, rule('policy-in-the-past')],
     responses: { 200: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -377,6 +433,7 @@ export const routes = [
     summary:
       'A presigned URL to upload an attachment (identity proof, documents); PUT the file to it within 15 minutes',
     body: UploadRequest,
+    problems: [],
     responses: { 201: { description: 'Where to PUT the file', schema: UploadView } },
     throttle: publicThrottle,
   },
@@ -388,6 +445,8 @@ export const routes = [
     summary: 'Apply for government information online (依申请公开). Honours Idempotency-Key.',
     params: AgencyPath,
     body: OnlineApplicationInput,
+    headers: IdempotencyHeader,
+    problems: [notFound, rule('idempotency-key-reused'), rule('unknown-upload')],
     responses: {
       201: {
         description: 'The tracking number and a secret access token, shown once',
@@ -403,6 +462,8 @@ export const routes = [
     access: 'public',
     summary: 'An application’s status page (header X-Access-Token)',
     params: TrackingPath,
+    headers: AccessTokenHeader,
+    problems: [notFound],
     responses: {
       200: { description: 'The status, due date, requests, decision and timeline', schema: StatusView },
     },
@@ -416,6 +477,8 @@ export const routes = [
     summary: 'The applicant’s clarification (补正) (header X-Access-Token)',
     params: TrackingPath,
     body: SupplementInput,
+    headers: AccessTokenHeader,
+    problems: [notFound, wrongState, versionConflict, rule('unknown-upload'), rule('clock-out-of-order')],
     responses: { 200: { description: 'The status page', schema: StatusView } },
     throttle: publicThrottle,
   },
@@ -427,6 +490,8 @@ export const routes = [
     summary: 'Withdraw the application (header X-Access-Token)',
     params: TrackingPath,
     body: WithdrawalInput,
+    headers: AccessTokenHeader,
+    problems: [notFound, wrongState, versionConflict],
     responses: { 200: { description: 'The status page', schema: StatusView } },
     throttle: publicThrottle,
   },
@@ -439,6 +504,7 @@ export const routes = [
     summary: 'Register a letter, fax, e-mail, in-person or oral application with its date of receipt',
     params: AgencyPath,
     body: RegistrationInput,
+    problems: [notFound, rule('unknown-upload'), rule('received-in-future'), rule('outside-calendar')],
     responses: {
       201: { description: 'The case, and the access token for the applicant’s receipt', schema: CaseView },
     },
@@ -451,6 +517,7 @@ export const routes = [
     summary: 'The work queue: open applications by due date (or closed ones)',
     params: AgencyPath,
     query: ApplicationQuery,
+    problems: [],
     responses: { 200: { description: 'A page of applications', schema: ApplicationList } },
   },
   {
@@ -461,6 +528,7 @@ export const routes = [
     summary:
       'The full case: applicant, clocks, how the due date was reached, timeline, the applicant’s other applications',
     params: ApplicationPath,
+    problems: [notFound],
     responses: { 200: { description: 'The case', schema: CaseView } },
   },
   // --- Proactive disclosure: configuration, submissions, reviews, the reading room ---
@@ -473,6 +541,7 @@ export const routes = [
     summary: 'Replace the disclosure catalogue (信息公开目录) categories',
     params: AgencyPath,
     body: CatalogueUpdate,
+    problems: [notFound, versionConflict],
     responses: { 200: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -482,6 +551,7 @@ export const routes = [
     access: 'staff',
     summary: 'The review chain submissions pass through',
     params: AgencyPath,
+    problems: [notFound],
     responses: { 200: { description: 'The steps and the roles that sign them', schema: ReviewChainView } },
   },
   {
@@ -493,6 +563,7 @@ export const routes = [
     summary: 'Configure the review chain (it must include the secrecy review and the approval)',
     params: AgencyPath,
     body: ReviewChainUpdate,
+    problems: [notFound, versionConflict],
     responses: { 200: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -502,6 +573,7 @@ export const routes = [
     access: 'staff',
     summary: 'The recurring items the agency publishes each period',
     params: AgencyPath,
+    problems: [notFound],
     responses: { 200: { description: 'The obligations', schema: ObligationList } },
   },
   {
@@ -514,6 +586,7 @@ export const routes = [
       'Declare a recurring item (monthly, quarterly, yearly) and how soon after its period it is published',
     params: AgencyPath,
     body: ObligationDeclaration,
+    problems: [notFound, versionConflict, rule('unknown-category')],
     responses: { 201: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -525,6 +598,7 @@ export const routes = [
     summary: 'Register a document for disclosure; its publication deadline runs from when it was formed',
     params: AgencyPath,
     body: SubmissionInput,
+    problems: [notFound, rule('invalid-submission'), rule('unknown-upload'), rule('outside-calendar')],
     responses: { 201: { description: 'The submission', schema: SubmissionView } },
   },
   {
@@ -535,6 +609,7 @@ export const routes = [
     summary: 'Submissions by status (draft, returned, published, recorded, withdrawn)',
     params: AgencyPath,
     query: SubmissionQuery,
+    problems: [],
     responses: { 200: { description: 'A page of submissions', schema: SubmissionList } },
   },
   {
@@ -544,6 +619,7 @@ export const routes = [
     access: 'staff',
     summary: 'A submission with every signature',
     params: SubmissionPath,
+    problems: [notFound],
     responses: { 200: { description: 'The submission', schema: SubmissionView } },
   },
   {
@@ -555,6 +631,7 @@ export const routes = [
     summary: 'Edit a draft or returned submission; editing a published one starts its revision (更新)',
     params: SubmissionPath,
     body: SubmissionEdit,
+    problems: [notFound, wrongState, versionConflict, rule('invalid-submission'), rule('unknown-upload')],
     responses: { 200: { description: 'The submission', schema: SubmissionView } },
   },
   {
@@ -566,6 +643,7 @@ export const routes = [
     summary: 'Send into the review chain (or, when something required is missing, return it at once: 退文)',
     params: SubmissionPath,
     body: z.strictObject({}),
+    problems: [notFound, wrongState, versionConflict],
     responses: { 200: { description: 'The submission', schema: SubmissionView } },
   },
   {
@@ -578,6 +656,15 @@ export const routes = [
       'Sign the current step: approve or return, with an opinion (and the secrecy conclusion at the secrecy review)',
     params: SubmissionPath,
     body: ReviewInput,
+    problems: [
+      notFound,
+      wrongState,
+      versionConflict,
+      rule('secrecy-conclusion-missing'),
+      rule('secrecy-conclusion-misplaced'),
+      rule('secrecy-unresolved'),
+      rule('refer-upward-holds'),
+    ],
     responses: {
       200: {
         description: 'The submission (and the publication, when the last approval publishes)',
@@ -593,6 +680,7 @@ export const routes = [
     summary: 'What waits for my role, oldest publication deadline first',
     params: AgencyPath,
     query: ReviewQueueQuery,
+    problems: [rule('step-required')],
     responses: { 200: { description: 'A page of submissions', schema: SubmissionList } },
   },
   {
@@ -602,6 +690,7 @@ export const routes = [
     access: 'public',
     summary: 'The agency’s disclosure catalogue (信息公开目录)',
     params: AgencyPath,
+    problems: [notFound],
     responses: { 200: { description: 'The categories', schema: CatalogueView } },
     throttle: publicThrottle,
   },
@@ -613,6 +702,7 @@ export const routes = [
     summary: 'The reading room: publications, newest first, by category and year, with a title search',
     params: AgencyPath,
     query: PublicationQuery,
+    problems: [notFound],
     responses: { 200: { description: 'A page of publications', schema: PublicationList } },
     throttle: publicThrottle,
   },
@@ -624,6 +714,7 @@ export const routes = [
     summary: 'A publication (its stable address); ?version=N for an earlier version; 410 once withdrawn',
     params: PublicPublicationPath,
     query: VersionQuery,
+    problems: [notFound, gone],
     responses: { 200: { description: 'The publication', schema: PublicationView } },
     throttle: publicThrottle,
   },
@@ -635,6 +726,7 @@ export const routes = [
     summary: 'Internal publications, for the agency’s own staff',
     params: AgencyPath,
     query: PublicationQuery,
+    problems: [],
     responses: { 200: { description: 'A page of publications', schema: PublicationList } },
   },
   {
@@ -645,6 +737,7 @@ export const routes = [
     summary: 'A publication of the agency, internal or public',
     params: AgencyPublicationPath,
     query: VersionQuery,
+    problems: [notFound, gone],
     responses: { 200: { description: 'The publication', schema: PublicationView } },
   },
   {
@@ -656,6 +749,7 @@ export const routes = [
     summary: 'Withdraw a publication (inside its display period only on a recorded legal basis)',
     params: AgencyPublicationPath,
     body: WithdrawalOfPublication,
+    problems: [notFound, wrongState, versionConflict, rule('inside-display-period')],
     responses: { 200: { description: 'The withdrawal' } },
   },
   // --- Oversight: what the sweep recorded ---
@@ -665,9 +759,11 @@ export const routes = [
     function: 'oversight',
     access: 'staff',
     roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
     summary: 'Deadline breaches with who answers for them; a higher agency’s supervisors see those under it',
     params: AgencyPath,
     query: BreachQuery,
+    problems: [],
     responses: { 200: { description: 'Breaches (and those of subordinate agencies)', schema: BreachList } },
   },
   {
@@ -675,9 +771,11 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/reminders',
     function: 'oversight',
     access: 'staff',
+    scope: 'agency-tree',
     summary: 'Reminders the sweep sent, newest first',
     params: AgencyPath,
     query: PageQuery,
+    problems: [],
     responses: { 200: { description: 'A page of reminders', schema: RecordList } },
   },
   {
@@ -686,9 +784,11 @@ export const routes = [
     function: 'oversight',
     access: 'staff',
     roles: ['supervisor', 'agency_admin', 'platform_admin'],
+    scope: 'agency-tree',
     summary: 'Notifications sent for the agency, newest first (the local cloud’s mail)',
     params: AgencyPath,
     query: PageQuery,
+    problems: [],
     responses: { 200: { description: 'A page of notifications', schema: RecordList } },
   },
   // --- Complaints (Reg. 51) ---
@@ -700,6 +800,7 @@ export const routes = [
     summary: 'Complain about the agency’s disclosure work; the answer is due within 30 days',
     params: AgencyPath,
     body: ComplaintInput,
+    problems: [notFound, rule('outside-calendar')],
     responses: { 201: { description: 'The complaint’s id and answer date', schema: ComplaintReceipt } },
     throttle: publicThrottle,
   },
@@ -712,6 +813,7 @@ export const routes = [
     summary: 'Complaints, open (by answer date) or answered',
     params: AgencyPath,
     query: ComplaintQuery,
+    problems: [],
     responses: { 200: { description: 'A page of complaints', schema: RecordList } },
   },
   {
@@ -723,6 +825,7 @@ export const routes = [
     summary: 'Answer a complaint',
     params: ComplaintPath,
     body: ComplaintReply,
+    problems: [notFound, wrongState, versionConflict],
     responses: { 200: { description: 'The complaint' } },
   },
   // --- The annual report (年度报告) ---
@@ -735,6 +838,7 @@ export const routes = [
     summary: 'The year’s licensing, penalty and enforcement decisions and fee income (Reg. 20(5), (6), (8))',
     params: ReportPath,
     body: Figures,
+    problems: [notFound, versionConflict],
     responses: { 200: { description: 'The figures' } },
   },
   {
@@ -744,6 +848,7 @@ export const routes = [
     access: 'staff',
     summary: 'The figures entered for the year, with their version (0 when none yet)',
     params: ReportPath,
+    problems: [],
     responses: { 200: { description: 'The figures' } },
   },
   {
@@ -755,6 +860,7 @@ export const routes = [
     summary: 'Draft (or re-draft) the report’s tables from the counters; the narrative is kept',
     params: ReportPath,
     body: z.strictObject({}),
+    problems: [notFound, versionConflict],
     responses: { 200: { description: 'The draft with its checks', schema: ReportView } },
   },
   {
@@ -764,6 +870,7 @@ export const routes = [
     access: 'staff',
     summary: 'The report as it stands, with the checks that would fail',
     params: ReportPath,
+    problems: [notFound],
     responses: { 200: { description: 'The draft with its checks', schema: ReportView } },
   },
   {
@@ -775,6 +882,7 @@ export const routes = [
     summary: 'Edit the narrative sections (一、五、六); on a published report this starts a correction',
     params: ReportPath,
     body: Narrative,
+    problems: [notFound, versionConflict],
     responses: { 200: { description: 'The draft with its checks', schema: ReportView } },
   },
   {
@@ -785,7 +893,8 @@ export const routes = [
     roles: ['approver'],
     summary: 'Publish after the checks pass (422 naming each failing check); the edition is sealed (SHA-256)',
     params: ReportPath,
-    body: z.strictObject({ version: z.int().min(1) }),
+    body: ReportPublication,
+    problems: [notFound, versionConflict, rule('report-year-not-ended'), rule('report-checks-failed')],
     responses: { 200: { description: 'The published report', schema: ReportView } },
   },
   {
@@ -796,7 +905,9 @@ export const routes = [
     summary:
       'The published report (JSON, or with Accept: text/html the printable page); ?edition=N for an earlier one',
     params: ReportPath,
-    query: z.object({ edition: z.coerce.number().int().min(1).optional() }),
+    query: EditionQuery,
+    headers: AcceptHeader,
+    problems: [notFound],
     responses: { 200: { description: 'The report, its seal and its editions', schema: PublishedReportView } },
     throttle: publicThrottle,
   },
@@ -809,6 +920,7 @@ export const routes = [
     summary: 'Record an administrative reconsideration or lawsuit about a disclosure decision',
     params: AgencyPath,
     body: LegalChallengeInput,
+    problems: [rule('challenge-dates')],
     responses: { 201: { description: 'The challenge' } },
   },
   {
@@ -819,6 +931,7 @@ export const routes = [
     summary: 'The agency’s reconsiderations and lawsuits, newest first',
     params: AgencyPath,
     query: PageQuery,
+    problems: [],
     responses: { 200: { description: 'A page of challenges', schema: RecordList } },
   },
   {
@@ -830,60 +943,98 @@ export const routes = [
     summary: 'Record a challenge’s outcome when known',
     params: ChallengePath,
     body: LegalChallengeOutcome,
+    problems: [notFound, versionConflict, rule('challenge-dates')],
     responses: { 200: { description: 'The challenge' } },
   },
-  staffAction(
-    'confirmation',
-    'Confirm an online application: today becomes the date of receipt',
-    ['clerk'],
-    z.strictObject({}),
-  ),
-  staffAction(
-    'clarification-request',
-    'Ask the applicant to clarify (补正), once, within 7 working days of receipt',
-    ['clerk'],
-    ClarificationRequestInput,
-  ),
-  staffAction(
-    'consultations',
-    'Consult a third party or co-producing agency (the time is not counted)',
-    ['clerk'],
-    ConsultationInput,
-  ),
-  staffAction(
-    'consultations/{cid}/reply',
-    'Record the consulted party’s answer',
-    ['clerk'],
-    ConsultationReplyInput,
-    ConsultationPath,
-  ),
-  staffAction(
-    'extension',
-    'Extend the reply period (the office head’s consent, before the due date)',
-    ['approver'],
-    ExtensionInput,
-  ),
-  staffAction('suspension', 'Suspend for force majeure', ['clerk', 'approver'], SuspensionInput),
-  staffAction('resumption', 'Resume after force majeure', ['clerk', 'approver'], ResumptionInput),
-  staffAction(
-    'fee-notice',
-    'Send a fee notice computed by the 2020 rules; the clock waits for payment',
-    ['clerk'],
-    FeeNoticeInput,
-  ),
-  staffAction('fee-payment', 'Record payment of the fee', ['clerk'], FeePaymentInput),
-  staffAction(
-    'decision',
-    'Decide, with outcome, legal basis and reasons; the decision letter is generated',
-    ['clerk', 'approver'],
-    DecisionInput,
-  ),
-  staffAction(
-    'assignment',
-    'Assign the handler responsible',
-    ['clerk', 'approver', 'agency_admin'],
-    AssignmentInput,
-  ),
+  staffAction({
+    path: 'confirmation',
+    summary: 'Confirm an online application: today becomes the date of receipt',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: z.strictObject({}),
+    problems: [rule('outside-calendar')],
+  }),
+  staffAction({
+    path: 'clarification-request',
+    summary: 'Ask the applicant to clarify (补正), once, within 7 working days of receipt',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: ClarificationRequestInput,
+    problems: [rule('clarification-once'), rule('clarification-too-late'), rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'consultations',
+    summary: 'Consult a third party or co-producing agency (the time is not counted)',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: ConsultationInput,
+    problems: [rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'consultations/{cid}/reply',
+    summary: 'Record the consulted party’s answer',
+    roles: ['clerk'],
+    params: ConsultationPath,
+    body: ConsultationReplyInput,
+    problems: [rule('no-such-consultation'), rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'extension',
+    summary: 'Extend the reply period (the office head’s consent, before the due date)',
+    // Reg. 33: only with the consent of the head of the disclosure office.
+    roles: ['approver'],
+    params: ApplicationPath,
+    body: ExtensionInput,
+    problems: [rule('deadline-passed'), rule('extension-too-long'), rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'suspension',
+    summary: 'Suspend for force majeure',
+    roles: ['clerk', 'approver'],
+    params: ApplicationPath,
+    body: SuspensionInput,
+    problems: [rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'resumption',
+    summary: 'Resume after force majeure',
+    roles: ['clerk', 'approver'],
+    params: ApplicationPath,
+    body: ResumptionInput,
+    problems: [rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'fee-notice',
+    summary: 'Send a fee notice computed by the 2020 rules; the clock waits for payment',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: FeeNoticeInput,
+    problems: [rule('fee-once'), rule('no-fee'), rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'fee-payment',
+    summary: 'Record payment of the fee',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: FeePaymentInput,
+    problems: [rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'decision',
+    summary: 'Decide, with outcome, legal basis and reasons; the decision letter is generated',
+    roles: ['clerk', 'approver'],
+    params: ApplicationPath,
+    body: DecisionInput,
+    problems: [rule('decision-incomplete'), rule('unknown-upload')],
+  }),
+  staffAction({
+    path: 'assignment',
+    summary: 'Assign the handler responsible',
+    roles: ['clerk', 'approver', 'agency_admin'],
+    params: ApplicationPath,
+    body: AssignmentInput,
+    problems: [rule('not-a-handler')],
+  }),
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];
@@ -895,6 +1046,15 @@ export type RouteKey<F extends HttpFunctionName = HttpFunctionName> =
       ? `${R['method']} ${R['path']}`
       : never
     : never;
+
+/** The route with key `K` (`GET /v1/…`). */
+export type RouteOfKey<K extends string> = Route extends infer R
+  ? R extends Route
+    ? `${R['method']} ${R['path']}` extends K
+      ? R
+      : never
+    : never
+  : never;
 
 const byKey = new Map<string, RouteDefinition>(routes.map((route) => [routeKeyOf(route), route]));
 export const routeByKey = (routeKey: string): RouteDefinition | undefined => byKey.get(routeKey);

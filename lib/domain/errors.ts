@@ -76,12 +76,52 @@ export class GoneError extends DomainError {
   readonly title = 'Gone';
 }
 
+/**
+ * The rules a well-formed request can break, each answered as a 422 with a problem type of its own
+ * (`urn:gongkai:problem:<code>`). Routes declare which of them they can answer (see `lib/api/routes.ts`).
+ */
+export const RULES = {
+  'outside-calendar':
+    'A date, or a deadline counted from it, lies outside the years 2004–2100 the calendar covers.',
+  'invalid-schedule': 'A State Council holiday schedule that does not hold together.',
+  'clock-out-of-order': 'A step dated before the previous step of the same clock.',
+  'deadline-passed':
+    'The step comes after its deadline (e.g. an extension after the reply was due, Reg. 33).',
+  'unknown-upload': 'An attachment that was never uploaded, or is larger than the limit.',
+  'unknown-parent-agency': 'The parent agency named does not exist.',
+  'unknown-category': 'The category is not in the agency’s disclosure catalogue.',
+  'policy-in-the-past': 'A time policy takes effect today or later, never retroactively.',
+  'roles-do-not-fit-account':
+    'platform_admin is for platform accounts only, and platform accounts hold nothing else.',
+  'idempotency-key-reused': 'The Idempotency-Key was used before with a different request.',
+  'received-in-future': 'The date of receipt is after today.',
+  'clarification-once': 'A clarification (补正) may be requested only once (Reg. 30).',
+  'clarification-too-late': 'A clarification must be requested within 7 working days of receipt (Reg. 30).',
+  'no-such-consultation': 'The application has no consultation with this id.',
+  'extension-too-long': 'Extensions together exceed the maximum (20 working days, Reg. 33).',
+  'fee-once': 'A fee notice has already been sent for this application.',
+  'no-fee': 'The 2020 fee rules give no fee for this basis (the first 10 a month, or 30 pages, are free).',
+  'decision-incomplete': 'The decision lacks what the rules require (legal basis, reasons, released files…).',
+  'not-a-handler': 'The handler must be an enabled clerk of this agency.',
+  'invalid-submission': 'The submission does not fit the agency’s catalogue or obligations.',
+  'step-required': 'The caller’s roles sign several review steps: the query must name one.',
+  'secrecy-conclusion-missing': 'The secrecy review must give a conclusion per risk and an outcome.',
+  'secrecy-conclusion-misplaced': 'Only the secrecy review gives a secrecy conclusion.',
+  'secrecy-unresolved': 'A risk present or unsure cannot be cleared without redaction or referral.',
+  'refer-upward-holds': 'An item referred upward is returned with the referral, not approved.',
+  'inside-display-period': 'Withdrawal inside the display period needs a recorded legal basis.',
+  'report-year-not-ended': 'An annual report is published only after its year has ended.',
+  'report-checks-failed': 'The annual report fails one or more named checks.',
+  'challenge-dates': 'The dates of a reconsideration or lawsuit do not hold together.',
+} as const;
+export type RuleCode = keyof typeof RULES;
+
 /** 422: well-formed, but it breaks a rule (e.g. a refusal without its legal reason). */
 export class RuleViolationError extends DomainError {
-  readonly code: string;
+  readonly code: RuleCode;
   readonly status = 422;
   readonly title = 'Rule violation';
-  constructor(code: string, detail: string, errors: readonly FieldError[] = []) {
+  constructor(code: RuleCode, detail: string, errors: readonly FieldError[] = []) {
     super(detail, { errors });
     this.code = code;
   }

@@ -1,10 +1,10 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routeByKey, type RouteKey } from '#lib/api/routes';
+import { routeByKey, type RouteKey, type RouteOfKey } from '#lib/api/routes';
 import { NotFoundError } from '#lib/domain/errors';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import { logger } from './logger';
 import { errorToProblem } from './problem';
-import { HttpRequest, type HttpEvent } from './request';
+import { parseRouteInput, type HttpEvent, type ParsedInput, type RouteInput } from './request';
 
 /** What a route handler returns: a status and a JSON body, or a raw body with its content type. */
 export type Reply =
@@ -23,37 +23,37 @@ export const created = (json: unknown, location: string): Reply => ({
   headers: { location },
 });
 
-export type RouteHandler = (request: HttpRequest) => Promise<Reply>;
-export type RouteHandlers<F extends HttpFunctionName> = { readonly [K in RouteKey<F>]: RouteHandler };
+/** The handler of the route with key `K`: it receives that route's parsed input. */
+export type RouteHandler<K extends string> = (input: RouteInput<RouteOfKey<K>>) => Promise<Reply>;
+export type RouteHandlers<F extends HttpFunctionName> = { readonly [K in RouteKey<F>]: RouteHandler<K> };
 
 /**
  * A Lambda entry point for the routes of function `F`: one handler per route key of the route table
- * (the compiler checks that every route of `F` has one). Errors become problem+json in one place.
+ * (the compiler checks that every route of `F` has one). Before a handler runs, the request is parsed
+ * with its route's schemas and the caller checked against its roles and scope; errors become
+ * problem+json in one place. Each request logs through a logger of its own, so requests handled
+ * concurrently in one process (the local gateway) never mix their keys.
  */
 export function httpFunction<F extends HttpFunctionName>(
   _functionName: F,
   handlers: NoInfer<RouteHandlers<F>>,
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
-  const table: Readonly<Record<string, RouteHandler | undefined>> = handlers;
+  // The input was parsed with this very route's schemas, so it has the type its handler was compiled for.
+  const table = handlers as Readonly<Record<string, ((input: ParsedInput) => Promise<Reply>) | undefined>>;
   return async (event) => {
     const requestId = event.requestContext.requestId;
-    logger.resetKeys();
-    logger.appendKeys({ requestId, routeKey: event.routeKey });
+    const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     try {
       const handler = table[event.routeKey];
       const route = routeByKey(event.routeKey);
       if (handler === undefined || route === undefined) {
         throw new NotFoundError(`No route ${event.routeKey}.`);
       }
-      const request = new HttpRequest(event);
-      // API Gateway's JWT authorizer already refused requests without a valid token; checking again here
-      // keeps a misconfigured route from ever running a staff use case anonymously.
-      if (route.access === 'staff') request.assertAuthenticated();
-      return toResult(await handler(request));
+      return toResult(await handler(parseRouteInput(route, event)));
     } catch (error) {
-      const result = errorToProblem(error, requestId);
+      const result = errorToProblem(error, requestId, log);
       if (result.statusCode !== undefined && result.statusCode < 500) {
-        logger.info('Request refused', { status: result.statusCode });
+        log.info('Request refused', { status: result.statusCode });
       }
       return result;
     }

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError, type FieldError } from '#lib/domain/errors';
-import { logger } from './logger';
+import type { Logger } from '@aws-lambda-powertools/logger';
 
 /** RFC 9457 problem details: the one place where errors become HTTP responses. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -27,7 +27,11 @@ export function problemResponse(
 }
 
 /** A domain error becomes its problem; anything else is a generic 500, logged, its message never shown. */
-export function errorToProblem(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
+export function errorToProblem(
+  error: unknown,
+  requestId: string,
+  log: Logger,
+): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     return problemResponse({
       type: problemType(error.code),
@@ -38,7 +42,7 @@ export function errorToProblem(error: unknown, requestId: string): APIGatewayPro
       ...(error.errors.length > 0 ? { errors: [...error.errors] } : {}),
     });
   }
-  logger.error('Unhandled error', { error: error instanceof Error ? error : String(error) });
+  log.error('Unhandled error', { error: error instanceof Error ? error : String(error) });
   return problemResponse({
     type: problemType('internal-error'),
     title: 'Internal error',

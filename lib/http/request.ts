@@ -1,6 +1,7 @@
 import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2WithRequestContext } from 'aws-lambda';
 import type { z } from 'zod';
-import { UnauthenticatedError, ValidationError, type FieldError } from '#lib/domain/errors';
+import type { RouteDefinition } from '#lib/api/routes';
+import { ForbiddenError, UnauthenticatedError, ValidationError, type FieldError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import { principalFromClaims, type Claims } from './claims';
 
@@ -18,82 +19,118 @@ export function issuesToFieldErrors(location: Location, error: z.ZodError): Fiel
   }));
 }
 
-/** What a handler sees of a request: typed accessors that parse with zod and fail with a 400. */
-export class HttpRequest {
+/** The output of the schema a route declares for `part` of the request, or `undefined` without one. */
+type Parsed<R, Part extends string> = R extends { readonly [P in Part]: infer Schema extends z.ZodType }
+  ? z.output<Schema>
+  : undefined;
+
+/** What a route's handler receives: its input parsed with the route's own schemas, and who calls. */
+export type RouteInput<R extends RouteDefinition> = {
+  readonly params: Parsed<R, 'params'>;
+  readonly query: Parsed<R, 'query'>;
+  readonly headers: Parsed<R, 'headers'>;
+  readonly body: Parsed<R, 'body'>;
+  /** On staff routes: the staff member, already checked for the route's roles and scope. */
+  readonly principal: R extends { readonly access: 'staff' } ? Principal : undefined;
+  /** The request's time, as API Gateway stamped it: the only clock a use case sees. */
   readonly now: Date;
   readonly requestId: string;
-  readonly routeKey: string;
-  private readonly event: HttpEvent;
+};
 
-  constructor(event: HttpEvent) {
-    this.event = event;
-    // The request's time, as API Gateway stamped it: the only clock a use case sees.
-    this.now = new Date(event.requestContext.timeEpoch);
-    this.requestId = event.requestContext.requestId;
-    this.routeKey = event.routeKey;
+/** A route's input before the route is known to the compiler. */
+export type ParsedInput = {
+  readonly params: unknown;
+  readonly query: unknown;
+  readonly headers: unknown;
+  readonly body: unknown;
+  readonly principal: Principal | undefined;
+  readonly now: Date;
+  readonly requestId: string;
+};
+
+/**
+ * Turns an event into the route's input, in this order: who calls (401), the path (400), whether the
+ * caller may call this route on this path (403: before anything else of the request is read, so a caller
+ * without access learns nothing of what the route would accept), then headers, query and body (400).
+ */
+export function parseRouteInput(route: RouteDefinition, event: HttpEvent): ParsedInput {
+  const principal = route.access === 'staff' ? staffPrincipal(event) : undefined;
+  const params = parse(route.params, event.pathParameters ?? {}, 'path', 'Invalid path parameter.');
+  if (principal !== undefined) authorize(route, principal, params);
+  return {
+    params,
+    headers: parse(route.headers, event.headers, 'header', 'Invalid header.'),
+    query: parse(route.query, event.queryStringParameters ?? {}, 'query', 'Invalid query parameter.'),
+    body:
+      route.body === undefined
+        ? undefined
+        : parse(route.body, jsonBody(event), 'body', 'The body is invalid.'),
+    principal,
+    now: new Date(event.requestContext.timeEpoch),
+    requestId: event.requestContext.requestId,
+  };
+}
+
+/**
+ * API Gateway's JWT authorizer already refused requests without a valid token; checking again here keeps
+ * a misconfigured route from ever running a staff use case anonymously.
+ */
+function staffPrincipal(event: HttpEvent): Principal {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  const principal = claims === undefined ? undefined : principalFromClaims(claims);
+  if (principal === undefined) throw new UnauthenticatedError('A staff token is required.');
+  return principal;
+}
+
+/**
+ * The route's scope, then its roles. Staff act only on their own agency's records, so a staff member of
+ * another agency learns nothing, not even whether the record exists; platform administrators belong to no
+ * agency and reach any agency on the routes that list their role.
+ */
+function authorize(route: RouteDefinition, principal: Principal, params: unknown): void {
+  const agencyId =
+    typeof params === 'object' && params !== null && 'agencyId' in params ? params.agencyId : undefined;
+  const platformWide =
+    principal.roles.has('platform_admin') && route.roles?.includes('platform_admin') === true;
+  if (
+    (route.scope ?? 'agency') === 'agency' &&
+    agencyId !== undefined &&
+    agencyId !== principal.agencyId &&
+    !platformWide
+  ) {
+    throw new ForbiddenError('This staff account belongs to another agency.');
   }
-
-  params<S extends z.ZodType>(schema: S): z.output<S> {
-    return parse(schema, this.event.pathParameters ?? {}, 'path', 'Invalid path parameter.');
-  }
-
-  query<S extends z.ZodType>(schema: S): z.output<S> {
-    return parse(schema, this.event.queryStringParameters ?? {}, 'query', 'Invalid query parameter.');
-  }
-
-  body<S extends z.ZodType>(schema: S): z.output<S> {
-    const raw = this.event.body;
-    if (raw === undefined || raw === '') {
-      throw new ValidationError('A JSON body is required.', [{ path: 'body', message: 'is required' }]);
-    }
-    const contentType = this.header('content-type') ?? '';
-    if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(contentType)) {
-      throw new ValidationError('The body must be JSON (Content-Type: application/json).', [
-        { path: 'header.content-type', message: 'must be application/json' },
-      ]);
-    }
-    const text = this.event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new ValidationError(
-        'The body is not valid JSON.',
-        [{ path: 'body', message: 'is not valid JSON' }],
-        error,
-      );
-    }
-    return parse(schema, json, 'body', 'The body is invalid.');
-  }
-
-  header(name: string): string | undefined {
-    return this.event.headers[name.toLowerCase()];
-  }
-
-  /** The staff member behind the request (staff routes only); 401 without valid claims. */
-  get principal(): Principal {
-    const principal = this.principalOrUndefined();
-    if (principal === undefined) throw new UnauthenticatedError('A staff token is required.');
-    return principal;
-  }
-
-  assertAuthenticated(): void {
-    if (this.principalOrUndefined() === undefined)
-      throw new UnauthenticatedError('A staff token is required.');
-  }
-
-  private principalOrUndefined(): Principal | undefined {
-    const claims = this.event.requestContext.authorizer?.jwt?.claims;
-    return claims === undefined ? undefined : principalFromClaims(claims);
+  const roles = route.roles ?? [];
+  if (roles.length > 0 && !roles.some((role) => principal.roles.has(role))) {
+    throw new ForbiddenError(`This action needs the role ${roles.join(' or ')}.`);
   }
 }
 
-function parse<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  location: Location,
-  detail: string,
-): z.output<S> {
+function jsonBody(event: HttpEvent): unknown {
+  const raw = event.body;
+  if (raw === undefined || raw === '') {
+    throw new ValidationError('A JSON body is required.', [{ path: 'body', message: 'is required' }]);
+  }
+  const contentType = event.headers['content-type'];
+  if (contentType === undefined || !/^application\/([a-z0-9.+-]*\+)?json\b/i.test(contentType)) {
+    throw new ValidationError('The body must be JSON (Content-Type: application/json).', [
+      { path: 'header.content-type', message: 'must be application/json' },
+    ]);
+  }
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError(
+      'The body is not valid JSON.',
+      [{ path: 'body', message: 'is not valid JSON' }],
+      error,
+    );
+  }
+}
+
+function parse(schema: z.ZodType | undefined, input: unknown, location: Location, detail: string): unknown {
+  if (schema === undefined) return undefined;
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(detail, issuesToFieldErrors(location, result.error));
   return result.data;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { PeriodicObligationInput } from '#lib/domain/agency';
 import {
@@ -8,6 +9,7 @@ import {
   type OfficeProfile,
   type PolicyUpdate,
   catalogueOf,
+  reviewChainOf,
   type ProfileUpdate,
 } from '#lib/domain/agency';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
@@ -237,15 +239,27 @@ export const setReviewChain = (
     data: { steps: update.steps },
   }));
 
+/** The review chain submissions pass through, and whether the agency configured it or runs the default. */
+export async function getReviewChain(store: AgencyStore, principal: Principal, agencyId: string) {
+  const agency = await getAgency(store, principal, agencyId);
+  return { steps: reviewChainOf(agency), configured: agency.reviewChain !== null, version: agency.version };
+}
+
+/** The recurring items the agency publishes each period. */
+export async function getObligations(store: AgencyStore, principal: Principal, agencyId: string) {
+  const agency = await getAgency(store, principal, agencyId);
+  return { items: agency.obligations, version: agency.version };
+}
+
 export function addObligation(
   store: AgencyStore,
   principal: Principal,
   agencyId: string,
   input: z.infer<typeof PeriodicObligationInput> & { version: number },
-  id: string,
   now: Date,
 ) {
   const { version, ...obligation } = input;
+  const id = `ob_${randomBytes(4).toString('hex')}`;
   return configure(store, principal, agencyId, version, now, (agency) => {
     if (!catalogueOf(agency).some((entry) => entry.code === obligation.category)) {
       throw new RuleViolationError('unknown-category', 'The category is not in the catalogue.', [

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { AgencyRole, type Role } from '#lib/domain/staff';
+import { undeclaredAnswer } from './declared-answers';
 
 /** Helpers for integration tests: HTTP calls through the local gateway, and fixtures built through the API. */
 export const localCloud = () => inject('localCloud');
@@ -43,6 +44,10 @@ export async function api(method: string, path: string, options: CallOptions = {
   } catch {
     json = undefined;
   }
+  // Every answer must be one its route declares, so the OpenAPI document is complete.
+  const undeclared = undeclaredAnswer(method, path, { status: response.status, json });
+  if (undeclared !== undefined)
+    throw new Error(`${undeclared} (OpenAPI completeness: see lib/api/routes.ts)`);
   return { status: response.status, headers: response.headers, contentType, text, json };
 }
 

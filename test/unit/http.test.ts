@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { matchRoute } from '#lib/api/route-match';
 import { claimsAsAuthorizerPassesThem, parseGroupsClaim, principalFromClaims } from '#lib/http/claims';
 import { httpFunction, ok } from '#lib/http/handler';
+import { logger } from '#lib/http/logger';
 import { VersionConflictError } from '#lib/domain/errors';
 import type { HttpEvent } from '#lib/http/request';
 import { decodePageToken, encodePageToken } from '#lib/adapters/records-table';
 import { loadConfig } from '#lib/config';
+import { undeclaredAnswer } from '#test/support/declared-answers';
 
 const anEvent = (overrides: Partial<HttpEvent> = {}, claims?: Record<string, string>): HttpEvent => ({
   version: '2.0',
@@ -87,21 +89,24 @@ describe('route matching', () => {
 });
 
 describe('the handler wrapper', () => {
+  let fail: 'conflict' | 'boom' | undefined;
   const handler = httpFunction('health', {
-    'GET /v1/health': async (request) => {
-      if (request.header('x-fail') === 'conflict') throw new VersionConflictError('changed');
-      if (request.header('x-fail') === 'boom') throw new Error('secret internals');
-      return ok({ now: request.now.toISOString() });
+    'GET /v1/health': async ({ now }) => {
+      if (fail === 'conflict') throw new VersionConflictError('changed');
+      if (fail === 'boom') throw new Error('secret internals');
+      return ok({ now: now.toISOString() });
     },
   });
 
   it('now is the event time, not a clock read', async () => {
+    fail = undefined;
     const result = await handler(anEvent());
     expect(JSON.parse(result.body ?? '')).toEqual({ now: '2026-09-28T01:30:00.000Z' });
   });
 
   it('a domain error becomes its problem; an unknown error a generic 500 that hides its message', async () => {
-    const conflict = await handler(anEvent({ headers: { 'x-fail': 'conflict' } }));
+    fail = 'conflict';
+    const conflict = await handler(anEvent());
     expect(conflict.statusCode).toBe(409);
     expect(conflict.headers?.['content-type']).toBe('application/problem+json');
     expect(JSON.parse(conflict.body ?? '')).toMatchObject({
@@ -110,7 +115,8 @@ describe('the handler wrapper', () => {
       requestId: 'req-1',
     });
 
-    const boom = await handler(anEvent({ headers: { 'x-fail': 'boom' } }));
+    fail = 'boom';
+    const boom = await handler(anEvent());
     expect(boom.statusCode).toBe(500);
     expect(boom.body).not.toContain('secret internals');
   });
@@ -119,31 +125,110 @@ describe('the handler wrapper', () => {
     const result = await handler(anEvent({ routeKey: 'GET /v1/agencies' }));
     expect(result.statusCode).toBe(404);
   });
+});
+
+describe('the route definition drives parsing and access', () => {
+  const reached: unknown[] = [];
+  const staff = httpFunction('staff', {
+    'POST /v1/agencies/{agencyId}/staff': async (input) => {
+      reached.push({ params: input.params, body: input.body, staffId: input.principal.staffId });
+      return ok({});
+    },
+    'GET /v1/agencies/{agencyId}/staff': async (input) => {
+      reached.push({ query: input.query });
+      return ok({});
+    },
+    'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => ok({}),
+  });
+  const call = (
+    routeKey: string,
+    claims: Record<string, string> | undefined,
+    overrides: Partial<HttpEvent> = {},
+  ) => staff(anEvent({ routeKey, pathParameters: { agencyId: 'agency-a' }, ...overrides }, claims));
+  const staffOf = (agencyId: string, groups: string) => ({
+    'cognito:username': 'stf_1',
+    'custom:agencyId': agencyId,
+    'cognito:groups': groups,
+  });
+  const aNewAccount = {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'A@x.cn', name: '王五', roles: ['clerk'] }),
+  };
+  const problemOf = (result: { body?: string | undefined }) => JSON.parse(result.body ?? '');
 
   it('a staff route without claims is 401 even if the authorizer was bypassed', async () => {
-    const reached: string[] = [];
-    const stub = async () => {
-      reached.push('handler');
-      return ok({});
-    };
-    const agencies = httpFunction('staff', {
-      'POST /v1/agencies/{agencyId}/staff': stub,
-      'GET /v1/agencies/{agencyId}/staff': stub,
-      'PATCH /v1/agencies/{agencyId}/staff/{staffId}': stub,
-    });
-    const result = await agencies(
-      anEvent({ routeKey: 'GET /v1/agencies/{agencyId}/staff', pathParameters: { agencyId: 'a1' } }),
-    );
+    reached.length = 0;
+    const result = await call('GET /v1/agencies/{agencyId}/staff', undefined);
     expect(result.statusCode).toBe(401);
     expect(reached).toEqual([]);
-    const withClaims = await agencies(
-      anEvent(
-        { routeKey: 'GET /v1/agencies/{agencyId}/staff' },
-        { 'cognito:username': 'stf_1', 'custom:agencyId': 'a1', 'cognito:groups': '[clerk]' },
-      ),
+  });
+
+  it('the handler receives the path, query and body parsed with the route’s schemas', async () => {
+    reached.length = 0;
+    const listed = await call('GET /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'));
+    expect(listed.statusCode).toBe(200);
+    const createdOne = await call(
+      'POST /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]'),
+      aNewAccount,
     );
-    expect(withClaims.statusCode).toBe(200);
-    expect(reached).toEqual(['handler']);
+    expect(createdOne.statusCode).toBe(200);
+    expect(reached).toEqual([
+      { query: { limit: 50 } },
+      {
+        params: { agencyId: 'agency-a' },
+        body: { email: 'a@x.cn', name: '王五', roles: ['clerk'] },
+        staffId: 'stf_1',
+      },
+    ]);
+  });
+
+  it('staff of another agency are refused (403) before the body is read', async () => {
+    reached.length = 0;
+    const result = await call('POST /v1/agencies/{agencyId}/staff', staffOf('agency-b', '[agency_admin]'), {
+      body: 'not json',
+    });
+    expect(result.statusCode).toBe(403);
+    expect(problemOf(result).detail).toBe('This staff account belongs to another agency.');
+    expect(reached).toEqual([]);
+  });
+
+  it('a role the route does not list is refused (403), naming the roles it needs', async () => {
+    const result = await call(
+      'POST /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[clerk approver]'),
+      aNewAccount,
+    );
+    expect(result.statusCode).toBe(403);
+    expect(problemOf(result).detail).toBe('This action needs the role agency_admin or platform_admin.');
+  });
+
+  it('a platform administrator reaches any agency on the routes that list the role', async () => {
+    reached.length = 0;
+    const result = await call(
+      'POST /v1/agencies/{agencyId}/staff',
+      staffOf('platform', '[platform_admin]'),
+      aNewAccount,
+    );
+    expect(result.statusCode).toBe(200);
+    expect(reached).toHaveLength(1);
+  });
+
+  it('a body that fails the route’s schema is 400 naming the field', async () => {
+    const result = await call('POST /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'), {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'not-an-address', name: '王五', roles: ['clerk'] }),
+    });
+    expect(result.statusCode).toBe(400);
+    expect(problemOf(result).errors).toEqual([{ path: 'body.email', message: 'must be an e-mail address' }]);
+  });
+
+  it('a path parameter that fails its schema is 400 before anything else', async () => {
+    const result = await call('GET /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'), {
+      pathParameters: { agencyId: '../etc' },
+    });
+    expect(result.statusCode).toBe(400);
+    expect(problemOf(result).errors[0].path).toBe('path.agencyId');
   });
 });
 
@@ -194,5 +279,105 @@ describe('configuration', () => {
     );
     expect(Object.isFrozen(config)).toBe(true);
     expect(config.staffDirectory).toEqual({ kind: 'cognito', userPoolId: 'pool' });
+  });
+});
+
+describe('declared answers (the OpenAPI completeness check every integration call runs)', () => {
+  const decision = '/v1/agencies/agency-a/applications/2026-000001/decision';
+  const problem = (code: string) => ({ type: `urn:gongkai:problem:${code}` });
+
+  it('a status or problem type the route declares passes', () => {
+    expect(undeclaredAnswer('POST', decision, { status: 200, json: {} })).toBeUndefined();
+    expect(
+      undeclaredAnswer('POST', decision, { status: 422, json: problem('decision-incomplete') }),
+    ).toBeUndefined();
+    expect(undeclaredAnswer('POST', decision, { status: 409, json: problem('wrong-state') })).toBeUndefined();
+    // What every staff route can answer.
+    expect(undeclaredAnswer('POST', decision, { status: 403, json: problem('forbidden') })).toBeUndefined();
+  });
+
+  it('an undeclared problem type, or an undeclared status, is named', () => {
+    expect(undeclaredAnswer('POST', decision, { status: 422, json: problem('fee-once') })).toBe(
+      'POST /v1/agencies/{agencyId}/applications/{id}/decision answered 422 urn:gongkai:problem:fee-once, which its route does not declare',
+    );
+    expect(undeclaredAnswer('POST', decision, { status: 201, json: {} })).toMatch(/answered 201/);
+    // A public route answers no 403.
+    expect(undeclaredAnswer('GET', '/v1/agencies', { status: 403, json: problem('forbidden') })).toMatch(
+      /forbidden/,
+    );
+  });
+
+  it('requests that match no route are the fallback’s and are not checked', () => {
+    expect(
+      undeclaredAnswer('GET', '/v1/nothing', { status: 404, json: problem('not-found') }),
+    ).toBeUndefined();
+  });
+});
+
+describe('logs per request', () => {
+  it('two requests handled at once each log with their own request id and route', async () => {
+    logger.setLogLevel('INFO');
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      let releaseFirst: () => void = () => undefined;
+      const firstWaits = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      const staff = httpFunction('staff', {
+        'GET /v1/agencies/{agencyId}/staff': async () => {
+          await firstWaits;
+          throw new VersionConflictError('first');
+        },
+        'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => {
+          throw new VersionConflictError('second');
+        },
+        'POST /v1/agencies/{agencyId}/staff': async () => ok({}),
+      });
+      const claims = {
+        'cognito:username': 'stf_1',
+        'custom:agencyId': 'agency-a',
+        'cognito:groups': '[agency_admin]',
+      };
+      const context = (requestId: string, routeKey: string) => ({
+        ...anEvent({}, claims).requestContext,
+        requestId,
+        routeKey,
+      });
+      const first = staff(
+        anEvent({
+          routeKey: 'GET /v1/agencies/{agencyId}/staff',
+          pathParameters: { agencyId: 'agency-a' },
+          requestContext: context('req-first', 'GET /v1/agencies/{agencyId}/staff'),
+        }),
+      );
+      // The second request starts and ends while the first is still in its handler.
+      const second = await staff(
+        anEvent({
+          routeKey: 'PATCH /v1/agencies/{agencyId}/staff/{staffId}',
+          pathParameters: { agencyId: 'agency-a', staffId: 'stf_aaaaaaaaaaaaaaaaaaaa' },
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ version: 1, enabled: false }),
+          requestContext: context('req-second', 'PATCH /v1/agencies/{agencyId}/staff/{staffId}'),
+        }),
+      );
+      releaseFirst();
+      expect(second.statusCode).toBe(409);
+      expect((await first).statusCode).toBe(409);
+    } finally {
+      write.mockRestore();
+      logger.setLogLevel('SILENT');
+    }
+    const refused = lines
+      .flatMap((line) => line.split('\n'))
+      .filter((line) => line.includes('Request refused'))
+      .map((line) => JSON.parse(line));
+    expect(refused.map((line) => [line.requestId, line.routeKey])).toEqual([
+      ['req-second', 'PATCH /v1/agencies/{agencyId}/staff/{staffId}'],
+      ['req-first', 'GET /v1/agencies/{agencyId}/staff'],
+    ]);
   });
 });
