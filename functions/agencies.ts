@@ -13,7 +13,7 @@ import {
   updateProfile,
 } from '#lib/use-cases/agencies';
 
-const config = loadConfig(process.env, { records: true });
+const config = loadConfig(process.env, 'agencies');
 const store = new DynamoAgencyStore(new RecordsTable(createDocumentClient(config), config.tableName));
 
 export const handler = httpFunction('agencies', {

@@ -6,7 +6,7 @@ import { timelineEventOfStreamRecord } from '#lib/adapters/stream-records';
 import { logger } from '#lib/http/logger';
 import { archiveEvent, quarantine } from '#lib/use-cases/archive-events';
 
-const config = loadConfig(process.env, { archive: true, uploads: true });
+const config = loadConfig(process.env, 'archiver');
 const archive = new S3Archive(createS3Client(config), config.archiveBucket, config.uploadsBucket);
 
 /**

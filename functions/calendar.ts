@@ -7,7 +7,7 @@ import { RecordsTable } from '#lib/adapters/records-table';
 import { httpFunction, ok } from '#lib/http/handler';
 import { calendarYear, computeDeadline, loadCalendarYear } from '#lib/use-cases/calendar';
 
-const config = loadConfig(process.env, { records: true });
+const config = loadConfig(process.env, 'calendar');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const calendars = new DynamoCalendarStore(table);
 const clocks = new DynamoClockStore(table, CASE_FIELDS_FROM_CLOCKS);

@@ -10,7 +10,7 @@ import {
   type StaffAction,
 } from '#lib/use-cases/applications';
 
-const config = loadConfig(process.env, { records: true, archive: true, uploads: true, applicantKey: true });
+const config = loadConfig(process.env, 'casework');
 const { deps } = await applicationDeps(config);
 
 /** A staff action on the application of the path, answered with the case. */

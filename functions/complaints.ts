@@ -12,7 +12,7 @@ import {
   type ComplaintDeps,
 } from '#lib/use-cases/complaints';
 
-const config = loadConfig(process.env, { records: true });
+const config = loadConfig(process.env, 'complaints');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const deps: ComplaintDeps = {
   store: new DynamoComplaintStore(table),

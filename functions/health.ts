@@ -6,7 +6,7 @@ import { S3Archive } from '#lib/adapters/s3-archive';
 import { httpFunction } from '#lib/http/handler';
 import { checkHealth } from '#lib/use-cases/health';
 
-const config = loadConfig(process.env, { records: true, archive: true });
+const config = loadConfig(process.env, 'health');
 const probes = [
   recordsTableProbe(new RecordsTable(createDocumentClient(config), config.tableName)),
   archiveBucketProbe(new S3Archive(createS3Client(config), config.archiveBucket)),

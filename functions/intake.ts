@@ -8,7 +8,7 @@ import {
   withdrawByApplicant,
 } from '#lib/use-cases/applications';
 
-const config = loadConfig(process.env, { records: true, archive: true, uploads: true, applicantKey: true });
+const config = loadConfig(process.env, 'intake');
 const { deps } = await applicationDeps(config);
 
 export const handler = httpFunction('intake', {

@@ -6,7 +6,7 @@ import { loadConfig } from '#lib/config';
 import { httpFunction, ok } from '#lib/http/handler';
 import { listBreaches, listOutbox, listReminders, type OversightDeps } from '#lib/use-cases/oversight';
 
-const config = loadConfig(process.env, { records: true });
+const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const agencies = new DynamoAgencyStore(table);
 const deps: OversightDeps = { store: new DynamoSweepStore(table, agencies), agencies };

@@ -10,7 +10,7 @@ import {
   withdraw,
 } from '#lib/use-cases/proactive';
 
-const config = loadConfig(process.env, { records: true });
+const config = loadConfig(process.env, 'reading-room');
 const deps = readingRoomDeps(config);
 
 export const handler = httpFunction('reading-room', {

@@ -18,7 +18,7 @@ import {
   type ReportDeps,
 } from '#lib/use-cases/annual-reports';
 
-const config = loadConfig(process.env, { records: true });
+const config = loadConfig(process.env, 'reports');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const deps: ReportDeps = { store: new DynamoReportStore(table), agencies: new DynamoAgencyStore(table) };
 
@@ -41,7 +41,7 @@ export const handler = httpFunction('reports', {
   }) => ok(await publish(deps, principal, params.agencyId, params.year, body, now)),
   'GET /v1/agencies/{agencyId}/annual-reports/{year}': async ({ params, query, headers }) => {
     const report = await readPublished(deps, params.agencyId, params.year, query.edition);
-    if ((headers.accept ?? '').includes('text/html'))
+    if (headers.accept?.includes('text/html') === true)
       return { status: 200, text: report.html(), contentType: 'text/html; charset=utf-8' };
     return ok({ content: report.content, seal: report.seal, editions: report.editions });
   },

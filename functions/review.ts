@@ -3,7 +3,7 @@ import { loadConfig } from '#lib/config';
 import { httpFunction, ok } from '#lib/http/handler';
 import { reviewQueue, reviewSubmission } from '#lib/use-cases/proactive';
 
-const config = loadConfig(process.env, { records: true, uploads: true });
+const config = loadConfig(process.env, 'review');
 const deps = proactiveDeps(config);
 
 export const handler = httpFunction('review', {

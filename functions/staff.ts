@@ -8,7 +8,7 @@ import { created, httpFunction, ok } from '#lib/http/handler';
 import { newStaffId } from '#lib/ids';
 import { createStaff, listStaff, updateStaff, type StaffDeps } from '#lib/use-cases/staff';
 
-const config = loadConfig(process.env, { records: true, staffDirectory: true });
+const config = loadConfig(process.env, 'staff');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const deps: StaffDeps = {
   store: new DynamoStaffStore(table),

@@ -16,7 +16,7 @@ import {
   sendForReview,
 } from '#lib/use-cases/proactive';
 
-const config = loadConfig(process.env, { records: true, uploads: true });
+const config = loadConfig(process.env, 'submission');
 const deps = proactiveDeps(config);
 
 export const handler = httpFunction('submission', {

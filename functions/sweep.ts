@@ -13,7 +13,7 @@ import { loadConfig } from '#lib/config';
 import { logger } from '#lib/http/logger';
 import { sweep, sweepDayOf, type SweepSummary } from '#lib/use-cases/sweep';
 
-const config = loadConfig(process.env, { records: true, archive: true });
+const config = loadConfig(process.env, 'sweep');
 const documents = createDocumentClient(config);
 const archive = new S3Archive(createS3Client(config), config.archiveBucket);
 

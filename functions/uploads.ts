@@ -3,7 +3,7 @@ import { S3Uploads, UPLOAD_URL_SECONDS } from '#lib/adapters/s3-uploads';
 import { loadConfig } from '#lib/config';
 import { created, httpFunction } from '#lib/http/handler';
 
-const config = loadConfig(process.env, { uploads: true });
+const config = loadConfig(process.env, 'uploads');
 const uploads = new S3Uploads(createS3Client(config), config.uploadsBucket);
 
 export const handler = httpFunction('uploads', {

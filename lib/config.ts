@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 
 /**
- * Configuration, read once at cold start from the environment and frozen. A missing or malformed
- * variable fails the cold start with its name; there are no placeholder defaults for resource names.
- * The same variables serve the cloud and the local cloud: only endpoints and credentials differ.
+ * Configuration, read once at cold start from the environment and frozen. What a function needs follows
+ * from its one definition in `lib/platform/functions.ts` (the same grants from which the CDK stack sets
+ * its environment and its IAM): a function with access to the Records table has `tableName`, and only
+ * then. A missing or malformed variable fails the cold start with its name; there are no placeholder
+ * values. The same variables serve the cloud and the local cloud: only endpoints and credentials differ.
  */
 const Env = z.object({
   AWS_REGION: z.string().min(1),
@@ -28,14 +31,7 @@ const Env = z.object({
   /** Where notifications are e-mailed from (SES); without it they stay in the outbox. */
   SES_FROM_ADDRESS: z.email().optional(),
 });
-
-export type Needs = {
-  records?: boolean;
-  archive?: boolean;
-  uploads?: boolean;
-  staffDirectory?: boolean;
-  applicantKey?: boolean;
-};
+type Env = z.infer<typeof Env>;
 
 export type StaffDirectoryConfig =
   | { kind: 'cognito'; userPoolId: string }
@@ -43,72 +39,101 @@ export type StaffDirectoryConfig =
 
 export type ApplicantKeyConfig = { kind: 'secret'; arn: string } | { kind: 'inline'; hex: string };
 
-export type Config = Readonly<{
+/** What every function has: the region, the local cloud's endpoints, the optional mail sender. */
+export type BaseConfig = Readonly<{
   region: string;
-  tableName: string;
-  archiveBucket: string;
-  uploadsBucket: string;
   dynamoDbEndpoint: string | undefined;
   s3Endpoint: string | undefined;
   s3ForcePathStyle: boolean;
-  staffDirectory: StaffDirectoryConfig | undefined;
-  applicantKey: ApplicantKeyConfig | undefined;
   sesFromAddress: string | undefined;
 }>;
 
+/** The grants of a function definition that need configuration. */
+export type Grants = Pick<
+  FunctionDefinition,
+  'records' | 'archive' | 'uploads' | 'userPool' | 'applicantKey'
+>;
+
+/** The configuration a function with `G` has: each resource it may touch, and nothing else. */
+export type ConfigFor<G extends Grants> = BaseConfig &
+  ([G] extends [{ records: 'read' | 'readWrite' }] ? { readonly tableName: string } : unknown) &
+  ([G] extends [{ archive: 'read' | 'readWrite' }] ? { readonly archiveBucket: string } : unknown) &
+  ([G] extends [{ uploads: 'read' | 'readWrite' }] ? { readonly uploadsBucket: string } : unknown) &
+  ([G] extends [{ userPool: true }] ? { readonly staffDirectory: StaffDirectoryConfig } : unknown) &
+  ([G] extends [{ applicantKey: true }] ? { readonly applicantKey: ApplicantKeyConfig } : unknown);
+
+type DefinitionOf<F extends FunctionName> = Extract<(typeof functionDefinitions)[number], { name: F }>;
+
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv, needs: Needs): Config {
+/** The configuration of function `name`, as its definition grants it. */
+export function loadConfig<F extends FunctionName>(
+  env: NodeJS.ProcessEnv,
+  name: F,
+): ConfigFor<DefinitionOf<F>> {
+  const definition = functionDefinitions.find((candidate) => candidate.name === name);
+  if (definition === undefined) throw new ConfigError(`There is no function ${name}.`);
+  // `definition` is the one named `name`, so the keys set are those `DefinitionOf<F>` grants.
+  return loadConfigFor<Grants>(env, definition);
+}
+
+/** The configuration for `grants` (the local cloud's own tooling asks for what it uses). */
+export function loadConfigFor<G extends Grants>(env: NodeJS.ProcessEnv, grants: G): ConfigFor<G> {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const names = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigError(`Invalid environment: ${names}`);
   }
   const e = parsed.data;
-  const required = (name: keyof typeof e, needed: boolean | undefined): string => {
-    const value = e[name];
-    if (needed === true && (value === undefined || value === '')) {
-      throw new ConfigError(`Missing environment variable ${name}`);
-    }
-    return value ?? '';
-  };
-  let staffDirectory: StaffDirectoryConfig | undefined;
-  if (needs.staffDirectory === true) {
-    if (e.USER_POOL_ID !== undefined) {
-      staffDirectory = { kind: 'cognito', userPoolId: e.USER_POOL_ID };
-    } else if (e.LOCAL_IDENTITY_ISSUER !== undefined) {
-      staffDirectory = {
-        kind: 'local',
-        issuer: e.LOCAL_IDENTITY_ISSUER,
-        audience: required('LOCAL_IDENTITY_AUDIENCE', true),
-        privateJwk: required('LOCAL_IDENTITY_PRIVATE_JWK', true),
-      };
-    } else {
-      throw new ConfigError(
-        'Missing environment variable USER_POOL_ID (or LOCAL_IDENTITY_ISSUER in the local cloud)',
-      );
-    }
-  }
-  let applicantKey: ApplicantKeyConfig | undefined;
-  if (needs.applicantKey === true) {
-    if (e.APPLICANT_KEY_SECRET_ARN !== undefined)
-      applicantKey = { kind: 'secret', arn: e.APPLICANT_KEY_SECRET_ARN };
-    else if (e.APPLICANT_KEY !== undefined) applicantKey = { kind: 'inline', hex: e.APPLICANT_KEY };
-    else
-      throw new ConfigError(
-        'Missing environment variable APPLICANT_KEY_SECRET_ARN (or APPLICANT_KEY in the local cloud)',
-      );
-  }
-  return Object.freeze({
+  const config: Record<string, unknown> = {
     region: e.AWS_REGION,
-    tableName: required('TABLE_NAME', needs.records),
-    archiveBucket: required('ARCHIVE_BUCKET', needs.archive),
-    uploadsBucket: required('UPLOADS_BUCKET', needs.uploads),
     dynamoDbEndpoint: e.DYNAMODB_ENDPOINT,
     s3Endpoint: e.S3_ENDPOINT,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
-    staffDirectory,
-    applicantKey,
     sesFromAddress: e.SES_FROM_ADDRESS,
-  });
+  };
+  if (grants.records !== 'none') config.tableName = required(e, 'TABLE_NAME');
+  if (grants.archive !== 'none') config.archiveBucket = required(e, 'ARCHIVE_BUCKET');
+  if (grants.uploads !== 'none') config.uploadsBucket = required(e, 'UPLOADS_BUCKET');
+  if (grants.userPool) config.staffDirectory = staffDirectoryOf(e);
+  if (grants.applicantKey === true) config.applicantKey = applicantKeyOf(e);
+  // The keys set above are exactly those `ConfigFor<G>` promises for these grants.
+  return Object.freeze(config) as ConfigFor<G>;
+}
+
+function required(
+  e: Env,
+  name:
+    | 'TABLE_NAME'
+    | 'ARCHIVE_BUCKET'
+    | 'UPLOADS_BUCKET'
+    | 'LOCAL_IDENTITY_AUDIENCE'
+    | 'LOCAL_IDENTITY_PRIVATE_JWK',
+): string {
+  const value = e[name];
+  if (value === undefined) throw new ConfigError(`Missing environment variable ${name}`);
+  return value;
+}
+
+function staffDirectoryOf(e: Env): StaffDirectoryConfig {
+  if (e.USER_POOL_ID !== undefined) return { kind: 'cognito', userPoolId: e.USER_POOL_ID };
+  if (e.LOCAL_IDENTITY_ISSUER !== undefined) {
+    return {
+      kind: 'local',
+      issuer: e.LOCAL_IDENTITY_ISSUER,
+      audience: required(e, 'LOCAL_IDENTITY_AUDIENCE'),
+      privateJwk: required(e, 'LOCAL_IDENTITY_PRIVATE_JWK'),
+    };
+  }
+  throw new ConfigError(
+    'Missing environment variable USER_POOL_ID (or LOCAL_IDENTITY_ISSUER in the local cloud)',
+  );
+}
+
+function applicantKeyOf(e: Env): ApplicantKeyConfig {
+  if (e.APPLICANT_KEY_SECRET_ARN !== undefined) return { kind: 'secret', arn: e.APPLICANT_KEY_SECRET_ARN };
+  if (e.APPLICANT_KEY !== undefined) return { kind: 'inline', hex: e.APPLICANT_KEY };
+  throw new ConfigError(
+    'Missing environment variable APPLICANT_KEY_SECRET_ARN (or APPLICANT_KEY in the local cloud)',
+  );
 }

@@ -7,7 +7,7 @@ import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { LocalStaffDirectory, signLocalIdToken } from '#lib/adapters/local-staff-directory';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
-import { loadConfig } from '#lib/config';
+import { loadConfigFor } from '#lib/config';
 import type { Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import { archiveBucket, recordsTable, uploadsBucket } from '#lib/platform/resources';
@@ -108,12 +108,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     delete process.env.USER_POOL_ID;
     delete process.env.APPLICANT_KEY_SECRET_ARN;
-    const config = loadConfig(process.env, {
-      records: true,
-      archive: true,
-      uploads: true,
-      staffDirectory: true,
-      applicantKey: true,
+    // Every function's variables are set above; the local cloud itself seeds the table.
+    const config = loadConfigFor(process.env, {
+      records: 'readWrite',
+      archive: 'none',
+      uploads: 'none',
+      userPool: false,
     });
     const credentials = {
       accessKeyId: S3RVER_CREDENTIALS.accessKeyId,

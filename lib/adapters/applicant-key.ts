@@ -1,10 +1,11 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { Config } from '#lib/config';
+import type { ApplicantKeyConfig, BaseConfig } from '#lib/config';
 
 /** The applicant-key secret, read once at cold start (Secrets Manager in AWS, an env value locally). */
-export async function loadApplicantKey(config: Config): Promise<Uint8Array> {
+export async function loadApplicantKey(
+  config: BaseConfig & { applicantKey: ApplicantKeyConfig },
+): Promise<Uint8Array> {
   const source = config.applicantKey;
-  if (source === undefined) throw new Error('The configuration has no applicant key.');
   if (source.kind === 'inline') return Buffer.from(source.hex, 'hex');
   const client = new SecretsManagerClient({ region: config.region });
   const result = await client.send(new GetSecretValueCommand({ SecretId: source.arn }));

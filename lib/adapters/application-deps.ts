@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Config } from '#lib/config';
+import type { ApplicantKeyConfig, BaseConfig } from '#lib/config';
 import { newAccessToken, newTrackingNumber } from '#lib/domain/application/secrets';
 import type { ApplicationDeps } from '#lib/use-cases/applications';
 import { DynamoAgencyStore } from './agency-store';
@@ -14,7 +14,12 @@ import { DynamoStaffStore } from './staff-store';
 
 /** The adapters the application use cases need, built once per cold start (intake and casework share them). */
 export async function applicationDeps(
-  config: Config,
+  config: BaseConfig & {
+    tableName: string;
+    archiveBucket: string;
+    uploadsBucket: string;
+    applicantKey: ApplicantKeyConfig;
+  },
 ): Promise<{ deps: ApplicationDeps; table: RecordsTable }> {
   const table = new RecordsTable(createDocumentClient(config), config.tableName);
   const s3 = createS3Client(config);

@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import type { Config } from '#lib/config';
+import type { BaseConfig } from '#lib/config';
 
 /** SDK clients, built once per cold start from config. Only the endpoints differ in the local cloud. */
-export function createDocumentClient(config: Config): DynamoDBDocumentClient {
+export function createDocumentClient(config: BaseConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region,
     ...(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
@@ -14,7 +14,7 @@ export function createDocumentClient(config: Config): DynamoDBDocumentClient {
   });
 }
 
-export function createS3Client(config: Config): S3Client {
+export function createS3Client(config: BaseConfig): S3Client {
   return new S3Client({
     region: config.region,
     ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),

@@ -1,4 +1,4 @@
-import type { Config } from '#lib/config';
+import type { BaseConfig } from '#lib/config';
 import type { ProactiveDeps, ReadingRoomDeps } from '#lib/use-cases/proactive';
 import { DynamoAgencyStore } from './agency-store';
 import { createDocumentClient, createS3Client } from './aws-clients';
@@ -8,7 +8,9 @@ import { RecordsTable } from './records-table';
 import { S3Uploads } from './s3-uploads';
 
 /** The adapters of proactive disclosure, built once per cold start. */
-export function proactiveDeps(config: Config): ProactiveDeps {
+export function proactiveDeps(
+  config: BaseConfig & { tableName: string; uploadsBucket: string },
+): ProactiveDeps {
   const table = new RecordsTable(createDocumentClient(config), config.tableName);
   return {
     store: new DynamoProactiveStore(table),
@@ -18,7 +20,7 @@ export function proactiveDeps(config: Config): ProactiveDeps {
   };
 }
 
-export function readingRoomDeps(config: Config): ReadingRoomDeps {
+export function readingRoomDeps(config: BaseConfig & { tableName: string }): ReadingRoomDeps {
   const table = new RecordsTable(createDocumentClient(config), config.tableName);
   return { store: new DynamoProactiveStore(table), agencies: new DynamoAgencyStore(table) };
 }

@@ -1,14 +1,15 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { JWK } from 'jose';
-import type { Config } from '#lib/config';
+import type { BaseConfig, StaffDirectoryConfig } from '#lib/config';
 import type { StaffDirectory } from '#lib/use-cases/staff';
 import { CognitoStaffDirectory } from './cognito-staff-directory';
 import { LocalStaffDirectory } from './local-staff-directory';
 
 /** The staff directory the configuration names: the user pool in AWS, the local issuer locally. */
-export function createStaffDirectory(config: Config): StaffDirectory {
+export function createStaffDirectory(
+  config: BaseConfig & { staffDirectory: StaffDirectoryConfig },
+): StaffDirectory {
   const directory = config.staffDirectory;
-  if (directory === undefined) throw new Error('The configuration has no staff directory.');
   if (directory.kind === 'cognito') {
     return new CognitoStaffDirectory(
       new CognitoIdentityProviderClient({ region: config.region }),

@@ -19,18 +19,13 @@ export type FunctionDefinition = {
   readonly applicantKey?: boolean;
 };
 
-const http = <N extends string>(
-  name: N,
-  description: string,
-  grants: Partial<
-    Pick<
-      FunctionDefinition,
-      'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb' | 'timeoutSeconds' | 'applicantKey'
-    >
-  >,
-): FunctionDefinition & { readonly name: N; readonly trigger: 'http' } => ({
-  name,
-  description,
+type HttpGrants = Partial<
+  Pick<
+    FunctionDefinition,
+    'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb' | 'timeoutSeconds' | 'applicantKey'
+  >
+>;
+const httpDefaults = {
   trigger: 'http',
   memoryMb: 512,
   timeoutSeconds: 10,
@@ -38,7 +33,18 @@ const http = <N extends string>(
   archive: 'none',
   uploads: 'none',
   userPool: false,
+} as const;
+
+/** An HTTP function: the defaults, overridden by its grants (kept literal, so its config type follows). */
+const http = <N extends string, const G extends HttpGrants>(
+  name: N,
+  description: string,
+  grants: G,
+): Omit<typeof httpDefaults, keyof G> & G & { readonly name: N; readonly description: string } => ({
+  ...httpDefaults,
   ...grants,
+  name,
+  description,
 });
 
 export const functionDefinitions = [

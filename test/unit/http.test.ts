@@ -264,21 +264,38 @@ describe('page tokens', () => {
 
 describe('configuration', () => {
   it('a missing variable fails with its name', () => {
-    expect(() => loadConfig({ AWS_REGION: 'cn-north-1' }, { records: true })).toThrow(
+    expect(() => loadConfig({ AWS_REGION: 'cn-north-1' }, 'agencies')).toThrow(
       'Missing environment variable TABLE_NAME',
     );
+    expect(() => loadConfig({ AWS_REGION: 'cn-north-1', TABLE_NAME: 't' }, 'staff')).toThrow(/USER_POOL_ID/);
     expect(() =>
-      loadConfig({ AWS_REGION: 'cn-north-1', TABLE_NAME: 't' }, { records: true, staffDirectory: true }),
-    ).toThrow(/USER_POOL_ID/);
-    expect(() => loadConfig({}, {})).toThrow(/AWS_REGION/);
+      loadConfig({ AWS_REGION: 'cn-north-1', TABLE_NAME: 't', ARCHIVE_BUCKET: 'a' }, 'intake'),
+    ).toThrow('Missing environment variable UPLOADS_BUCKET');
+    expect(() => loadConfig({}, 'openapi')).toThrow(/AWS_REGION/);
   });
-  it('is frozen and picks the Cognito directory when USER_POOL_ID is set', () => {
-    const config = loadConfig(
-      { AWS_REGION: 'cn-north-1', TABLE_NAME: 't', USER_POOL_ID: 'pool' },
-      { records: true, staffDirectory: true },
-    );
-    expect(Object.isFrozen(config)).toBe(true);
-    expect(config.staffDirectory).toEqual({ kind: 'cognito', userPoolId: 'pool' });
+
+  it('a function gets what its definition grants, and nothing else', () => {
+    const env = {
+      AWS_REGION: 'cn-north-1',
+      TABLE_NAME: 't',
+      ARCHIVE_BUCKET: 'a',
+      UPLOADS_BUCKET: 'u',
+      USER_POOL_ID: 'pool',
+      APPLICANT_KEY: 'ab'.repeat(32),
+    };
+    const staff = loadConfig(env, 'staff');
+    expect(Object.isFrozen(staff)).toBe(true);
+    expect(staff.staffDirectory).toEqual({ kind: 'cognito', userPoolId: 'pool' });
+    expect(staff).not.toHaveProperty('uploadsBucket');
+    expect(loadConfig(env, 'intake')).toMatchObject({
+      tableName: 't',
+      archiveBucket: 'a',
+      uploadsBucket: 'u',
+      applicantKey: { kind: 'inline', hex: 'ab'.repeat(32) },
+    });
+    expect(loadConfig(env, 'uploads')).not.toHaveProperty('tableName');
+    // The function that needs nothing starts without any resource variable.
+    expect(loadConfig({ AWS_REGION: 'cn-north-1' }, 'openapi')).toMatchObject({ region: 'cn-north-1' });
   });
 });
 
