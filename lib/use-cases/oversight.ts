@@ -7,6 +7,7 @@ type PageRequest = { limit: number; nextToken?: string | undefined };
 
 /** Port: reading what the sweep recorded. */
 export interface OversightStore {
+  /** The breaches the agency's supervisors see, of a year (and kind) when asked. */
   listBreaches(
     agencyId: string,
     query: {
