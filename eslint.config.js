@@ -2,6 +2,24 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * lib/domain is pure: it imports the domain (relative paths that stay inside it, `#lib/domain/*`) and zod.
+ * Two more are allowed because they are pure too: `node:crypto` (SHA-256 for the timeline's hash chain and
+ * the applicant key: computation, no I/O) and chinese-days' holiday table (static data the calendar reads).
+ * `depth` is how many folders below lib/domain the file sits, so `../` that would leave the domain is caught.
+ */
+const domainImportPatterns = (depth) => [
+  {
+    regex: String.raw`^(?!\.{1,2}/|#lib/domain/|(?:zod|node:crypto|chinese-days/dist/chinese-days\.json)$)`,
+    message: 'lib/domain imports only the domain and zod: no AWS, no I/O, no outer layer.',
+  },
+  {
+    // Climbs more folders than the file is deep, or goes back up after a name (`#lib/domain/../x`).
+    regex: String.raw`^(?:\.\./){${depth + 1}}|(?:^|/)(?!\.\.?/)[^/]+/(?:.*/)?\.\.(?:/|$)`,
+    message: 'lib/domain imports only the domain: this relative path leaves it (or write #lib/domain/…).',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'eslint.config.js'] },
   eslint.configs.recommended,
@@ -37,19 +55,58 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/domain/**/*.ts'],
+    // Use cases orchestrate the domain through ports they own; the adapters implement them.
+    files: ['lib/use-cases/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'node:fs', 'node:http'],
-              message: 'lib/domain is pure: no AWS and no I/O.',
+              regex: String.raw`^(?:#lib/|\.{1,2}/)(?:.*/)?adapters(?:/|$)`,
+              message:
+                'lib/use-cases never import adapters: declare a port here and let the adapter implement it.',
+            },
+            {
+              regex: String.raw`^(?:#lib/|\.{1,2}/)(?:.*/)?(?:http|api)(?:/|$)`,
+              message:
+                'lib/use-cases never import the HTTP edge (lib/http, lib/api): the entry point calls them.',
+            },
+            {
+              group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*'],
+              message: 'lib/use-cases never import the AWS SDK: that is an adapter’s job, behind a port.',
             },
           ],
         },
       ],
+    },
+  },
+  {
+    // Adapters implement ports; the HTTP edge calls use cases, never the other way round.
+    files: ['lib/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(?:#lib/|\.{1,2}/)(?:.*/)?(?:http|api)(?:/|$)`,
+              message:
+                'lib/adapters never import the HTTP edge (lib/http, lib/api); shared facts go in lib/platform.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // By depth below lib/domain (a file deeper than two folders is held to the second level's limit).
+  ...['lib/domain/*.ts', 'lib/domain/*/*.ts', 'lib/domain/*/*/**/*.ts'].map((glob, depth) => ({
+    files: [glob],
+    rules: { 'no-restricted-imports': ['error', { patterns: domainImportPatterns(depth) }] },
+  })),
+  {
+    files: ['lib/domain/**/*.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
         {

@@ -32,11 +32,10 @@ export const handler = async (input: unknown): Promise<SweepSummary> => {
   const table = new RecordsTable(documents, config.tableName);
   const agencies = new DynamoAgencyStore(table);
   const store = new DynamoSweepStore(table, agencies);
-  const outbox = new OutboxNotifier(store);
   const notifier =
     config.sesFromAddress === undefined
-      ? outbox
-      : new SesNotifier(outbox, new SESv2Client({ region: config.region }), config.sesFromAddress);
+      ? new OutboxNotifier(store)
+      : new SesNotifier(store, new SESv2Client({ region: config.region }), config.sesFromAddress);
   const started = performance.now();
   const now =
     'scheduledTime' in parsed ? new Date(parsed.scheduledTime) : new Date(`${parsed.date}T00:30:00+08:00`);

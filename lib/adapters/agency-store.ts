@@ -6,6 +6,7 @@ import { ReviewChain } from '#lib/domain/submission/review-chain';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '#lib/use-cases/agencies';
+import type { AgencyTree } from '#lib/use-cases/oversight';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
 
@@ -35,7 +36,7 @@ const AgencyItem = z.object({
   version: z.int(),
 });
 
-export class DynamoAgencyStore implements AgencyStore {
+export class DynamoAgencyStore implements AgencyStore, AgencyTree {
   constructor(private readonly table: RecordsTable) {}
 
   async get(agencyId: string): Promise<(Agency & { chain: ChainHead }) | undefined> {

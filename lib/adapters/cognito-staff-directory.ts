@@ -15,7 +15,7 @@ import {
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { StaffAccount } from '#lib/domain/staff';
 import type { StaffDirectory } from '#lib/use-cases/staff';
-import { CLAIM } from '#lib/http/claims';
+import { CLAIM } from '#lib/platform/identity-claims';
 
 /**
  * Staff accounts in the Cognito user pool: username = staff id, roles = groups, the agency in the

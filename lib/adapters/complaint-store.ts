@@ -1,34 +1,18 @@
-import { z } from 'zod';
 import type { ClockState } from '#lib/domain/calendar/clock';
-import type { Complaint } from '#lib/domain/complaint';
+import { Complaint } from '#lib/domain/complaint';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { ComplaintStore } from '#lib/use-cases/complaints';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
 
-const StoredComplaint = z.object({
-  id: z.string(),
-  agencyId: z.string(),
-  status: z.enum(['open', 'answered']),
-  receivedOn: z.string(),
-  answerDueDate: z.string(),
-  complainant: z.object({ name: z.string(), contact: z.string(), email: z.string().optional() }),
-  subject: z.string(),
-  details: z.string(),
-  trackingNumber: z.string().nullable(),
-  answer: z.object({ text: z.string(), upheld: z.boolean(), on: z.string(), by: z.string() }).nullable(),
-  version: z.int(),
-});
-
 /** Complaints: the case, its 30-day answer clock (for the sweep), listed per agency open or answered. */
-export class DynamoComplaintStore {
+export class DynamoComplaintStore implements ComplaintStore {
   constructor(private readonly table: RecordsTable) {}
 
   async get(id: string): Promise<{ complaint: Complaint; chain: ChainHead } | undefined> {
     const item = await this.table.get(keys.complaint(id));
-    return item === undefined
-      ? undefined
-      : { complaint: StoredComplaint.parse(item), chain: chainHeadOf(item) };
+    return item === undefined ? undefined : { complaint: Complaint.parse(item), chain: chainHeadOf(item) };
   }
 
   async create(complaint: Complaint, clock: ClockState, event: TimelineEvent): Promise<void> {
@@ -64,7 +48,7 @@ export class DynamoComplaintStore {
       keys.complaintsByAgency(agencyId, status),
       page,
     );
-    return { items: result.items.map((item) => StoredComplaint.parse(item)), nextToken: result.nextToken };
+    return { items: result.items.map((item) => Complaint.parse(item)), nextToken: result.nextToken };
   }
 }
 
@@ -81,6 +65,6 @@ function complaintItem(complaint: Complaint) {
 /** A complaint's copy of its answer deadline, and its place in the list. */
 export const complaintFieldsFromClock: CaseFieldsFromClock = (caseItem, clockName, next) => {
   if (clockName !== 'answer') return {};
-  const item = complaintItem({ ...StoredComplaint.parse(caseItem), answerDueDate: next.dueDate });
+  const item = complaintItem({ ...Complaint.parse(caseItem), answerDueDate: next.dueDate });
   return { answerDueDate: item.answerDueDate, gsi1sk: item.gsi1sk };
 };

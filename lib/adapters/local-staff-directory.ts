@@ -1,7 +1,7 @@
 import { importJWK, SignJWT, type JWK } from 'jose';
 import type { StaffAccount } from '#lib/domain/staff';
 import type { StaffDirectory } from '#lib/use-cases/staff';
-import { CLAIM } from '#lib/http/claims';
+import { CLAIM } from '#lib/platform/identity-claims';
 
 /**
  * The local cloud's identity provider: tokens shaped like Cognito ID tokens (RS256, `cognito:username`,

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import {
   challengeCounterMoves,
+  LegalChallenge,
+  Seal,
   type AnnualReport,
-  type Cells,
   type ChallengeFacts,
   type Figures,
   type ReportContent,
-  type Seal,
 } from '#lib/domain/annual-report';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { Publication, ReportStore, YearCounters } from '#lib/use-cases/annual-reports';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
@@ -17,17 +18,11 @@ const Content = z.custom<ReportContent>(
   (value) => value !== null && typeof value === 'object' && 'applications' in value && 'narrative' in value,
   'a report content',
 );
-const SealSchema = z.object({
-  edition: z.int(),
-  sha256: z.string(),
-  publishedAt: z.string(),
-  archiveKey: z.string(),
-});
 const ReportItem = z.object({
   content: Content,
   status: z.enum(['draft', 'published']),
   draftedAt: z.string(),
-  seals: z.array(SealSchema),
+  seals: z.array(Seal),
   version: z.int(),
 });
 const FiguresItem = z.object({
@@ -38,21 +33,15 @@ const FiguresItem = z.object({
   inForceAtStartOfYear: z.object({ rules: z.int(), normativeDocuments: z.int() }).nullable().default(null),
   version: z.int(),
 });
-const ChallengeItem = z.object({
-  id: z.string(),
-  agencyId: z.string(),
-  kind: z.enum(['reconsideration', 'litigation_direct', 'litigation_after_reconsideration']),
-  filedOn: z.string(),
-  caseNumber: z.string().optional(),
-  trackingNumber: z.string().optional(),
-  outcome: z.enum(['upheld', 'corrected', 'other', 'pending']),
-  concludedOn: z.string().optional(),
-  version: z.int(),
-});
-export type LegalChallenge = z.infer<typeof ChallengeItem>;
+/** The counter items' sort keys (`keys.statistics`, `publicationStatistics`, `legalStatistics`) by kind. */
+const COUNTER_KINDS = new Map<string, YearCounters['kind']>([
+  ['APPLICATIONS', 'applications'],
+  ['PUBLICATIONS', 'publications'],
+  ['LEGAL', 'challenges'],
+]);
 
 /** Annual reports, their figures and editions, legal challenges, and the counters they are drafted from. */
-export class DynamoReportStore {
+export class DynamoReportStore implements ReportStore {
   constructor(private readonly table: RecordsTable) {}
 
   async get(agencyId: string, year: number): Promise<{ report: AnnualReport; chain: ChainHead } | undefined> {
@@ -66,13 +55,10 @@ export class DynamoReportStore {
     edition: number,
   ): Promise<{ content: ReportContent; seal: Seal } | undefined> {
     const item = await this.table.get(keys.annualReportEdition(agencyId, year, edition));
-    return item === undefined ? undefined : z.object({ content: Content, seal: SealSchema }).parse(item);
+    return item === undefined ? undefined : z.object({ content: Content, seal: Seal }).parse(item);
   }
 
-  async figures(
-    agencyId: string,
-    year: number,
-  ): Promise<(Omit<Figures, 'version'> & { version: number }) | undefined> {
+  async figures(agencyId: string, year: number): Promise<Figures | undefined> {
     const item = await this.table.get(keys.annualReportFigures(agencyId, year));
     return item === undefined ? undefined : FiguresItem.parse(item);
   }
@@ -106,8 +92,8 @@ export class DynamoReportStore {
   }
 
   /** Every counter item of the agency, by key: a handful of reads, whatever the number of cases. */
-  async counters(agencyId: string): Promise<Map<string, Cells>> {
-    const found = new Map<string, Cells>();
+  async counters(agencyId: string): Promise<YearCounters[]> {
+    const found: YearCounters[] = [];
     let nextToken: string | undefined;
     do {
       const page = await this.table.queryPartition(keys.statisticsPartition(agencyId), {
@@ -116,9 +102,12 @@ export class DynamoReportStore {
       });
       for (const item of page.items) {
         if (typeof item.sk !== 'string') continue;
+        const [prefix = '', year] = item.sk.split('#');
+        const kind = COUNTER_KINDS.get(prefix);
+        if (kind === undefined) continue;
         const cells: Record<string, number> = {};
         for (const [name, value] of Object.entries(item)) if (typeof value === 'number') cells[name] = value;
-        found.set(item.sk, cells);
+        found.push({ kind, year: Number(year), cells });
       }
       nextToken = page.nextToken ?? undefined;
     } while (nextToken !== undefined);
@@ -126,6 +115,34 @@ export class DynamoReportStore {
   }
 
   async save(
+    report: AnnualReport,
+    agencyId: string,
+    year: number,
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+  ): Promise<void> {
+    await this.write(report, agencyId, year, expectedVersion, event);
+  }
+
+  async publish(
+    report: AnnualReport,
+    agencyId: string,
+    year: number,
+    expectedVersion: number,
+    event: TimelineEvent,
+    publication: Publication,
+  ): Promise<void> {
+    await this.write(
+      report,
+      agencyId,
+      year,
+      expectedVersion,
+      event,
+      this.publicationOps(agencyId, year, report.content, publication),
+    );
+  }
+
+  private async write(
     report: AnnualReport,
     agencyId: string,
     year: number,
@@ -147,13 +164,11 @@ export class DynamoReportStore {
    * The writes of a publication: the sealed edition, the marker the sweep's cutoff check reads, and the
    * reading-room entries — one per report, so a corrected edition replaces the earlier edition's entry.
    */
-  publicationOps(
+  private publicationOps(
     agencyId: string,
     year: number,
     content: ReportContent,
-    seal: Seal,
-    publishedOn: string,
-    previous: Seal | undefined,
+    { seal, publishedOn, previous }: Publication,
   ): TransactOp[] {
     const entry = {
       entity: 'reading_room_entry',
@@ -230,7 +245,7 @@ export class DynamoReportStore {
     const item = await this.table.get(keys.legalChallenge(id));
     return item === undefined
       ? undefined
-      : { challenge: ChallengeItem.parse(item), chain: chainHeadOf(item) };
+      : { challenge: LegalChallenge.parse(item), chain: chainHeadOf(item) };
   }
 
   /**
@@ -280,6 +295,6 @@ export class DynamoReportStore {
       ...page,
       ascending: false,
     });
-    return { items: result.items.map((item) => ChallengeItem.parse(item)), nextToken: result.nextToken };
+    return { items: result.items.map((item) => LegalChallenge.parse(item)), nextToken: result.nextToken };
   }
 }

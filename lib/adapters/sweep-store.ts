@@ -1,57 +1,30 @@
-import { z } from 'zod';
 import type { Agency } from '#lib/domain/agency';
 import { AlreadyExistsError } from '#lib/domain/errors';
-import { BREACH_KINDS, type BreachKind, type Party } from '#lib/domain/sweep';
-import { CASE_KINDS, type CaseRef, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
+import { Breach, type DueClock } from '#lib/domain/sweep';
+import type { CaseRef, ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { AgencyStore } from '#lib/use-cases/agencies';
+import type { OversightStore } from '#lib/use-cases/oversight';
+import type { Notification, Outbox, Reminder, SweepStore } from '#lib/use-cases/sweep';
 import { StoredClockItem } from './clock-store';
-import { keys } from './keys';
+import { keys, type Key } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
-import type { DynamoAgencyStore } from './agency-store';
 
-/** A running clock as the due-day index holds it. */
-export type DueClock = z.infer<typeof StoredClockItem> & { casePk: string };
+/** The item collection of a case that runs clocks. */
+function casePk(ref: CaseRef): string {
+  if (ref.kind === 'application') return keys.application(ref.id).pk;
+  if (ref.kind === 'submission') return keys.submission(ref.id).pk;
+  if (ref.kind === 'complaint') return keys.complaint(ref.id).pk;
+  throw new Error(`A ${ref.kind} case runs no clocks.`);
+}
 
-export type Breach = {
-  readonly breachKey: string; // `<year>#<kind>#<caseKind>#<caseId>#<clock>`
-  readonly agencyId: string;
-  readonly kind: BreachKind;
-  readonly case: CaseRef | null;
-  readonly clock: string | null;
-  readonly subject: string;
-  readonly dueDate: string;
-  readonly recordedOn: string;
-  readonly accountable: { readonly primary: Party | null; readonly secondary: Party | null };
-  /** The agency whose supervisors now see it (it climbs the tree while it stays open). */
-  readonly level: string;
-  readonly escalations: readonly { readonly on: string; readonly to: string }[];
-  readonly escalateOn: string | null;
-  readonly status: 'open' | 'resolved';
-  readonly version: number;
-};
-
-const PartySchema = z.object({ staffId: z.string(), name: z.string().nullable() }).nullable();
-const BreachItem = z.object({
-  breachKey: z.string(),
-  agencyId: z.string(),
-  kind: z.enum(BREACH_KINDS),
-  case: z.object({ agencyId: z.string(), kind: z.enum(CASE_KINDS), id: z.string() }).nullable(),
-  clock: z.string().nullable(),
-  subject: z.string(),
-  dueDate: z.string(),
-  recordedOn: z.string(),
-  accountable: z.object({ primary: PartySchema, secondary: PartySchema }),
-  level: z.string(),
-  escalations: z.array(z.object({ on: z.string(), to: z.string() })),
-  escalateOn: z.string().nullable(),
-  status: z.enum(['open', 'resolved']),
-  version: z.int(),
-});
-
-/** What the sweep reads and writes, all by key. */
-export class DynamoSweepStore {
+/**
+ * What the sweep reads and writes, all by key: its watermark, the due-day index, breaches, reminders and
+ * the outbox; and what oversight reads back of them.
+ */
+export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
   constructor(
     private readonly table: RecordsTable,
-    private readonly agencies: DynamoAgencyStore,
+    private readonly agencies: Pick<AgencyStore, 'listDirectory'>,
   ) {}
 
   get itemsRead(): number {
@@ -86,15 +59,15 @@ export class DynamoSweepStore {
 
   /** The running clocks due on `date`, through the sparse due-day index. */
   async clocksDueOn(date: string): Promise<DueClock[]> {
-    return (await this.dueDayItems(keys.clockDueMonth(date), date)).flatMap((item) =>
-      typeof item.pk === 'string' ? [{ ...StoredClockItem.parse(item), casePk: item.pk }] : [],
+    return (await this.dueDayItems(keys.clockDueMonth(date), date)).map((item) =>
+      StoredClockItem.parse(item),
     );
   }
 
   /** Open breaches due to climb a level on `date`. */
   async escalationsDueOn(date: string): Promise<(Breach & { chain: ChainHead })[]> {
     return (await this.dueDayItems(keys.escalationMonth(date), date)).map((item) => ({
-      ...BreachItem.parse(item),
+      ...Breach.parse(item),
       chain: chainHeadOf(item),
     }));
   }
@@ -134,12 +107,31 @@ export class DynamoSweepStore {
     );
   }
 
-  async clockIsOpen(casePk: string, clock: string): Promise<boolean> {
-    return (await this.table.get(keys.clock(casePk, clock)))?.open === true;
+  async clockIsOpen(caseRef: CaseRef, clock: string): Promise<boolean> {
+    return (await this.table.get(keys.clock(casePk(caseRef), clock)))?.open === true;
+  }
+
+  async recordReminder(agencyId: string, reminderKey: string, reminder: Reminder): Promise<boolean> {
+    return this.putOnce(keys.reminder(agencyId, reminderKey), { entity: 'reminder', ...reminder });
+  }
+
+  async post(notification: Notification): Promise<boolean> {
+    return this.putOnce(keys.outbox(notification.agencyId, `${notification.day}#${notification.key}`), {
+      entity: 'notification',
+      ...notification,
+    });
+  }
+
+  async periodPublished(agencyId: string, obligationId: string, period: string): Promise<boolean> {
+    return this.exists(keys.obligationPeriod(agencyId, obligationId, period));
+  }
+
+  async annualReportPublished(agencyId: string, year: number): Promise<boolean> {
+    return this.exists(keys.annualReportPublished(agencyId, year));
   }
 
   /** Writes a keyed record once; false when it exists (so nothing is done twice). */
-  async putOnce(key: { pk: string; sk: string }, data: Record<string, unknown>): Promise<boolean> {
+  private async putOnce(key: Key, data: Record<string, unknown>): Promise<boolean> {
     try {
       await this.table.transact([
         {
@@ -160,7 +152,7 @@ export class DynamoSweepStore {
     }
   }
 
-  async exists(key: { pk: string; sk: string }): Promise<boolean> {
+  private async exists(key: Key): Promise<boolean> {
     return (await this.table.get(key)) !== undefined;
   }
 
@@ -176,6 +168,7 @@ export class DynamoSweepStore {
     return all;
   }
 
+  /** The markers' sort keys (`<case pk>#<clock>`) are the labels the platform administrator is shown. */
   async provisionalClocks(year: number, limit: number): Promise<string[]> {
     const page = await this.table.queryPartition(keys.provisionalClocksPartition(year), { limit });
     return page.items.flatMap((item) => (typeof item.sk === 'string' ? [item.sk] : []));
@@ -203,14 +196,20 @@ export class DynamoSweepStore {
     });
     return {
       items: page.items
-        .map((item) => BreachItem.parse(item))
+        .map((item) => Breach.parse(item))
         .filter((breach) => query.kind === undefined || breach.kind === query.kind),
       nextToken: page.nextToken,
     };
   }
 
-  async listPartition(pk: string, page: { limit: number; nextToken?: string | undefined }) {
-    return this.table.queryPartition(pk, { ...page, ascending: false });
+  /** Newest first, each reminder as recorded. */
+  async listReminders(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
+    return this.table.queryPartition(keys.reminderPartition(agencyId), { ...page, ascending: false });
+  }
+
+  /** Newest first, each notification as kept. */
+  async listOutbox(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
+    return this.table.queryPartition(keys.outboxPartition(agencyId), { ...page, ascending: false });
   }
 
   private breachItem(breach: Breach) {

@@ -107,12 +107,14 @@ export type ReportContent = {
   };
 };
 
-export type Seal = {
-  readonly edition: number;
-  readonly sha256: string;
-  readonly publishedAt: string;
-  readonly archiveKey: string;
-};
+/** A published edition's seal: the SHA-256 of its canonical form, when, and where it is archived. */
+export const Seal = z.object({
+  edition: z.int(),
+  sha256: z.string(),
+  publishedAt: z.string(),
+  archiveKey: z.string(),
+});
+export type Seal = Readonly<z.infer<typeof Seal>>;
 
 export type AnnualReport = {
   readonly content: ReportContent;
@@ -364,6 +366,20 @@ export const LegalChallengeOutcome = z
     concludedOn: z.iso.date().optional(),
   })
   .superRefine(concludedConsistently);
+
+/** A challenge as kept: its facts, its outcome once reached, and its version. */
+export const LegalChallenge = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  kind: z.enum(CHALLENGE_KINDS),
+  filedOn: z.string(),
+  caseNumber: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  outcome: z.enum(CHALLENGE_OUTCOMES),
+  concludedOn: z.string().optional(),
+  version: z.int(),
+});
+export type LegalChallenge = z.infer<typeof LegalChallenge>;
 
 export type ChallengeFacts = {
   readonly kind: LegalChallengeInput['kind'];

@@ -30,24 +30,21 @@ export type ComplaintInput = z.infer<typeof ComplaintInput>;
 export const ComplaintReply = z.strictObject({ reply: text(4000), upheld: z.boolean() });
 export type ComplaintReply = z.infer<typeof ComplaintReply>;
 
-export type Complaint = {
-  readonly id: string;
-  readonly agencyId: string;
-  readonly status: 'open' | 'answered';
-  readonly receivedOn: IsoDate;
-  readonly answerDueDate: IsoDate;
-  readonly complainant: ComplaintInput['complainant'];
-  readonly subject: string;
-  readonly details: string;
-  readonly trackingNumber: string | null;
-  readonly answer: {
-    readonly text: string;
-    readonly upheld: boolean;
-    readonly on: IsoDate;
-    readonly by: string;
-  } | null;
-  readonly version: number;
-};
+/** A complaint as kept: received, then answered once. One schema: built here, parsed from storage. */
+export const Complaint = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  status: z.enum(['open', 'answered']),
+  receivedOn: z.string(),
+  answerDueDate: z.string(),
+  complainant: z.object({ name: z.string(), contact: z.string(), email: z.string().optional() }),
+  subject: z.string(),
+  details: z.string(),
+  trackingNumber: z.string().nullable(),
+  answer: z.object({ text: z.string(), upheld: z.boolean(), on: z.string(), by: z.string() }).nullable(),
+  version: z.int(),
+});
+export type Complaint = Readonly<z.infer<typeof Complaint>>;
 
 export function receiveComplaint(
   input: ComplaintInput,

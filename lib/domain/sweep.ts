@@ -1,5 +1,8 @@
+import { z } from 'zod';
 import { addDays, type IsoDate } from './calendar/civil-date';
+import type { ClockState } from './calendar/clock';
 import type { WorkingCalendar } from './calendar/working-calendar';
+import { CASE_KINDS, type CaseRef } from './timeline';
 
 /**
  * What the daily compliance sweep looks at for a day D (China Standard Time), and the rules it applies.
@@ -61,7 +64,8 @@ export const BREACH_KINDS = [
 ] as const;
 export type BreachKind = (typeof BREACH_KINDS)[number];
 
-export type Party = { readonly staffId: string; readonly name: string | null };
+export const Party = z.object({ staffId: z.string(), name: z.string().nullable() });
+export type Party = z.infer<typeof Party>;
 
 /**
  * RULES §3 "Accountability": a breach by an act no leader approved is the handler's; one a leader
@@ -75,6 +79,48 @@ export function accountability(context: { handler: Party | null; leader: Party |
     ? { primary: context.handler, secondary: null }
     : { primary: context.leader, secondary: context.handler };
 }
+
+/**
+ * Who answers for a running clock and whom to tell, carried on the clock so the sweep acts on what falls
+ * due without reading every case (RULES §3: the handler, or the leader who approved).
+ */
+export type ClockContext = {
+  readonly subject: string;
+  readonly handler: (Party & { readonly email: string | null }) | null;
+  readonly leader: Party | null;
+  readonly extended: boolean;
+};
+
+/** A running clock of a case that falls due on a day the sweep looks at. */
+export type DueClock = {
+  readonly case: CaseRef;
+  readonly name: string;
+  readonly state: Omit<ClockState, 'steps'>;
+  readonly context?: ClockContext | undefined;
+};
+
+/**
+ * A breach of a deadline (RULES §2–4): what lapsed, who answers for it, and how far up the agency tree
+ * it has climbed. One schema: the sweep builds it, the store parses what it kept, oversight lists it.
+ */
+export const Breach = z.object({
+  breachKey: z.string(), // `<year>#<kind>#<caseKind>#<caseId>#<clock>`: recorded once per lapse
+  agencyId: z.string(),
+  kind: z.enum(BREACH_KINDS),
+  case: z.object({ agencyId: z.string(), kind: z.enum(CASE_KINDS), id: z.string() }).nullable(),
+  clock: z.string().nullable(),
+  subject: z.string(),
+  dueDate: z.string(),
+  recordedOn: z.string(),
+  accountable: z.object({ primary: Party.nullable(), secondary: Party.nullable() }),
+  /** The agency whose supervisors now see it (it climbs the tree while it stays open). */
+  level: z.string(),
+  escalations: z.array(z.object({ on: z.string(), to: z.string() })),
+  escalateOn: z.string().nullable(),
+  status: z.enum(['open', 'resolved']),
+  version: z.int(),
+});
+export type Breach = z.infer<typeof Breach>;
 
 /** A breach still open this many working days after it was recorded goes up to the parent agency. */
 export const ESCALATION_WORKING_DAYS = 5;

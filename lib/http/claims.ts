@@ -1,4 +1,5 @@
 import { Role, type Principal } from '#lib/domain/staff';
+import { CLAIM } from '#lib/platform/identity-claims';
 
 /**
  * The one place where JWT claims become a principal. API Gateway's HTTP API JWT authorizer hands claims
@@ -9,14 +10,6 @@ import { Role, type Principal } from '#lib/domain/staff';
  * pre-token-generation trigger.
  */
 export type Claims = Readonly<Record<string, string | number | boolean | readonly string[]>>;
-
-export const CLAIM = {
-  staffId: 'cognito:username',
-  agencyId: 'custom:agencyId',
-  groups: 'cognito:groups',
-  name: 'name',
-  email: 'email',
-} as const;
 
 /** `"[clerk reviewer]"`, `"clerk"`, or a real array: the groups as a list. */
 export function parseGroupsClaim(value: Claims[string] | undefined): string[] {

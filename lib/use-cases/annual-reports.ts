@@ -7,17 +7,91 @@ import {
   publishReport,
   type AnnualReport,
   type Cells,
+  type ChallengeFacts,
   type Figures,
+  type LegalChallenge,
   type LegalChallengeInput,
+  type ReportContent,
+  type Seal,
 } from '#lib/domain/annual-report';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import { NotFoundError, VersionConflictError } from '#lib/domain/errors';
 import { assertAgencyStaff, type Principal } from '#lib/domain/staff';
-import { canonicalJson, EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
-import type { DynamoReportStore, LegalChallenge } from '#lib/adapters/report-store';
+import {
+  canonicalJson,
+  EMPTY_CHAIN,
+  nextEvent,
+  staffActor,
+  type ChainHead,
+  type TimelineEvent,
+} from '#lib/domain/timeline';
 import type { AgencyStore } from './agencies';
 
-export type ReportDeps = { store: DynamoReportStore; agencies: AgencyStore };
+/** One year's counter cells of an agency: its applications, its publications, or its legal challenges. */
+export type YearCounters = {
+  readonly kind: 'applications' | 'publications' | 'challenges';
+  readonly year: number;
+  readonly cells: Cells;
+};
+
+/** What a publication writes besides the report: its sealed edition, on the day it is published. */
+export type Publication = {
+  readonly seal: Seal;
+  readonly publishedOn: IsoDate;
+  /** The seal of the edition it replaces, if it corrects a published report. */
+  readonly previous: Seal | undefined;
+};
+
+/** Port: annual reports, their figures and editions, legal challenges, and the counters drafts count from. */
+export interface ReportStore {
+  get(agencyId: string, year: number): Promise<{ report: AnnualReport; chain: ChainHead } | undefined>;
+  edition(
+    agencyId: string,
+    year: number,
+    edition: number,
+  ): Promise<{ content: ReportContent; seal: Seal } | undefined>;
+  figures(agencyId: string, year: number): Promise<Figures | undefined>;
+  /** Saves the figures as their next version if they are still at `figures.version` (0: none yet). */
+  setFigures(agencyId: string, year: number, figures: Figures): Promise<void>;
+  /** Every counter of the agency, every year. */
+  counters(agencyId: string): Promise<YearCounters[]>;
+  /** Saves the report if it is still at `expectedVersion` ('new': there is none), with its event. */
+  save(
+    report: AnnualReport,
+    agencyId: string,
+    year: number,
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+  ): Promise<void>;
+  /**
+   * Saves the published report and, atomically, its sealed edition, the mark the sweep's cutoff check
+   * reads, and its reading-room entry (in place of the replaced edition's).
+   */
+  publish(
+    report: AnnualReport,
+    agencyId: string,
+    year: number,
+    expectedVersion: number,
+    event: TimelineEvent,
+    publication: Publication,
+  ): Promise<void>;
+  challenge(id: string): Promise<{ challenge: LegalChallenge; chain: ChainHead } | undefined>;
+  /** Saves the challenge and moves the counters by the change from `previous` (null: a new one). */
+  saveChallenge(
+    challenge: LegalChallenge,
+    previous: ChallengeFacts | null,
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+  ): Promise<void>;
+  /** The agency's challenges, latest filed first. */
+  listChallenges(
+    agencyId: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: LegalChallenge[]; nextToken: string | null }>;
+}
+
+export type ReportDeps = { store: ReportStore; agencies: AgencyStore };
 
 const reportRef = (agencyId: string, year: number) =>
   ({ agencyId, kind: 'annual_report', id: String(year) }) as const;
@@ -81,20 +155,19 @@ export async function draftReport(
   const before: Record<string, number> = {};
   const publications: { year: number; cells: Cells }[] = [];
   const challenges: { year: number; cells: Cells }[] = [];
-  for (const [sk, cells] of counters) {
-    const [kind, y] = sk.split('#');
-    const counterYear = Number(y);
-    if (kind === 'APPLICATIONS' && counterYear < year)
+  for (const { kind, year: counterYear, cells } of counters) {
+    if (kind === 'applications' && counterYear < year)
       for (const [name, value] of Object.entries(cells)) before[name] = (before[name] ?? 0) + value;
-    if (kind === 'PUBLICATIONS' && counterYear <= year) publications.push({ year: counterYear, cells });
-    if (kind === 'LEGAL' && counterYear <= year) challenges.push({ year: counterYear, cells });
+    if (kind === 'publications' && counterYear <= year) publications.push({ year: counterYear, cells });
+    if (kind === 'challenges' && counterYear <= year) challenges.push({ year: counterYear, cells });
   }
   const content = draftContent({
     agencyId,
     agencyName: agency.name,
     year,
     narrative: existing?.report.content.narrative ?? { general: '', problems: '', other: '' },
-    applicationsThisYear: counters.get(`APPLICATIONS#${year}`) ?? {},
+    applicationsThisYear:
+      counters.find((counter) => counter.kind === 'applications' && counter.year === year)?.cells ?? {},
     applicationsBefore: before,
     publicationsUpToYear: publications,
     inForceAtStartOfYear:
@@ -235,21 +308,11 @@ export async function publish(
       ],
     },
   });
-  await deps.store.save(
-    report,
-    agencyId,
-    year,
-    found.report.version,
-    event,
-    deps.store.publicationOps(
-      agencyId,
-      year,
-      report.content,
-      seal,
-      chinaDateOf(now),
-      found.report.seals.at(-1),
-    ),
-  );
+  await deps.store.publish(report, agencyId, year, found.report.version, event, {
+    seal,
+    publishedOn: chinaDateOf(now),
+    previous: found.report.seals.at(-1),
+  });
   return { ...report, checks: [] };
 }
 

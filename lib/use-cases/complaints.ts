@@ -1,20 +1,36 @@
 import { randomBytes } from 'node:crypto';
+import type { ClockState } from '#lib/domain/calendar/clock';
 import { chinaDateOf } from '#lib/domain/china-time';
 import {
   answerComplaint,
   receiveComplaint,
+  type Complaint,
   type ComplaintInput,
   type ComplaintReply,
 } from '#lib/domain/complaint';
 import { NotFoundError } from '#lib/domain/errors';
 import { assertAgencyStaff, type Principal } from '#lib/domain/staff';
-import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
-import type { DynamoComplaintStore } from '#lib/adapters/complaint-store';
+import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from './agencies';
 import { currentCalendar, type CalendarStore } from './calendar';
 
+/** Port: where complaints are kept, each with its answer clock (which the sweep watches). */
+export interface ComplaintStore {
+  get(id: string): Promise<{ complaint: Complaint; chain: ChainHead } | undefined>;
+  /** Records a new complaint, its first timeline event, and starts its answer clock. */
+  create(complaint: Complaint, clock: ClockState, event: TimelineEvent): Promise<void>;
+  /** Saves the answered complaint if it is still at `expectedVersion`, and stops its answer clock. */
+  answer(complaint: Complaint, expectedVersion: number, event: TimelineEvent): Promise<void>;
+  /** The agency's open complaints (by answer due date) or answered ones. */
+  list(
+    agencyId: string,
+    status: Complaint['status'],
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: Complaint[]; nextToken: string | null }>;
+}
+
 export type ComplaintDeps = {
-  store: Pick<DynamoComplaintStore, 'get' | 'create' | 'answer' | 'list'>;
+  store: ComplaintStore;
   agencies: AgencyStore;
   calendars: CalendarStore;
 };

@@ -1,11 +1,13 @@
+import type { Agency } from '#lib/domain/agency';
 import { ForbiddenError } from '#lib/domain/errors';
 import { assertRole, type Principal } from '#lib/domain/staff';
-import type { Breach } from '#lib/adapters/sweep-store';
-import { keys } from '#lib/adapters/keys';
-import type { AgencyStore } from './agencies';
+import type { Breach } from '#lib/domain/sweep';
+
+type PageRequest = { limit: number; nextToken?: string | undefined };
 
 /** Port: reading what the sweep recorded. */
 export interface OversightStore {
+  /** The breaches the agency's supervisors see, of a year (and kind) when asked. */
   listBreaches(
     agencyId: string,
     query: {
@@ -15,16 +17,26 @@ export interface OversightStore {
       nextToken?: string | undefined;
     },
   ): Promise<{ items: Breach[]; nextToken: string | null }>;
-  listPartition(
-    pk: string,
-    page: { limit: number; nextToken?: string | undefined },
+  /** The reminders the sweep sent for the agency, newest first, each as it was recorded. */
+  listReminders(
+    agencyId: string,
+    page: PageRequest,
+  ): Promise<{ items: Record<string, unknown>[]; nextToken: string | null }>;
+  /** The notifications sent for the agency, newest first, each as it was kept. */
+  listOutbox(
+    agencyId: string,
+    page: PageRequest,
   ): Promise<{ items: Record<string, unknown>[]; nextToken: string | null }>;
 }
 
-export type OversightDeps = {
-  store: OversightStore;
-  agencies: AgencyStore & { children(agencyId: string): Promise<string[]> };
-};
+/** Port: the tree of agencies (parentAgencyId), which supervision follows. */
+export interface AgencyTree {
+  get(agencyId: string): Promise<Agency | undefined>;
+  /** The agencies directly under `agencyId`. */
+  children(agencyId: string): Promise<string[]>;
+}
+
+export type OversightDeps = { store: OversightStore; agencies: AgencyTree };
 
 /**
  * Supervision follows the agency tree: staff of an agency see its records; a supervisor (or administrator)
@@ -77,19 +89,19 @@ export async function listReminders(
   deps: OversightDeps,
   principal: Principal,
   agencyId: string,
-  page: { limit: number; nextToken?: string | undefined },
+  page: PageRequest,
 ) {
   await assertOversees(deps, principal, agencyId);
-  return deps.store.listPartition(keys.reminderPartition(agencyId), page);
+  return deps.store.listReminders(agencyId, page);
 }
 
 export async function listOutbox(
   deps: OversightDeps,
   principal: Principal,
   agencyId: string,
-  page: { limit: number; nextToken?: string | undefined },
+  page: PageRequest,
 ) {
   assertRole(principal, 'supervisor', 'agency_admin', 'platform_admin');
   await assertOversees(deps, principal, agencyId);
-  return deps.store.listPartition(keys.outboxPartition(agencyId), page);
+  return deps.store.listOutbox(agencyId, page);
 }

@@ -12,11 +12,19 @@ import {
   periodClosedBefore,
   planDay,
   reportYearOf,
+  type Breach,
   type BreachKind,
+  type ClockContext,
+  type DueClock,
 } from '#lib/domain/sweep';
-import { EMPTY_CHAIN, nextEvent, type Actor } from '#lib/domain/timeline';
-import type { Breach, DueClock } from '#lib/adapters/sweep-store';
-import { keys } from '#lib/adapters/keys';
+import {
+  EMPTY_CHAIN,
+  nextEvent,
+  type Actor,
+  type CaseRef,
+  type ChainHead,
+  type TimelineEvent,
+} from '#lib/domain/timeline';
 import type { Application } from '#lib/domain/application/application';
 import { systemStep, type ApplicationActionDeps, type SystemStep } from './applications';
 import { currentCalendar, type CalendarStore } from './calendar';
@@ -32,22 +40,60 @@ export type Notification = {
   body: string;
 };
 export interface Notifier {
+  /** Sends it once: false when it was sent before (a re-run of a day). */
   send(notification: Notification): Promise<boolean>;
 }
 
-/** Port: what the sweep reads and writes (see DynamoSweepStore). */
+/** Port: the agencies' outboxes, where every notification is kept once (oversight lists them). */
+export interface Outbox {
+  /** Keeps the notification under its agency, day and key; false when it is there already. */
+  post(notification: Notification): Promise<boolean>;
+}
+
+/** A reminder the sweep sent, as recorded in its agency's list of reminders. */
+export type Reminder =
+  | {
+      readonly day: IsoDate;
+      readonly dueDate: IsoDate;
+      readonly workingDaysLeft: 1 | 3;
+      readonly case: CaseRef;
+      readonly clock: string;
+      readonly subject: string;
+      readonly handler: ClockContext['handler'];
+    }
+  | {
+      readonly day: IsoDate;
+      readonly dueDate: IsoDate;
+      readonly kind: 'annual_report';
+      readonly daysLeft: number;
+    };
+
+/** Port: what the sweep reads and writes. Every write is once-only, so a re-run records nothing twice. */
 export interface SweepStore {
+  /** Items read so far by this store (the run reports its cost). */
   readonly itemsRead: number;
+  /** The last day swept, if any. */
   watermark(): Promise<IsoDate | null>;
+  /** Moves the watermark forward to `day` (never back). */
   setWatermark(day: IsoDate): Promise<void>;
+  /** The running clocks whose due date is `date`. */
   clocksDueOn(date: IsoDate): Promise<DueClock[]>;
-  escalationsDueOn(date: IsoDate): Promise<(Breach & { chain: { seq: number; hash: string | null } })[]>;
-  recordBreach(breach: Breach, event: ReturnType<typeof nextEvent>): Promise<boolean>;
-  updateBreach(next: Breach, expectedVersion: number, event: ReturnType<typeof nextEvent>): Promise<void>;
-  clockIsOpen(casePk: string, clock: string): Promise<boolean>;
-  putOnce(key: { pk: string; sk: string }, data: Record<string, unknown>): Promise<boolean>;
-  exists(key: { pk: string; sk: string }): Promise<boolean>;
+  /** The open breaches due to climb a level on `date`, with their timeline's head. */
+  escalationsDueOn(date: IsoDate): Promise<(Breach & { chain: ChainHead })[]>;
+  /** Records a new breach and its first event; false when it was recorded before. */
+  recordBreach(breach: Breach, event: TimelineEvent): Promise<boolean>;
+  /** Saves the breach's next state if it is still at `expectedVersion`. */
+  updateBreach(next: Breach, expectedVersion: number, event: TimelineEvent): Promise<void>;
+  /** Whether the case's clock is still running (a breach of a clock since stopped is resolved). */
+  clockIsOpen(caseRef: CaseRef, clock: string): Promise<boolean>;
+  /** Records a reminder once under its key; false when it was sent before. */
+  recordReminder(agencyId: string, reminderKey: string, reminder: Reminder): Promise<boolean>;
+  /** Whether a publication fulfilled the periodic obligation's period. */
+  periodPublished(agencyId: string, obligationId: string, period: string): Promise<boolean>;
+  /** Whether the agency published its annual report for `year`. */
+  annualReportPublished(agencyId: string, year: number): Promise<boolean>;
   allAgencies(): Promise<Agency[]>;
+  /** Up to `limit` of the open clocks whose due date depends on `year` being provisional, as labels. */
   provisionalClocks(year: number, limit: number): Promise<string[]>;
 }
 
@@ -102,8 +148,7 @@ export async function sweep(
         const key = `${clock.case.kind}#${clock.case.id}#${clock.name}#${dueDate}#${workingDaysLeft}`;
         const agencyId = clock.case.agencyId;
         if (
-          await deps.store.putOnce(keys.reminder(agencyId, key), {
-            entity: 'reminder',
+          await deps.store.recordReminder(agencyId, key, {
             day,
             dueDate,
             workingDaysLeft,
@@ -316,14 +361,14 @@ async function escalate(
   deps: SweepDeps,
   calendar: WorkingCalendar,
   agencies: readonly Agency[],
-  breach: Breach & { chain: { seq: number; hash: string | null } },
+  breach: Breach & { chain: ChainHead },
   day: IsoDate,
   now: Date,
   count: (kind: string) => void,
 ): Promise<void> {
   const stillOpen =
     breach.case !== null && breach.clock !== null
-      ? await deps.store.clockIsOpen(casePkOf(breach.case), breach.clock)
+      ? await deps.store.clockIsOpen(breach.case, breach.clock)
       : true;
   const parent = agencies.find((agency) => agency.agencyId === breach.level)?.parentAgencyId ?? null;
   const { chain, ...current } = breach;
@@ -366,13 +411,6 @@ async function escalate(
   }
 }
 
-const casePkOf = (ref: { kind: string; id: string }): string =>
-  ref.kind === 'application'
-    ? keys.application(ref.id).pk
-    : ref.kind === 'submission'
-      ? keys.submission(ref.id).pk
-      : keys.complaint(ref.id).pk;
-
 /** A periodic obligation whose period closed and whose time to publish passed with nothing published. */
 async function periodicObligations(
   deps: SweepDeps,
@@ -394,8 +432,7 @@ async function periodicObligations(
         const due = calendar.addWorkingDays(closed.closedOn, obligation.publishWithinWorkingDays).dueDate;
         if (due < lastWorkingDay) break;
         if (!lapsed.has(due) || closed.closedOn < obligation.declaredOn) continue;
-        if (await deps.store.exists(keys.obligationPeriod(agency.agencyId, obligation.id, closed.period)))
-          continue;
+        if (await deps.store.periodPublished(agency.agencyId, obligation.id, closed.period)) continue;
         const breach = openBreach({
           breachKey: `${due.slice(0, 4)}#periodic_missed#obligation#${obligation.id}#${closed.period}`,
           agencyId: agency.agencyId,
@@ -429,13 +466,15 @@ async function annualReports(
     const reminderDay = ANNUAL_REPORT_REMINDER_DAYS.find((days) => addDays(cutoff, -days) === day);
     const dayAfter = addDays(cutoff, 1) === day;
     if (reminderDay === undefined && !dayAfter) continue;
-    if (await deps.store.exists(keys.annualReportPublished(agency.agencyId, reportYear))) continue;
+    if (await deps.store.annualReportPublished(agency.agencyId, reportYear)) continue;
     if (reminderDay !== undefined) {
       if (
-        await deps.store.putOnce(
-          keys.reminder(agency.agencyId, `annual_report#${reportYear}#${reminderDay}`),
-          { entity: 'reminder', day, dueDate: cutoff, kind: 'annual_report', daysLeft: reminderDay },
-        )
+        await deps.store.recordReminder(agency.agencyId, `annual_report#${reportYear}#${reminderDay}`, {
+          day,
+          dueDate: cutoff,
+          kind: 'annual_report',
+          daysLeft: reminderDay,
+        })
       ) {
         count(`reminder.annual_report.${reminderDay}`);
         await deps.notifier.send({
