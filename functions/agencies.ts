@@ -24,11 +24,10 @@ export const handler = httpFunction('agencies', {
     return created(agency, `/v1/agencies/${agency.agencyId}/profile`);
   },
 
-  'GET /v1/agencies/{agencyId}/profile': async ({ principal, params }) =>
-    ok(await getAgency(store, principal, params.agencyId)),
+  'GET /v1/agencies/{agencyId}/profile': async ({ params }) => ok(await getAgency(store, params.agencyId)),
 
-  'GET /v1/agencies/{agencyId}/policy': async ({ principal, params, now }) =>
-    ok(await getPolicies(store, principal, params.agencyId, chinaDateOf(now))),
+  'GET /v1/agencies/{agencyId}/policy': async ({ params, now }) =>
+    ok(await getPolicies(store, params.agencyId, chinaDateOf(now))),
 
   'PUT /v1/agencies/{agencyId}/policy': async ({ principal, params, body, now }) =>
     ok(await setPolicy(store, principal, params.agencyId, body, now)),

@@ -25,8 +25,8 @@ export const handler = httpFunction('complaints', {
     const receipt = await fileComplaint(deps, params.agencyId, body, now);
     return created(receipt, `/v1/agencies/${params.agencyId}/complaints`);
   },
-  'GET /v1/agencies/{agencyId}/complaints': async ({ principal, params, query }) =>
-    ok(await listComplaints(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/complaints': async ({ params, query }) =>
+    ok(await listComplaints(deps, params.agencyId, query)),
   'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': async ({ principal, params, body, now }) =>
     ok(await replyToComplaint(deps, principal, params.agencyId, params.complaintId, body, now)),
 });

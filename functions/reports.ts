@@ -23,14 +23,14 @@ const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const deps: ReportDeps = { store: new DynamoReportStore(table), agencies: new DynamoAgencyStore(table) };
 
 export const handler = httpFunction('reports', {
-  'PUT /v1/agencies/{agencyId}/annual-reports/{year}/figures': async ({ principal, params, body }) =>
-    ok(await setFigures(deps, principal, params.agencyId, params.year, body)),
-  'GET /v1/agencies/{agencyId}/annual-reports/{year}/figures': async ({ principal, params }) =>
-    ok(await getFigures(deps, principal, params.agencyId, params.year)),
+  'PUT /v1/agencies/{agencyId}/annual-reports/{year}/figures': async ({ params, body }) =>
+    ok(await setFigures(deps, params.agencyId, params.year, body)),
+  'GET /v1/agencies/{agencyId}/annual-reports/{year}/figures': async ({ params }) =>
+    ok(await getFigures(deps, params.agencyId, params.year)),
   'POST /v1/agencies/{agencyId}/annual-reports/{year}/draft': async ({ principal, params, now }) =>
     ok(await draftReport(deps, principal, params.agencyId, params.year, now)),
-  'GET /v1/agencies/{agencyId}/annual-reports/{year}/draft': async ({ principal, params }) =>
-    ok(await getDraft(deps, principal, params.agencyId, params.year)),
+  'GET /v1/agencies/{agencyId}/annual-reports/{year}/draft': async ({ params }) =>
+    ok(await getDraft(deps, params.agencyId, params.year)),
   'PUT /v1/agencies/{agencyId}/annual-reports/{year}': async ({ principal, params, body, now }) =>
     ok(await editNarrative(deps, principal, params.agencyId, params.year, body, now)),
   'POST /v1/agencies/{agencyId}/annual-reports/{year}/publication': async ({
@@ -49,8 +49,8 @@ export const handler = httpFunction('reports', {
     const challenge = await recordChallenge(deps, principal, params.agencyId, body, now);
     return created(challenge, `/v1/agencies/${params.agencyId}/legal-challenges/${challenge.id}`);
   },
-  'GET /v1/agencies/{agencyId}/legal-challenges': async ({ principal, params, query }) =>
-    ok(await listChallenges(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/legal-challenges': async ({ params, query }) =>
+    ok(await listChallenges(deps, params.agencyId, query)),
   'PUT /v1/agencies/{agencyId}/legal-challenges/{challengeId}': async ({ principal, params, body, now }) =>
     ok(await updateChallenge(deps, principal, params.agencyId, params.challengeId, body, now)),
 });

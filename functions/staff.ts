@@ -23,8 +23,8 @@ export const handler = httpFunction('staff', {
     return created(account, `/v1/agencies/${params.agencyId}/staff/${account.staffId}`);
   },
 
-  'GET /v1/agencies/{agencyId}/staff': async ({ principal, params, query }) =>
-    ok(await listStaff(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/staff': async ({ params, query }) =>
+    ok(await listStaff(deps, params.agencyId, query)),
 
   'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async ({ principal, params, body, now }) =>
     ok(await updateStaff(deps, principal, params.agencyId, params.staffId, body, now)),

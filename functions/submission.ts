@@ -23,14 +23,14 @@ export const handler = httpFunction('submission', {
   'PUT /v1/agencies/{agencyId}/catalogue': async ({ principal, params, body, now }) =>
     ok(await setCatalogue(deps.agencies, principal, params.agencyId, body, now)),
 
-  'GET /v1/agencies/{agencyId}/review-chain': async ({ principal, params }) =>
-    ok(await getReviewChain(deps.agencies, principal, params.agencyId)),
+  'GET /v1/agencies/{agencyId}/review-chain': async ({ params }) =>
+    ok(await getReviewChain(deps.agencies, params.agencyId)),
 
   'PUT /v1/agencies/{agencyId}/review-chain': async ({ principal, params, body, now }) =>
     ok(await setReviewChain(deps.agencies, principal, params.agencyId, body, now)),
 
-  'GET /v1/agencies/{agencyId}/periodic-obligations': async ({ principal, params }) =>
-    ok(await getObligations(deps.agencies, principal, params.agencyId)),
+  'GET /v1/agencies/{agencyId}/periodic-obligations': async ({ params }) =>
+    ok(await getObligations(deps.agencies, params.agencyId)),
 
   'POST /v1/agencies/{agencyId}/periodic-obligations': async ({ principal, params, body, now }) => {
     const agency = await addObligation(deps.agencies, principal, params.agencyId, body, now);

@@ -1,6 +1,6 @@
 import type { Agency } from '#lib/domain/agency';
 import { ForbiddenError } from '#lib/domain/errors';
-import { assertRole, type Principal } from '#lib/domain/staff';
+import type { Principal } from '#lib/domain/staff';
 import type { Breach } from '#lib/domain/sweep';
 
 type PageRequest = { limit: number; nextToken?: string | undefined };
@@ -66,7 +66,6 @@ export async function listBreaches(
     nextToken?: string | undefined;
   },
 ) {
-  assertRole(principal, 'supervisor', 'agency_admin');
   await assertOversees(deps, principal, agencyId);
   const page = await deps.store.listBreaches(agencyId, query);
   if (!query.includeSubordinates)
@@ -101,7 +100,6 @@ export async function listOutbox(
   agencyId: string,
   page: PageRequest,
 ) {
-  assertRole(principal, 'supervisor', 'agency_admin', 'platform_admin');
   await assertOversees(deps, principal, agencyId);
   return deps.store.listOutbox(agencyId, page);
 }

@@ -6,7 +6,6 @@ import {
 } from '#lib/domain/errors';
 import { chinaIsoOf } from '#lib/domain/china-time';
 import {
-  assertMayAdministerStaff,
   assertRolesFitAgency,
   PLATFORM_AGENCY_ID,
   type NewStaff,
@@ -59,7 +58,6 @@ export async function createStaff(
   input: NewStaff,
   now: Date,
 ): Promise<StaffAccount & { token?: string }> {
-  assertMayAdministerStaff(principal, agencyId);
   assertRolesFitAgency(agencyId, input.roles);
   if (agencyId !== PLATFORM_AGENCY_ID && (await deps.agencies.get(agencyId)) === undefined) {
     throw new NotFoundError(`There is no agency ${agencyId}.`);
@@ -107,11 +105,9 @@ async function syncDirectory(directory: StaffDirectory, account: StaffAccount): 
 
 export async function listStaff(
   deps: Pick<StaffDeps, 'store'>,
-  principal: Principal,
   agencyId: string,
   page: { limit: number; nextToken?: string | undefined },
 ) {
-  assertMayAdministerStaff(principal, agencyId);
   return deps.store.listByAgency(agencyId, page);
 }
 
@@ -123,7 +119,6 @@ export async function updateStaff(
   update: StaffUpdate,
   now: Date,
 ): Promise<StaffAccount> {
-  assertMayAdministerStaff(principal, agencyId);
   if (update.roles) assertRolesFitAgency(agencyId, update.roles);
   const current = await deps.store.get(staffId);
   if (current?.agencyId !== agencyId)
