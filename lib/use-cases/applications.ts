@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { archiveKeys } from '#lib/domain/archive-keys';
 import { maskedApplicant } from '#lib/domain/application/applicant';
 import * as machine from '#lib/domain/application/application';
 import type {
@@ -493,7 +494,8 @@ async function decision(
   decidedBy: { staffId: string; name?: string | undefined },
   context: Context,
 ): Promise<Change> {
-  const letterKey = `agency=${application.agencyId}/year=${context.today.slice(0, 4)}/application/${application.id}/decision-letter-v${application.version + 1}.html`;
+  const where = { agencyId: application.agencyId, id: application.id, decidedOn: context.today };
+  const letterKey = archiveKeys.decisionLetter(where, application.version + 1);
   const change = machine.decide(application, reply, input, decidedBy, letterKey, context);
   const decided = change.application.decision;
   if (decided === null) return change;
@@ -521,10 +523,7 @@ async function decision(
         archiveObjects: [{ key: letterKey, body: letterHtml, contentType: 'text/html; charset=utf-8' }],
         uploadCopies: releasedFiles.map((file, index) => ({
           uploadKey: file.uploadKey,
-          archiveKey: letterKey.replace(
-            /decision-letter-v\d+\.html$/,
-            `released-${index + 1}-${file.uploadKey.slice('incoming/'.length)}`,
-          ),
+          archiveKey: archiveKeys.releasedFile(where, index, file.uploadKey),
         })),
       },
     },

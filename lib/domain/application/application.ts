@@ -3,6 +3,7 @@ import { CivilDate, type IsoDate } from '../calendar/civil-date';
 import { advanceClock, startClock, type ClockState } from '../calendar/clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { RuleViolationError, WrongStateError, type FieldError } from '../errors';
+import { UploadKey } from '../upload-key';
 import { Applicant, columnOf, InformationRequest, type ApplicantColumn } from './applicant';
 import { feeFor, FeeBasis } from './fees';
 import { DecisionInput, outcomeRow } from './outcomes';
@@ -48,9 +49,6 @@ export type Channel = z.infer<typeof Channel>;
 
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const UploadKey = z
-  .string()
-  .regex(/^incoming\/[0-9a-f-]{36}$/, 'must be an upload key from POST /v1/uploads');
 
 export const OnlineApplicationInput = z.strictObject({
   applicant: Applicant,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UploadKey } from '../upload-key';
 
 /**
  * The outcomes of an application (Reg. 36–39), each with its sub-reasons, exactly as the national
@@ -57,7 +58,7 @@ const keysOf = <T extends Record<string, string>>(record: T) =>
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const ReleasedFile = z.strictObject({
-  uploadKey: z.string().regex(/^incoming\/[0-9a-f-]{36}$/, 'must be an upload key from POST /v1/uploads'),
+  uploadKey: UploadKey,
   name: text(200),
 });
 
