@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { AgencyPath, ApplicationPath, ApplicationQuery, ConsultationPath } from '#lib/api/routes';
 import { applicationDeps } from '#lib/adapters/application-deps';
 import { loadConfig } from '#lib/config';
-import * as machine from '#lib/domain/application/application';
+import { AssignmentInput } from '#lib/domain/application/assignment';
+import { ClarificationRequestInput } from '#lib/domain/application/clarification';
+import { ConsultationInput, ConsultationReplyInput } from '#lib/domain/application/consultation';
+import { FeeNoticeInput, FeePaymentInput } from '#lib/domain/application/fee-notice';
+import { RegistrationInput } from '#lib/domain/application/intake';
+import { DecisionInput } from '#lib/domain/application/outcomes';
+import { ExtensionInput, ResumptionInput, SuspensionInput } from '#lib/domain/application/reply-clock';
 import { created, httpFunction, ok, type RouteHandler } from '#lib/http/handler';
 import {
   act,
@@ -10,7 +16,7 @@ import {
   listApplications,
   registerApplication,
   type StaffAction,
-} from '#lib/use-cases/applications';
+} from '#lib/use-cases/applications/casework';
 
 const config = loadConfig(process.env, { records: true, archive: true, uploads: true, applicantKey: true });
 const { deps } = await applicationDeps(config);
@@ -43,7 +49,7 @@ export const handler = httpFunction('casework', {
       deps,
       request.principal,
       agencyId,
-      request.body(machine.RegistrationInput),
+      request.body(RegistrationInput),
       request.now,
     );
     return created(registered, `/v1/agencies/${agencyId}/applications/${registered.trackingNumber}`);
@@ -63,43 +69,43 @@ export const handler = httpFunction('casework', {
     kind: 'confirmation',
   })),
   'POST /v1/agencies/{agencyId}/applications/{id}/clarification-request': action(
-    machine.ClarificationRequestInput,
+    ClarificationRequestInput,
     (input) => ({ kind: 'clarification-request', input }),
   ),
-  'POST /v1/agencies/{agencyId}/applications/{id}/consultations': action(
-    machine.ConsultationInput,
-    (input) => ({ kind: 'consultation', input }),
-  ),
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations': action(ConsultationInput, (input) => ({
+    kind: 'consultation',
+    input,
+  })),
   'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/reply': action(
-    machine.ConsultationReplyInput,
+    ConsultationReplyInput,
     (input, params) => ({ kind: 'consultation-reply', consultationId: params.cid ?? '', input }),
     ConsultationPath,
   ),
-  'POST /v1/agencies/{agencyId}/applications/{id}/extension': action(machine.ExtensionInput, (input) => ({
+  'POST /v1/agencies/{agencyId}/applications/{id}/extension': action(ExtensionInput, (input) => ({
     kind: 'extension',
     input,
   })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/suspension': action(machine.SuspensionInput, (input) => ({
+  'POST /v1/agencies/{agencyId}/applications/{id}/suspension': action(SuspensionInput, (input) => ({
     kind: 'suspension',
     input,
   })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/resumption': action(machine.ResumptionInput, (input) => ({
+  'POST /v1/agencies/{agencyId}/applications/{id}/resumption': action(ResumptionInput, (input) => ({
     kind: 'resumption',
     input,
   })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/fee-notice': action(machine.FeeNoticeInput, (input) => ({
+  'POST /v1/agencies/{agencyId}/applications/{id}/fee-notice': action(FeeNoticeInput, (input) => ({
     kind: 'fee-notice',
     input,
   })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/fee-payment': action(machine.FeePaymentInput, (input) => ({
+  'POST /v1/agencies/{agencyId}/applications/{id}/fee-payment': action(FeePaymentInput, (input) => ({
     kind: 'fee-payment',
     input,
   })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/decision': action(machine.DecisionInput, (input) => ({
+  'POST /v1/agencies/{agencyId}/applications/{id}/decision': action(DecisionInput, (input) => ({
     kind: 'decision',
     input,
   })),
-  'POST /v1/agencies/{agencyId}/applications/{id}/assignment': action(machine.AssignmentInput, (input) => ({
+  'POST /v1/agencies/{agencyId}/applications/{id}/assignment': action(AssignmentInput, (input) => ({
     kind: 'assignment',
     input,
   })),

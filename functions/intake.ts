@@ -1,11 +1,9 @@
 import { AgencyPath, IdempotencyKey, TrackingPath } from '#lib/api/routes';
 import { applicationDeps } from '#lib/adapters/application-deps';
 import { loadConfig } from '#lib/config';
-import {
-  OnlineApplicationInput,
-  SupplementInput,
-  WithdrawalInput,
-} from '#lib/domain/application/application';
+import { SupplementInput } from '#lib/domain/application/clarification';
+import { OnlineApplicationInput } from '#lib/domain/application/intake';
+import { WithdrawalInput } from '#lib/domain/application/withdrawal';
 import { ValidationError } from '#lib/domain/errors';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import { issuesToFieldErrors, type HttpRequest } from '#lib/http/request';
@@ -14,7 +12,7 @@ import {
   submitApplication,
   supplementByApplicant,
   withdrawByApplicant,
-} from '#lib/use-cases/applications';
+} from '#lib/use-cases/applications/applicant';
 
 const config = loadConfig(process.env, { records: true, archive: true, uploads: true, applicantKey: true });
 const { deps } = await applicationDeps(config);

@@ -3,15 +3,16 @@ import { Applicant, InformationRequest } from '#lib/domain/application/applicant
 import {
   ApplicationStatus,
   Channel,
-  DecisionInput,
   isOpen,
   withClockDueDate,
   type Application,
   type Change,
 } from '#lib/domain/application/application';
+import { DecisionInput } from '#lib/domain/application/outcomes';
+import type { IdempotencyRecord } from '#lib/domain/application/secrets';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
 import type { ClockContext } from '#lib/use-cases/calendar';
-import type { IdempotencyRecord, LoadedApplication } from '#lib/use-cases/applications';
+import type { LoadedApplication } from '#lib/use-cases/applications/ports';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, StoredClockItem, type CaseFieldsFromClock } from './clock-store';
