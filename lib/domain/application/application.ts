@@ -50,10 +50,6 @@ export const Channel = z.enum([
 ]);
 export type Channel = z.infer<typeof Channel>;
 
-/** Free text as people type it into a form: trimmed, not empty, at most `max` characters. */
-export const freeText = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
 /** Who is consulted: a third party (Reg. 32) or an agency that made the information jointly (Reg. 34). */
 export const ConsultedParty = z.enum(['third_party', 'co_producing_agency']);
 /** `no_answer`: the 15 working days passed in silence (Reg. 32: the agency decides; Reg. 34: consent). */

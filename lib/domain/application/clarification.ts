@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { advanceClock, startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError } from '../errors';
+import { freeText } from '../free-text';
 import { UploadKey } from '../upload-key';
 import {
   CLARIFICATION_CLOCK,
-  freeText,
   policyOf,
   requireReply,
   requireStatus,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { advanceClock, startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError } from '../errors';
+import { freeText } from '../free-text';
 import {
   ConsultationAnswer,
   consultationClock,
   ConsultedParty,
-  freeText,
   policyOf,
   requireReply,
   requireStatus,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { advanceClock, startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError } from '../errors';
+import { freeText } from '../free-text';
 import {
   FEE_CLOCK,
-  freeText,
   policyOf,
   requireReply,
   requireStatus,

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { CivilDate, type IsoDate } from '../calendar/civil-date';
 import { startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError } from '../errors';
+import { freeText } from '../free-text';
 import { UploadKey } from '../upload-key';
 import { Applicant, columnOf, InformationRequest } from './applicant';
 import {
   Channel,
-  freeText,
   receivedCell,
   requireStatus,
   statisticsYear,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { advanceClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError } from '../errors';
+import { freeText } from '../free-text';
 import {
-  freeText,
   policyOf,
   requireReply,
   requireStatus,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { ClockState } from '../calendar/clock';
+import { freeText } from '../free-text';
 import { columnOf } from './applicant';
 import {
   closeSideClocks,
   decidedCell,
-  freeText,
   OPEN_STATUSES,
   requireStatus,
   statisticsYear,

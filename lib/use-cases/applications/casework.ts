@@ -1,5 +1,4 @@
-import type { Application, ApplicationStatus } from '#lib/domain/application/application';
-import { isOpen } from '#lib/domain/application/application';
+import { isOpen, type ApplicationStatus } from '#lib/domain/application/application';
 import { assign, type AssignmentInput } from '#lib/domain/application/assignment';
 import { requestClarification, type ClarificationRequestInput } from '#lib/domain/application/clarification';
 import {
@@ -33,7 +32,7 @@ import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
 import { checkUploads } from '../uploads';
 import { checkAttachments, keepReferenced } from './attachments';
-import { issueDecisionWithLetter } from './decision-letter';
+import { issueDecisionWithLetter } from './issue-decision';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep, type Step } from './step-runner';
 import { queueItemView, staffView } from './views';
@@ -203,7 +202,7 @@ export async function act(
 
 /** The state-machine step a staff action takes. */
 function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string, action: StaffAction): Step {
-  return async (application: Application, reply, context) => {
+  return async (application, reply, context) => {
     switch (action.kind) {
       case 'confirmation': {
         const agency = await deps.agencies.get(agencyId);

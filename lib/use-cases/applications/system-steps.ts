@@ -7,7 +7,7 @@ import {
   type SystemStep,
 } from '#lib/domain/application/system-steps';
 import type { Actor } from '#lib/domain/timeline';
-import { issueDecisionWithLetter } from './decision-letter';
+import { issueDecisionWithLetter } from './issue-decision';
 import type { ApplicationActionDeps } from './ports';
 import { runStep } from './step-runner';
 
