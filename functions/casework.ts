@@ -8,7 +8,7 @@ import {
   listApplications,
   registerApplication,
   type StaffAction,
-} from '#lib/use-cases/applications';
+} from '#lib/use-cases/applications/casework';
 
 const config = loadConfig(process.env, 'casework');
 const { deps } = await applicationDeps(config);
@@ -24,11 +24,11 @@ export const handler = httpFunction('casework', {
     return created(registered, `/v1/agencies/${params.agencyId}/applications/${registered.trackingNumber}`);
   },
 
-  'GET /v1/agencies/{agencyId}/applications': async ({ principal, params, query }) =>
-    ok(await listApplications(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/applications': async ({ params, query }) =>
+    ok(await listApplications(deps, params.agencyId, query)),
 
-  'GET /v1/agencies/{agencyId}/applications/{id}': async ({ principal, params }) =>
-    ok(await getCase(deps, principal, params.agencyId, params.id)),
+  'GET /v1/agencies/{agencyId}/applications/{id}': async ({ params }) =>
+    ok(await getCase(deps, params.agencyId, params.id)),
 
   'POST /v1/agencies/{agencyId}/applications/{id}/confirmation': (input) =>
     action(input, { kind: 'confirmation' }),

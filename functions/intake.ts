@@ -6,7 +6,7 @@ import {
   submitApplication,
   supplementByApplicant,
   withdrawByApplicant,
-} from '#lib/use-cases/applications';
+} from '#lib/use-cases/applications/applicant';
 
 const config = loadConfig(process.env, 'intake');
 const { deps } = await applicationDeps(config);

@@ -3,7 +3,6 @@ import { loadConfig } from '#lib/config';
 import { httpFunction, ok } from '#lib/http/handler';
 import {
   catalogue,
-  listInternalPublications,
   listPublications,
   readInternalPublication,
   readPublication,
@@ -23,11 +22,11 @@ export const handler = httpFunction('reading-room', {
   'GET /v1/publications/{publicationId}': async ({ params, query }) =>
     ok(await readPublication(deps, params.publicationId, query.version)),
 
-  'GET /v1/agencies/{agencyId}/internal-publications': async ({ principal, params, query }) =>
-    ok(await listInternalPublications(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/internal-publications': async ({ params, query }) =>
+    ok(await listPublications(deps, params.agencyId, 'internal', query)),
 
-  'GET /v1/agencies/{agencyId}/internal-publications/{publicationId}': async ({ principal, params, query }) =>
-    ok(await readInternalPublication(deps, principal, params.agencyId, params.publicationId, query.version)),
+  'GET /v1/agencies/{agencyId}/internal-publications/{publicationId}': async ({ params, query }) =>
+    ok(await readInternalPublication(deps, params.agencyId, params.publicationId, query.version)),
 
   'POST /v1/agencies/{agencyId}/publications/{publicationId}/withdrawal': async ({
     principal,

@@ -42,11 +42,11 @@ export const handler = httpFunction('submission', {
     return created(submission, `/v1/agencies/${params.agencyId}/submissions/${submission.id}`);
   },
 
-  'GET /v1/agencies/{agencyId}/submissions': async ({ principal, params, query }) =>
-    ok(await listSubmissions(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/submissions': async ({ params, query }) =>
+    ok(await listSubmissions(deps, params.agencyId, query)),
 
-  'GET /v1/agencies/{agencyId}/submissions/{submissionId}': async ({ principal, params }) =>
-    ok(await getSubmission(deps, principal, params.agencyId, params.submissionId)),
+  'GET /v1/agencies/{agencyId}/submissions/{submissionId}': async ({ params }) =>
+    ok(await getSubmission(deps, params.agencyId, params.submissionId)),
 
   'PUT /v1/agencies/{agencyId}/submissions/{submissionId}': async ({ principal, params, body, now }) =>
     ok(await editSubmission(deps, principal, params.agencyId, params.submissionId, body, now)),

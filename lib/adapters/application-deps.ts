@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ApplicantKeyConfig, BaseConfig } from '#lib/config';
 import { newAccessToken, newTrackingNumber } from '#lib/domain/application/secrets';
-import type { ApplicationDeps } from '#lib/use-cases/applications';
+import type { ApplicationDeps } from '#lib/use-cases/applications/ports';
 import { DynamoAgencyStore } from './agency-store';
 import { loadApplicantKey } from './applicant-key';
 import { DynamoApplicationStore } from './application-store';

@@ -1,107 +1,20 @@
 import { z } from 'zod';
-import { Applicant, InformationRequest } from '#lib/domain/application/applicant';
-import {
-  ApplicationStatus,
-  Channel,
-  DecisionInput,
-  isOpen,
-  withClockDueDate,
-  type Application,
-  type Change,
-} from '#lib/domain/application/application';
-import { DisclosurePolicy } from '#lib/domain/application/policy';
+import { Application, isOpen, withClockDueDate, type Change } from '#lib/domain/application/application';
+import { IdempotencyRecord } from '#lib/domain/application/secrets';
 import type { ClockContext } from '#lib/use-cases/calendar';
-import type { IdempotencyRecord, LoadedApplication } from '#lib/use-cases/applications';
+import type { ApplicationStore, LoadedApplication } from '#lib/use-cases/applications/ports';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, StoredClockItem, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
-const Day = z.string();
-const StoredApplication = z.object({
-  id: z.string(),
-  agencyId: z.string(),
-  status: ApplicationStatus,
-  channel: Channel,
-  submittedAt: z.string(),
-  receivedOn: Day.nullable(),
-  applicant: Applicant,
-  applicantKey: z.string(),
-  request: InformationRequest,
-  attachments: z.array(z.string()),
-  notes: z.string().nullable(),
-  policy: DisclosurePolicy.nullable(),
-  dueDate: Day.nullable(),
-  provisional: z.boolean(),
-  clarification: z
-    .object({
-      requestedOn: Day,
-      items: z.array(z.string()),
-      dueDate: Day,
-      supplementedOn: Day.nullable(),
-      supplement: z.string().nullable(),
-      supplementAttachments: z.array(z.string()),
-    })
-    .nullable(),
-  consultations: z.array(
-    z.object({
-      id: z.string(),
-      party: z.enum(['third_party', 'co_producing_agency']),
-      name: z.string(),
-      contact: z.string(),
-      matter: z.string(),
-      sentOn: Day,
-      dueDate: Day,
-      repliedOn: Day.nullable(),
-      answer: z.enum(['consent', 'objection', 'no_objection_stated', 'no_answer']).nullable(),
-      summary: z.string().nullable(),
-    }),
-  ),
-  extensions: z.array(
-    z.object({ on: Day, workingDays: z.int(), reason: z.string(), approvedBy: z.string() }),
-  ),
-  fee: z
-    .object({
-      method: z.enum(['by_piece', 'by_volume']),
-      units: z.int(),
-      amountYuan: z.number(),
-      noticeOn: Day,
-      dueDate: Day,
-      explanation: z.string(),
-      paidOn: Day.nullable(),
-    })
-    .nullable(),
-  suspension: z.object({ since: Day, reason: z.string() }).nullable(),
-  decision: z
-    .intersection(
-      DecisionInput,
-      z.object({
-        decidedOn: Day,
-        decidedBy: z.object({ staffId: z.string(), name: z.string().optional() }),
-        letterKey: z.string(),
-      }),
-    )
-    .nullable(),
-  withdrawal: z.object({ on: Day, reason: z.string().nullable() }).nullable(),
-  assignee: z
-    .object({
-      staffId: z.string(),
-      name: z.string(),
-      email: z.string().nullable().default(null),
-      assignedOn: Day,
-    })
-    .nullable(),
-  accessTokenHash: z.string(),
-  version: z.int(),
-});
-
 /**
- * Applications in the Records table: the case item (`APP#<tracking number>`), its clocks, its timeline,
- * an entry in the applicant's history (by keyed hash), and the annual-report counters — all written in
- * one transaction per action.
+ * Applications in the Records table: the case item (`APP#<tracking number>`, read back with the domain's
+ * `Application` schema), its clocks, its timeline, an entry in the applicant's history (by keyed hash),
+ * and the annual-report counters — all written in one transaction per action.
  */
-export class DynamoApplicationStore {
+export class DynamoApplicationStore implements ApplicationStore {
   constructor(private readonly table: RecordsTable) {}
 
   async get(id: string): Promise<LoadedApplication | undefined> {
@@ -110,7 +23,7 @@ export class DynamoApplicationStore {
       this.table.get(keys.clock(keys.application(id).pk, 'reply')),
     ]);
     if (item === undefined) return undefined;
-    const application = StoredApplication.parse(item);
+    const application = Application.parse(item);
     const reply = replyItem === undefined ? null : StoredClockItem.parse(replyItem).state;
     return { application, reply, chain: chainHeadOf(item) };
   }
@@ -179,15 +92,7 @@ export class DynamoApplicationStore {
   async idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
     const item = await this.table.get(keys.idempotency(agencyId, keyHash));
     if (item === undefined) return undefined;
-    return z
-      .object({
-        keyHash: z.string(),
-        requestHash: z.string(),
-        applicationId: z.string(),
-        sealedToken: z.string(),
-        expiresAt: z.number(),
-      })
-      .parse(item);
+    return IdempotencyRecord.parse(item);
   }
 
   /** The applicant's earlier applications to this agency, newest first (by keyed hash, never the number). */
@@ -250,7 +155,7 @@ export class DynamoApplicationStore {
         ? { sortKeyBetween: ['0000', `${options.dueBefore}#~`] as [string, string] }
         : {}),
     });
-    return { items: page.items.map((item) => StoredApplication.parse(item)), nextToken: page.nextToken };
+    return { items: page.items.map((item) => Application.parse(item)), nextToken: page.nextToken };
   }
 
   async events(id: string): Promise<Record<string, unknown>[]> {
@@ -335,7 +240,7 @@ function applicationItem(application: Application) {
 /** An application's copies of its clocks' due dates, and its place in the work queue. */
 export const applicationFieldsFromClock: CaseFieldsFromClock = (caseItem, clockName, next) => {
   const item = applicationItem(
-    withClockDueDate(StoredApplication.parse(caseItem), clockName, next.dueDate, next.provisional),
+    withClockDueDate(Application.parse(caseItem), clockName, next.dueDate, next.provisional),
   );
   return {
     dueDate: item.dueDate,

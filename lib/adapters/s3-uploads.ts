@@ -8,6 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { newUploadKey } from '#lib/domain/upload-key';
 import { uploadsPendingTag } from '#lib/platform/resources';
 
 /**
@@ -26,7 +27,7 @@ export class S3Uploads {
   async presignUpload(
     contentType: string,
   ): Promise<{ uploadKey: string; url: string; headers: Record<string, string> }> {
-    const uploadKey = `incoming/${randomUUID()}`;
+    const uploadKey = newUploadKey(randomUUID());
     const tagging = `${uploadsPendingTag.key}=${uploadsPendingTag.value}`;
     const url = await getSignedUrl(
       this.client,

@@ -13,23 +13,15 @@ import {
   type ProblemDeclaration,
 } from './problems';
 import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
-import {
-  ApplicationStatus,
-  AssignmentInput,
-  ClarificationRequestInput,
-  ConsultationInput,
-  ConsultationReplyInput,
-  DecisionInput,
-  ExtensionInput,
-  FeeNoticeInput,
-  FeePaymentInput,
-  OnlineApplicationInput,
-  RegistrationInput,
-  ResumptionInput,
-  SupplementInput,
-  SuspensionInput,
-  WithdrawalInput,
-} from '#lib/domain/application/application';
+import { ApplicationStatus } from '#lib/domain/application/application';
+import { AssignmentInput } from '#lib/domain/application/assignment';
+import { ClarificationRequestInput, SupplementInput } from '#lib/domain/application/clarification';
+import { ConsultationInput, ConsultationReplyInput } from '#lib/domain/application/consultation';
+import { FeeNoticeInput, FeePaymentInput } from '#lib/domain/application/fee-notice';
+import { OnlineApplicationInput, RegistrationInput } from '#lib/domain/application/intake';
+import { DecisionInput } from '#lib/domain/application/outcomes';
+import { ExtensionInput, ResumptionInput, SuspensionInput } from '#lib/domain/application/reply-clock';
+import { WithdrawalInput } from '#lib/domain/application/withdrawal';
 import { TrackingNumber } from '#lib/domain/application/secrets';
 import { PeriodicObligationInput } from '#lib/domain/agency';
 import { ComplaintInput, ComplaintReply } from '#lib/domain/complaint';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ForbiddenError, RuleViolationError } from './errors';
+import { RuleViolationError } from './errors';
 
 /** Staff roles. `platform_admin` runs the platform (calendars, agencies); the rest belong to an agency. */
 export const AgencyRole = z.enum([
@@ -24,31 +24,6 @@ export type Principal = {
   readonly name?: string | undefined;
   readonly email?: string | undefined;
 };
-
-export const hasRole = (principal: Principal, role: Role): boolean => principal.roles.has(role);
-
-/**
- * Tenant check, made before any record is read: staff act only on their own agency's records, so a
- * staff member of another agency learns nothing, not even whether the record exists.
- */
-export function assertSameAgency(principal: Principal, agencyId: string): void {
-  if (principal.agencyId !== agencyId) {
-    throw new ForbiddenError('This staff account belongs to another agency.');
-  }
-}
-
-/** Role check: the principal must hold one of `roles`. */
-export function assertRole(principal: Principal, ...roles: readonly Role[]): void {
-  if (!roles.some((role) => principal.roles.has(role))) {
-    throw new ForbiddenError(`This action needs the role ${roles.join(' or ')}.`);
-  }
-}
-
-/** Staff of `agencyId` holding one of `roles`. */
-export function assertAgencyStaff(principal: Principal, agencyId: string, ...roles: readonly Role[]): void {
-  assertSameAgency(principal, agencyId);
-  if (roles.length > 0) assertRole(principal, ...roles);
-}
 
 /**
  * Platform administrators belong to no agency: their accounts carry this reserved agency id, which no
@@ -97,14 +72,6 @@ export type StaffAccount = {
   readonly createdAt: string;
   readonly version: number;
 };
-
-/**
- * Who may administer the staff of `agencyId`: its own `agency_admin`, or a `platform_admin` (who sets up
- * a new agency's first administrator).
- */
-export function assertMayAdministerStaff(principal: Principal, agencyId: string): void {
-  if (!hasRole(principal, 'platform_admin')) assertAgencyStaff(principal, agencyId, 'agency_admin');
-}
 
 /**
  * Platform accounts hold `platform_admin` and nothing else; agency accounts never hold it. The two kinds

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { annualReportHtml } from '#lib/domain/annual-report-html';
+import { archiveKeys } from '#lib/domain/archive-keys';
 import {
   checkChallengeDates,
   checkReport,
@@ -95,8 +96,7 @@ export type ReportDeps = { store: ReportStore; agencies: AgencyStore };
 
 const reportRef = (agencyId: string, year: number) =>
   ({ agencyId, kind: 'annual_report', id: String(year) }) as const;
-const archiveKey = (agencyId: string, year: number, edition: number) =>
-  `agency=${agencyId}/year=${year}/annual_report/${year}/edition-${edition}`;
+const archiveKey = archiveKeys.annualReport;
 
 async function agencyOf(deps: ReportDeps, agencyId: string) {
   const agency = await deps.agencies.get(agencyId);

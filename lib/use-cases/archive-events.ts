@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { archiveKeys } from '#lib/domain/archive-keys';
 import { chinaYearOf } from '#lib/domain/china-time';
 import { canonicalJson, type TimelineEvent } from '#lib/domain/timeline';
 
@@ -20,15 +21,9 @@ const ArchiveRequests = z.object({
   uploadCopies: z.array(z.object({ uploadKey: z.string(), archiveKey: z.string() })).default([]),
 });
 
-/**
- * Where an event lives in the archive: `agency=<id>/year=<yyyy>/<kind>/<caseId>/events/<seq>.json`.
- * Only our own ids appear in keys, never personal data.
- */
-export function archiveKeyOf(event: TimelineEvent): string {
-  const year = chinaYearOf(new Date(event.at));
-  const seq = String(event.seq).padStart(8, '0');
-  return `agency=${event.case.agencyId}/year=${year}/${event.case.kind}/${event.case.id}/events/${seq}.json`;
-}
+/** Where an event lives in the archive: with its case, under the year (CST) it happened. */
+export const archiveKeyOf = (event: TimelineEvent): string =>
+  archiveKeys.event(event.case, chinaYearOf(new Date(event.at)), event.seq);
 
 /**
  * Archives one timeline event. The object is the event's canonical JSON, which carries its own hash and

@@ -3,7 +3,7 @@ import { catalogueOf, reviewChainOf, type Agency } from '#lib/domain/agency';
 import { policyOn } from '#lib/domain/application/policy';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import { GoneError, NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
-import { assertAgencyStaff, type Principal } from '#lib/domain/staff';
+import type { Principal } from '#lib/domain/staff';
 import {
   archivedDocument,
   publish,
@@ -12,7 +12,18 @@ import {
   type PublicationQuery,
   type WithdrawalOfPublication,
 } from '#lib/domain/submission/publication';
-import * as proactive from '#lib/domain/submission/submission';
+// The domain's steps share their names with the use cases that take them: imported as the changes they make.
+import {
+  checkContent,
+  createSubmission as newSubmissionChange,
+  editSubmission as editedSubmissionChange,
+  review,
+  submitForReview,
+  type ReviewInput,
+  type Submission,
+  type SubmissionChange,
+  type SubmissionInput,
+} from '#lib/domain/submission/submission';
 import type { ReviewStepName } from '#lib/domain/submission/review-chain';
 import {
   canonicalJson,
@@ -28,11 +39,11 @@ import { checkUploads, type UploadStore } from './uploads';
 
 /** Port: submissions and publications (see DynamoProactiveStore). */
 export interface ProactiveStore {
-  getSubmission(id: string): Promise<{ submission: proactive.Submission; chain: ChainHead } | undefined>;
+  getSubmission(id: string): Promise<{ submission: Submission; chain: ChainHead } | undefined>;
   getPublication(id: string): Promise<{ publication: Publication; chain: ChainHead } | undefined>;
   getPublicationVersion(id: string, version: number): Promise<Publication['current'] | undefined>;
   saveSubmission(
-    change: proactive.SubmissionChange,
+    change: SubmissionChange,
     expectedVersion: number | 'new',
     event: TimelineEvent,
     publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
@@ -42,12 +53,12 @@ export interface ProactiveStore {
     agencyId: string,
     state: string,
     page: { limit: number; nextToken?: string | undefined },
-  ): Promise<{ items: proactive.Submission[]; nextToken: string | null }>;
+  ): Promise<{ items: Submission[]; nextToken: string | null }>;
   reviewQueue(
     agencyId: string,
     step: string,
     page: { limit: number; nextToken?: string | undefined },
-  ): Promise<{ items: proactive.Submission[]; nextToken: string | null }>;
+  ): Promise<{ items: Submission[]; nextToken: string | null }>;
   listPublications(
     agencyId: string,
     audience: 'public' | 'internal',
@@ -65,7 +76,7 @@ export type ProactiveDeps = {
 export type ReadingRoomDeps = Pick<ProactiveDeps, 'store' | 'agencies'>;
 
 const newId = (prefix: string): string => `${prefix}${randomBytes(8).toString('hex').slice(0, 12)}`;
-const submissionRef = (submission: Pick<proactive.Submission, 'agencyId' | 'id'>) =>
+const submissionRef = (submission: Pick<Submission, 'agencyId' | 'id'>) =>
   ({ agencyId: submission.agencyId, kind: 'submission', id: submission.id }) as const;
 const publicationRef = (publication: Pick<Publication, 'agencyId' | 'publicationId'>) =>
   ({ agencyId: publication.agencyId, kind: 'publication', id: publication.publicationId }) as const;
@@ -77,7 +88,7 @@ async function agencyOf(deps: Pick<ProactiveDeps, 'agencies'>, agencyId: string)
 }
 
 /** The document's files (attachments, interpretation, evidence of participation) were uploaded. */
-const checkFiles = (uploads: UploadStore, content: proactive.SubmissionInput) =>
+const checkFiles = (uploads: UploadStore, content: SubmissionInput) =>
   checkUploads(uploads, [
     ...content.attachments.map(
       (file, index) => [`body.attachments.${index}.uploadKey`, file.uploadKey] as const,
@@ -90,21 +101,15 @@ const checkFiles = (uploads: UploadStore, content: proactive.SubmissionInput) =>
       : []),
   ]);
 
-async function loadSubmission(
-  deps: ProactiveDeps,
-  principal: Principal,
-  agencyId: string,
-  id: string,
-  ...roles: Parameters<typeof assertAgencyStaff>[2][]
-) {
-  assertAgencyStaff(principal, agencyId, ...roles);
+/** The submission, if it is this agency's. */
+async function loadSubmission(deps: ProactiveDeps, agencyId: string, id: string) {
   const found = await deps.store.getSubmission(id);
   if (found?.submission.agencyId !== agencyId)
     throw new NotFoundError(`There is no submission ${id} in this agency.`);
   return found;
 }
 
-const submissionView = (submission: proactive.Submission) => ({
+const submissionView = (submission: Submission) => ({
   ...submission,
   currentStepName:
     submission.currentStep === null ? null : (submission.chain[submission.currentStep]?.step ?? null),
@@ -115,16 +120,15 @@ export async function createSubmission(
   deps: ProactiveDeps,
   principal: Principal,
   agencyId: string,
-  content: proactive.SubmissionInput,
+  content: SubmissionInput,
   now: Date,
 ) {
-  assertAgencyStaff(principal, agencyId, 'clerk');
   const agency = await agencyOf(deps, agencyId);
-  proactive.checkContent(content, catalogueOf(agency), agency.obligations);
+  checkContent(content, catalogueOf(agency), agency.obligations);
   await checkFiles(deps.uploads, content);
   const calendar = await currentCalendar(deps.calendars);
   const days = policyOn(agency.policies, chinaDateOf(now)).publicationWorkingDays;
-  const change = proactive.createSubmission(
+  const change = newSubmissionChange(
     content,
     { id: newId('sub_'), agencyId },
     principal,
@@ -147,19 +151,19 @@ export async function editSubmission(
   principal: Principal,
   agencyId: string,
   id: string,
-  input: { version: number; content: proactive.SubmissionInput },
+  input: { version: number; content: SubmissionInput },
   now: Date,
 ) {
-  const found = await loadSubmission(deps, principal, agencyId, id, 'clerk');
+  const found = await loadSubmission(deps, agencyId, id);
   if (found.submission.version !== input.version)
     throw new VersionConflictError(
       `The submission is at version ${found.submission.version}, not ${input.version}.`,
     );
   const agency = await agencyOf(deps, agencyId);
-  proactive.checkContent(input.content, catalogueOf(agency), agency.obligations);
+  checkContent(input.content, catalogueOf(agency), agency.obligations);
   await checkFiles(deps.uploads, input.content);
   const calendar = await currentCalendar(deps.calendars);
-  const change = proactive.editSubmission(
+  const change = editedSubmissionChange(
     found.submission,
     input.content,
     calendar,
@@ -175,8 +179,8 @@ export async function sendForReview(
   id: string,
   now: Date,
 ) {
-  const found = await loadSubmission(deps, principal, agencyId, id, 'clerk');
-  return save(deps, found, proactive.submitForReview(found.submission, chinaDateOf(now)), now, principal);
+  const found = await loadSubmission(deps, agencyId, id);
+  return save(deps, found, submitForReview(found.submission, chinaDateOf(now)), now, principal);
 }
 
 /** A signature at the current step; the last approval publishes (or records) in the same transaction. */
@@ -185,11 +189,11 @@ export async function reviewSubmission(
   principal: Principal,
   agencyId: string,
   id: string,
-  input: proactive.ReviewInput,
+  input: ReviewInput,
   now: Date,
 ) {
-  const found = await loadSubmission(deps, principal, agencyId, id);
-  const change = proactive.review(found.submission, input, principal, chinaIsoOf(now));
+  const found = await loadSubmission(deps, agencyId, id);
+  const change = review(found.submission, input, principal, chinaIsoOf(now));
   if (change.outcome !== 'publish') return save(deps, found, change, now, principal);
 
   const existing =
@@ -258,8 +262,8 @@ export async function reviewSubmission(
 
 async function save(
   deps: ProactiveDeps,
-  found: { submission: proactive.Submission; chain: ChainHead },
-  change: proactive.SubmissionChange,
+  found: { submission: Submission; chain: ChainHead },
+  change: SubmissionChange,
   now: Date,
   principal: Principal,
   publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
@@ -274,17 +278,15 @@ async function save(
   return submissionView(submission);
 }
 
-export async function getSubmission(deps: ProactiveDeps, principal: Principal, agencyId: string, id: string) {
-  return submissionView((await loadSubmission(deps, principal, agencyId, id)).submission);
+export async function getSubmission(deps: ProactiveDeps, agencyId: string, id: string) {
+  return submissionView((await loadSubmission(deps, agencyId, id)).submission);
 }
 
 export async function listSubmissions(
   deps: ProactiveDeps,
-  principal: Principal,
   agencyId: string,
   query: { status: string; limit: number; nextToken?: string | undefined },
 ) {
-  assertAgencyStaff(principal, agencyId);
   const page = await deps.store.listSubmissions(agencyId, query.status, query);
   return { items: page.items.map(submissionView), nextToken: page.nextToken };
 }
@@ -296,7 +298,6 @@ export async function reviewQueue(
   agencyId: string,
   query: { step?: ReviewStepName | undefined; limit: number; nextToken?: string | undefined },
 ) {
-  assertAgencyStaff(principal, agencyId);
   const agency = await agencyOf(deps, agencyId);
   const steps = reviewChainOf(agency).filter(
     (step) => principal.roles.has(step.role) && (query.step === undefined || step.step === query.step),
@@ -369,12 +370,10 @@ async function versionOf(deps: ReadingRoomDeps, publication: Publication, versio
 
 export async function readInternalPublication(
   deps: ReadingRoomDeps,
-  principal: Principal,
   agencyId: string,
   publicationId: string,
   version: number | undefined,
 ) {
-  assertAgencyStaff(principal, agencyId);
   const found = await deps.store.getPublication(publicationId);
   if (found?.publication.agencyId !== agencyId)
     throw new NotFoundError(`There is no publication ${publicationId} in this agency.`);
@@ -388,16 +387,6 @@ export async function listPublications(
   query: PublicationQuery,
 ) {
   return deps.store.listPublications(agencyId, audience, query);
-}
-
-export async function listInternalPublications(
-  deps: ReadingRoomDeps,
-  principal: Principal,
-  agencyId: string,
-  query: PublicationQuery,
-) {
-  assertAgencyStaff(principal, agencyId);
-  return listPublications(deps, agencyId, 'internal', query);
 }
 
 export async function catalogue(deps: ReadingRoomDeps, agencyId: string) {
@@ -414,7 +403,6 @@ export async function withdraw(
   input: WithdrawalOfPublication,
   now: Date,
 ) {
-  assertAgencyStaff(principal, agencyId, 'approver');
   const found = await deps.store.getPublication(publicationId);
   if (found?.publication.agencyId !== agencyId)
     throw new NotFoundError(`There is no publication ${publicationId} in this agency.`);

@@ -26,7 +26,8 @@ import {
   type TimelineEvent,
 } from '#lib/domain/timeline';
 import type { Application } from '#lib/domain/application/application';
-import { systemStep, type ApplicationActionDeps, type SystemStep } from './applications';
+import { applicantNoticeOf } from '#lib/domain/application/system-steps';
+import { systemStep, type ApplicationActionDeps, type SystemStep } from './applications/system-steps';
 import { currentCalendar, type CalendarStore } from './calendar';
 
 /** Port: a notification, written once under its key (an outbox), e-mailed where e-mail is set up. */
@@ -267,12 +268,6 @@ async function noticeToApplicant(
   step: SystemStep,
   day: IsoDate,
 ): Promise<void> {
-  const text =
-    step.kind === 'no-supplement'
-      ? '您未在补正期限内补正申请内容，视为放弃申请，本机关不再处理。'
-      : step.kind === 'fee-unpaid'
-        ? '您未在缴费期限内缴纳信息处理费，本机关不再处理该申请。'
-        : '征求意见期限已届满，本机关恢复办理您的申请。';
   await deps.notifier.send({
     agencyId: application.agencyId,
     day,
@@ -283,7 +278,7 @@ async function noticeToApplicant(
         ? [`applicant:${application.id}`]
         : [application.applicant.email],
     subject: `政府信息公开申请 ${application.id}`,
-    body: text,
+    body: applicantNoticeOf(step),
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../free-text';
 
 /**
  * The applicant (Reg. 27–29): a natural person (自然人) or a legal person / other organisation
@@ -22,8 +23,6 @@ export const ID_DOCUMENT_TYPES = {
   other: '其他证件',
 } as const;
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const idNumber = z
   .string()
   .trim()
@@ -36,12 +35,12 @@ const phone = z
   .regex(/^\+?[0-9][0-9\- ()]{4,30}$/, 'must be a phone number');
 
 const common = {
-  name: text(200),
+  name: freeText(200),
   idDocument: z.strictObject({
     type: z.enum(Object.keys(ID_DOCUMENT_TYPES) as [keyof typeof ID_DOCUMENT_TYPES]),
     number: idNumber,
   }),
-  address: text(300),
+  address: freeText(300),
   postcode: z
     .string()
     .regex(/^\d{6}$/, 'must be six digits')
@@ -55,8 +54,8 @@ export const Applicant = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('organisation'),
     organisationType: z.enum(Object.keys(ORGANISATION_TYPES) as [OrganisationType]),
-    legalRepresentative: text(100).optional(),
-    contactPerson: text(100).optional(),
+    legalRepresentative: freeText(100).optional(),
+    contactPerson: freeText(100).optional(),
     ...common,
   }),
 ]);
@@ -64,8 +63,8 @@ export type Applicant = z.infer<typeof Applicant>;
 
 /** The information sought and how the applicant wants it (Reg. 29). */
 export const InformationRequest = z.strictObject({
-  description: text(4000),
-  documentNumber: text(200).optional(),
+  description: freeText(4000),
+  documentNumber: freeText(200).optional(),
   form: z.enum(['paper', 'electronic']),
   delivery: z.enum(['post', 'email', 'collect_in_person', 'online']),
 });

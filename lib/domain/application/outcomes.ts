@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { freeText } from '../free-text';
+import { UploadKey } from '../upload-key';
 
 /**
  * The outcomes of an application (Reg. 36–39), each with its sub-reasons, exactly as the national
@@ -54,11 +56,9 @@ export type OtherwiseHandledReason = keyof typeof OTHERWISE_HANDLED_REASONS;
 const keysOf = <T extends Record<string, string>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const ReleasedFile = z.strictObject({
-  uploadKey: z.string().regex(/^incoming\/[0-9a-f-]{36}$/, 'must be an upload key from POST /v1/uploads'),
-  name: text(200),
+  uploadKey: UploadKey,
+  name: freeText(200),
 });
 
 /** What the agency decides; the legal basis and reasons are required wherever RULES §2 requires them. */
@@ -67,45 +67,45 @@ export const DecisionInput = z.discriminatedUnion('outcome', [
     outcome: z.literal('disclosed'),
     releasedFiles: z.array(ReleasedFile).max(50).default([]),
     // Reg. 36(1): already published — tell the applicant where.
-    publishedAt: text(500).optional(),
-    reasons: text(4000).optional(),
-    legalBasis: text(1000).optional(),
+    publishedAt: freeText(500).optional(),
+    reasons: freeText(4000).optional(),
+    legalBasis: freeText(1000).optional(),
   }),
   z.strictObject({
     outcome: z.literal('partially_disclosed'),
     withheldBecause: z.enum(keysOf(NOT_DISCLOSED_REASONS)),
     releasedFiles: z.array(ReleasedFile).max(50).default([]),
-    reasons: text(4000).optional(),
-    legalBasis: text(1000).optional(),
+    reasons: freeText(4000).optional(),
+    legalBasis: freeText(1000).optional(),
   }),
   z.strictObject({
     outcome: z.literal('not_disclosed'),
     reason: z.enum(keysOf(NOT_DISCLOSED_REASONS)),
-    reasons: text(4000).optional(),
-    legalBasis: text(1000).optional(),
+    reasons: freeText(4000).optional(),
+    legalBasis: freeText(1000).optional(),
   }),
   z.strictObject({
     outcome: z.literal('cannot_provide'),
     reason: z.enum(keysOf(CANNOT_PROVIDE_REASONS)),
     // Reg. 36(5): if another agency holds it, name it and how to reach it.
     heldBy: z
-      .strictObject({ name: text(200), contact: text(300) })
+      .strictObject({ name: freeText(200), contact: freeText(300) })
       .nullable()
       .optional(),
-    reasons: text(4000).optional(),
-    legalBasis: text(1000).optional(),
+    reasons: freeText(4000).optional(),
+    legalBasis: freeText(1000).optional(),
   }),
   z.strictObject({
     outcome: z.literal('not_processed'),
     reason: z.enum(keysOf(NOT_PROCESSED_REASONS)),
-    reasons: text(4000).optional(),
-    legalBasis: text(1000).optional(),
+    reasons: freeText(4000).optional(),
+    legalBasis: freeText(1000).optional(),
   }),
   z.strictObject({
     outcome: z.literal('otherwise_handled'),
     reason: z.enum(keysOf(OTHERWISE_HANDLED_REASONS)),
-    reasons: text(4000).optional(),
-    legalBasis: text(1000).optional(),
+    reasons: freeText(4000).optional(),
+    legalBasis: freeText(1000).optional(),
   }),
 ]);
 export type DecisionInput = z.infer<typeof DecisionInput>;

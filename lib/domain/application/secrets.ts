@@ -61,6 +61,19 @@ export function unsealToken(sealed: string, idempotencyKey: string, agencyId: st
   );
 }
 
+/**
+ * An idempotent public submission, kept for a day: its Idempotency-Key (hashed), the request's hash, and
+ * the access token sealed under the key, so a retry gets the same answer and nothing is written twice.
+ */
+export const IdempotencyRecord = z.object({
+  keyHash: z.string(),
+  requestHash: z.string(),
+  applicationId: z.string(),
+  sealedToken: z.string(),
+  expiresAt: z.number(),
+});
+export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
+
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A tracking number such as `2026-K7QX-3M9P`: the year, then 40 random bits in Crockford base32. */

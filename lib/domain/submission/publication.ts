@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { archiveKeys } from '../archive-keys';
 import { YearNumber, type IsoDate } from '../calendar/civil-date';
 import { RuleViolationError, WrongStateError } from '../errors';
 import { displayUntil, type Submission, type SubmissionInput } from './submission';
@@ -70,9 +71,6 @@ export const PublicationQuery = z.object({
 export type PublicationQuery = z.infer<typeof PublicationQuery>;
 export const VersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
-const archivePrefix = (agencyId: string, publishedOn: IsoDate, publicationId: string) =>
-  `agency=${agencyId}/year=${publishedOn.slice(0, 4)}/publication/${publicationId}`;
-
 /** The publication (new, or its next version) that a final approval makes of a submission. */
 export function publish(
   submission: Submission,
@@ -83,11 +81,12 @@ export function publish(
 ): Publication {
   const content = submission.content;
   const versionNumber = (existing?.current.version ?? 0) + 1;
-  const prefix = archivePrefix(submission.agencyId, today, publicationId);
-  const archived = (file: { name: string; uploadKey: string }, index: number, kind: string) => ({
-    ...file,
-    archiveKey: `${prefix}/v${versionNumber}/${kind}-${index + 1}-${file.uploadKey.slice('incoming/'.length)}`,
-  });
+  const where = { agencyId: submission.agencyId, publicationId, publishedOn: today, version: versionNumber };
+  const archived = (
+    file: { name: string; uploadKey: string },
+    index: number,
+    kind: 'attachment' | 'interpretation',
+  ) => ({ ...file, archiveKey: archiveKeys.publicationFile(where, kind, index, file.uploadKey) });
   const current: PublicationVersion = {
     version: versionNumber,
     submissionId: submission.id,
@@ -104,7 +103,7 @@ export function publish(
       content.interpretation === undefined ? null : archived(content.interpretation, 0, 'interpretation'),
     documentKind: content.documentKind,
     repeals: content.repeals ?? null,
-    archiveKey: `${prefix}/v${versionNumber}/document.json`,
+    archiveKey: archiveKeys.publicationDocument(where),
   };
   if (existing?.status === 'withdrawn')
     throw new WrongStateError('A withdrawn publication is not republished; register a new document.');

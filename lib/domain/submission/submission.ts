@@ -4,6 +4,7 @@ import { startClock, type ClockState } from '../calendar/clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { ForbiddenError, RuleViolationError, WrongStateError } from '../errors';
 import type { Principal, Role } from '../staff';
+import { UploadKey } from '../upload-key';
 import type { CatalogueEntry } from './catalogue';
 import { ReviewStepName, SecrecyConclusion, type ReviewChain } from './review-chain';
 
@@ -16,7 +17,7 @@ import { ReviewStepName, SecrecyConclusion, type ReviewChain } from './review-ch
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 export const AttachedFile = z.strictObject({
-  uploadKey: z.string().regex(/^incoming\/[0-9a-f-]{36}$/, 'must be an upload key from POST /v1/uploads'),
+  uploadKey: UploadKey,
   name: text(200),
 });
 export type AttachedFile = z.infer<typeof AttachedFile>;

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { advanceClock, startClock, type ClockState } from '../calendar/clock';
+import { RuleViolationError, WrongStateError } from '../errors';
+import { freeText } from '../free-text';
+import {
+  ConsultationAnswer,
+  consultationClock,
+  ConsultedParty,
+  policyOf,
+  requireReply,
+  requireStatus,
+  withClock,
+  type Application,
+  type Change,
+  type Consultation,
+  type Context,
+} from './application';
+
+/**
+ * Consultation (征求意见, Reg. 32, 34): a third party whose rights disclosure may harm, or an agency that
+ * made the information jointly, is asked in writing and has 15 working days; the time is not counted in
+ * the reply period (Reg. 33 ¶2). Silence is a system step (`consultationLapsed`, taken by the sweep).
+ */
+export const ConsultationInput = z.strictObject({
+  party: ConsultedParty,
+  name: freeText(200),
+  contact: freeText(300),
+  matter: freeText(2000),
+});
+export type ConsultationInput = z.infer<typeof ConsultationInput>;
+
+export const ConsultationReplyInput = z.strictObject({
+  answer: ConsultationAnswer.exclude(['no_answer']),
+  summary: freeText(2000),
+});
+export type ConsultationReplyInput = z.infer<typeof ConsultationReplyInput>;
+
+/** 征求意见: a third party or co-producing agency is consulted; the time is not counted (Reg. 33 ¶2). */
+export function consult(
+  current: Application,
+  replyClock: ClockState | null,
+  input: ConsultationInput,
+  consultationId: string,
+  context: Context,
+): Change {
+  requireStatus(current, 'in_progress', 'consulting');
+  const reply =
+    current.status === 'in_progress'
+      ? advanceClock(context.calendar, requireReply(replyClock), {
+          type: 'suspend',
+          on: context.today,
+          reason: 'consultation',
+        })
+      : requireReply(replyClock);
+  const period = policyOf(current).consultationWorkingDays;
+  const answerClock = startClock(context.calendar, context.today, period);
+  const consultation: Consultation = {
+    id: consultationId,
+    ...input,
+    sentOn: context.today,
+    dueDate: answerClock.dueDate ?? context.today,
+    repliedOn: null,
+    answer: null,
+    summary: null,
+  };
+  return {
+    application: {
+      ...withClock(current, reply),
+      status: 'consulting',
+      consultations: [...current.consultations, consultation],
+    },
+    reply,
+    replyOpen: true,
+    clocks: [{ name: consultationClock(consultationId), state: answerClock, open: true }],
+    event: {
+      type: 'consultation_sent',
+      data: { consultationId, party: input.party, name: input.name, answerBy: consultation.dueDate },
+    },
+    statistics: [],
+  };
+}
+
+/**
+ * Records a consultation's answer (or its silence); when it was the last one open, the reply clock runs
+ * again from where it stopped.
+ */
+function closeConsultation(
+  current: Application,
+  replyClock: ClockState | null,
+  consultationId: string,
+  answer: Pick<Consultation, 'answer' | 'summary'>,
+  context: Context,
+): { application: Application; reply: ClockState; stillOpen: boolean } {
+  const consultations = current.consultations.map((candidate) =>
+    candidate.id === consultationId ? { ...candidate, repliedOn: context.today, ...answer } : candidate,
+  );
+  const stillOpen = consultations.some((candidate) => candidate.repliedOn === null);
+  const reply = stillOpen
+    ? requireReply(replyClock)
+    : advanceClock(context.calendar, requireReply(replyClock), {
+        type: 'resume',
+        on: context.today,
+        restart: false,
+      });
+  return {
+    application: {
+      ...withClock(current, reply),
+      status: stillOpen ? 'consulting' : 'in_progress',
+      consultations,
+    },
+    reply,
+    stillOpen,
+  };
+}
+
+/** The consulted party answers; when no consultation is left open, the clock runs again. */
+export function consultationReply(
+  current: Application,
+  replyClock: ClockState | null,
+  consultationId: string,
+  input: ConsultationReplyInput,
+  context: Context,
+): Change {
+  requireStatus(current, 'consulting');
+  const consultation = current.consultations.find((candidate) => candidate.id === consultationId);
+  if (consultation === undefined)
+    throw new RuleViolationError(
+      'no-such-consultation',
+      `There is no consultation ${consultationId} on this application.`,
+    );
+  if (consultation.repliedOn !== null)
+    throw new WrongStateError('This consultation has already been answered.');
+  const { application, reply, stillOpen } = closeConsultation(
+    current,
+    replyClock,
+    consultationId,
+    input,
+    context,
+  );
+  return {
+    application,
+    reply,
+    replyOpen: true,
+    clocks: [{ name: consultationClock(consultationId), open: false }],
+    event: {
+      type: 'consultation_answered',
+      data: { consultationId, answer: input.answer, resumed: !stillOpen, dueDate: reply.dueDate },
+    },
+    statistics: [],
+  };
+}
+
+/** The sweep: the consulted party let its period pass in silence; the reply clock runs again. */
+export function consultationLapsed(
+  current: Application,
+  replyClock: ClockState | null,
+  consultationId: string,
+  context: Context,
+): Change {
+  requireStatus(current, 'consulting');
+  const consultation = current.consultations.find((candidate) => candidate.id === consultationId);
+  if (consultation === undefined || consultation.repliedOn !== null)
+    throw new WrongStateError('The consultation is answered or unknown.');
+  const { application, reply, stillOpen } = closeConsultation(
+    current,
+    replyClock,
+    consultationId,
+    { answer: 'no_answer', summary: null },
+    context,
+  );
+  return {
+    application,
+    reply,
+    replyOpen: true,
+    clocks: [{ name: consultationClock(consultationId), open: false }],
+    event: {
+      type: 'consultation_lapsed',
+      data: {
+        consultationId,
+        answerWasDue: consultation.dueDate,
+        resumed: !stillOpen,
+        dueDate: reply.dueDate,
+      },
+    },
+    statistics: [],
+  };
+}

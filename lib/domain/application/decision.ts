@@ -1,0 +1,104 @@
+import type { ClockState } from '../calendar/clock';
+import { RuleViolationError, type FieldError } from '../errors';
+import { columnOf } from './applicant';
+import {
+  closeSideClocks,
+  decidedCell,
+  requireReply,
+  requireStatus,
+  statisticsYear,
+  type Application,
+  type Change,
+  type Context,
+  type Decision,
+} from './application';
+import { outcomeRow, type DecisionInput } from './outcomes';
+
+/**
+ * The decision (答复, Reg. 36–39): one outcome with its category, legal basis and reasons; it closes the
+ * application and every clock, and counts in the annual report's table of outcomes.
+ */
+
+/** What RULES §2 requires of a decision beyond its shape. */
+export function checkDecision(decision: DecisionInput): FieldError[] {
+  const errors: FieldError[] = [];
+  // Reasons are mandatory for any partial disclosure, refusal, "cannot provide" or "not processed"
+  // (seed 002 §17(3)); a lapse the rules name is its own reason.
+  const needsReasons =
+    decision.outcome !== 'disclosed' &&
+    !(decision.outcome === 'otherwise_handled' && decision.reason !== 'other');
+  if (needsReasons) {
+    if (decision.legalBasis === undefined)
+      errors.push({ path: 'body.legalBasis', message: 'is required for this outcome (seed 002 §17(3))' });
+    if (decision.reasons === undefined)
+      errors.push({ path: 'body.reasons', message: 'is required for this outcome' });
+  }
+  if (
+    decision.outcome === 'disclosed' &&
+    decision.releasedFiles.length === 0 &&
+    decision.publishedAt === undefined
+  ) {
+    errors.push({
+      path: 'body.releasedFiles',
+      message: 'must list the released files, or publishedAt must say where it is published (Reg. 36(1))',
+    });
+  }
+  if (decision.outcome === 'partially_disclosed' && decision.releasedFiles.length === 0) {
+    errors.push({ path: 'body.releasedFiles', message: 'must list what is given (Reg. 37)' });
+  }
+  if (
+    decision.outcome === 'cannot_provide' &&
+    decision.reason === 'not_held' &&
+    decision.heldBy === undefined
+  ) {
+    errors.push({
+      path: 'body.heldBy',
+      message:
+        'must name the agency that holds it and its contacts, or be null if none can be determined (Reg. 36(5))',
+    });
+  }
+  return errors;
+}
+
+/**
+ * The decision is issued: one outcome, with its reasons; every clock closes; the statistics move.
+ * `letterKey`: where the decision letter will be archived.
+ */
+export function issueDecision(
+  current: Application,
+  replyClock: ClockState | null,
+  input: DecisionInput,
+  decidedBy: Decision['decidedBy'],
+  letterKey: string,
+  context: Context,
+): Change {
+  requireStatus(current, 'in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended');
+  const problems = checkDecision(input);
+  if (problems.length > 0)
+    throw new RuleViolationError(
+      'decision-incomplete',
+      'The decision lacks what the rules require.',
+      problems,
+    );
+  const decision: Decision = { ...input, decidedOn: context.today, decidedBy, letterKey };
+  const row = outcomeRow({ outcome: input.outcome, ...('reason' in input ? { reason: input.reason } : {}) });
+  return {
+    application: { ...current, status: 'decided', decision },
+    reply: requireReply(replyClock),
+    replyOpen: false,
+    clocks: closeSideClocks(current),
+    event: {
+      type: 'decision_made',
+      data: {
+        outcome: input.outcome,
+        row,
+        decidedOn: context.today,
+        onTime: current.dueDate === null || context.today <= current.dueDate,
+        letterKey,
+      },
+    },
+    statistics: [
+      { year: statisticsYear(context.today), cell: decidedCell(row, columnOf(current.applicant)) },
+    ],
+  };
+}

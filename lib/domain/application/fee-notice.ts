@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { advanceClock, startClock, type ClockState } from '../calendar/clock';
+import { RuleViolationError, WrongStateError } from '../errors';
+import { freeText } from '../free-text';
+import {
+  FEE_CLOCK,
+  policyOf,
+  requireReply,
+  requireStatus,
+  withClock,
+  type Application,
+  type Change,
+  type Context,
+} from './application';
+import { FeeBasis, feeFor } from './fees';
+
+/**
+ * The fee notice and its payment (收费通知, Reg. 42; the 2020 rules in fees.ts): the reply clock waits
+ * while the applicant has, by provincial rules, 20 working days from the notice to pay (an agency
+ * setting). Unpaid by then is a system step (system-steps.ts).
+ */
+export const FeeNoticeInput = z.strictObject({ basis: FeeBasis, explanation: freeText(2000) });
+export type FeeNoticeInput = z.infer<typeof FeeNoticeInput>;
+export const FeePaymentInput = z.strictObject({ reference: freeText(200).optional() });
+export type FeePaymentInput = z.infer<typeof FeePaymentInput>;
+
+/** 收费通知: computed by the 2020 rules; the clock waits until payment. */
+export function feeNotice(
+  current: Application,
+  replyClock: ClockState | null,
+  input: FeeNoticeInput,
+  ordinalThisMonth: number,
+  context: Context,
+): Change {
+  requireStatus(current, 'in_progress');
+  if (current.fee !== null)
+    throw new RuleViolationError('fee-once', 'A fee notice has already been sent for this application.');
+  const { amountYuan, units } = feeFor(input.basis, ordinalThisMonth);
+  if (amountYuan === 0) {
+    throw new RuleViolationError(
+      'no-fee',
+      input.basis.method === 'by_piece'
+        ? `This is the applicant's application no. ${ordinalThisMonth} this month: the first 10 are free.`
+        : 'Up to 30 pages are free.',
+      [{ path: 'body.basis', message: 'gives no fee under the 2020 rules' }],
+    );
+  }
+  const reply = advanceClock(context.calendar, requireReply(replyClock), {
+    type: 'suspend',
+    on: context.today,
+    reason: 'fee',
+  });
+  const payment = startClock(context.calendar, context.today, policyOf(current).feePaymentWorkingDays);
+  const dueDate = payment.dueDate ?? context.today;
+  return {
+    application: {
+      ...withClock(current, reply),
+      status: 'awaiting_fee',
+      fee: {
+        method: input.basis.method,
+        units,
+        amountYuan,
+        noticeOn: context.today,
+        dueDate,
+        explanation: input.explanation,
+        paidOn: null,
+      },
+    },
+    reply,
+    replyOpen: true,
+    clocks: [{ name: FEE_CLOCK, state: payment, open: true }],
+    event: {
+      type: 'fee_notice_sent',
+      data: { method: input.basis.method, units, amountYuan, payBy: dueDate },
+    },
+    statistics: [],
+  };
+}
+
+/** The applicant paid: the reply clock runs on from where it stopped. */
+export function feePayment(
+  current: Application,
+  replyClock: ClockState | null,
+  input: FeePaymentInput,
+  context: Context,
+): Change {
+  requireStatus(current, 'awaiting_fee');
+  const fee = current.fee;
+  if (fee === null) throw new WrongStateError('No fee was asked for.');
+  const reply = advanceClock(context.calendar, requireReply(replyClock), {
+    type: 'resume',
+    on: context.today,
+    restart: false,
+  });
+  return {
+    application: {
+      ...withClock(current, reply),
+      status: 'in_progress',
+      fee: { ...fee, paidOn: context.today },
+    },
+    reply,
+    replyOpen: true,
+    clocks: [{ name: FEE_CLOCK, open: false }],
+    event: {
+      type: 'fee_paid',
+      data: { amountYuan: fee.amountYuan, reference: input.reference, dueDate: reply.dueDate },
+    },
+    statistics: [],
+  };
+}

@@ -1,0 +1,179 @@
+import { supplement, type SupplementInput } from '#lib/domain/application/clarification';
+import { submitOnline, type OnlineApplicationInput } from '#lib/domain/application/intake';
+import {
+  applicantKeyOf,
+  hashToken,
+  idempotencyKeyHash,
+  requestHash,
+  sealToken,
+  tokenMatches,
+  unsealToken,
+  type IdempotencyRecord,
+} from '#lib/domain/application/secrets';
+import { withdraw, type WithdrawalInput } from '#lib/domain/application/withdrawal';
+import { chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
+import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
+import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
+import { currentCalendar } from '../calendar';
+import { checkAttachments, keepReferenced } from './attachments';
+import type { ApplicationDeps } from './ports';
+import { caseRef, replyOf, runStep } from './step-runner';
+import { publicView } from './views';
+
+/**
+ * What citizens and organisations do without an account: apply online, then follow, supplement or
+ * withdraw their application with its tracking number and access token.
+ */
+
+const IDEMPOTENCY_HOURS = 24;
+
+/** An online application (POST /v1/agencies/{agencyId}/applications), idempotent on Idempotency-Key. */
+export async function submitApplication(
+  deps: ApplicationDeps,
+  agencyId: string,
+  input: OnlineApplicationInput,
+  idempotencyKey: string | undefined,
+  now: Date,
+) {
+  if ((await deps.agencies.get(agencyId)) === undefined)
+    throw new NotFoundError(`There is no agency ${agencyId}.`);
+  const keyHash = idempotencyKey === undefined ? undefined : idempotencyKeyHash(agencyId, idempotencyKey);
+  const fingerprint = requestHash(input);
+  if (keyHash !== undefined && idempotencyKey !== undefined) {
+    const replay = await replayIdempotent(deps, agencyId, keyHash, idempotencyKey, fingerprint);
+    if (replay !== undefined) return replay;
+  }
+  await checkAttachments(deps.uploads, input.attachments, 'body.attachments');
+  const token = deps.newAccessToken();
+  const ids = {
+    id: deps.newTrackingNumber(chinaYearOf(now)),
+    agencyId,
+    applicantKey: applicantKeyOf(deps.applicantSecret, input.applicant),
+    accessTokenHash: hashToken(token),
+  };
+  const change = submitOnline(input, ids, chinaIsoOf(now));
+  const event = nextEvent(caseRef(change.application), EMPTY_CHAIN, {
+    type: change.event.type,
+    now,
+    actor: { kind: 'applicant' },
+    data: change.event.data,
+  });
+  const record: IdempotencyRecord | undefined =
+    keyHash === undefined || idempotencyKey === undefined
+      ? undefined
+      : {
+          keyHash,
+          requestHash: fingerprint,
+          applicationId: ids.id,
+          sealedToken: sealToken(token, idempotencyKey, agencyId),
+          expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_HOURS * 3600,
+        };
+  try {
+    await deps.applications.create(change, event, record);
+  } catch (error) {
+    // A concurrent retry with the same key won: answer as it did.
+    if (error instanceof AlreadyExistsError && keyHash !== undefined && idempotencyKey !== undefined) {
+      const replay = await replayIdempotent(deps, agencyId, keyHash, idempotencyKey, fingerprint);
+      if (replay !== undefined) return replay;
+    }
+    throw error;
+  }
+  await keepReferenced(deps.uploads, input.attachments);
+  return {
+    trackingNumber: ids.id,
+    accessToken: token,
+    status: change.application.status,
+    submittedAt: change.application.submittedAt,
+    statusUrl: `/v1/applications/${ids.id}`,
+  };
+}
+
+async function replayIdempotent(
+  deps: ApplicationDeps,
+  agencyId: string,
+  keyHash: string,
+  idempotencyKey: string,
+  fingerprint: string,
+) {
+  const record = await deps.applications.idempotency(agencyId, keyHash);
+  if (record === undefined) return undefined;
+  if (record.requestHash !== fingerprint) {
+    throw new RuleViolationError(
+      'idempotency-key-reused',
+      'This Idempotency-Key was used for a different request.',
+      [{ path: 'header.idempotency-key', message: 'was already used with another body' }],
+    );
+  }
+  const found = await deps.applications.get(record.applicationId);
+  if (found === undefined) throw new NotFoundError('The application of this Idempotency-Key is gone.');
+  return {
+    trackingNumber: record.applicationId,
+    accessToken: unsealToken(record.sealedToken, idempotencyKey, agencyId),
+    status: found.application.status,
+    submittedAt: found.application.submittedAt,
+    statusUrl: `/v1/applications/${record.applicationId}`,
+  };
+}
+
+/** The applicant's view. A wrong or missing token is answered exactly like an unknown number. */
+async function loadForApplicant(deps: ApplicationDeps, trackingNumber: string, token: string | undefined) {
+  const notFound = () =>
+    new NotFoundError('There is no application with this tracking number and access token.');
+  if (token === undefined) throw notFound();
+  const found = await deps.applications.get(trackingNumber);
+  if (found === undefined || !tokenMatches(token, found.application.accessTokenHash)) throw notFound();
+  return found;
+}
+
+export async function applicationStatus(
+  deps: ApplicationDeps,
+  trackingNumber: string,
+  token: string | undefined,
+) {
+  const found = await loadForApplicant(deps, trackingNumber, token);
+  const calendar = await currentCalendar(deps.calendars);
+  return publicView(
+    deps,
+    found.application,
+    replyOf(calendar, found.reply),
+    await deps.applications.events(trackingNumber),
+  );
+}
+
+export async function supplementByApplicant(
+  deps: ApplicationDeps,
+  trackingNumber: string,
+  token: string | undefined,
+  input: SupplementInput,
+  now: Date,
+) {
+  const found = await loadForApplicant(deps, trackingNumber, token);
+  await checkAttachments(deps.uploads, input.attachments, 'body.attachments');
+  const result = await runStep(deps, found, now, { kind: 'applicant' }, (application, reply, context) =>
+    supplement(application, reply, input, context),
+  );
+  await keepReferenced(deps.uploads, input.attachments);
+  return {
+    ...(await publicView(
+      deps,
+      result.application,
+      result.reply,
+      await deps.applications.events(trackingNumber),
+    )),
+    version: result.version,
+  };
+}
+
+export async function withdrawByApplicant(
+  deps: ApplicationDeps,
+  trackingNumber: string,
+  token: string | undefined,
+  input: WithdrawalInput,
+  now: Date,
+) {
+  const found = await loadForApplicant(deps, trackingNumber, token);
+  const result = await runStep(deps, found, now, { kind: 'applicant' }, (application, reply, context) =>
+    withdraw(application, reply, input, context),
+  );
+  return publicView(deps, result.application, result.reply, await deps.applications.events(trackingNumber));
+}

@@ -1,0 +1,237 @@
+import { isOpen, type ApplicationStatus } from '#lib/domain/application/application';
+import { assign, type AssignmentInput } from '#lib/domain/application/assignment';
+import { requestClarification, type ClarificationRequestInput } from '#lib/domain/application/clarification';
+import {
+  consult,
+  consultationReply,
+  type ConsultationInput,
+  type ConsultationReplyInput,
+} from '#lib/domain/application/consultation';
+import {
+  feeNotice,
+  feePayment,
+  type FeeNoticeInput,
+  type FeePaymentInput,
+} from '#lib/domain/application/fee-notice';
+import { confirm, register, type RegistrationInput } from '#lib/domain/application/intake';
+import type { DecisionInput } from '#lib/domain/application/outcomes';
+import { policyOn } from '#lib/domain/application/policy';
+import {
+  extend,
+  resume,
+  suspend,
+  type ExtensionInput,
+  type ResumptionInput,
+  type SuspensionInput,
+} from '#lib/domain/application/reply-clock';
+import { applicantKeyOf, hashToken } from '#lib/domain/application/secrets';
+import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
+import { NotFoundError, RuleViolationError } from '#lib/domain/errors';
+import type { Principal } from '#lib/domain/staff';
+import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
+import { currentCalendar } from '../calendar';
+import { checkUploads } from '../uploads';
+import { checkAttachments, keepReferenced } from './attachments';
+import { issueDecisionWithLetter } from './issue-decision';
+import type { ApplicationDeps } from './ports';
+import { caseRef, replyOf, runStep, type Step } from './step-runner';
+import { queueItemView, staffView } from './views';
+
+/** What the agency's staff do with applications: register, list, open a case, and take its steps. */
+
+/** A letter, fax, e-mail, in-person or oral application, registered with its date of receipt. */
+export async function registerApplication(
+  deps: ApplicationDeps,
+  principal: Principal,
+  agencyId: string,
+  input: RegistrationInput,
+  now: Date,
+) {
+  const agency = await deps.agencies.get(agencyId);
+  if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  await checkAttachments(deps.uploads, input.attachments, 'body.attachments');
+  const calendar = await currentCalendar(deps.calendars);
+  const token = deps.newAccessToken();
+  const ids = {
+    id: deps.newTrackingNumber(chinaYearOf(now)),
+    agencyId,
+    applicantKey: applicantKeyOf(deps.applicantSecret, input.applicant),
+    accessTokenHash: hashToken(token),
+  };
+  const change = register(input, ids, chinaIsoOf(now), policyOn(agency.policies, input.receivedOn), {
+    calendar,
+    today: chinaDateOf(now),
+  });
+  const event = nextEvent(caseRef(change.application), EMPTY_CHAIN, {
+    type: change.event.type,
+    now,
+    actor: staffActor(principal),
+    data: change.event.data,
+  });
+  await deps.applications.create(change, event);
+  await keepReferenced(deps.uploads, input.attachments);
+  // The access token goes on the receipt handed or sent to the applicant.
+  return { ...(await staffView(deps, change.application, change.reply)), accessToken: token };
+}
+
+export async function listApplications(
+  deps: ApplicationDeps,
+  agencyId: string,
+  query: {
+    status?: ApplicationStatus | 'open' | 'closed' | undefined;
+    dueBefore?: string | undefined;
+    limit: number;
+    nextToken?: string | undefined;
+  },
+) {
+  const open =
+    query.status === undefined ||
+    query.status === 'open' ||
+    (query.status !== 'closed' && isOpen(query.status));
+  const page = await deps.applications.list(agencyId, {
+    open,
+    dueBefore: query.dueBefore,
+    limit: query.limit,
+    nextToken: query.nextToken,
+  });
+  const wanted =
+    query.status === undefined || query.status === 'open' || query.status === 'closed'
+      ? undefined
+      : query.status;
+  return {
+    items: page.items
+      .filter((application) => wanted === undefined || application.status === wanted)
+      .map(queueItemView),
+    nextToken: page.nextToken,
+  };
+}
+
+/** The case, if it is this agency's. */
+async function loadForStaff(deps: ApplicationDeps, agencyId: string, id: string) {
+  const found = await deps.applications.get(id);
+  // Another agency's application is reported exactly like one that does not exist.
+  if (found?.application.agencyId !== agencyId)
+    throw new NotFoundError(`There is no application ${id} in this agency.`);
+  return found;
+}
+
+export async function getCase(deps: ApplicationDeps, agencyId: string, id: string) {
+  const found = await loadForStaff(deps, agencyId, id);
+  const calendar = await currentCalendar(deps.calendars);
+  const reply = replyOf(calendar, found.reply);
+  const history = await deps.applications.applicantHistory(agencyId, found.application.applicantKey);
+  return {
+    ...(await staffView(deps, found.application, reply)),
+    timeline: await deps.applications.events(id),
+    applicantHistory: history.filter((entry) => entry.applicationId !== id),
+    applicationsThisMonth: await deps.applications.countInMonth(
+      agencyId,
+      found.application.applicantKey,
+      found.application.submittedAt.slice(0, 7),
+    ),
+  };
+}
+
+/** The staff actions (the route of each says who may take it). */
+export type StaffAction =
+  | { kind: 'confirmation' }
+  | { kind: 'clarification-request'; input: ClarificationRequestInput }
+  | { kind: 'consultation'; input: ConsultationInput }
+  | { kind: 'consultation-reply'; consultationId: string; input: ConsultationReplyInput }
+  | { kind: 'extension'; input: ExtensionInput }
+  | { kind: 'suspension'; input: SuspensionInput }
+  | { kind: 'resumption'; input: ResumptionInput }
+  | { kind: 'fee-notice'; input: FeeNoticeInput }
+  | { kind: 'fee-payment'; input: FeePaymentInput }
+  | { kind: 'decision'; input: DecisionInput }
+  | { kind: 'assignment'; input: AssignmentInput };
+
+/** A staff action on a case of the agency, taken as one step, answered with the case. */
+export async function act(
+  deps: ApplicationDeps,
+  principal: Principal,
+  agencyId: string,
+  id: string,
+  action: StaffAction,
+  now: Date,
+) {
+  const found = await loadForStaff(deps, agencyId, id);
+  const releasedFiles =
+    action.kind === 'decision' && 'releasedFiles' in action.input ? action.input.releasedFiles : [];
+  await checkUploads(
+    deps.uploads,
+    releasedFiles.map((file, index) => [`body.releasedFiles.${index}.uploadKey`, file.uploadKey] as const),
+  );
+  const result = await runStep(
+    deps,
+    found,
+    now,
+    staffActor(principal),
+    staffStep(deps, principal, agencyId, action),
+  );
+  await keepReferenced(
+    deps.uploads,
+    releasedFiles.map((file) => file.uploadKey),
+  );
+  return staffView(deps, result.application, result.reply);
+}
+
+/** The state-machine step a staff action takes. */
+function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string, action: StaffAction): Step {
+  return async (application, reply, context) => {
+    switch (action.kind) {
+      case 'confirmation': {
+        const agency = await deps.agencies.get(agencyId);
+        return confirm(application, policyOn(agency?.policies ?? [], context.today), context);
+      }
+      case 'clarification-request':
+        return requestClarification(application, reply, action.input, context);
+      case 'consultation':
+        return consult(application, reply, action.input, deps.newConsultationId(), context);
+      case 'consultation-reply':
+        return consultationReply(application, reply, action.consultationId, action.input, context);
+      case 'extension':
+        return extend(application, reply, action.input, principal.staffId, context);
+      case 'suspension':
+        return suspend(application, reply, action.input, context);
+      case 'resumption':
+        return resume(application, reply, action.input, context);
+      case 'fee-notice': {
+        // Its place among the applicant's applications of that month: later ones do not count.
+        const ordinal = await deps.applications.countInMonth(
+          agencyId,
+          application.applicantKey,
+          application.submittedAt.slice(0, 7),
+          { submittedAt: application.submittedAt, id: application.id },
+        );
+        return feeNotice(application, reply, action.input, ordinal, context);
+      }
+      case 'fee-payment':
+        return feePayment(application, reply, action.input, context);
+      case 'decision':
+        return issueDecisionWithLetter(
+          deps,
+          application,
+          reply,
+          action.input,
+          { staffId: principal.staffId, name: principal.name },
+          context,
+        );
+      case 'assignment': {
+        const assignee = await deps.staff.get(action.input.staffId);
+        if (assignee?.agencyId !== agencyId || !assignee.enabled || !assignee.roles.includes('clerk')) {
+          throw new RuleViolationError(
+            'not-a-handler',
+            'The handler must be an enabled clerk of this agency.',
+            [{ path: 'body.staffId', message: 'is not an enabled clerk of this agency' }],
+          );
+        }
+        return assign(
+          application,
+          { staffId: assignee.staffId, name: assignee.name, email: assignee.email },
+          context,
+        );
+      }
+    }
+  };
+}

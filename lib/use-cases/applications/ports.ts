@@ -1,0 +1,62 @@
+import type { Application, Change } from '#lib/domain/application/application';
+import type { IdempotencyRecord } from '#lib/domain/application/secrets';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { AgencyStore } from '../agencies';
+import type { CalendarStore, StoredClockState } from '../calendar';
+import type { StaffStore } from '../staff';
+import type { UploadStore } from '../uploads';
+
+/** The application, its reply clock as stored (the use case re-evaluates it against the calendar), its chain. */
+export type LoadedApplication = {
+  application: Application;
+  reply: StoredClockState | null;
+  chain: ChainHead;
+};
+
+/** Port: where applications are kept (see DynamoApplicationStore). */
+export interface ApplicationStore {
+  get(id: string): Promise<LoadedApplication | undefined>;
+  create(change: Change, event: TimelineEvent, idempotency?: IdempotencyRecord): Promise<void>;
+  save(
+    change: Change,
+    expectedVersion: number,
+    event: TimelineEvent,
+    previousReplyYears?: readonly number[],
+  ): Promise<void>;
+  idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined>;
+  applicantHistory(
+    agencyId: string,
+    applicantKey: string,
+    limit?: number,
+  ): Promise<{ applicationId: string; submittedAt: string }[]>;
+  countInMonth(
+    agencyId: string,
+    applicantKey: string,
+    month: string,
+    upTo?: { submittedAt: string; id: string },
+  ): Promise<number>;
+  list(
+    agencyId: string,
+    options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: Application[]; nextToken: string | null }>;
+  events(id: string): Promise<Record<string, unknown>[]>;
+}
+
+export type ApplicationDeps = {
+  applications: ApplicationStore;
+  calendars: CalendarStore;
+  agencies: AgencyStore;
+  staff: StaffStore;
+  uploads: UploadStore;
+  letterUrl: (key: string) => Promise<string>;
+  applicantSecret: Uint8Array;
+  newTrackingNumber: (year: number) => string;
+  newAccessToken: () => string;
+  newConsultationId: () => string;
+};
+
+/** What a state-machine step needs (the sweep's automatic steps use only this). */
+export type ApplicationActionDeps = Pick<ApplicationDeps, 'applications' | 'calendars' | 'agencies'>;
+
+/** What the views need: links to the decision letter and to released files. */
+export type ViewDeps = Pick<ApplicationDeps, 'letterUrl' | 'uploads'>;

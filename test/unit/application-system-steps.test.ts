@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { Application } from '#lib/domain/application/application';
+import { submitOnline } from '#lib/domain/application/intake';
+import { applicantNoticeOf, lapseDecision, systemStepApplies } from '#lib/domain/application/system-steps';
+
+const anApplication = (overrides: Partial<Application> = {}): Application => ({
+  ...submitOnline(
+    {
+      applicant: {
+        type: 'natural_person',
+        name: '张三',
+        idDocument: { type: 'resident_id_card', number: '110101199001011234' },
+        address: '北京市东城区某路1号',
+        phone: '13800000000',
+      },
+      request: { description: '某项目的环评批复', form: 'electronic', delivery: 'email' },
+      attachments: [],
+    },
+    { id: '2026-K7QX-3M9P', agencyId: 'ag1', applicantKey: 'k', accessTokenHash: 'h' },
+    '2026-03-02T09:00:00+08:00',
+  ).application,
+  ...overrides,
+});
+
+const clarification = {
+  requestedOn: '2026-03-03',
+  items: ['项目名称'],
+  dueDate: '2026-03-24',
+  supplementedOn: null,
+  supplement: null,
+  supplementAttachments: [],
+};
+const fee = {
+  method: 'by_volume' as const,
+  units: 120,
+  amountYuan: 1100,
+  noticeOn: '2026-03-03',
+  dueDate: '2026-03-31',
+  explanation: '超出合理范围',
+  paidOn: null,
+};
+const consultation = {
+  id: 'c1',
+  party: 'third_party' as const,
+  name: '某公司',
+  contact: '010-12345678',
+  matter: '是否同意公开',
+  sentOn: '2026-03-03',
+  dueDate: '2026-03-24',
+  repliedOn: null,
+  answer: null,
+  summary: null,
+};
+
+describe('the steps the sweep takes when a period lapses', () => {
+  it('no supplement applies only while the applicant still owes one', () => {
+    const waiting = anApplication({ status: 'awaiting_clarification', clarification });
+    expect(systemStepApplies(waiting, { kind: 'no-supplement' })).toBe(true);
+    const supplemented = anApplication({
+      status: 'in_progress',
+      clarification: { ...clarification, supplementedOn: '2026-03-10', supplement: '补充' },
+    });
+    expect(systemStepApplies(supplemented, { kind: 'no-supplement' })).toBe(false);
+  });
+
+  it('an unpaid fee applies only while the fee is unpaid', () => {
+    expect(systemStepApplies(anApplication({ status: 'awaiting_fee', fee }), { kind: 'fee-unpaid' })).toBe(
+      true,
+    );
+    const paid = anApplication({ status: 'in_progress', fee: { ...fee, paidOn: '2026-03-05' } });
+    expect(systemStepApplies(paid, { kind: 'fee-unpaid' })).toBe(false);
+  });
+
+  it('a lapsed consultation applies only to that consultation, while unanswered', () => {
+    const consulting = anApplication({ status: 'consulting', consultations: [consultation] });
+    expect(systemStepApplies(consulting, { kind: 'consultation-lapsed', consultationId: 'c1' })).toBe(true);
+    expect(systemStepApplies(consulting, { kind: 'consultation-lapsed', consultationId: 'c2' })).toBe(false);
+    const withdrawn = anApplication({ status: 'withdrawn', consultations: [consultation] });
+    expect(systemStepApplies(withdrawn, { kind: 'consultation-lapsed', consultationId: 'c1' })).toBe(false);
+  });
+
+  it('no supplement in time is otherwise handled under Reg. 30, naming the missed date', () => {
+    const waiting = anApplication({ status: 'awaiting_clarification', clarification });
+    expect(lapseDecision(waiting, { kind: 'no-supplement' })).toEqual({
+      outcome: 'otherwise_handled',
+      reason: 'no_supplement',
+      legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
+      reasons: '申请人未在补正期限（2026-03-24）内补正，视为放弃申请，行政机关不再处理。',
+    });
+  });
+
+  it('a fee unpaid in time is otherwise handled under the 2020 fee rules, naming the missed date', () => {
+    expect(lapseDecision(anApplication({ status: 'awaiting_fee', fee }), { kind: 'fee-unpaid' })).toEqual({
+      outcome: 'otherwise_handled',
+      reason: 'fee_unpaid',
+      legalBasis: '《政府信息公开信息处理费管理办法》',
+      reasons: '申请人未在缴费期限（2026-03-31）内缴纳信息处理费，行政机关不再处理。',
+    });
+  });
+
+  it('tells the applicant what happened', () => {
+    expect(applicantNoticeOf({ kind: 'no-supplement' })).toContain('视为放弃申请');
+    expect(applicantNoticeOf({ kind: 'fee-unpaid' })).toContain('缴纳信息处理费');
+    expect(applicantNoticeOf({ kind: 'consultation-lapsed', consultationId: 'c1' })).toContain('恢复办理');
+  });
+});
+
+describe('the application schema', () => {
+  it('reads a stored item back as the application, without what storage adds around it', () => {
+    const application = anApplication({ status: 'consulting', consultations: [consultation], fee });
+    const item = { pk: 'APP#2026-K7QX-3M9P', sk: 'CASE', gsi1pk: 'x', entity: 'application', ...application };
+    expect(Application.parse(item)).toEqual(application);
+  });
+
+  it('reads an assignment stored before e-mail was recorded', () => {
+    const assignee = { staffId: 'stf_00000000000000000001', name: '李四', assignedOn: '2026-03-03' };
+    const parsed = Application.parse({ ...anApplication(), assignee });
+    expect(parsed.assignee).toEqual({ ...assignee, email: null });
+  });
+
+  it('refuses an item that lost a field, rather than read a plausible application', () => {
+    const { dueDate: _lost, ...item } = anApplication();
+    expect(Application.safeParse(item).success).toBe(false);
+  });
+});
