@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Application, isOpen, withClockDueDate, type Change } from '#lib/domain/application/application';
 import { IdempotencyRecord } from '#lib/domain/application/secrets';
-import type { ClockContext } from '#lib/use-cases/calendar';
+import { CaseClock, type ClockContext } from '#lib/domain/case-clock';
 import type { ApplicationStore, LoadedApplication } from '#lib/use-cases/applications/ports';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { TimelineEvent } from '#lib/domain/timeline';
-import { clockOps, closeClockOp, StoredClockItem, type CaseFieldsFromClock } from './clock-store';
+import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
@@ -24,7 +24,7 @@ export class DynamoApplicationStore implements ApplicationStore {
     ]);
     if (item === undefined) return undefined;
     const application = Application.parse(item);
-    const reply = replyItem === undefined ? null : StoredClockItem.parse(replyItem).state;
+    const reply = replyItem === undefined ? null : CaseClock.parse(replyItem).state;
     return { application, reply, chain: chainHeadOf(item) };
   }
 
@@ -187,7 +187,7 @@ export class DynamoApplicationStore implements ApplicationStore {
       ops.push(
         ...clockOps(
           this.table,
-          { name: 'reply', case: ref, casePk, open: change.replyOpen, state: change.reply, context },
+          { name: 'reply', case: ref, open: change.replyOpen, state: change.reply, context },
           previousReplyYears,
         ),
       );
@@ -198,7 +198,6 @@ export class DynamoApplicationStore implements ApplicationStore {
           ...clockOps(this.table, {
             name: clock.name,
             case: ref,
-            casePk,
             open: true,
             state: clock.state,
             context,

@@ -1,55 +1,11 @@
-import { z } from 'zod';
 import { VersionConflictError } from '#lib/domain/errors';
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
-import { CASE_KINDS, type CaseKind, type TimelineEvent } from '#lib/domain/timeline';
-import type { ClockStore, StoredClock, StoredClockState } from '#lib/use-cases/calendar';
+import type { StoredClockState } from '#lib/domain/calendar/clock';
+import { CaseClock, type ClockRef } from '#lib/domain/case-clock';
+import type { CaseKind, TimelineEvent } from '#lib/domain/timeline';
+import type { ClockStore } from '#lib/use-cases/calendar';
 import { CASE_SK, keys } from './keys';
 import { chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
-
-const ClockEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('start'),
-    on: z.string(),
-    workingDays: z.int(),
-    naturalDays: z.int().optional(),
-  }),
-  z.object({
-    type: z.literal('suspend'),
-    on: z.string(),
-    reason: z.enum(['clarification', 'consultation', 'force_majeure', 'fee']),
-  }),
-  z.object({ type: z.literal('resume'), on: z.string(), restart: z.boolean() }),
-  z.object({ type: z.literal('extend'), on: z.string(), workingDays: z.int() }),
-]);
-
-const ClockContextSchema = z.object({
-  subject: z.string(),
-  handler: z
-    .object({ staffId: z.string(), name: z.string().nullable(), email: z.string().nullable() })
-    .nullable(),
-  leader: z.object({ staffId: z.string(), name: z.string().nullable() }).nullable(),
-  extended: z.boolean(),
-});
-
-export const StoredClockItem = z.object({
-  context: ClockContextSchema.optional(),
-  name: z.string(),
-  case: z.object({
-    agencyId: z.string(),
-    kind: z.enum(CASE_KINDS),
-    id: z.string(),
-  }),
-  open: z.boolean(),
-  state: z.object({
-    status: z.enum(['running', 'suspended']),
-    period: z.int(),
-    dueDate: z.string().nullable(),
-    remainingWorkingDays: z.int().nullable(),
-    provisional: z.boolean(),
-    provisionalYears: z.array(z.int()),
-    events: z.array(ClockEventSchema),
-  }),
-});
 
 /**
  * Clocks live in their case's item collection (`CLOCK#<name>`). A running clock carries the sparse
@@ -58,10 +14,11 @@ export const StoredClockItem = z.object({
  */
 export function clockOps(
   table: RecordsTable,
-  clock: StoredClock,
+  clock: CaseClock,
   previousProvisionalYears: readonly number[] = [],
 ): TransactOp[] {
   const { state } = clock;
+  const casePk = keys.caseItem(clock.case).pk;
   const dueDate = clock.open && state.status === 'running' ? state.dueDate : null;
   const stored: StoredClockState = {
     status: state.status,
@@ -78,7 +35,7 @@ export function clockOps(
         Put: {
           TableName: table.tableName,
           Item: {
-            ...keys.clock(clock.casePk, clock.name),
+            ...keys.clock(casePk, clock.name),
             ...(dueDate === null ? {} : keys.clockDue(dueDate, clock.case, clock.name)),
             entity: 'clock',
             name: clock.name,
@@ -100,9 +57,10 @@ export function clockOps(
         Put: {
           TableName: table.tableName,
           Item: {
-            ...keys.provisionalClock(year, clock.casePk, clock.name),
+            ...keys.provisionalClock(year, casePk, clock.name),
             entity: 'provisional_clock',
-            casePk: clock.casePk,
+            casePk,
+            case: clock.case,
             name: clock.name,
           },
         },
@@ -113,7 +71,7 @@ export function clockOps(
     if (markedYears.includes(year)) continue;
     ops.push({
       item: {
-        Delete: { TableName: table.tableName, Key: keys.provisionalClock(year, clock.casePk, clock.name) },
+        Delete: { TableName: table.tableName, Key: keys.provisionalClock(year, casePk, clock.name) },
       },
     });
   }
@@ -192,57 +150,65 @@ export class DynamoClockStore implements ClockStore {
       limit: 100,
       nextToken,
     });
-    return {
-      items: page.items.flatMap((item) =>
-        typeof item.casePk === 'string' && typeof item.name === 'string'
-          ? [{ casePk: item.casePk, name: item.name }]
-          : [],
-      ),
-      nextToken: page.nextToken,
-    };
+    const items = await Promise.all(page.items.map((marker) => this.clockOfMarker(marker)));
+    return { items: items.filter((ref) => ref !== undefined), nextToken: page.nextToken };
   }
 
-  async read(casePk: string, name: string) {
+  /**
+   * The clock a marker stands for. Markers name their case; those written before they did carry only
+   * the case's key, and the clock item itself says which case it belongs to.
+   */
+  private async clockOfMarker(marker: Readonly<Record<string, unknown>>): Promise<ClockRef | undefined> {
+    const named = CaseClock.pick({ case: true, name: true }).safeParse(marker);
+    if (named.success) return named.data;
+    if (typeof marker.casePk !== 'string' || typeof marker.name !== 'string') return undefined;
+    const clock = await this.table.get(keys.clock(marker.casePk, marker.name));
+    const parsed = CaseClock.safeParse(clock);
+    return parsed.success ? { case: parsed.data.case, name: parsed.data.name } : undefined;
+  }
+
+  async read(ref: ClockRef) {
+    const caseKey = keys.caseItem(ref.case);
     const [clockItem, caseItem] = await Promise.all([
-      this.table.get(keys.clock(casePk, name)),
-      this.table.get({ pk: casePk, sk: CASE_SK }),
+      this.table.get(keys.clock(caseKey.pk, ref.name)),
+      this.table.get(caseKey),
     ]);
     if (clockItem === undefined || caseItem === undefined || typeof caseItem.version !== 'number')
       return undefined;
-    const parsed = StoredClockItem.parse(clockItem);
     return {
-      clock: { ...parsed, casePk },
+      clock: CaseClock.parse(clockItem),
       caseVersion: caseItem.version,
       caseChain: chainHeadOf(caseItem),
-      caseItem,
     };
   }
 
   async saveRecomputed(change: {
-    previous: StoredClock;
+    previous: CaseClock;
     next: StoredClockState;
     caseVersion: number;
-    caseItem: Readonly<Record<string, unknown>>;
     event: TimelineEvent;
   }): Promise<void> {
     const { previous, next } = change;
+    const caseKey = keys.caseItem(previous.case);
     const derive = this.caseFields[previous.case.kind];
-    const derived =
-      derive === undefined || next.dueDate === null
-        ? {}
-        : derive(change.caseItem, previous.name, { dueDate: next.dueDate, provisional: next.provisional });
+    let derived: Record<string, unknown> = {};
+    if (derive !== undefined && next.dueDate !== null) {
+      // The case's copies of the due date are derived from the case as it is at `caseVersion`: the
+      // transaction below is conditional on that version, so they cannot be derived from a stale item.
+      const caseItem = await this.table.get(caseKey);
+      if (caseItem?.version !== change.caseVersion)
+        throw new VersionConflictError('The case changed meanwhile; read it again.');
+      derived = derive(caseItem, previous.name, { dueDate: next.dueDate, provisional: next.provisional });
+    }
     await this.table.transact([
-      ...caseHeadOps(this.table, previous.casePk, change.caseVersion, change.event, derived),
-      ...clockOps(this.table, { ...previous, state: change.next }, previous.state.provisionalYears),
+      ...caseHeadOps(this.table, caseKey.pk, change.caseVersion, change.event, derived),
+      ...clockOps(this.table, { ...previous, state: next }, previous.state.provisionalYears),
     ]);
   }
 
-  async dropMarker(year: number, casePk: string, name: string): Promise<void> {
-    await this.table.transact([
-      {
-        item: { Delete: { TableName: this.table.tableName, Key: keys.provisionalClock(year, casePk, name) } },
-      },
-    ]);
+  async dropMarker(year: number, ref: ClockRef): Promise<void> {
+    const key = keys.provisionalClock(year, keys.caseItem(ref.case).pk, ref.name);
+    await this.table.transact([{ item: { Delete: { TableName: this.table.tableName, Key: key } } }]);
   }
 }
 

@@ -16,14 +16,12 @@ export class DynamoComplaintStore implements ComplaintStore {
   }
 
   async create(complaint: Complaint, clock: ClockState, event: TimelineEvent): Promise<void> {
-    const casePk = keys.complaint(complaint.id).pk;
     const ref = { agencyId: complaint.agencyId, kind: 'complaint', id: complaint.id } as const;
     await this.table.transact([
       ...caseChange(this.table, { item: complaintItem(complaint), expectedVersion: 'new', event }),
       ...clockOps(this.table, {
         name: 'answer',
         case: ref,
-        casePk,
         open: true,
         state: clock,
         context: { subject: complaint.subject, handler: null, leader: null, extended: false },

@@ -1,3 +1,5 @@
+import type { CaseRef } from '#lib/domain/timeline';
+
 /**
  * The key module: every key of the Records table is built here, named by the access pattern it serves.
  * Generic attributes (`pk`, `sk`, `gsi1pk`/`gsi1sk` for `byAgencyState`, `gsi2pk`/`gsi2sk` for
@@ -140,6 +142,29 @@ export const keys = {
   /** The platform's loaded calendar years, and their timeline. */
   calendar: { pk: 'CALENDAR', sk: CASE_SK } satisfies Key,
 
+  /** The case item of any case, from the reference its events and clocks carry. */
+  caseItem: (ref: CaseRef): Key => {
+    switch (ref.kind) {
+      case 'agency':
+        return keys.agency(ref.id);
+      case 'staff':
+        return keys.staff(ref.id);
+      case 'calendar':
+        return keys.calendar;
+      case 'application':
+        return keys.application(ref.id);
+      case 'submission':
+        return keys.submission(ref.id);
+      case 'publication':
+        return keys.publication(ref.id);
+      case 'annual_report':
+        return keys.annualReport(ref.agencyId, Number(ref.id));
+      case 'breach':
+        return keys.breach(ref.agencyId, ref.id);
+      case 'complaint':
+        return keys.complaint(ref.id);
+    }
+  },
   /** A running legal deadline of a case, in the case's item collection. */
   clock: (casePk: string, name: string): Key => ({ pk: casePk, sk: `CLOCK#${name}` }),
   clockPrefix: 'CLOCK#',

@@ -142,7 +142,6 @@ export class DynamoProactiveStore {
           ...clockOps(this.table, {
             name: 'publication',
             case: ref,
-            casePk,
             open: true,
             state: change.clock.state,
             context,

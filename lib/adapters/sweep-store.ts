@@ -1,21 +1,13 @@
 import type { Agency } from '#lib/domain/agency';
 import { AlreadyExistsError } from '#lib/domain/errors';
-import { Breach, type DueClock } from '#lib/domain/sweep';
+import { Breach } from '#lib/domain/sweep';
+import { CaseClock, type DueClock } from '#lib/domain/case-clock';
 import type { CaseRef, ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '#lib/use-cases/agencies';
 import type { OversightStore } from '#lib/use-cases/oversight';
 import type { Notification, Outbox, Reminder, SweepStore } from '#lib/use-cases/sweep';
-import { StoredClockItem } from './clock-store';
 import { keys, type Key } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
-
-/** The item collection of a case that runs clocks. */
-function casePk(ref: CaseRef): string {
-  if (ref.kind === 'application') return keys.application(ref.id).pk;
-  if (ref.kind === 'submission') return keys.submission(ref.id).pk;
-  if (ref.kind === 'complaint') return keys.complaint(ref.id).pk;
-  throw new Error(`A ${ref.kind} case runs no clocks.`);
-}
 
 /**
  * What the sweep reads and writes, all by key: its watermark, the due-day index, breaches, reminders and
@@ -59,9 +51,7 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
 
   /** The running clocks due on `date`, through the sparse due-day index. */
   async clocksDueOn(date: string): Promise<DueClock[]> {
-    return (await this.dueDayItems(keys.clockDueMonth(date), date)).map((item) =>
-      StoredClockItem.parse(item),
-    );
+    return (await this.dueDayItems(keys.clockDueMonth(date), date)).map((item) => CaseClock.parse(item));
   }
 
   /** Open breaches due to climb a level on `date`. */
@@ -108,7 +98,7 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
   }
 
   async clockIsOpen(caseRef: CaseRef, clock: string): Promise<boolean> {
-    return (await this.table.get(keys.clock(casePk(caseRef), clock)))?.open === true;
+    return (await this.table.get(keys.clock(keys.caseItem(caseRef).pk, clock)))?.open === true;
   }
 
   async recordReminder(agencyId: string, reminderKey: string, reminder: Reminder): Promise<boolean> {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { addDays, type IsoDate } from './calendar/civil-date';
-import type { ClockState } from './calendar/clock';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { CASE_KINDS, type CaseRef } from './timeline';
+import { CaseRefSchema, Party } from './case-clock';
 
 /**
  * What the daily compliance sweep looks at for a day D (China Standard Time), and the rules it applies.
@@ -64,9 +63,6 @@ export const BREACH_KINDS = [
 ] as const;
 export type BreachKind = (typeof BREACH_KINDS)[number];
 
-export const Party = z.object({ staffId: z.string(), name: z.string().nullable() });
-export type Party = z.infer<typeof Party>;
-
 /**
  * RULES §3 "Accountability": a breach by an act no leader approved is the handler's; one a leader
  * approved (an extension, a publication the leader signed) is that leader's, the handler secondary.
@@ -81,25 +77,6 @@ export function accountability(context: { handler: Party | null; leader: Party |
 }
 
 /**
- * Who answers for a running clock and whom to tell, carried on the clock so the sweep acts on what falls
- * due without reading every case (RULES §3: the handler, or the leader who approved).
- */
-export type ClockContext = {
-  readonly subject: string;
-  readonly handler: (Party & { readonly email: string | null }) | null;
-  readonly leader: Party | null;
-  readonly extended: boolean;
-};
-
-/** A running clock of a case that falls due on a day the sweep looks at. */
-export type DueClock = {
-  readonly case: CaseRef;
-  readonly name: string;
-  readonly state: Omit<ClockState, 'steps'>;
-  readonly context?: ClockContext | undefined;
-};
-
-/**
  * A breach of a deadline (RULES §2–4): what lapsed, who answers for it, and how far up the agency tree
  * it has climbed. One schema: the sweep builds it, the store parses what it kept, oversight lists it.
  */
@@ -107,7 +84,7 @@ export const Breach = z.object({
   breachKey: z.string(), // `<year>#<kind>#<caseKind>#<caseId>#<clock>`: recorded once per lapse
   agencyId: z.string(),
   kind: z.enum(BREACH_KINDS),
-  case: z.object({ agencyId: z.string(), kind: z.enum(CASE_KINDS), id: z.string() }).nullable(),
+  case: CaseRefSchema.nullable(),
   clock: z.string().nullable(),
   subject: z.string(),
   dueDate: z.string(),

@@ -1,5 +1,6 @@
 import { ValidationError, RuleViolationError } from '#lib/domain/errors';
-import { evaluateClock, type ClockState } from '#lib/domain/calendar/clock';
+import { evaluateClock, type StoredClockState } from '#lib/domain/calendar/clock';
+import type { CaseClock, ClockRef } from '#lib/domain/case-clock';
 import { WorkingCalendar, type DeadlineResult } from '#lib/domain/calendar/working-calendar';
 import {
   checkPublishedSchedule,
@@ -23,68 +24,28 @@ export interface CalendarStore {
   saveYear(schedule: YearSchedule, expectedVersion: number, event: TimelineEvent): Promise<void>;
 }
 
-/** A clock's state as stored: its history and what was last derived from it (the steps are re-derived). */
-export type StoredClockState = Omit<ClockState, 'steps'>;
-
-/**
- * Who answers for a clock and whom to tell, kept on the clock so the sweep acts on what it reads from
- * the due-day index without reading every case (RULES §3 "Accountability": the handler, or the leader
- * who approved).
- */
-export type ClockContext = {
-  readonly subject: string;
-  readonly handler: {
-    readonly staffId: string;
-    readonly name: string | null;
-    readonly email: string | null;
-  } | null;
-  readonly leader: { readonly staffId: string; readonly name: string | null } | null;
-  readonly extended: boolean;
-};
-
-/** A clock as stored on its case. */
-export type StoredClock = {
-  readonly name: string;
-  readonly case: CaseRef;
-  readonly casePk: string;
-  readonly open: boolean;
-  readonly state: StoredClockState;
-  readonly context?: ClockContext | undefined;
-};
-
-/** Port: the clocks of all cases, found by key. */
+/** Port: the clocks of all cases, by case and name. */
 export interface ClockStore {
   /** A page of the clocks whose due date depended on `year` being provisional. */
   provisionalClocks(
     year: number,
     nextToken?: string,
-  ): Promise<{ items: { casePk: string; name: string }[]; nextToken: string | null }>;
-  /** The clock, and its case as stored (opaque here: the store derives the case's copies of the due date). */
-  read(
-    casePk: string,
-    name: string,
-  ): Promise<
-    | {
-        clock: StoredClock;
-        caseVersion: number;
-        caseChain: ChainHead;
-        caseItem: Readonly<Record<string, unknown>>;
-      }
-    | undefined
-  >;
+  ): Promise<{ items: ClockRef[]; nextToken: string | null }>;
+  /** The clock, and the version and chain head of its case. */
+  read(ref: ClockRef): Promise<{ clock: CaseClock; caseVersion: number; caseChain: ChainHead } | undefined>;
   /**
-   * Writes the re-evaluated clock, its timeline event, the case's new chain head and the case's copies of
-   * the clock's due date, atomically.
+   * Writes the re-evaluated clock, its timeline event, the case's new version and chain head, and the
+   * case's own copies of the clock's due date (its reply due date, the date to pay by, …), atomically and
+   * only if the case is still at `caseVersion`.
    */
   saveRecomputed(change: {
-    previous: StoredClock;
+    previous: CaseClock;
     next: StoredClockState;
     caseVersion: number;
-    caseItem: Readonly<Record<string, unknown>>;
     event: TimelineEvent;
   }): Promise<void>;
-  /** Drops a stale marker (the clock is closed or no longer provisional in that year). */
-  dropMarker(year: number, casePk: string, name: string): Promise<void>;
+  /** Forgets that the clock depends on `year` (it is closed, or no longer provisional there). */
+  dropMarker(year: number, ref: ClockRef): Promise<void>;
 }
 
 const CALENDAR_CASE: CaseRef = { agencyId: 'platform', kind: 'calendar', id: 'calendar' };
@@ -199,7 +160,7 @@ export async function recomputeProvisionalClocks(
     for (const marker of page.items) {
       if (!keepGoing()) return { examined, changed, complete: false };
       examined += 1;
-      if (await recomputeClock(clocks, calendar, marker.casePk, marker.name, year, now)) changed += 1;
+      if (await recomputeClock(clocks, calendar, marker, year, now)) changed += 1;
     }
     nextToken = page.nextToken ?? undefined;
   } while (nextToken !== undefined);
@@ -209,14 +170,13 @@ export async function recomputeProvisionalClocks(
 async function recomputeClock(
   clocks: ClockStore,
   calendar: WorkingCalendar,
-  casePk: string,
-  name: string,
+  ref: ClockRef,
   year: number,
   now: Date,
 ): Promise<boolean> {
-  const found = await clocks.read(casePk, name);
+  const found = await clocks.read(ref);
   if (found === undefined || !found.clock.open) {
-    await clocks.dropMarker(year, casePk, name);
+    await clocks.dropMarker(year, ref);
     return false;
   }
   const { clock } = found;
@@ -226,7 +186,7 @@ async function recomputeClock(
     now,
     actor: { kind: 'system', process: 'calendar' },
     data: {
-      clock: name,
+      clock: ref.name,
       reason: `The ${year} holiday schedule was published.`,
       previousDueDate: clock.state.dueDate,
       dueDate: next.dueDate,
@@ -239,7 +199,6 @@ async function recomputeClock(
     previous: clock,
     next,
     caseVersion: found.caseVersion,
-    caseItem: found.caseItem,
     event,
   });
   return next.dueDate !== clock.state.dueDate;

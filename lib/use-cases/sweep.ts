@@ -14,9 +14,8 @@ import {
   reportYearOf,
   type Breach,
   type BreachKind,
-  type ClockContext,
-  type DueClock,
 } from '#lib/domain/sweep';
+import type { ClockContext, DueClock } from '#lib/domain/case-clock';
 import {
   EMPTY_CHAIN,
   nextEvent,

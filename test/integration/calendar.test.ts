@@ -119,9 +119,9 @@ describe('calendars', () => {
     const clock = startClock(provisional, '2040-01-05', 20);
     expect(clock).toMatchObject({ provisional: true, provisionalYears: [2040] });
     const caseId = uniqueId('case');
-    const casePk = `TEST#${caseId}`;
     // A case of a kind that copies no due date into its item: the clock mechanism alone is under test.
     const ref = { agencyId: localCloud().agencyId, kind: 'publication', id: caseId } as const;
+    const casePk = keys.caseItem(ref).pk;
     const created = nextEvent(ref, EMPTY_CHAIN, {
       type: 'test_case_opened',
       now: new Date('2040-01-05T02:00:00Z'),
@@ -133,7 +133,7 @@ describe('calendars', () => {
         expectedVersion: 'new',
         event: created,
       }),
-      ...clockOps(table, { name: 'reply', case: ref, casePk, open: true, state: clock }),
+      ...clockOps(table, { name: 'reply', case: ref, open: true, state: clock }),
     ]);
     expect(await table.get(keys.provisionalClock(2040, casePk, 'reply'))).toBeDefined();
 

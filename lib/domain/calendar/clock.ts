@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { RuleViolationError, WrongStateError } from '../errors';
 import type { IsoDate } from './civil-date';
 import type { DayOffExplained, WorkingCalendar } from './working-calendar';
@@ -12,19 +13,22 @@ import type { DayOffExplained, WorkingCalendar } from './working-calendar';
  * year's schedule is published the clock is simply evaluated again; each step records the due date it
  * produced, so a timeline can say why the due date is what it is.
  */
-export type SuspensionReason = 'clarification' | 'consultation' | 'force_majeure' | 'fee';
+export const SuspensionReason = z.enum(['clarification', 'consultation', 'force_majeure', 'fee']);
+export type SuspensionReason = z.infer<typeof SuspensionReason>;
 
-export type ClockEvent =
+export const ClockEvent = z.discriminatedUnion('type', [
   /** `naturalDays`: a period in natural days (a complaint's 30 days) instead of working days. */
-  | {
-      readonly type: 'start';
-      readonly on: IsoDate;
-      readonly workingDays: number;
-      readonly naturalDays?: number;
-    }
-  | { readonly type: 'suspend'; readonly on: IsoDate; readonly reason: SuspensionReason }
-  | { readonly type: 'resume'; readonly on: IsoDate; readonly restart: boolean }
-  | { readonly type: 'extend'; readonly on: IsoDate; readonly workingDays: number };
+  z.object({
+    type: z.literal('start'),
+    on: z.string(),
+    workingDays: z.int(),
+    naturalDays: z.int().optional(),
+  }),
+  z.object({ type: z.literal('suspend'), on: z.string(), reason: SuspensionReason }),
+  z.object({ type: z.literal('resume'), on: z.string(), restart: z.boolean() }),
+  z.object({ type: z.literal('extend'), on: z.string(), workingDays: z.int() }),
+]);
+export type ClockEvent = z.infer<typeof ClockEvent>;
 
 export type ClockStep = {
   readonly event: ClockEvent;
@@ -49,6 +53,21 @@ export type ClockState = {
   readonly events: readonly ClockEvent[];
   readonly steps: readonly ClockStep[];
 };
+
+/**
+ * A clock as it is kept: its history and what was last derived from it. The steps are not kept: they
+ * are derived again from the history whenever the clock is evaluated.
+ */
+export const StoredClockState = z.object({
+  status: z.enum(['running', 'suspended']),
+  period: z.int(),
+  dueDate: z.string().nullable(),
+  remainingWorkingDays: z.int().nullable(),
+  provisional: z.boolean(),
+  provisionalYears: z.array(z.int()).readonly(),
+  events: z.array(ClockEvent).readonly(),
+});
+export type StoredClockState = z.infer<typeof StoredClockState>;
 
 /** Replays a clock's history against a calendar. */
 export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockEvent[]): ClockState {

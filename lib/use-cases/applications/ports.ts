@@ -2,7 +2,8 @@ import type { Application, Change } from '#lib/domain/application/application';
 import type { IdempotencyRecord } from '#lib/domain/application/secrets';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '../agencies';
-import type { CalendarStore, StoredClockState } from '../calendar';
+import type { StoredClockState } from '#lib/domain/calendar/clock';
+import type { CalendarStore } from '../calendar';
 import type { StaffStore } from '../staff';
 import type { UploadStore } from '../uploads';
 

@@ -3,7 +3,8 @@ import { evaluateClock, type ClockState } from '#lib/domain/calendar/clock';
 import type { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { chinaDateOf } from '#lib/domain/china-time';
 import { nextEvent, type Actor, type CaseRef } from '#lib/domain/timeline';
-import { currentCalendar, type StoredClockState } from '../calendar';
+import type { StoredClockState } from '#lib/domain/calendar/clock';
+import { currentCalendar } from '../calendar';
 import type { ApplicationActionDeps, LoadedApplication } from './ports';
 
 /** One step of the application's state machine, given the application, its reply clock and the day. */
