@@ -328,6 +328,7 @@ describe('checking content against the agency’s catalogue and obligations', ()
     ['monthly', '2026', false],
     ['quarterly', '2026-Q4', true],
     ['quarterly', '2026-10', false],
+    ['quarterly', '2026-Q5', false],
     ['yearly', '2026', true],
     ['yearly', '2026-Q1', false],
   ])('a %s obligation %s → fits: %s', (cadence, period, fits) => {
@@ -1356,6 +1357,8 @@ describe('an agency’s time policy: stricter than the Regulations, never looser
     expect(policyOn([later, seed000], '2026-01-01')).toBe(seed000);
     expect(policyOn([later, seed000], '2026-12-31')).toBe(seed000);
     expect(policyOn([seed000, later], '2027-01-01')).toBe(later);
+    const fromTheStart = { ...seed000, effectiveFrom: '2004-01-01' };
+    expect(policyOn([fromTheStart], '2004-01-01')).toBe(fromTheStart);
   });
 
   it('whatever the order of the list, the latest policy effective by the date applies (property)', () => {
