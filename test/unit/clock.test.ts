@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { advanceClock, evaluateClock, startClock } from '#lib/domain/calendar/clock';
-import { LUNAR_HOLIDAYS } from '#lib/domain/calendar/lunar-holidays.generated';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
-import { tsxLoader } from '#infra/local/processes';
 
 const calendar = new WorkingCalendar();
 
@@ -117,20 +114,5 @@ describe('a legal clock', () => {
       provisional: false,
       provisionalYears: [],
     });
-  });
-});
-
-describe('the lunar holiday table', () => {
-  it('is what chinese-days computes in China Standard Time (regenerate with infra/tools/generate-lunar-holidays.ts)', () => {
-    const script = `const { lunarHolidayRows } = await import(${JSON.stringify(new URL('../../infra/tools/generate-lunar-holidays.ts', import.meta.url).href)}); process.stdout.write(JSON.stringify(lunarHolidayRows()));`;
-    const output = execFileSync(
-      process.execPath,
-      ['--import', tsxLoader(), '--input-type=module', '-e', script],
-      {
-        env: { ...process.env, TZ: 'Asia/Shanghai' },
-        encoding: 'utf8',
-      },
-    );
-    expect(JSON.parse(output)).toEqual(LUNAR_HOLIDAYS.map((row) => [...row]));
   });
 });
