@@ -11,7 +11,12 @@ export default defineConfig({
       // Unit tests run under three host time zones: legal dates must not depend on the server's.
       ...['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((zone) => ({
         extends: true as const,
-        test: { name: `unit (${zone})`, include: ['test/unit/**/*.test.ts'], env: { TZ: zone } },
+        test: {
+          name: `unit (${zone})`,
+          include: ['test/unit/**/*.test.ts'],
+          env: { TZ: zone },
+          isolate: false,
+        },
       })),
       {
         extends: true,

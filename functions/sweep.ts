@@ -32,6 +32,7 @@ export const handler = async (input: unknown): Promise<SweepSummary> => {
   const table = new RecordsTable(documents, config.tableName);
   const agencies = new DynamoAgencyStore(table);
   const store = new DynamoSweepStore(table, agencies);
+  const calendars = new DynamoCalendarStore(table);
   const notifier =
     config.sesFromAddress === undefined
       ? new OutboxNotifier(store)
@@ -42,13 +43,9 @@ export const handler = async (input: unknown): Promise<SweepSummary> => {
   const summary = await sweep(
     {
       store,
-      calendars: new DynamoCalendarStore(table),
+      calendars,
       notifier,
-      applications: {
-        applications: new DynamoApplicationStore(table),
-        calendars: new DynamoCalendarStore(table),
-        agencies,
-      },
+      applications: { applications: new DynamoApplicationStore(table), calendars, agencies },
       archive,
     },
     { day: sweepDayOf(parsed), redo: 'redo' in parsed ? parsed.redo : false },

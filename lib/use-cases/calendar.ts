@@ -52,14 +52,17 @@ const CALENDAR_CASE: CaseRef = { agencyId: 'platform', kind: 'calendar', id: 'ca
 
 /**
  * The calendar in force: the bundled and provisional years with the loaded ones on top. Rebuilt only
- * when the loaded record's version changes, so a request pays one small read.
+ * when the loaded record's version changes, so a request pays one small read. Kept per store, so two
+ * stores (two tables, or two tests) never share a calendar.
  */
-let cached: { version: number; calendar: WorkingCalendar } | undefined;
+const cached = new WeakMap<CalendarStore, { version: number; calendar: WorkingCalendar }>();
 export async function currentCalendar(store: CalendarStore): Promise<WorkingCalendar> {
   const loaded = await store.read();
-  if (cached?.version !== loaded.version)
-    cached = { version: loaded.version, calendar: new WorkingCalendar(loaded.years) };
-  return cached.calendar;
+  const known = cached.get(store);
+  if (known?.version === loaded.version) return known.calendar;
+  const calendar = new WorkingCalendar(loaded.years);
+  cached.set(store, { version: loaded.version, calendar });
+  return calendar;
 }
 
 export async function calendarYear(store: CalendarStore, year: number) {
