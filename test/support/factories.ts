@@ -13,7 +13,7 @@ import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { ComplaintInput } from '#lib/domain/complaint';
-import type { Principal, Role } from '#lib/domain/staff';
+import type { Principal, Role, StaffAccount } from '#lib/domain/staff';
 import { SubmissionInput } from '#lib/domain/submission/submission';
 
 /**
@@ -138,7 +138,7 @@ export const decisions = {
     DecisionInput.parse({
       outcome: 'cannot_provide',
       reason: 'not_held',
-      heldBy: { name: '某市生态环境局', contact: '010-87654321' },
+      heldBy: { name: '某市自然资源局', contact: '010-87654321' },
       legalBasis: '《中华人民共和国政府信息公开条例》第三十六条第（五）项',
       reasons: '本机关不掌握该信息。',
     }),
@@ -195,3 +195,15 @@ export const aComplaint = (overrides: Record<string, unknown> = {}): ComplaintIn
 /** An upload key as POST /v1/uploads hands it out (`n` makes it unique). */
 export const anUploadKey = (n: number): string =>
   `incoming/${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`;
+
+export const aStaffAccount = (overrides: Partial<StaffAccount> = {}): StaffAccount => ({
+  staffId: staffIdOf('clerk'),
+  agencyId: 'ag-city',
+  email: 'clerk@test.example.cn',
+  name: '刘备',
+  roles: ['clerk'],
+  enabled: true,
+  createdAt: '2024-01-02T09:00:00.000+08:00',
+  version: 1,
+  ...overrides,
+});

@@ -1,28 +1,29 @@
 import type { Agency } from '#lib/domain/agency';
+import type { StaffAccount } from '#lib/domain/staff';
 import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
 import type { ReportDeps } from '#lib/use-cases/annual-reports';
 import type { ApplicationDeps } from '#lib/use-cases/applications/ports';
 import type { ComplaintDeps } from '#lib/use-cases/complaints';
 import type { ProactiveDeps } from '#lib/use-cases/proactive';
-import { InMemoryAgencyStore } from './agency-store';
-import { InMemoryApplicationStore } from './application-store';
-import { InMemoryCalendarStore } from './calendar-store';
-import { InMemoryComplaintStore } from './complaint-store';
-import { InMemoryProactiveStore } from './proactive-store';
-import { InMemoryRecords } from './records';
-import { InMemoryReportStore } from './report-store';
-import { InMemoryStaffStore } from './staff-store';
-import { InMemoryUploadStore } from './upload-store';
+import { InMemoryAgencyStore } from './fakes/agency-store';
+import { InMemoryApplicationStore } from './fakes/application-store';
+import { InMemoryCalendarStore } from './fakes/calendar-store';
+import { InMemoryComplaintStore } from './fakes/complaint-store';
+import { InMemoryProactiveStore } from './fakes/proactive-store';
+import { InMemoryRecords } from './fakes/records';
+import { InMemoryReportStore } from './fakes/report-store';
+import { InMemoryStaffStore } from './fakes/staff-store';
+import { InMemoryUploadStore } from './fakes/upload-store';
 
-export { InMemoryAgencyStore, agencyCase } from './agency-store';
-export { InMemoryApplicationStore, applicationCase } from './application-store';
-export { InMemoryCalendarStore, CALENDAR_CASE } from './calendar-store';
-export { InMemoryComplaintStore, complaintCase } from './complaint-store';
-export { InMemoryProactiveStore, publicationCase, submissionCase } from './proactive-store';
-export { InMemoryRecords, type KeptClock, type ListingEntry } from './records';
-export { InMemoryReportStore, challengeCase, reportCase } from './report-store';
-export { InMemoryStaffStore, staffCase } from './staff-store';
-export { InMemoryUploadStore } from './upload-store';
+export { InMemoryAgencyStore, agencyCase } from './fakes/agency-store';
+export { InMemoryApplicationStore, applicationCase } from './fakes/application-store';
+export { InMemoryCalendarStore, CALENDAR_CASE } from './fakes/calendar-store';
+export { InMemoryComplaintStore, complaintCase } from './fakes/complaint-store';
+export { InMemoryProactiveStore, publicationCase, submissionCase } from './fakes/proactive-store';
+export { InMemoryRecords, type KeptClock, type ListingEntry } from './fakes/records';
+export { InMemoryReportStore, challengeCase, reportCase } from './fakes/report-store';
+export { InMemoryStaffStore, staffCase } from './fakes/staff-store';
+export { InMemoryUploadStore } from './fakes/upload-store';
 
 /** The archive's download links, as tests see them. */
 export const archiveUrl = (key: string): string => `https://archive.test/${key}`;
@@ -86,4 +87,16 @@ export async function givenAgency(world: InMemoryWorld, agency: Agency): Promise
   });
   await world.agencies.create(agency, event);
   return agency;
+}
+
+/** A staff account as the agency administrator created it (through the store, with its first event). */
+export async function givenStaff(world: InMemoryWorld, account: StaffAccount): Promise<StaffAccount> {
+  const event = nextEvent({ agencyId: account.agencyId, kind: 'staff', id: account.staffId }, EMPTY_CHAIN, {
+    type: 'staff_created',
+    now: new Date(account.createdAt),
+    actor: { kind: 'system', process: 'test' },
+    data: { email: account.email },
+  });
+  await world.staff.create(account, event);
+  return account;
 }
