@@ -123,6 +123,11 @@ export class InMemoryApplicationStore implements ApplicationStore {
     return this.records.timeline(applicationCase(id)).map((event) => ({ ...event }));
   }
 
+  /** The status of an application, without reading it back (for tests that steer by state). */
+  statusOf(id: string): Application['status'] | undefined {
+    return this.cases.get(id)?.item.status;
+  }
+
   /** Tracking numbers of every application kept (for tests that look across cases). */
   ids(): string[] {
     return [...this.cases.keys()];

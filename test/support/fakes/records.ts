@@ -69,6 +69,11 @@ export class InMemoryRecords {
     return copy(this.timelines.get(caseKey) ?? []);
   }
 
+  /** How many events each case's timeline holds, by case key. */
+  eventCounts(): Map<string, number> {
+    return new Map([...this.timelines].map(([key, events]) => [key, events.length]));
+  }
+
   /** Every timeline kept, by case key. */
   allTimelines(): Map<string, TimelineEvent[]> {
     return copy(this.timelines);
