@@ -23,6 +23,7 @@ import { DEFAULT_POLICY, type DisclosurePolicy } from '#lib/domain/application/p
 import { extend, resume, suspend } from '#lib/domain/application/reply-clock';
 import { lapseDecision, systemStepApplies } from '#lib/domain/application/system-steps';
 import { withdraw } from '#lib/domain/application/withdrawal';
+import { evaluateClock } from '#lib/domain/calendar/clock';
 import { RuleViolationError, WrongStateError } from '#lib/domain/errors';
 import {
   aReceivedApplication,
@@ -31,6 +32,7 @@ import {
   anOnlineApplication,
   anOrganisation,
   anUploadKey,
+  calendar,
   decisions,
   ids,
   on,
@@ -557,6 +559,26 @@ describe('the reply period: extension (Reg. 33), force majeure (seed 002 §18)',
       type: 'reply_resumed',
       data: { note: '预警解除', since: '2026-10-12', dueDate: '2026-11-20', applicantTold: true },
     });
+  });
+
+  it('a reply stopped before an unpublished year still says its remaining days rest on that year', () => {
+    // 2026-12-15 + 20 working days reaches into 2027, whose holiday notice is not published.
+    const december = aReceivedApplication('2026-12-15');
+    const suspended = suspend(december.application, december.reply, { reason: '停电' }, on('2026-12-16'));
+    expect(suspended.application).toMatchObject({ status: 'suspended', dueDate: null, provisional: true });
+    expect(suspended.reply).toMatchObject({ remainingWorkingDays: 19, provisionalYears: [2027] });
+    const resumed = resume(suspended.application, suspended.reply, {}, on('2026-12-17'));
+    // From 12-18: 10 working days to 12-31, January 1 off, 9 more to Thursday 2027-01-14.
+    expect(resumed.application).toMatchObject({ dueDate: '2027-01-14', provisional: true });
+  });
+
+  it('a reply clock is started once', () => {
+    expect(() =>
+      evaluateClock(calendar, [
+        ...aReceivedApplication().reply.events,
+        { type: 'start', on: '2026-09-29', workingDays: 20 },
+      ]),
+    ).toThrow(new WrongStateError('The clock is already started.'));
   });
 
   it('a clock cannot be suspended on its due date or after it', () => {
