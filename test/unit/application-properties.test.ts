@@ -1,5 +1,7 @@
-import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+// fast-check directly: importing @fast-check/vitest costs about 4 s per test file here (it loads vitest's
+// runner a second time), which the three unit projects would pay three times.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { checkReport, COLUMNS, draftContent, type Cells } from '#lib/domain/annual-report';
 import type { Applicant, ApplicantColumn } from '#lib/domain/application/applicant';
 import { OPEN_STATUSES, type ApplicationStatus } from '#lib/domain/application/application';
@@ -428,11 +430,18 @@ const loaded = async (world: InMemoryWorld, model: CaseModel) => {
 
 // --- the properties ------------------------------------------------------------------------------------
 
-const RUNS = { numRuns: 30 };
+/** A property of every scenario: `check` holds after each of its steps (25 scenarios of up to 25 steps). */
+const holdsAfterEveryStep = (check: Check) => () =>
+  fc.assert(
+    fc.asyncProperty(scenario, (s) => play(s, check)),
+    { numRuns: 25 },
+  );
 
-describe('the application machine over random sequences of actions', () => {
-  test.prop([scenario], RUNS)('the reply is never due before the date of receipt', async (s) => {
-    await play(s, async (world, cases) => {
+// A scenario takes milliseconds; the limit is for a machine loaded by other work, as the infra tests allow.
+describe('the application machine over random sequences of actions', { timeout: 30_000 }, () => {
+  it(
+    'the reply is never due before the date of receipt',
+    holdsAfterEveryStep(async (world, cases) => {
       for (const model of cases) {
         const { application } = await loaded(world, model);
         expect(application.receivedOn).toBe(model.receivedOn);
@@ -440,31 +449,30 @@ describe('the application machine over random sequences of actions', () => {
         if (dueDate !== null)
           expect(receivedOn !== null && dueDate > receivedOn, `${dueDate} after ${receivedOn}`).toBe(true);
       }
-    });
-  });
-
-  test.prop([scenario], RUNS)(
-    'days the clock is stopped (clarification, consultation, fee, force majeure) are never counted',
-    async (s) => {
-      await play(s, async (world, cases) => {
-        for (const model of cases) {
-          if (model.receivedOn === null || model.closed !== null) continue;
-          const { application, reply } = await loaded(world, model);
-          const byHand = replyByHand(model.replyLog);
-          if ('dueDate' in byHand) {
-            expect(application.dueDate).toBe(byHand.dueDate);
-            expect(reply).toMatchObject({ status: 'running', dueDate: byHand.dueDate });
-          } else {
-            expect(application.dueDate).toBeNull();
-            expect(reply).toMatchObject({ status: 'suspended', remainingWorkingDays: byHand.remaining });
-          }
-        }
-      });
-    },
+    }),
   );
 
-  test.prop([scenario], RUNS)('a case is decided at most once, and a closed case stays closed', async (s) => {
-    await play(s, async (world, cases) => {
+  it(
+    'days the clock is stopped (clarification, consultation, fee, force majeure) are never counted',
+    holdsAfterEveryStep(async (world, cases) => {
+      for (const model of cases) {
+        if (model.receivedOn === null || model.closed !== null) continue;
+        const { application, reply } = await loaded(world, model);
+        const byHand = replyByHand(model.replyLog);
+        if ('dueDate' in byHand) {
+          expect(application.dueDate).toBe(byHand.dueDate);
+          expect(reply).toMatchObject({ status: 'running', dueDate: byHand.dueDate });
+        } else {
+          expect(application.dueDate).toBeNull();
+          expect(reply).toMatchObject({ status: 'suspended', remainingWorkingDays: byHand.remaining });
+        }
+      }
+    }),
+  );
+
+  it(
+    'a case is decided at most once, and a closed case stays closed',
+    holdsAfterEveryStep(async (world, cases) => {
       for (const model of cases) {
         const { application } = await loaded(world, model);
         const types = world.records.timeline(applicationCase(model.id)).map((event) => event.type);
@@ -478,59 +486,58 @@ describe('the application machine over random sequences of actions', () => {
           ]);
         }
       }
-    });
-  });
-
-  test.prop([scenario], RUNS)(
-    'the counters add up to the annual report’s totals, and what is open carries into the next year',
-    async (s) => {
-      await play(s, async (world, cases, today) => {
-        const counters = world.records.counters(AGENCY).filter((counter) => counter.kind === 'applications');
-        const firstYear = Math.min(...counters.map((counter) => counter.year), Number(today.slice(0, 4)));
-        for (let year = firstYear; year <= Number(today.slice(0, 4)); year += 1) {
-          const thisYear = counters.find((counter) => counter.year === year)?.cells ?? {};
-          const before: Record<string, number> = {};
-          for (const counter of counters.filter((c) => c.year < year))
-            for (const [cell, n] of Object.entries(counter.cells)) before[cell] = (before[cell] ?? 0) + n;
-          const content = draftContent({
-            agencyId: AGENCY,
-            agencyName: '某市生态环境局',
-            year,
-            narrative: { general: '', problems: '', other: '' },
-            applicationsThisYear: thisYear,
-            applicationsBefore: before,
-            publicationsUpToYear: [],
-            inForceAtStartOfYear: null,
-            challengesUpToYear: [],
-            figures: { licensing: 0, penalties: 0, enforcement: 0, feeIncomeTenThousandYuan: 0 },
-          });
-          const sumOf = (cells: Cells, prefix: string) =>
-            Object.entries(cells).reduce((sum, [cell, n]) => (cell.startsWith(prefix) ? sum + n : sum), 0);
-          const total = content.applications.total;
-          expect(total?.received).toBe(sumOf(thisYear, 'received.'));
-          expect(total?.resultsTotal).toBe(sumOf(thisYear, 'decided.'));
-          expect(
-            checkReport(content, null).filter((failure) => failure.path.startsWith('applications')),
-          ).toEqual([]);
-          const endOfYear = `${year}-12-31`;
-          const stillOpen = cases.filter(
-            (model) =>
-              model.receivedOn !== null &&
-              model.receivedOn <= endOfYear &&
-              !(model.closed !== null && model.closed.on <= endOfYear),
-          );
-          expect(total?.carriedOut).toBe(stillOpen.length);
-          for (const name of COLUMNS)
-            expect(content.applications[name]?.carriedOut).toBe(
-              stillOpen.filter((model) => model.column === name).length,
-            );
-        }
-      });
-    },
+    }),
   );
 
-  test.prop([scenario], RUNS)('every event extends its case’s hash chain', async (s) => {
-    await play(s, async (world) => {
+  it(
+    'the counters add up to the annual report’s totals, and what is open carries into the next year',
+    holdsAfterEveryStep(async (world, cases, today) => {
+      const counters = world.records.counters(AGENCY).filter((counter) => counter.kind === 'applications');
+      const firstYear = Math.min(...counters.map((counter) => counter.year), Number(today.slice(0, 4)));
+      for (let year = firstYear; year <= Number(today.slice(0, 4)); year += 1) {
+        const thisYear = counters.find((counter) => counter.year === year)?.cells ?? {};
+        const before: Record<string, number> = {};
+        for (const counter of counters.filter((c) => c.year < year))
+          for (const [cell, n] of Object.entries(counter.cells)) before[cell] = (before[cell] ?? 0) + n;
+        const content = draftContent({
+          agencyId: AGENCY,
+          agencyName: '某市生态环境局',
+          year,
+          narrative: { general: '', problems: '', other: '' },
+          applicationsThisYear: thisYear,
+          applicationsBefore: before,
+          publicationsUpToYear: [],
+          inForceAtStartOfYear: null,
+          challengesUpToYear: [],
+          figures: { licensing: 0, penalties: 0, enforcement: 0, feeIncomeTenThousandYuan: 0 },
+        });
+        const sumOf = (cells: Cells, prefix: string) =>
+          Object.entries(cells).reduce((sum, [cell, n]) => (cell.startsWith(prefix) ? sum + n : sum), 0);
+        const total = content.applications.total;
+        expect(total?.received).toBe(sumOf(thisYear, 'received.'));
+        expect(total?.resultsTotal).toBe(sumOf(thisYear, 'decided.'));
+        expect(
+          checkReport(content, null).filter((failure) => failure.path.startsWith('applications')),
+        ).toEqual([]);
+        const endOfYear = `${year}-12-31`;
+        const stillOpen = cases.filter(
+          (model) =>
+            model.receivedOn !== null &&
+            model.receivedOn <= endOfYear &&
+            !(model.closed !== null && model.closed.on <= endOfYear),
+        );
+        expect(total?.carriedOut).toBe(stillOpen.length);
+        for (const name of COLUMNS)
+          expect(content.applications[name]?.carriedOut).toBe(
+            stillOpen.filter((model) => model.column === name).length,
+          );
+      }
+    }),
+  );
+
+  it(
+    'every event extends its case’s hash chain',
+    holdsAfterEveryStep(async (world) => {
       for (const [caseKey, events] of world.records.allTimelines()) {
         let previous: TimelineEvent | undefined;
         for (const [index, event] of events.entries()) {
@@ -546,6 +553,6 @@ describe('the application machine over random sequences of actions', () => {
             hash: previous?.hash,
           });
       }
-    });
-  });
+    }),
+  );
 });
