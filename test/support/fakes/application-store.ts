@@ -116,7 +116,7 @@ export class InMemoryApplicationStore implements ApplicationStore {
       ...options,
       ascending: options.open,
     });
-    return { items: page.items.map((item) => Application.parse(copy(item))), nextToken: page.nextToken };
+    return { items: page.items.map((item) => Application.parse(item)), nextToken: page.nextToken };
   }
 
   async events(id: string): Promise<Record<string, unknown>[]> {

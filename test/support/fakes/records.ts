@@ -37,6 +37,18 @@ export const storedClockState = (state: ClockState | StoredClockState): StoredCl
 /** Storage round-trips values: nothing a caller holds aliases what is kept. */
 export const copy = <T>(value: T): T => structuredClone(value);
 
+/** A copy no one can change: what is written once (a timeline event) is handed out without copying again. */
+function frozenCopy<T>(value: T): T {
+  const freeze = (item: unknown): void => {
+    if (item === null || typeof item !== 'object' || Object.isFrozen(item)) return;
+    Object.freeze(item);
+    for (const member of Object.values(item)) freeze(member);
+  };
+  const kept = copy(value);
+  freeze(kept);
+  return kept;
+}
+
 /**
  * What the in-memory stores share, as the Dynamo stores share the Records table: each case's timeline
  * (in order), each case's clocks, the annual-report counters (per agency, kind and year) and the reading
@@ -59,14 +71,14 @@ export class InMemoryRecords {
 
   appendEvent(caseKey: string, event: TimelineEvent): void {
     const timeline = this.timelines.get(caseKey) ?? [];
-    timeline.push(copy(event));
+    timeline.push(frozenCopy(event));
     timeline.sort((a, b) => a.seq - b.seq);
     this.timelines.set(caseKey, timeline);
   }
 
-  /** The case's timeline, oldest first. */
+  /** The case's timeline, oldest first (events are written once: they come frozen). */
   timeline(caseKey: string): TimelineEvent[] {
-    return copy(this.timelines.get(caseKey) ?? []);
+    return [...(this.timelines.get(caseKey) ?? [])];
   }
 
   /** How many events each case's timeline holds, by case key. */
@@ -76,23 +88,23 @@ export class InMemoryRecords {
 
   /** Every timeline kept, by case key. */
   allTimelines(): Map<string, TimelineEvent[]> {
-    return copy(this.timelines);
+    return new Map([...this.timelines].map(([key, events]) => [key, [...events]]));
   }
 
   // --- clocks ------------------------------------------------------------------------------------------
 
+  /** A clock as kept (frozen: a change replaces it, never edits it). */
   clock(caseKey: string, name: string): KeptClock | undefined {
-    const kept = this.clocksByCase.get(caseKey)?.get(name);
-    return kept === undefined ? undefined : copy(kept);
+    return this.clocksByCase.get(caseKey)?.get(name);
   }
 
   clocks(caseKey: string): Map<string, KeptClock> {
-    return copy(this.clocksByCase.get(caseKey) ?? new Map<string, KeptClock>());
+    return new Map(this.clocksByCase.get(caseKey) ?? []);
   }
 
   putClock(caseKey: string, name: string, clock: KeptClock): void {
     const clocks = this.clocksByCase.get(caseKey) ?? new Map<string, KeptClock>();
-    clocks.set(name, copy({ ...clock, state: storedClockState(clock.state) }));
+    clocks.set(name, frozenCopy({ ...clock, state: storedClockState(clock.state) }));
     this.clocksByCase.set(caseKey, clocks);
   }
 
@@ -107,7 +119,7 @@ export class InMemoryRecords {
     const kept = clocks?.get(name);
     if (clocks === undefined || kept === undefined)
       throw new VersionConflictError(`The clock ${name} is missing.`);
-    clocks.set(name, { ...kept, open: false });
+    clocks.set(name, Object.freeze({ ...kept, open: false }));
   }
 
   // --- counters ----------------------------------------------------------------------------------------
