@@ -430,11 +430,11 @@ const loaded = async (world: InMemoryWorld, model: CaseModel) => {
 
 // --- the properties ------------------------------------------------------------------------------------
 
-/** A property of every scenario: `check` holds after each of its steps (25 scenarios of up to 25 steps). */
+/** A property of every scenario: `check` holds after each of its steps (20 scenarios of up to 25 steps). */
 const holdsAfterEveryStep = (check: Check) => () =>
   fc.assert(
     fc.asyncProperty(scenario, (s) => play(s, check)),
-    { numRuns: 25 },
+    { numRuns: 20 },
   );
 
 // A scenario takes milliseconds; the limit is for a machine loaded by other work, as the infra tests allow.
