@@ -1,0 +1,70 @@
+import type { ClockState } from '#lib/domain/calendar/clock';
+import { Complaint } from '#lib/domain/complaint';
+import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
+import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import type { ComplaintStore } from '#lib/use-cases/complaints';
+import { pageOf } from './paging';
+import { copy, headAfter, storedClockState, type InMemoryRecords } from './records';
+
+export const complaintCase = (id: string): string => `COMPLAINT#${id}`;
+
+/**
+ * Complaints in memory, with the contract of `DynamoComplaintStore`: a new complaint starts its 30-day
+ * answer clock; the answer (at the version read, else `VersionConflictError`) stops it; the agency's
+ * complaints are listed open or answered, by answer due date.
+ */
+export class InMemoryComplaintStore implements ComplaintStore {
+  private readonly complaints = new Map<string, { complaint: Complaint; chain: ChainHead }>();
+
+  constructor(private readonly records: InMemoryRecords) {}
+
+  async get(id: string): Promise<{ complaint: Complaint; chain: ChainHead } | undefined> {
+    const kept = this.complaints.get(id);
+    return kept === undefined
+      ? undefined
+      : { complaint: Complaint.parse(copy(kept.complaint)), chain: kept.chain };
+  }
+
+  async create(complaint: Complaint, clock: ClockState, event: TimelineEvent): Promise<void> {
+    if (this.complaints.has(complaint.id)) throw new AlreadyExistsError('The record already exists.');
+    this.records.checkEventFree(complaintCase(complaint.id), event);
+    this.complaints.set(complaint.id, {
+      complaint: copy({ ...complaint, version: 1 }),
+      chain: headAfter(event),
+    });
+    this.records.appendEvent(complaintCase(complaint.id), event);
+    this.records.putClock(complaintCase(complaint.id), 'answer', {
+      case: { agencyId: complaint.agencyId, kind: 'complaint', id: complaint.id },
+      open: true,
+      state: storedClockState(clock),
+      context: { subject: complaint.subject, handler: null, leader: null, extended: false },
+    });
+  }
+
+  async answer(complaint: Complaint, expectedVersion: number, event: TimelineEvent): Promise<void> {
+    if (this.complaints.get(complaint.id)?.complaint.version !== expectedVersion)
+      throw new VersionConflictError('The record changed since you read it; read it again and retry.');
+    this.records.checkEventFree(complaintCase(complaint.id), event);
+    this.records.checkClockExists(complaintCase(complaint.id), 'answer');
+    this.complaints.set(complaint.id, {
+      complaint: copy({ ...complaint, version: expectedVersion + 1 }),
+      chain: headAfter(event),
+    });
+    this.records.appendEvent(complaintCase(complaint.id), event);
+    this.records.closeClock(complaintCase(complaint.id), 'answer');
+  }
+
+  async list(
+    agencyId: string,
+    status: Complaint['status'],
+    page: { limit: number; nextToken?: string | undefined },
+  ) {
+    const entries = [...this.complaints.values()]
+      .filter(({ complaint }) => complaint.agencyId === agencyId && complaint.status === status)
+      .map(({ complaint }) => ({
+        sortKey: `${complaint.answerDueDate}#${complaint.id}`,
+        item: copy(complaint),
+      }));
+    return pageOf(`complaints#${agencyId}#${status}`, entries, page);
+  }
+}

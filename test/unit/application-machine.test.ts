@@ -1,0 +1,1082 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CLARIFICATION_CLOCK,
+  closeSideClocks,
+  FEE_CLOCK,
+  isOpen,
+  OPEN_STATUSES,
+  policyOf,
+  requireReply,
+  withClockDueDate,
+  type Application,
+  type ApplicationStatus,
+  type Consultation,
+} from '#lib/domain/application/application';
+import { assign } from '#lib/domain/application/assignment';
+import { requestClarification, supplement } from '#lib/domain/application/clarification';
+import { consult, consultationLapsed, consultationReply } from '#lib/domain/application/consultation';
+import { checkDecision, issueDecision } from '#lib/domain/application/decision';
+import { feeNotice, feePayment } from '#lib/domain/application/fee-notice';
+import { confirm, register, submitOnline } from '#lib/domain/application/intake';
+import { DecisionInput } from '#lib/domain/application/outcomes';
+import { DEFAULT_POLICY, type DisclosurePolicy } from '#lib/domain/application/policy';
+import { extend, resume, suspend } from '#lib/domain/application/reply-clock';
+import { lapseDecision, systemStepApplies } from '#lib/domain/application/system-steps';
+import { withdraw } from '#lib/domain/application/withdrawal';
+import { evaluateClock } from '#lib/domain/calendar/clock';
+import { RuleViolationError, WrongStateError } from '#lib/domain/errors';
+import {
+  aReceivedApplication,
+  aRegistration,
+  anApplication,
+  anOnlineApplication,
+  anOrganisation,
+  anUploadKey,
+  calendar,
+  decisions,
+  ids,
+  on,
+  staffIdOf,
+} from '#test/support/factories';
+
+/**
+ * The application machine, step by step, against the official calendar. The running example is a letter
+ * received on Monday 2026-09-28: 20 working days end on 2026-10-30 (October 1–7 are off, Saturday
+ * October 10 is worked).
+ */
+
+const SEED_000_POLICY: DisclosurePolicy = {
+  ...DEFAULT_POLICY,
+  effectiveFrom: '2026-01-01',
+  replyWorkingDays: 7,
+  maxExtensionWorkingDays: 15,
+};
+
+const ALL_STATUSES = [...OPEN_STATUSES, 'decided', 'withdrawn'] as const satisfies ApplicationStatus[];
+const statusesOtherThan = (...allowed: ApplicationStatus[]) =>
+  ALL_STATUSES.filter((status) => !allowed.includes(status));
+
+const aConsultation = (overrides: Partial<Consultation> = {}): Consultation => ({
+  id: 'c1',
+  party: 'third_party',
+  name: '某化工有限公司',
+  contact: '010-12345678',
+  matter: '环评批复中的工艺参数是否同意公开',
+  sentOn: '2026-10-12',
+  dueDate: '2026-11-02',
+  repliedOn: null,
+  answer: null,
+  summary: null,
+  ...overrides,
+});
+const consultationInput = {
+  party: 'third_party',
+  name: '某化工有限公司',
+  contact: '010-12345678',
+  matter: '环评批复中的工艺参数是否同意公开',
+} as const;
+
+describe('intake (Reg. 27–31)', () => {
+  it('an online application waits for confirmation: not received, no clock, nothing counted', () => {
+    const change = submitOnline(anOnlineApplication(), ids(), '2026-09-27T20:00:00.000+08:00');
+    expect(change.application).toMatchObject({
+      id: '2026-TEST-0001',
+      agencyId: 'ag-city',
+      status: 'awaiting_confirmation',
+      channel: 'online',
+      receivedOn: null,
+      dueDate: null,
+      policy: null,
+      version: 1,
+    });
+    expect(change).toMatchObject({ reply: null, replyOpen: false, clocks: [], statistics: [] });
+    expect(change.event).toEqual({
+      type: 'application_submitted',
+      data: {
+        channel: 'online',
+        request: { description: '某项目的环评批复', form: 'electronic', delivery: 'email' },
+        attachments: [],
+      },
+    });
+  });
+
+  it('a registered letter is received on its date of receipt and due 20 working days later', () => {
+    const change = register(
+      aRegistration({ receivedOn: '2026-09-28', notes: '挂号信，编号XA123' }),
+      ids(),
+      '2026-09-29T09:00:00.000+08:00',
+      DEFAULT_POLICY,
+      on('2026-09-29'),
+    );
+    expect(change.application).toMatchObject({
+      status: 'in_progress',
+      channel: 'letter_registered',
+      receivedOn: '2026-09-28',
+      dueDate: '2026-10-30',
+      provisional: false,
+      policy: DEFAULT_POLICY,
+      notes: '挂号信，编号XA123',
+    });
+    expect(change.reply).toMatchObject({ status: 'running', dueDate: '2026-10-30', period: 20 });
+    expect(change.replyOpen).toBe(true);
+    expect(change.event).toMatchObject({
+      type: 'application_registered',
+      data: { channel: 'letter_registered', receivedOn: '2026-09-28', dueDate: '2026-10-30' },
+    });
+    expect(change.statistics).toEqual([{ year: 2026, cell: 'received.natural_person' }]);
+  });
+
+  it('the reply period is the agency policy in force, fixed on the application (seed 000: 7 working days)', () => {
+    const change = register(aRegistration(), ids(), '2026-09-28', SEED_000_POLICY, on('2026-09-28'));
+    expect(change.application.dueDate).toBe('2026-10-13');
+    expect(change.application.policy).toEqual(SEED_000_POLICY);
+    expect(policyOf(change.application)).toEqual(SEED_000_POLICY);
+  });
+
+  it('counts a receipt in the year of receipt, whatever day it is registered, by the applicant column', () => {
+    const change = register(
+      aRegistration({ receivedOn: '2025-12-31', applicant: anOrganisation('research_institution') }),
+      ids(),
+      '2026-01-04T09:00:00.000+08:00',
+      DEFAULT_POLICY,
+      on('2026-01-04'),
+    );
+    expect(change.statistics).toEqual([{ year: 2025, cell: 'received.research_institution' }]);
+    // 2025-12-31 + 20 working days: January 1 is off, so 2026-01-29.
+    expect(change.application.dueDate).toBe('2026-01-29');
+  });
+
+  it('a due date in a year whose holidays are not yet published is marked provisional', () => {
+    const change = register(
+      aRegistration({ receivedOn: '2026-12-15' }),
+      ids(),
+      '2026-12-15',
+      DEFAULT_POLICY,
+      on('2026-12-15'),
+    );
+    expect(change.application).toMatchObject({ dueDate: '2027-01-13', provisional: true });
+  });
+
+  it('refuses a date of receipt after today', () => {
+    const attempt = () =>
+      register(
+        aRegistration({ receivedOn: '2026-09-29' }),
+        ids(),
+        '2026-09-28',
+        DEFAULT_POLICY,
+        on('2026-09-28'),
+      );
+    expect(attempt).toThrow(RuleViolationError);
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: 'received-in-future',
+        status: 422,
+        errors: [{ path: 'body.receivedOn', message: 'must not be after today' }],
+      }),
+    );
+  });
+
+  it('confirming an online application makes the day of confirmation the date of receipt (Reg. 31(3))', () => {
+    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27T20:00:00.000+08:00').application;
+    const change = confirm(submitted, DEFAULT_POLICY, on('2026-09-28'));
+    expect(change.application).toMatchObject({
+      status: 'in_progress',
+      receivedOn: '2026-09-28',
+      dueDate: '2026-10-30',
+      policy: DEFAULT_POLICY,
+    });
+    expect(change.event).toEqual({
+      type: 'application_confirmed',
+      data: { receivedOn: '2026-09-28', dueDate: '2026-10-30', replyWorkingDays: 20 },
+    });
+    expect(change.statistics).toEqual([{ year: 2026, cell: 'received.natural_person' }]);
+    expect(change.replyOpen).toBe(true);
+  });
+
+  it.each(statusesOtherThan('awaiting_confirmation'))('confirmation is refused when %s', (status) => {
+    expect(() => confirm(anApplication({ status }), DEFAULT_POLICY, on('2026-09-29'))).toThrow(
+      WrongStateError,
+    );
+  });
+});
+
+describe('clarification (补正, Reg. 30)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const input = { items: ['请写明项目名称', '请写明批复文号'] };
+
+  it('stops the reply clock and gives the applicant the policy period to supplement', () => {
+    const change = requestClarification(received.application, received.reply, input, on('2026-09-30'));
+    expect(change.application).toMatchObject({
+      status: 'awaiting_clarification',
+      dueDate: null,
+      clarification: {
+        requestedOn: '2026-09-30',
+        items: input.items,
+        // 15 working days from 09-30, over the National Day holiday.
+        dueDate: '2026-10-27',
+        supplementedOn: null,
+        supplement: null,
+        supplementAttachments: [],
+      },
+    });
+    // Used: 09-29 and 09-30; 18 of 20 remain.
+    expect(change.reply).toMatchObject({ status: 'suspended', remainingWorkingDays: 18, dueDate: null });
+    expect(change.clocks).toEqual([
+      { name: CLARIFICATION_CLOCK, open: true, state: expect.objectContaining({ dueDate: '2026-10-27' }) },
+    ]);
+    expect(change.event).toEqual({
+      type: 'clarification_requested',
+      data: {
+        items: input.items,
+        supplementBy: '2026-10-27',
+        periodWorkingDays: 15,
+        remainingWorkingDays: 18,
+      },
+    });
+    expect(change.statistics).toEqual([]);
+  });
+
+  it('may set a shorter period to supplement than the policy default', () => {
+    const change = requestClarification(
+      received.application,
+      received.reply,
+      { ...input, periodWorkingDays: 5 },
+      on('2026-09-30'),
+    );
+    // 10-08, 10-09, 10-10 (worked Saturday), 10-12, 10-13.
+    expect(change.application.clarification?.dueDate).toBe('2026-10-13');
+  });
+
+  it('is allowed on the 7th working day after receipt and refused on the day after', () => {
+    const lastDay = requestClarification(received.application, received.reply, input, on('2026-10-13'));
+    expect(lastDay.application.status).toBe('awaiting_clarification');
+    expect(() => requestClarification(received.application, received.reply, input, on('2026-10-14'))).toThrow(
+      expect.objectContaining({
+        code: 'clarification-too-late',
+        message: expect.stringContaining('2026-10-13'),
+      }),
+    );
+  });
+
+  it('is asked once: a second request after the supplement is refused', () => {
+    const asked = requestClarification(received.application, received.reply, input, on('2026-09-30'));
+    const answered = supplement(
+      asked.application,
+      asked.reply,
+      { text: '项目为某化工厂扩建', attachments: [] },
+      on('2026-10-09'),
+    );
+    expect(() => requestClarification(answered.application, answered.reply, input, on('2026-10-12'))).toThrow(
+      expect.objectContaining({ code: 'clarification-once', status: 422 }),
+    );
+  });
+
+  it.each(statusesOtherThan('in_progress'))('is refused when %s', (status) => {
+    expect(() =>
+      requestClarification(anApplication({ status }), received.reply, input, on('2026-09-30')),
+    ).toThrow(WrongStateError);
+  });
+
+  it('needs a running reply clock', () => {
+    expect(() => requestClarification(received.application, null, input, on('2026-09-30'))).toThrow(
+      /no running reply clock/,
+    );
+  });
+
+  it('the supplement restarts a full reply period from its day and closes the applicant’s period', () => {
+    const asked = requestClarification(received.application, received.reply, input, on('2026-09-30'));
+    const attachments = [anUploadKey(1)];
+    const change = supplement(
+      asked.application,
+      asked.reply,
+      { text: '项目为某化工厂扩建', attachments },
+      on('2026-10-20'),
+    );
+    expect(change.application).toMatchObject({
+      status: 'in_progress',
+      dueDate: '2026-11-17',
+      clarification: {
+        requestedOn: '2026-09-30',
+        supplementedOn: '2026-10-20',
+        supplement: '项目为某化工厂扩建',
+        supplementAttachments: attachments,
+      },
+    });
+    expect(change.reply).toMatchObject({ status: 'running', dueDate: '2026-11-17', period: 20 });
+    expect(change.clocks).toEqual([{ name: CLARIFICATION_CLOCK, open: false }]);
+    expect(change.event).toEqual({
+      type: 'clarification_supplemented',
+      data: { supplementedOn: '2026-10-20', attachments, dueDate: '2026-11-17' },
+    });
+  });
+
+  it.each(statusesOtherThan('awaiting_clarification'))('a supplement is refused when %s', (status) => {
+    expect(() =>
+      supplement(
+        anApplication({ status }),
+        received.reply,
+        { text: '补充', attachments: [] },
+        on('2026-10-09'),
+      ),
+    ).toThrow(WrongStateError);
+  });
+
+  it('a supplement with no clarification on record is refused', () => {
+    const inconsistent = anApplication({ status: 'awaiting_clarification', clarification: null });
+    expect(() =>
+      supplement(inconsistent, received.reply, { text: '补充', attachments: [] }, on('2026-10-09')),
+    ).toThrow(/No clarification was requested/);
+  });
+});
+
+describe('consultation (征求意见, Reg. 32, 34; not counted, Reg. 33 ¶2)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const sent = consult(received.application, received.reply, consultationInput, 'c1', on('2026-10-12'));
+
+  it('stops the reply clock and gives the consulted party 15 working days', () => {
+    expect(sent.application).toMatchObject({
+      status: 'consulting',
+      dueDate: null,
+      consultations: [aConsultation()],
+    });
+    // Used: 09-29, 09-30, 10-08, 10-09, 10-10, 10-12; 14 remain.
+    expect(sent.reply).toMatchObject({ status: 'suspended', remainingWorkingDays: 14 });
+    expect(sent.clocks).toEqual([
+      { name: 'consultation-c1', open: true, state: expect.objectContaining({ dueDate: '2026-11-02' }) },
+    ]);
+    expect(sent.event).toEqual({
+      type: 'consultation_sent',
+      data: { consultationId: 'c1', party: 'third_party', name: '某化工有限公司', answerBy: '2026-11-02' },
+    });
+  });
+
+  it('the answer resumes the clock with the days that remained, from the day after', () => {
+    const change = consultationReply(
+      sent.application,
+      sent.reply,
+      'c1',
+      { answer: 'objection', summary: '涉及商业秘密，不同意公开' },
+      on('2026-10-26'),
+    );
+    expect(change.application).toMatchObject({
+      status: 'in_progress',
+      dueDate: '2026-11-13',
+      consultations: [
+        aConsultation({ repliedOn: '2026-10-26', answer: 'objection', summary: '涉及商业秘密，不同意公开' }),
+      ],
+    });
+    expect(change.clocks).toEqual([{ name: 'consultation-c1', open: false }]);
+    expect(change.event).toEqual({
+      type: 'consultation_answered',
+      data: { consultationId: 'c1', answer: 'objection', resumed: true, dueDate: '2026-11-13' },
+    });
+  });
+
+  it('with two parties consulted, the clock waits for the last of them, silent or not', () => {
+    const second = consult(
+      sent.application,
+      sent.reply,
+      { ...consultationInput, party: 'co_producing_agency', name: '某市自然资源局' },
+      'c2',
+      on('2026-10-14'),
+    );
+    expect(second.reply).toEqual(sent.reply);
+    expect(second.application.consultations.map((c) => [c.id, c.dueDate])).toEqual([
+      ['c1', '2026-11-02'],
+      ['c2', '2026-11-04'],
+    ]);
+    const first = consultationReply(
+      second.application,
+      second.reply,
+      'c1',
+      { answer: 'consent', summary: '同意公开' },
+      on('2026-10-20'),
+    );
+    expect(first.application.status).toBe('consulting');
+    expect(first.reply).toMatchObject({ status: 'suspended', remainingWorkingDays: 14 });
+    expect(first.event.data).toMatchObject({ resumed: false, dueDate: null });
+
+    const lapsed = consultationLapsed(first.application, first.reply, 'c2', on('2026-11-05'));
+    expect(lapsed.application).toMatchObject({ status: 'in_progress', dueDate: '2026-11-25' });
+    expect(lapsed.application.consultations[1]).toMatchObject({
+      repliedOn: '2026-11-05',
+      answer: 'no_answer',
+      summary: null,
+    });
+    expect(lapsed.clocks).toEqual([{ name: 'consultation-c2', open: false }]);
+    expect(lapsed.event).toEqual({
+      type: 'consultation_lapsed',
+      data: { consultationId: 'c2', answerWasDue: '2026-11-04', resumed: true, dueDate: '2026-11-25' },
+    });
+  });
+
+  it('refuses an answer to a consultation that does not exist, or was answered', () => {
+    const answer = { answer: 'consent', summary: '同意' } as const;
+    expect(() => consultationReply(sent.application, sent.reply, 'c9', answer, on('2026-10-20'))).toThrow(
+      expect.objectContaining({ code: 'no-such-consultation' }),
+    );
+    const answered = anApplication({
+      status: 'consulting',
+      consultations: [aConsultation({ repliedOn: '2026-10-20', answer: 'consent', summary: '同意' })],
+    });
+    expect(() => consultationReply(answered, sent.reply, 'c1', answer, on('2026-10-21'))).toThrow(
+      /already been answered/,
+    );
+  });
+
+  it('a lapse of a consultation answered or unknown is refused', () => {
+    expect(() => consultationLapsed(sent.application, sent.reply, 'c9', on('2026-11-03'))).toThrow(
+      WrongStateError,
+    );
+    const answered = anApplication({
+      status: 'consulting',
+      consultations: [aConsultation({ repliedOn: '2026-10-20' })],
+    });
+    expect(() => consultationLapsed(answered, sent.reply, 'c1', on('2026-11-03'))).toThrow(WrongStateError);
+  });
+
+  it.each(statusesOtherThan('in_progress', 'consulting'))('consulting is refused when %s', (status) => {
+    expect(() =>
+      consult(anApplication({ status }), received.reply, consultationInput, 'c1', on('2026-10-12')),
+    ).toThrow(WrongStateError);
+  });
+
+  it.each(statusesOtherThan('consulting'))('an answer or a lapse is refused when %s', (status) => {
+    const application = anApplication({ status, consultations: [aConsultation()] });
+    expect(() =>
+      consultationReply(
+        application,
+        sent.reply,
+        'c1',
+        { answer: 'consent', summary: '同意' },
+        on('2026-10-20'),
+      ),
+    ).toThrow(WrongStateError);
+    expect(() => consultationLapsed(application, sent.reply, 'c1', on('2026-11-03'))).toThrow(
+      WrongStateError,
+    );
+  });
+});
+
+describe('the reply period: extension (Reg. 33), force majeure (seed 002 §18)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const reason = '涉及档案调取，需要延长答复期限';
+
+  it('an extension adds its working days to the due date, approved by the office head', () => {
+    const change = extend(
+      received.application,
+      received.reply,
+      { workingDays: 20, reason },
+      staffIdOf('head'),
+      on('2026-10-29'),
+    );
+    expect(change.application).toMatchObject({
+      status: 'in_progress',
+      dueDate: '2026-11-27',
+      extensions: [{ on: '2026-10-29', workingDays: 20, reason, approvedBy: staffIdOf('head') }],
+    });
+    expect(change.reply).toMatchObject({ period: 40, dueDate: '2026-11-27' });
+    expect(change.event).toEqual({
+      type: 'reply_extended',
+      data: {
+        workingDays: 20,
+        reason,
+        previousDueDate: '2026-10-30',
+        dueDate: '2026-11-27',
+        applicantTold: true,
+      },
+    });
+  });
+
+  it('may be decided on the due date, never after it', () => {
+    expect(
+      extend(received.application, received.reply, { workingDays: 5, reason }, 'head', on('2026-10-30'))
+        .application.dueDate,
+    ).toBe('2026-11-06');
+    expect(() =>
+      extend(received.application, received.reply, { workingDays: 5, reason }, 'head', on('2026-10-31')),
+    ).toThrow(expect.objectContaining({ code: 'deadline-passed', status: 422 }));
+  });
+
+  it('extensions together stay within the maximum, and the refusal says how many days are left', () => {
+    const first = extend(
+      received.application,
+      received.reply,
+      { workingDays: 15, reason },
+      'head',
+      on('2026-10-20'),
+    );
+    expect(() =>
+      extend(first.application, first.reply, { workingDays: 10, reason }, 'head', on('2026-10-21')),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'extension-too-long',
+        errors: [{ path: 'body.workingDays', message: 'must be at most 5' }],
+      }),
+    );
+    const second = extend(
+      first.application,
+      first.reply,
+      { workingDays: 5, reason },
+      'head',
+      on('2026-10-21'),
+    );
+    expect(second.application.extensions.map((e) => e.workingDays)).toEqual([15, 5]);
+  });
+
+  it('a stricter agency maximum applies (seed 000: 15 working days)', () => {
+    const strict = aReceivedApplication('2026-09-28', { policy: SEED_000_POLICY });
+    expect(() =>
+      extend(strict.application, strict.reply, { workingDays: 16, reason }, 'head', on('2026-10-09')),
+    ).toThrow(
+      expect.objectContaining({ code: 'extension-too-long', message: expect.stringContaining('at most 15') }),
+    );
+  });
+
+  it('force majeure suspends the clock and the resumption runs on from where it stopped', () => {
+    const suspended = suspend(
+      received.application,
+      received.reply,
+      { reason: '台风红色预警，机关停止办公' },
+      on('2026-10-12'),
+    );
+    expect(suspended.application).toMatchObject({
+      status: 'suspended',
+      dueDate: null,
+      suspension: { since: '2026-10-12', reason: '台风红色预警，机关停止办公' },
+    });
+    expect(suspended.event).toEqual({
+      type: 'reply_suspended',
+      data: { reason: '台风红色预警，机关停止办公', remainingWorkingDays: 14, applicantTold: true },
+    });
+    const resumed = resume(suspended.application, suspended.reply, { note: '预警解除' }, on('2026-11-02'));
+    expect(resumed.application).toMatchObject({
+      status: 'in_progress',
+      dueDate: '2026-11-20',
+      suspension: null,
+    });
+    expect(resumed.event).toEqual({
+      type: 'reply_resumed',
+      data: { note: '预警解除', since: '2026-10-12', dueDate: '2026-11-20', applicantTold: true },
+    });
+  });
+
+  it('a reply stopped before an unpublished year still says its remaining days rest on that year', () => {
+    // 2026-12-15 + 20 working days reaches into 2027, whose holiday notice is not published.
+    const december = aReceivedApplication('2026-12-15');
+    const suspended = suspend(december.application, december.reply, { reason: '停电' }, on('2026-12-16'));
+    expect(suspended.application).toMatchObject({ status: 'suspended', dueDate: null, provisional: true });
+    expect(suspended.reply).toMatchObject({ remainingWorkingDays: 19, provisionalYears: [2027] });
+    const resumed = resume(suspended.application, suspended.reply, {}, on('2026-12-17'));
+    // From 12-18: 10 working days to 12-31, January 1 off, 9 more to Thursday 2027-01-14.
+    expect(resumed.application).toMatchObject({ dueDate: '2027-01-14', provisional: true });
+  });
+
+  it('a reply clock is started once', () => {
+    expect(() =>
+      evaluateClock(calendar, [
+        ...aReceivedApplication().reply.events,
+        { type: 'start', on: '2026-09-29', workingDays: 20 },
+      ]),
+    ).toThrow(new WrongStateError('The clock is already started.'));
+  });
+
+  it('a clock cannot be suspended on its due date or after it', () => {
+    expect(() => suspend(received.application, received.reply, { reason: '停电' }, on('2026-10-30'))).toThrow(
+      expect.objectContaining({ code: 'deadline-passed' }),
+    );
+  });
+
+  it.each(statusesOtherThan('in_progress'))('an extension or a suspension is refused when %s', (status) => {
+    expect(() =>
+      extend(anApplication({ status }), received.reply, { workingDays: 5, reason }, 'head', on('2026-10-09')),
+    ).toThrow(WrongStateError);
+    expect(() =>
+      suspend(anApplication({ status }), received.reply, { reason: '停电' }, on('2026-10-09')),
+    ).toThrow(WrongStateError);
+  });
+
+  it.each(statusesOtherThan('suspended'))('a resumption is refused when %s', (status) => {
+    expect(() => resume(anApplication({ status }), received.reply, {}, on('2026-10-09'))).toThrow(
+      WrongStateError,
+    );
+  });
+});
+
+describe('the fee notice (收费, Reg. 42 and the 2020 rules)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const explanation = '申请数量明显超过合理范围';
+
+  it('by volume: 120 pages cost 70 × 10 + 20 × 20 yuan; the reply clock waits 20 working days for payment', () => {
+    const change = feeNotice(
+      received.application,
+      received.reply,
+      { basis: { method: 'by_volume', pages: 120 }, explanation },
+      1,
+      on('2026-09-30'),
+    );
+    expect(change.application).toMatchObject({
+      status: 'awaiting_fee',
+      dueDate: null,
+      fee: {
+        method: 'by_volume',
+        units: 120,
+        amountYuan: 1100,
+        noticeOn: '2026-09-30',
+        dueDate: '2026-11-03',
+        explanation,
+        paidOn: null,
+      },
+    });
+    expect(change.reply).toMatchObject({ status: 'suspended', remainingWorkingDays: 18 });
+    expect(change.clocks).toEqual([
+      { name: FEE_CLOCK, open: true, state: expect.objectContaining({ dueDate: '2026-11-03' }) },
+    ]);
+    expect(change.event).toEqual({
+      type: 'fee_notice_sent',
+      data: { method: 'by_volume', units: 120, amountYuan: 1100, payBy: '2026-11-03' },
+    });
+  });
+
+  it('by piece: the applicant’s 11th application of the month costs 100 yuan, the 31st 200', () => {
+    const notice = (ordinal: number) =>
+      feeNotice(
+        received.application,
+        received.reply,
+        { basis: { method: 'by_piece' }, explanation },
+        ordinal,
+        on('2026-09-30'),
+      );
+    expect(notice(11).application.fee).toMatchObject({ method: 'by_piece', units: 11, amountYuan: 100 });
+    expect(notice(31).application.fee).toMatchObject({ units: 31, amountYuan: 200 });
+  });
+
+  it('refuses a notice that the rules make free: the first 10 a month, or 30 pages', () => {
+    expect(() =>
+      feeNotice(
+        received.application,
+        received.reply,
+        { basis: { method: 'by_piece' }, explanation },
+        10,
+        on('2026-09-30'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'no-fee', message: expect.stringContaining('no. 10') }));
+    expect(() =>
+      feeNotice(
+        received.application,
+        received.reply,
+        { basis: { method: 'by_volume', pages: 30 }, explanation },
+        1,
+        on('2026-09-30'),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'no-fee',
+        errors: [{ path: 'body.basis', message: 'gives no fee under the 2020 rules' }],
+      }),
+    );
+  });
+
+  it('payment resumes the clock from where it stopped and closes the payment period', () => {
+    const noticed = feeNotice(
+      received.application,
+      received.reply,
+      { basis: { method: 'by_volume', pages: 120 }, explanation },
+      1,
+      on('2026-09-30'),
+    );
+    const paid = feePayment(noticed.application, noticed.reply, { reference: 'POS-001' }, on('2026-10-15'));
+    expect(paid.application).toMatchObject({ status: 'in_progress', dueDate: '2026-11-10' });
+    expect(paid.application.fee?.paidOn).toBe('2026-10-15');
+    expect(paid.clocks).toEqual([{ name: FEE_CLOCK, open: false }]);
+    expect(paid.event).toEqual({
+      type: 'fee_paid',
+      data: { amountYuan: 1100, reference: 'POS-001', dueDate: '2026-11-10' },
+    });
+    // Once paid, no second notice for the same application.
+    expect(() =>
+      feeNotice(
+        paid.application,
+        paid.reply,
+        { basis: { method: 'by_volume', pages: 200 }, explanation },
+        1,
+        on('2026-10-16'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'fee-once' }));
+  });
+
+  it.each(statusesOtherThan('in_progress'))('a notice is refused when %s', (status) => {
+    expect(() =>
+      feeNotice(
+        anApplication({ status }),
+        received.reply,
+        { basis: { method: 'by_piece' }, explanation },
+        11,
+        on('2026-09-30'),
+      ),
+    ).toThrow(WrongStateError);
+  });
+
+  it.each(statusesOtherThan('awaiting_fee'))('a payment is refused when %s', (status) => {
+    expect(() => feePayment(anApplication({ status }), received.reply, {}, on('2026-10-15'))).toThrow(
+      WrongStateError,
+    );
+  });
+
+  it('a payment with no fee on record is refused', () => {
+    expect(() =>
+      feePayment(anApplication({ status: 'awaiting_fee', fee: null }), received.reply, {}, on('2026-10-15')),
+    ).toThrow(/No fee was asked for/);
+  });
+});
+
+describe('the decision (Reg. 36–39)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const by = { staffId: staffIdOf('approver'), name: '李华' };
+  const letterKey = 'agency=ag-city/year=2026/application/2026-TEST-0001/decision-letter-v2.html';
+
+  it('closes the case and its clocks, and counts in the row of its outcome and the applicant’s column', () => {
+    const change = issueDecision(
+      received.application,
+      received.reply,
+      decisions.notDisclosed(),
+      by,
+      letterKey,
+      on('2026-10-20'),
+    );
+    expect(change.application).toMatchObject({
+      status: 'decided',
+      decision: {
+        outcome: 'not_disclosed',
+        reason: 'state_secret',
+        decidedOn: '2026-10-20',
+        decidedBy: by,
+        letterKey,
+      },
+    });
+    expect(change.replyOpen).toBe(false);
+    expect(change.reply).toEqual(received.reply);
+    expect(change.event).toEqual({
+      type: 'decision_made',
+      data: {
+        outcome: 'not_disclosed',
+        row: 'not_disclosed.state_secret',
+        decidedOn: '2026-10-20',
+        onTime: true,
+        letterKey,
+      },
+    });
+    expect(change.statistics).toEqual([
+      { year: 2026, cell: 'decided.not_disclosed.state_secret.natural_person' },
+    ]);
+  });
+
+  it('a decision after the due date is recorded as late', () => {
+    const change = issueDecision(
+      received.application,
+      received.reply,
+      decisions.disclosed(),
+      by,
+      letterKey,
+      on('2026-11-02'),
+    );
+    expect(change.event.data).toMatchObject({ onTime: false, row: 'disclosed' });
+  });
+
+  it('a partial disclosure counts in its one row, whatever it withheld', () => {
+    const change = issueDecision(
+      aReceivedApplication('2026-09-28', { applicant: anOrganisation('legal_service_agency') }).application,
+      received.reply,
+      decisions.partiallyDisclosed(anUploadKey(1)),
+      by,
+      letterKey,
+      on('2026-10-20'),
+    );
+    expect(change.statistics).toEqual([
+      { year: 2026, cell: 'decided.partially_disclosed.legal_service_agency' },
+    ]);
+  });
+
+  it('counts in the year decided, not the year received', () => {
+    const december = aReceivedApplication('2025-12-29');
+    const change = issueDecision(
+      december.application,
+      december.reply,
+      decisions.disclosed(),
+      by,
+      letterKey,
+      on('2026-01-05'),
+    );
+    expect(change.statistics).toEqual([{ year: 2026, cell: 'decided.disclosed.natural_person' }]);
+  });
+
+  it('stops every clock still waiting for someone: the supplement, the consulted parties, the fee', () => {
+    const waiting = anApplication({
+      status: 'consulting',
+      clarification: {
+        requestedOn: '2026-09-30',
+        items: ['项目名称'],
+        dueDate: '2026-10-27',
+        supplementedOn: null,
+        supplement: null,
+        supplementAttachments: [],
+      },
+      consultations: [aConsultation({ id: 'c1', repliedOn: '2026-10-20' }), aConsultation({ id: 'c2' })],
+      fee: {
+        method: 'by_piece',
+        units: 11,
+        amountYuan: 100,
+        noticeOn: '2026-09-30',
+        dueDate: '2026-11-03',
+        explanation: '超出合理范围',
+        paidOn: null,
+      },
+    });
+    expect(closeSideClocks(waiting)).toEqual([
+      { name: CLARIFICATION_CLOCK, open: false },
+      { name: 'consultation-c2', open: false },
+      { name: FEE_CLOCK, open: false },
+    ]);
+    expect(
+      issueDecision(waiting, received.reply, decisions.disclosed(), by, letterKey, on('2026-10-21')).clocks,
+    ).toEqual(closeSideClocks(waiting));
+  });
+
+  it.each(['in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended'] as const)(
+    'may be made while the application is %s',
+    (status) => {
+      const change = issueDecision(
+        anApplication({ status }),
+        received.reply,
+        decisions.disclosed(),
+        by,
+        letterKey,
+        on('2026-10-20'),
+      );
+      expect(change.application.status).toBe('decided');
+    },
+  );
+
+  it.each(['awaiting_confirmation', 'decided', 'withdrawn'] as const)(
+    'is refused when %s: a case is decided once',
+    (status) => {
+      expect(() =>
+        issueDecision(
+          anApplication({ status }),
+          received.reply,
+          decisions.disclosed(),
+          by,
+          letterKey,
+          on('2026-10-20'),
+        ),
+      ).toThrow(WrongStateError);
+    },
+  );
+
+  it('a refusal without its legal basis and reasons is a rule violation naming both (seed 002 §17(3))', () => {
+    const bare = DecisionInput.parse({ outcome: 'not_disclosed', reason: 'process_information' });
+    expect(() =>
+      issueDecision(received.application, received.reply, bare, by, letterKey, on('2026-10-20')),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'decision-incomplete',
+        status: 422,
+        errors: [
+          { path: 'body.legalBasis', message: 'is required for this outcome (seed 002 §17(3))' },
+          { path: 'body.reasons', message: 'is required for this outcome' },
+        ],
+      }),
+    );
+  });
+
+  it('what each outcome must carry', () => {
+    const paths = (input: unknown) => checkDecision(DecisionInput.parse(input)).map((error) => error.path);
+    expect(paths({ outcome: 'disclosed' })).toEqual(['body.releasedFiles']);
+    expect(paths({ outcome: 'disclosed', publishedAt: '门户网站' })).toEqual([]);
+    expect(
+      paths({
+        outcome: 'partially_disclosed',
+        withheldBecause: 'state_secret',
+        legalBasis: '第三十七条',
+        reasons: '区分处理',
+      }),
+    ).toEqual(['body.releasedFiles']);
+    expect(
+      paths({ outcome: 'cannot_provide', reason: 'not_held', legalBasis: '第三十六条', reasons: '不掌握' }),
+    ).toEqual(['body.heldBy']);
+    expect(
+      paths({
+        outcome: 'cannot_provide',
+        reason: 'not_held',
+        heldBy: null,
+        legalBasis: '第三十六条',
+        reasons: '不掌握',
+      }),
+    ).toEqual([]);
+    // A lapse the rules name is its own reason; "other" is not.
+    expect(paths({ outcome: 'otherwise_handled', reason: 'fee_unpaid' })).toEqual([]);
+    expect(paths({ outcome: 'otherwise_handled', reason: 'other' })).toEqual([
+      'body.legalBasis',
+      'body.reasons',
+    ]);
+    expect(
+      paths({ outcome: 'not_processed', reason: 'repeated_application', legalBasis: '第三十六条第（六）项' }),
+    ).toEqual(['body.reasons']);
+  });
+});
+
+describe('withdrawal by the applicant', () => {
+  const received = aReceivedApplication('2026-09-28');
+
+  it('closes a received application and counts it as otherwise handled, in the year withdrawn', () => {
+    const change = withdraw(
+      received.application,
+      received.reply,
+      { reason: '已通过其他途径获取' },
+      on('2027-01-04'),
+    );
+    expect(change.application).toMatchObject({
+      status: 'withdrawn',
+      withdrawal: { on: '2027-01-04', reason: '已通过其他途径获取' },
+    });
+    expect(change).toMatchObject({ replyOpen: false, clocks: [] });
+    expect(change.reply).toEqual(received.reply);
+    expect(change.event).toEqual({ type: 'application_withdrawn', data: { reason: '已通过其他途径获取' } });
+    expect(change.statistics).toEqual([
+      { year: 2027, cell: 'decided.otherwise_handled.other.natural_person' },
+    ]);
+  });
+
+  it('an application never received is withdrawn without being counted', () => {
+    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27').application;
+    const change = withdraw(submitted, null, {}, on('2026-09-28'));
+    expect(change).toMatchObject({ reply: null, statistics: [] });
+    expect(change.application.withdrawal).toEqual({ on: '2026-09-28', reason: null });
+    expect(change.event.data).toEqual({ reason: null });
+  });
+
+  it('stops the clocks waiting for the applicant', () => {
+    const asked = requestClarification(
+      received.application,
+      received.reply,
+      { items: ['项目名称'] },
+      on('2026-09-30'),
+    );
+    expect(withdraw(asked.application, asked.reply, {}, on('2026-10-09')).clocks).toEqual([
+      { name: CLARIFICATION_CLOCK, open: false },
+    ]);
+  });
+
+  it.each(['decided', 'withdrawn'] as const)('is refused once the application is %s', (status) => {
+    expect(() => withdraw(anApplication({ status }), received.reply, {}, on('2026-10-09'))).toThrow(
+      WrongStateError,
+    );
+  });
+});
+
+describe('assignment of the handler (承办人)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const clerk = { staffId: staffIdOf('clerk1'), name: '刘备', email: 'liubei@test.example.cn' };
+
+  it('names the handler, and the previous one on the timeline; the reply clock is left as it is', () => {
+    const first = assign(received.application, clerk, on('2026-09-29'));
+    expect(first.application.assignee).toEqual({ ...clerk, assignedOn: '2026-09-29' });
+    expect(first).toMatchObject({ reply: null, replyOpen: true, clocks: [], statistics: [] });
+    expect(first.event).toEqual({
+      type: 'handler_assigned',
+      data: { staffId: clerk.staffId, name: '刘备', previous: null },
+    });
+    const second = assign(
+      first.application,
+      { staffId: staffIdOf('clerk2'), name: '关羽', email: null },
+      on('2026-10-09'),
+    );
+    expect(second.event.data).toEqual({
+      staffId: staffIdOf('clerk2'),
+      name: '关羽',
+      previous: clerk.staffId,
+    });
+  });
+
+  it('an application not yet received has no reply clock to keep open', () => {
+    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27').application;
+    expect(assign(submitted, clerk, on('2026-09-28')).replyOpen).toBe(false);
+  });
+
+  it.each(['decided', 'withdrawn'] as const)('is refused once the application is %s', (status) => {
+    expect(() => assign(anApplication({ status }), clerk, on('2026-10-09'))).toThrow(WrongStateError);
+  });
+});
+
+describe('the system steps when a period lapses', () => {
+  it('a lapse decision needs the period that lapsed', () => {
+    expect(() => lapseDecision(anApplication({ clarification: null }), { kind: 'no-supplement' })).toThrow(
+      /No clarification was requested/,
+    );
+    expect(() => lapseDecision(anApplication({ fee: null }), { kind: 'fee-unpaid' })).toThrow(
+      /No fee was asked for/,
+    );
+  });
+
+  it('no step applies to a case in another state', () => {
+    const inProgress = anApplication();
+    expect(systemStepApplies(inProgress, { kind: 'no-supplement' })).toBe(false);
+    expect(systemStepApplies(inProgress, { kind: 'fee-unpaid' })).toBe(false);
+    expect(systemStepApplies(inProgress, { kind: 'consultation-lapsed', consultationId: 'c1' })).toBe(false);
+  });
+});
+
+describe('the case’s copies of its clocks’ due dates', () => {
+  const base = anApplication({
+    status: 'consulting',
+    clarification: {
+      requestedOn: '2026-09-30',
+      items: ['项目名称'],
+      dueDate: '2026-10-27',
+      supplementedOn: '2026-10-09',
+      supplement: '补充',
+      supplementAttachments: [],
+    },
+    consultations: [aConsultation({ id: 'c1' }), aConsultation({ id: 'c2' })],
+    fee: {
+      method: 'by_piece',
+      units: 11,
+      amountYuan: 100,
+      noticeOn: '2026-09-30',
+      dueDate: '2026-11-03',
+      explanation: '超出合理范围',
+      paidOn: null,
+    },
+  });
+
+  it('a recomputed clock updates the one date that shows it', () => {
+    expect(withClockDueDate(base, 'reply', '2027-01-14', false)).toEqual({
+      ...base,
+      dueDate: '2027-01-14',
+      provisional: false,
+    });
+    expect(withClockDueDate(base, CLARIFICATION_CLOCK, '2026-10-28', false).clarification?.dueDate).toBe(
+      '2026-10-28',
+    );
+    expect(withClockDueDate(base, FEE_CLOCK, '2026-11-04', false).fee?.dueDate).toBe('2026-11-04');
+    const consulted = withClockDueDate(base, 'consultation-c2', '2026-11-05', false);
+    expect(consulted.consultations.map((c) => c.dueDate)).toEqual(['2026-11-02', '2026-11-05']);
+  });
+
+  it('a clock the case does not show leaves it unchanged', () => {
+    const bare: Application = { ...base, clarification: null, fee: null };
+    expect(withClockDueDate(bare, CLARIFICATION_CLOCK, '2026-10-28', false)).toEqual(bare);
+    expect(withClockDueDate(bare, FEE_CLOCK, '2026-10-28', false)).toEqual(bare);
+  });
+
+  it('open and closed statuses', () => {
+    expect(ALL_STATUSES.filter(isOpen)).toEqual(OPEN_STATUSES);
+    expect(isOpen('decided')).toBe(false);
+    expect(isOpen('withdrawn')).toBe(false);
+  });
+
+  it('an application read without a policy is handled under the Regulations’ defaults', () => {
+    expect(policyOf(anApplication({ policy: null }))).toEqual(DEFAULT_POLICY);
+    expect(() => requireReply(null)).toThrow(WrongStateError);
+  });
+});

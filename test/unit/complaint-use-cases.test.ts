@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, WrongStateError } from '#lib/domain/errors';
+import { fileComplaint, listComplaints, replyToComplaint } from '#lib/use-cases/complaints';
+import { aComplaint, aPrincipal, anAgency, cst } from '#test/support/factories';
+import { complaintCase, givenAgency, inMemoryWorld, type InMemoryWorld } from '#test/support/fakes';
+
+/**
+ * Complaints about an agency's disclosure work (Reg. 51) through in-memory ports: answered within 30
+ * natural days, a last day off moving to the next working day (民法典 Art. 203).
+ */
+
+const AGENCY = 'ag-city';
+const supervisor = aPrincipal(['supervisor']);
+
+async function aWorld(): Promise<InMemoryWorld> {
+  const world = inMemoryWorld();
+  await givenAgency(world, anAgency());
+  await givenAgency(world, anAgency({ agencyId: 'ag-other', name: '某区人民政府', level: 'government' }));
+  return world;
+}
+
+const file = (world: InMemoryWorld, today: string, overrides: Record<string, unknown> = {}) =>
+  fileComplaint(world.complaintDeps, AGENCY, aComplaint(overrides), cst(today));
+
+describe('filing a complaint', () => {
+  it('is answered within 30 days: from Friday 2026-09-04 that is Sunday 10-04, in the holiday, so Thursday 10-08', async () => {
+    const world = await aWorld();
+    const filed = await file(world, '2026-09-04');
+    expect(filed).toEqual({
+      complaintId: expect.stringMatching(/^cmp_[0-9a-f]{12}$/),
+      receivedOn: '2026-09-04',
+      answerDueDate: '2026-10-08',
+    });
+    expect(world.records.clock(complaintCase(filed.complaintId), 'answer')).toMatchObject({
+      open: true,
+      state: { status: 'running', dueDate: '2026-10-08' },
+    });
+    expect(world.records.timeline(complaintCase(filed.complaintId))).toMatchObject([
+      {
+        seq: 1,
+        type: 'complaint_received',
+        actor: { kind: 'applicant' },
+        data: { subject: '申请逾期未答复', answerDueDate: '2026-10-08' },
+        prevHash: null,
+      },
+    ]);
+  });
+
+  it('30 days that end on a working day end that day', async () => {
+    const world = await aWorld();
+    expect((await file(world, '2026-03-02')).answerDueDate).toBe('2026-04-01');
+  });
+
+  it('is refused for an agency that does not exist', async () => {
+    const world = await aWorld();
+    await expect(
+      fileComplaint(world.complaintDeps, 'ag-none', aComplaint(), cst('2026-09-04')),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('listing and answering complaints', () => {
+  it('open complaints are listed by answer due date; answered ones apart', async () => {
+    const world = await aWorld();
+    const later = await file(world, '2026-03-10', { subject: '网站信息未更新' });
+    const earlier = await file(world, '2026-03-02');
+    await fileComplaint(world.complaintDeps, 'ag-other', aComplaint(), cst('2026-03-01'));
+    const open = await listComplaints(world.complaintDeps, AGENCY, { status: 'open', limit: 10 });
+    expect(open.items.map((complaint) => [complaint.id, complaint.answerDueDate])).toEqual([
+      [earlier.complaintId, '2026-04-01'],
+      [later.complaintId, '2026-04-09'],
+    ]);
+    await replyToComplaint(
+      world.complaintDeps,
+      supervisor,
+      AGENCY,
+      earlier.complaintId,
+      { reply: '已督促答复', upheld: true },
+      cst('2026-03-20'),
+    );
+    const answered = await listComplaints(world.complaintDeps, AGENCY, { status: 'answered', limit: 10 });
+    expect(answered.items.map((complaint) => complaint.id)).toEqual([earlier.complaintId]);
+    expect(
+      (await listComplaints(world.complaintDeps, AGENCY, { status: 'open', limit: 10 })).items,
+    ).toHaveLength(1);
+  });
+
+  it('the answer is recorded once, with who answered and whether on time; the answer clock stops', async () => {
+    const world = await aWorld();
+    const { complaintId } = await file(world, '2026-09-04');
+    const answered = await replyToComplaint(
+      world.complaintDeps,
+      supervisor,
+      AGENCY,
+      complaintId,
+      { reply: '经核查，已责令限期答复。', upheld: true },
+      cst('2026-10-09'),
+    );
+    expect(answered).toMatchObject({
+      status: 'answered',
+      answer: { text: '经核查，已责令限期答复。', upheld: true, on: '2026-10-09', by: supervisor.staffId },
+      version: 2,
+    });
+    expect(world.records.timeline(complaintCase(complaintId)).at(-1)).toMatchObject({
+      seq: 2,
+      type: 'complaint_answered',
+      data: { upheld: true, onTime: false },
+    });
+    expect(world.records.clock(complaintCase(complaintId), 'answer')?.open).toBe(false);
+    await expect(
+      replyToComplaint(
+        world.complaintDeps,
+        supervisor,
+        AGENCY,
+        complaintId,
+        { reply: '补充', upheld: false },
+        cst('2026-10-10'),
+      ),
+    ).rejects.toBeInstanceOf(WrongStateError);
+  });
+
+  it('an answer on the due date is on time', async () => {
+    const world = await aWorld();
+    const { complaintId } = await file(world, '2026-09-04');
+    await replyToComplaint(
+      world.complaintDeps,
+      supervisor,
+      AGENCY,
+      complaintId,
+      { reply: '已处理', upheld: false },
+      cst('2026-10-08'),
+    );
+    expect(world.records.timeline(complaintCase(complaintId)).at(-1)?.data).toEqual({
+      upheld: false,
+      onTime: true,
+    });
+  });
+
+  it('another agency’s complaint is not found', async () => {
+    const world = await aWorld();
+    const { complaintId } = await file(world, '2026-09-04');
+    await expect(
+      replyToComplaint(
+        world.complaintDeps,
+        supervisor,
+        'ag-other',
+        complaintId,
+        { reply: '已处理', upheld: false },
+        cst('2026-09-10'),
+      ),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(world.records.timeline(complaintCase(complaintId))).toHaveLength(1);
+  });
+});
