@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: `unit (${zone})`,
           include: ['test/unit/**/*.test.ts'],
-          env: { TZ: zone },
+          env: { TZ: zone, GONGKAI_TEST_DEPTH: zone === 'UTC' ? 'full' : 'sample' },
           isolate: false,
         },
       })),

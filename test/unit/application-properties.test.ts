@@ -2,6 +2,7 @@
 // runner a second time), which the three unit projects would pay three times.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '#test/support/depth';
 import { checkReport, COLUMNS, draftContent, type Cells } from '#lib/domain/annual-report';
 import type { Applicant, ApplicantColumn } from '#lib/domain/application/applicant';
 import { OPEN_STATUSES, type ApplicationStatus } from '#lib/domain/application/application';
@@ -434,7 +435,7 @@ const loaded = async (world: InMemoryWorld, model: CaseModel) => {
 const holdsAfterEveryStep = (check: Check) => () =>
   fc.assert(
     fc.asyncProperty(scenario, (s) => play(s, check)),
-    { numRuns: 20 },
+    { numRuns: runs(20) },
   );
 
 // A scenario takes milliseconds; the limit is for a machine loaded by other work, as the infra tests allow.

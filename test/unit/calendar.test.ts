@@ -1,5 +1,6 @@
 import bundledData from 'chinese-days/dist/chinese-days.json';
 import { describe, expect, it } from 'vitest';
+import { exhaustive } from '#test/support/depth';
 import {
   addDays,
   dayNumberOf,
@@ -36,10 +37,12 @@ const addWorkingDaysByHand = (from: string, n: number): string => {
 };
 
 describe('the engine against a day-by-day count over the official data', () => {
-  it('every start date 2020-01-01..2026-12-31 and N in {1, 5, 7, 15, 20, 30, 40}: zero differences', () => {
+  // On a sample run (see test/support/depth.ts), the last official year only.
+  const first = exhaustive ? '2020-01-01' : '2026-01-01';
+  it(`every start date ${first}..2026-12-31 and N in {1, 5, 7, 15, 20, 30, 40}: zero differences`, () => {
     const differences: string[] = [];
     let compared = 0;
-    for (let day = dayNumberOf('2020-01-01'); day <= dayNumberOf('2026-12-31'); day += 1) {
+    for (let day = dayNumberOf(first); day <= dayNumberOf('2026-12-31'); day += 1) {
       const from = isoDateOfDayNumber(day);
       for (const n of [1, 5, 7, 15, 20, 30, 40]) {
         const expected = addWorkingDaysByHand(from, n);
@@ -52,7 +55,7 @@ describe('the engine against a day-by-day count over the official data', () => {
       }
     }
     expect(differences).toEqual([]);
-    expect(compared).toBeGreaterThan(17_000);
+    expect(compared).toBeGreaterThan(exhaustive ? 17_000 : 2_300);
   });
 
   it('every day of 2004..2026 is a working day exactly when the official data says so', () => {

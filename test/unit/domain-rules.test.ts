@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runs } from '#test/support/depth';
 import {
   AgencyId,
   catalogueOf,
@@ -1430,7 +1431,7 @@ describe('the applicant’s key, access tokens and their sealing', () => {
           expect(unsealToken(sealToken(token, key, agency), key, agency)).toBe(token);
         },
       ),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 
@@ -1446,7 +1447,7 @@ describe('the applicant’s key, access tokens and their sealing', () => {
           expect(() => unsealToken(sealed, a, 'other-city')).toThrow();
         },
       ),
-      { numRuns: 30 },
+      { numRuns: runs(30) },
     );
   });
 
@@ -1458,7 +1459,7 @@ describe('the applicant’s key, access tokens and their sealing', () => {
         tampered[bit >> 3] = (tampered[bit >> 3] ?? 0) ^ (1 << (bit & 7));
         expect(() => unsealToken(tampered.toString('base64url'), 'key-1', 'demo-city')).toThrow();
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -1467,7 +1468,7 @@ describe('the applicant’s key, access tokens and their sealing', () => {
       fc.property(fc.uint8Array({ maxLength: 120 }), (bytes) => {
         expect(() => unsealToken(Buffer.from(bytes).toString('base64url'), 'key-1', 'demo-city')).toThrow();
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 
@@ -1724,7 +1725,7 @@ describe('the decision letter (政府信息公开申请答复告知书)', () => 
       fc.property(text, (text) => {
         expect(tags(build(text))).toEqual(template);
       }),
-      { numRuns: 50 },
+      { numRuns: runs(50) },
     );
   });
 });

@@ -3,7 +3,7 @@ import type { IdempotencyRecord } from '#lib/domain/application/secrets';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { ApplicationStore, LoadedApplication } from '#lib/use-cases/applications/ports';
-import type { ClockContext } from '#lib/use-cases/calendar';
+import type { ClockContext } from '#lib/domain/case-clock';
 import { pageOf } from './paging';
 import { copy, headAfter, storedClockState, type InMemoryRecords } from './records';
 

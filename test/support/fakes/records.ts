@@ -1,8 +1,8 @@
-import type { ClockState } from '#lib/domain/calendar/clock';
+import type { ClockState, StoredClockState } from '#lib/domain/calendar/clock';
 import { VersionConflictError } from '#lib/domain/errors';
 import type { CaseRef, ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { YearCounters } from '#lib/use-cases/annual-reports';
-import type { ClockContext, StoredClockState } from '#lib/use-cases/calendar';
+import type { ClockContext } from '#lib/domain/case-clock';
 
 /** A clock as the Records table keeps it in its case's item collection (`CLOCK#<name>`). */
 export type KeptClock = {
