@@ -1,8 +1,4 @@
-import { z } from 'zod';
-import { AgencyLevel, OfficeProfile, type Agency } from '#lib/domain/agency';
-import { DisclosurePolicy } from '#lib/domain/application/policy';
-import { CatalogueEntry } from '#lib/domain/submission/catalogue';
-import { ReviewChain } from '#lib/domain/submission/review-chain';
+import { Agency } from '#lib/domain/agency';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '#lib/use-cases/agencies';
@@ -10,30 +6,13 @@ import type { AgencyTree } from '#lib/use-cases/oversight';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
 
-const AgencyItem = z.object({
-  agencyId: z.string(),
-  name: z.string(),
-  level: AgencyLevel,
-  parentAgencyId: z.string().nullable(),
-  annualReportCutoff: z.string(),
-  profile: OfficeProfile.nullable(),
-  policies: z.array(DisclosurePolicy).default([]),
-  catalogue: z.array(CatalogueEntry).nullable().default(null),
-  reviewChain: ReviewChain.nullable().default(null),
-  obligations: z
-    .array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        category: z.string(),
-        cadence: z.enum(['monthly', 'quarterly', 'yearly']),
-        publishWithinWorkingDays: z.int(),
-        declaredOn: z.string(),
-      }),
-    )
-    .default([]),
-  createdAt: z.string(),
-  version: z.int(),
+const { shape } = Agency.unwrap();
+/** The domain's Agency; agencies created before policies, catalogues, chains and obligations lack them. */
+const AgencyItem = Agency.unwrap().extend({
+  policies: shape.policies.default([]),
+  catalogue: shape.catalogue.default(null),
+  reviewChain: shape.reviewChain.default(null),
+  obligations: shape.obligations.default([]),
 });
 
 export class DynamoAgencyStore implements AgencyStore, AgencyTree {

@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { Notice, type YearSchedule } from '#lib/domain/calendar/year-schedule';
+import { YearSchedule } from '#lib/domain/calendar/year-schedule';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import type { CalendarStore } from '#lib/use-cases/calendar';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
 
-const Day = z.object({ date: z.string(), festival: z.string() });
-const StoredYear = z.object({
-  holidays: z.array(Day),
-  adjustedWorkdays: z.array(Day),
-  notice: Notice.optional(),
-});
+/** A year as kept: the domain's YearSchedule but its year (the key it is kept under) and source (loaded). */
+const StoredYear = YearSchedule.unwrap().pick({ holidays: true, adjustedWorkdays: true, notice: true });
 const CalendarItem = z.object({ version: z.int(), years: z.record(z.string(), StoredYear) });
 
 /** The loaded calendar years: one item (`CALENDAR`/`CASE`) with a version, and its timeline. */

@@ -1,88 +1,24 @@
 import { z } from 'zod';
-import type { Publication, PublicationQuery } from '#lib/domain/submission/publication';
-import {
-  SubmissionInput,
-  SubmissionStatus,
-  type Submission,
-  type SubmissionChange,
-} from '#lib/domain/submission/submission';
-import { ReviewChain, ReviewStepName, SecrecyConclusion } from '#lib/domain/submission/review-chain';
-import { Role } from '#lib/domain/staff';
+import { Publication, PublicationVersion, type PublicationQuery } from '#lib/domain/submission/publication';
+import { Submission, type SubmissionChange } from '#lib/domain/submission/submission';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
-const StoredSubmission = z.object({
-  id: z.string(),
-  agencyId: z.string(),
-  status: SubmissionStatus,
-  content: SubmissionInput,
-  submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }),
-  createdAt: z.string(),
-  round: z.int(),
-  chain: ReviewChain,
-  currentStep: z.int().nullable(),
-  returnReasons: z.array(z.string()),
-  signatures: z.array(
-    z.object({
-      round: z.int(),
-      step: ReviewStepName,
-      role: Role,
-      staffId: z.string(),
-      name: z.string().nullable(),
-      at: z.string(),
-      verdict: z.enum(['approve', 'return']),
-      opinion: z.string(),
-      secrecy: SecrecyConclusion.nullable(),
-    }),
-  ),
-  publicationDueDate: z.string().nullable(),
-  publicationId: z.string().nullable(),
-  version: z.int(),
-});
-
-const File = z.object({ name: z.string(), uploadKey: z.string(), archiveKey: z.string() });
-const StoredVersion = z.object({
-  version: z.int(),
-  submissionId: z.string(),
-  publishedOn: z.string(),
-  publishedAt: z.string(),
-  title: z.string(),
-  documentNumber: z.string().nullable(),
-  issuingOffice: z.string(),
-  category: z.string(),
-  formedOn: z.string(),
-  body: z.string(),
-  attachments: z.array(File),
-  interpretation: File.nullable(),
-  documentKind: z.enum(['rule', 'normative_document', 'other']),
-  repeals: z.object({ documentNumber: z.string(), title: z.string() }).nullable(),
-  archiveKey: z.string(),
-});
-const StoredPublication = z.object({
-  publicationId: z.string(),
-  agencyId: z.string(),
-  audience: z.enum(['public', 'internal']),
-  status: z.enum(['published', 'withdrawn']),
-  current: StoredVersion,
-  firstPublishedOn: z.string(),
-  displayUntil: z.string().nullable(),
-  periodic: z.object({ obligationId: z.string(), period: z.string() }).nullable(),
-  withdrawal: z
-    .object({ on: z.string(), reason: z.string(), legalBasis: z.string().nullable(), by: z.string() })
-    .nullable(),
-  version: z.int(),
-});
-const ListingEntry = z.object({
-  publicationId: z.string(),
-  url: z.string().optional(),
-  title: z.string(),
-  documentNumber: z.string().nullable(),
-  category: z.string(),
-  publishedOn: z.string(),
-  version: z.int(),
-});
+/**
+ * A line of the reading room's list (a publication's or an annual report's): the current version's
+ * title, number, category and date, and the address to open it (lines older than the address lack it).
+ */
+const ListingEntry = z.object({ publicationId: z.string(), url: z.string().optional() }).extend(
+  PublicationVersion.unwrap().pick({
+    title: true,
+    documentNumber: true,
+    category: true,
+    publishedOn: true,
+    version: true,
+  }).shape,
+);
 export type ListingEntry = z.infer<typeof ListingEntry>;
 
 /**
@@ -96,21 +32,19 @@ export class DynamoProactiveStore {
 
   async getSubmission(id: string): Promise<{ submission: Submission; chain: ChainHead } | undefined> {
     const item = await this.table.get(keys.submission(id));
-    return item === undefined
-      ? undefined
-      : { submission: StoredSubmission.parse(item), chain: chainHeadOf(item) };
+    return item === undefined ? undefined : { submission: Submission.parse(item), chain: chainHeadOf(item) };
   }
 
   async getPublication(id: string): Promise<{ publication: Publication; chain: ChainHead } | undefined> {
     const item = await this.table.get(keys.publication(id));
     return item === undefined
       ? undefined
-      : { publication: StoredPublication.parse(item), chain: chainHeadOf(item) };
+      : { publication: Publication.parse(item), chain: chainHeadOf(item) };
   }
 
   async getPublicationVersion(id: string, version: number) {
     const item = await this.table.get(keys.publicationVersion(id, version));
-    return item === undefined ? undefined : StoredVersion.parse(item);
+    return item === undefined ? undefined : PublicationVersion.parse(item);
   }
 
   /** Writes a submission change; with `publication`, the publication it makes, atomically. */
@@ -175,12 +109,12 @@ export class DynamoProactiveStore {
       keys.submissionsByState(agencyId, state),
       page,
     );
-    return { items: result.items.map((item) => StoredSubmission.parse(item)), nextToken: result.nextToken };
+    return { items: result.items.map((item) => Submission.parse(item)), nextToken: result.nextToken };
   }
 
   async reviewQueue(agencyId: string, step: string, page: { limit: number; nextToken?: string | undefined }) {
     const result = await this.table.queryIndex('byAgencyState', keys.reviewQueue(agencyId, step), page);
-    return { items: result.items.map((item) => StoredSubmission.parse(item)), nextToken: result.nextToken };
+    return { items: result.items.map((item) => Submission.parse(item)), nextToken: result.nextToken };
   }
 
   /** A page of the reading room, newest first; read cost follows the page, not the agency's size. */
@@ -203,7 +137,7 @@ export class DynamoProactiveStore {
   }
 
   private listingOps(publication: Publication, mode: 'put' | 'delete'): TransactOp[] {
-    const entry = {
+    const entry: ListingEntry = {
       publicationId: publication.publicationId,
       url: `/v1/publications/${publication.publicationId}`,
       title: publication.current.title,
@@ -316,6 +250,6 @@ function submissionItem(submission: Submission) {
 /** A submission's copy of its publication deadline, and its place in the review queue. */
 export const submissionFieldsFromClock: CaseFieldsFromClock = (caseItem, clockName, next) => {
   if (clockName !== 'publication') return {};
-  const item = submissionItem({ ...StoredSubmission.parse(caseItem), publicationDueDate: next.dueDate });
+  const item = submissionItem({ ...Submission.parse(caseItem), publicationDueDate: next.dueDate });
   return { publicationDueDate: item.publicationDueDate, gsi1sk: item.gsi1sk };
 };

@@ -1,38 +1,25 @@
 import { z } from 'zod';
 import {
+  AnnualReport,
   challengeCounterMoves,
+  Figures,
   LegalChallenge,
+  ReportContent,
   Seal,
-  type AnnualReport,
   type ChallengeFacts,
-  type Figures,
-  type ReportContent,
 } from '#lib/domain/annual-report';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { Publication, ReportStore, YearCounters } from '#lib/use-cases/annual-reports';
 import { keys } from './keys';
+import type { ListingEntry } from './proactive-store';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
-const Content = z.custom<ReportContent>(
-  (value) => value !== null && typeof value === 'object' && 'applications' in value && 'narrative' in value,
-  'a report content',
-);
-const ReportItem = z.object({
-  content: Content,
-  status: z.enum(['draft', 'published']),
-  draftedAt: z.string(),
-  seals: z.array(Seal),
-  version: z.int(),
-});
-const FiguresItem = z.object({
-  licensing: z.int(),
-  penalties: z.int(),
-  enforcement: z.int(),
-  feeIncomeTenThousandYuan: z.number(),
-  inForceAtStartOfYear: z.object({ rules: z.int(), normativeDocuments: z.int() }).nullable().default(null),
-  version: z.int(),
-});
+// The domain's Figures, not strict (the item carries its keys), with version last as it is answered.
+const { version: figuresVersion, ...figureFields } = Figures.shape;
+const FiguresItem = z.object({ ...figureFields, version: figuresVersion });
+/** A sealed edition: the content exactly as sealed, and its seal. */
+const EditionItem = z.object({ content: ReportContent, seal: Seal });
 /** The counter items' sort keys (`keys.statistics`, `publicationStatistics`, `legalStatistics`) by kind. */
 const COUNTER_KINDS = new Map<string, YearCounters['kind']>([
   ['APPLICATIONS', 'applications'],
@@ -46,7 +33,7 @@ export class DynamoReportStore implements ReportStore {
 
   async get(agencyId: string, year: number): Promise<{ report: AnnualReport; chain: ChainHead } | undefined> {
     const item = await this.table.get(keys.annualReport(agencyId, year));
-    return item === undefined ? undefined : { report: ReportItem.parse(item), chain: chainHeadOf(item) };
+    return item === undefined ? undefined : { report: AnnualReport.parse(item), chain: chainHeadOf(item) };
   }
 
   async edition(
@@ -55,7 +42,7 @@ export class DynamoReportStore implements ReportStore {
     edition: number,
   ): Promise<{ content: ReportContent; seal: Seal } | undefined> {
     const item = await this.table.get(keys.annualReportEdition(agencyId, year, edition));
-    return item === undefined ? undefined : z.object({ content: Content, seal: Seal }).parse(item);
+    return item === undefined ? undefined : EditionItem.parse(item);
   }
 
   async figures(agencyId: string, year: number): Promise<Figures | undefined> {
@@ -170,8 +157,7 @@ export class DynamoReportStore implements ReportStore {
     content: ReportContent,
     { seal, publishedOn, previous }: Publication,
   ): TransactOp[] {
-    const entry = {
-      entity: 'reading_room_entry',
+    const entry: ListingEntry = {
       publicationId: `annual-report-${year}`,
       url: `/v1/agencies/${agencyId}/annual-reports/${year}`,
       title: `${content.agencyName}${year}年政府信息公开工作年度报告`,
@@ -226,7 +212,7 @@ export class DynamoReportStore implements ReportStore {
         item: {
           Put: {
             TableName: this.table.tableName,
-            Item: { pk: keys.readingRoom(agencyId, 'public'), sk, ...entry },
+            Item: { pk: keys.readingRoom(agencyId, 'public'), sk, entity: 'reading_room_entry', ...entry },
           },
         },
       },
@@ -234,7 +220,12 @@ export class DynamoReportStore implements ReportStore {
         item: {
           Put: {
             TableName: this.table.tableName,
-            Item: { pk: keys.readingRoom(agencyId, 'public', 'annual_reports'), sk, ...entry },
+            Item: {
+              pk: keys.readingRoom(agencyId, 'public', 'annual_reports'),
+              sk,
+              entity: 'reading_room_entry',
+              ...entry,
+            },
           },
         },
       },

@@ -1,28 +1,16 @@
-import { z } from 'zod';
 import { AlreadyExistsError } from '#lib/domain/errors';
-import { Role, type StaffAccount } from '#lib/domain/staff';
+import { StaffAccount } from '#lib/domain/staff';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { StaffStore } from '#lib/use-cases/staff';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
-
-const StaffItem = z.object({
-  staffId: z.string(),
-  agencyId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  roles: z.array(Role),
-  enabled: z.boolean(),
-  createdAt: z.string(),
-  version: z.int(),
-});
 
 export class DynamoStaffStore implements StaffStore {
   constructor(private readonly table: RecordsTable) {}
 
   async get(staffId: string): Promise<(StaffAccount & { chain: ChainHead }) | undefined> {
     const item = await this.table.get(keys.staff(staffId));
-    return item === undefined ? undefined : { ...StaffItem.parse(item), chain: chainHeadOf(item) };
+    return item === undefined ? undefined : { ...StaffAccount.parse(item), chain: chainHeadOf(item) };
   }
 
   /** The account that holds an e-mail address, if any (the local cloud signs in by e-mail). */
@@ -61,7 +49,7 @@ export class DynamoStaffStore implements StaffStore {
 
   async listByAgency(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
     const result = await this.table.queryIndex('byAgencyState', keys.staffByAgencyPartition(agencyId), page);
-    return { items: result.items.map((item) => StaffItem.parse(item)), nextToken: result.nextToken };
+    return { items: result.items.map((item) => StaffAccount.parse(item)), nextToken: result.nextToken };
   }
 
   private toItem(account: StaffAccount) {

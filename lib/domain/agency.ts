@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DisclosurePolicy } from './application/policy';
-import { DEFAULT_CATALOGUE, type CatalogueEntry } from './submission/catalogue';
-import { DEFAULT_REVIEW_CHAIN, type ReviewChain } from './submission/review-chain';
+import { CivilDate } from './calendar/civil-date';
+import { CatalogueEntry, DEFAULT_CATALOGUE } from './submission/catalogue';
+import { DEFAULT_REVIEW_CHAIN, ReviewChain } from './submission/review-chain';
 
 /**
  * An agency (机关) is a tenant. It publishes its disclosure office's public details (seed 003 §三(一)5:
@@ -69,24 +70,49 @@ export const NewAgency = z.strictObject({
 });
 export type NewAgency = z.infer<typeof NewAgency>;
 
-export type Agency = {
-  readonly agencyId: string;
-  readonly name: string;
-  readonly level: AgencyLevel;
-  readonly parentAgencyId: string | null;
-  readonly annualReportCutoff: string;
-  readonly profile: OfficeProfile | null;
-  /** Time policies for applications, each in force from its date (RULES §2: stricter than the law, never looser). */
-  readonly policies: readonly DisclosurePolicy[];
-  /** The disclosure catalogue; null until edited (the defaults apply). */
-  readonly catalogue: readonly CatalogueEntry[] | null;
-  /** The review chain; null until configured (the default chain applies). */
-  readonly reviewChain: ReviewChain | null;
-  /** Recurring items the agency must publish each period (seed 004 §三; seed 002 §10). */
-  readonly obligations: readonly PeriodicObligation[];
-  readonly createdAt: string;
-  readonly version: number;
-};
+/** A recurring disclosure (monthly revenue and spending, quarterly progress of targets, yearly budget…). */
+export const PeriodicObligationInput = z.strictObject({
+  title: text(200),
+  category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code'),
+  cadence: z.enum(['monthly', 'quarterly', 'yearly']),
+  /** Working days after the period closes by which its item must be published. */
+  publishWithinWorkingDays: z.int().min(1).max(60),
+});
+/** A declared obligation: the input as given, its id, and the day it was declared. */
+export const PeriodicObligation = PeriodicObligationInput.extend({
+  id: z.string(),
+  declaredOn: CivilDate,
+}).readonly();
+export type PeriodicObligation = z.infer<typeof PeriodicObligation>;
+
+/**
+ * The agency as kept and shown. Parsing strips what storage adds around it (keys, chain head); the
+ * adapter supplies what agencies created before a field existed lack.
+ */
+export const Agency = z
+  .object({
+    agencyId: z.string(),
+    name: z.string(),
+    level: AgencyLevel,
+    parentAgencyId: z.string().nullable(),
+    annualReportCutoff: z.string(),
+    profile: OfficeProfile.nullable(),
+    /**
+     * Time policies for applications, each in force from its date (RULES §2: stricter than the law,
+     * never looser).
+     */
+    policies: z.array(DisclosurePolicy).readonly(),
+    /** The disclosure catalogue; null until edited (the defaults apply). */
+    catalogue: z.array(CatalogueEntry).readonly().nullable(),
+    /** The review chain; null until configured (the default chain applies). */
+    reviewChain: ReviewChain.nullable(),
+    /** Recurring items the agency must publish each period (seed 004 §三; seed 002 §10). */
+    obligations: z.array(PeriodicObligation).readonly(),
+    createdAt: z.string(),
+    version: z.int(),
+  })
+  .readonly();
+export type Agency = z.infer<typeof Agency>;
 
 export const PolicyUpdate = z.strictObject({
   version: z.int().min(1, 'must be the version you read'),
@@ -105,19 +131,6 @@ export function changedProfileFields(before: OfficeProfile | null, after: Office
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof OfficeProfile>;
   return [...fields].filter((field) => before?.[field] !== after[field]).sort();
 }
-
-/** A recurring disclosure (monthly revenue and spending, quarterly progress of targets, yearly budget…). */
-export const PeriodicObligationInput = z.strictObject({
-  title: text(200),
-  category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code'),
-  cadence: z.enum(['monthly', 'quarterly', 'yearly']),
-  /** Working days after the period closes by which its item must be published. */
-  publishWithinWorkingDays: z.int().min(1).max(60),
-});
-export type PeriodicObligation = z.infer<typeof PeriodicObligationInput> & {
-  readonly id: string;
-  readonly declaredOn: string;
-};
 
 export const catalogueOf = (agency: Pick<Agency, 'catalogue'>): readonly CatalogueEntry[] =>
   agency.catalogue ?? DEFAULT_CATALOGUE;

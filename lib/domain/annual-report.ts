@@ -44,21 +44,29 @@ export const RESULT_ROWS: readonly ResultRow[] = [
   ...numbered(OTHERWISE_HANDLED_REASONS, '（六）其他处理', 'otherwise_handled'),
 ];
 
-export type ColumnFigures = {
-  readonly received: number; // 一、本年新收
-  readonly carriedIn: number; // 二、上年结转
-  readonly results: Readonly<Record<string, number>>; // 三、本年度办理结果, by row key
-  readonly resultsTotal: number; // （七）总计
-  readonly carriedOut: number; // 四、结转下年度继续办理
-};
+/** One column of 三、本年度办理结果 and the rows around it, for one kind of applicant (or the total). */
+export const ColumnFigures = z
+  .object({
+    received: z.int(), // 一、本年新收
+    carriedIn: z.int(), // 二、上年结转
+    results: z.record(z.string(), z.int()).readonly(), // 三、本年度办理结果, by row key
+    resultsTotal: z.int(), // （七）总计
+    carriedOut: z.int(), // 四、结转下年度继续办理
+  })
+  .readonly();
+export type ColumnFigures = z.infer<typeof ColumnFigures>;
 
-export type ChallengeFigures = {
-  readonly upheld: number;
-  readonly corrected: number;
-  readonly other: number;
-  readonly pending: number;
-  readonly total: number;
-};
+/** Reconsiderations or lawsuits of the year, by result (四、政府信息公开行政复议、行政诉讼情况). */
+export const ChallengeFigures = z
+  .object({
+    upheld: z.int(),
+    corrected: z.int(),
+    other: z.int(),
+    pending: z.int(),
+    total: z.int(),
+  })
+  .readonly();
+export type ChallengeFigures = z.infer<typeof ChallengeFigures>;
 
 export const Figures = z.strictObject({
   version: z.int().min(0, 'must be the version you read (0 for none yet)'),
@@ -82,47 +90,59 @@ export const Narrative = z.strictObject({
   other: z.string().max(20000), // 六、其他需要报告的事项
 });
 
-export type ReportContent = {
-  readonly agencyId: string;
-  readonly agencyName: string;
-  readonly year: number;
-  readonly narrative: { readonly general: string; readonly problems: string; readonly other: string };
-  readonly proactive: {
-    readonly rules: { readonly issued: number; readonly repealed: number; readonly valid: number };
-    readonly normativeDocuments: {
-      readonly issued: number;
-      readonly repealed: number;
-      readonly valid: number;
-    };
-    readonly licensing: number;
-    readonly penalties: number;
-    readonly enforcement: number;
-    readonly feeIncomeTenThousandYuan: number;
-  };
-  readonly applications: Readonly<Record<string, ColumnFigures>>; // by column, plus 'total'
-  readonly challenges: {
-    readonly reconsideration: ChallengeFigures;
-    readonly litigationDirect: ChallengeFigures;
-    readonly litigationAfterReconsideration: ChallengeFigures;
-  };
-};
+const DocumentFigures = z.object({ issued: z.int(), repealed: z.int(), valid: z.int() }).readonly();
+
+/** The report's text and tables, as drafted and as sealed (the seal is the hash of exactly this). */
+export const ReportContent = z
+  .object({
+    agencyId: z.string(),
+    agencyName: z.string(),
+    year: z.int(),
+    narrative: z.object({ general: z.string(), problems: z.string(), other: z.string() }).readonly(),
+    proactive: z
+      .object({
+        rules: DocumentFigures,
+        normativeDocuments: DocumentFigures,
+        licensing: z.int(),
+        penalties: z.int(),
+        enforcement: z.int(),
+        feeIncomeTenThousandYuan: z.number(),
+      })
+      .readonly(),
+    applications: z.record(z.string(), ColumnFigures).readonly(), // by column, plus 'total'
+    challenges: z
+      .object({
+        reconsideration: ChallengeFigures,
+        litigationDirect: ChallengeFigures,
+        litigationAfterReconsideration: ChallengeFigures,
+      })
+      .readonly(),
+  })
+  .readonly();
+export type ReportContent = z.infer<typeof ReportContent>;
 
 /** A published edition's seal: the SHA-256 of its canonical form, when, and where it is archived. */
-export const Seal = z.object({
-  edition: z.int(),
-  sha256: z.string(),
-  publishedAt: z.string(),
-  archiveKey: z.string(),
-});
-export type Seal = Readonly<z.infer<typeof Seal>>;
+export const Seal = z
+  .object({
+    edition: z.int(),
+    sha256: z.string(),
+    publishedAt: z.string(),
+    archiveKey: z.string(),
+  })
+  .readonly();
+export type Seal = z.infer<typeof Seal>;
 
-export type AnnualReport = {
-  readonly content: ReportContent;
-  readonly status: 'draft' | 'published';
-  readonly draftedAt: string;
-  readonly seals: readonly Seal[];
-  readonly version: number;
-};
+/** The year's report: its current content, draft or published, and the seal of every edition so far. */
+export const AnnualReport = z
+  .object({
+    content: ReportContent,
+    status: z.enum(['draft', 'published']),
+    draftedAt: z.string(),
+    seals: z.array(Seal).readonly(),
+    version: z.int(),
+  })
+  .readonly();
+export type AnnualReport = z.infer<typeof AnnualReport>;
 
 /** Counter cells as the stores keep them (`received.<column>`, `decided.<row>.<column>`, …). */
 export type Cells = Readonly<Record<string, number>>;

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { StoredClockState } from './calendar/clock';
-import { CASE_KINDS } from './timeline';
-
-/** A case as a clock names it: its agency, its kind and its id. */
-export const CaseRefSchema = z.object({ agencyId: z.string(), kind: z.enum(CASE_KINDS), id: z.string() });
+import { CaseRef } from './timeline';
 
 export const Party = z.object({ staffId: z.string(), name: z.string().nullable() });
 export type Party = z.infer<typeof Party>;
@@ -27,7 +24,7 @@ export type ClockContext = z.infer<typeof ClockContext>;
  */
 export const CaseClock = z.object({
   name: z.string(),
-  case: CaseRefSchema,
+  case: CaseRef,
   open: z.boolean(),
   state: StoredClockState,
   context: ClockContext.optional(),

@@ -31,7 +31,6 @@ export type Principal = {
  */
 export const PLATFORM_AGENCY_ID = 'platform';
 
-/** A staff account of an agency. The identity provider (Cognito in the cloud) holds its credentials. */
 export const StaffId = z.string().regex(/^stf_[0-9a-z]{20}$/, 'must be a staff id (stf_…)');
 
 const roleList = z
@@ -62,16 +61,20 @@ export const StaffUpdate = z
   });
 export type StaffUpdate = z.infer<typeof StaffUpdate>;
 
-export type StaffAccount = {
-  readonly staffId: string;
-  readonly agencyId: string;
-  readonly email: string;
-  readonly name: string;
-  readonly roles: readonly Role[];
-  readonly enabled: boolean;
-  readonly createdAt: string;
-  readonly version: number;
-};
+/** A staff account of an agency. The identity provider (Cognito in the cloud) holds its credentials. */
+export const StaffAccount = z
+  .object({
+    staffId: z.string(),
+    agencyId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(Role).readonly(),
+    enabled: z.boolean(),
+    createdAt: z.string(),
+    version: z.int(),
+  })
+  .readonly();
+export type StaffAccount = z.infer<typeof StaffAccount>;
 
 /**
  * Platform accounts hold `platform_admin` and nothing else; agency accounts never hold it. The two kinds

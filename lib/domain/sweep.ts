@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { addDays, type IsoDate } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { CaseRefSchema, Party } from './case-clock';
+import { Party } from './case-clock';
+import { CaseRef } from './timeline';
 
 /**
  * What the daily compliance sweep looks at for a day D (China Standard Time), and the rules it applies.
@@ -84,7 +85,7 @@ export const Breach = z.object({
   breachKey: z.string(), // `<year>#<kind>#<caseKind>#<caseId>#<clock>`: recorded once per lapse
   agencyId: z.string(),
   kind: z.enum(BREACH_KINDS),
-  case: CaseRefSchema.nullable(),
+  case: CaseRef.nullable(),
   clock: z.string().nullable(),
   subject: z.string(),
   dueDate: z.string(),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { chinaIsoOf } from './china-time';
 import type { Principal } from './staff';
 
@@ -20,29 +21,42 @@ export const CASE_KINDS = [
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-export type CaseRef = { readonly agencyId: string; readonly kind: CaseKind; readonly id: string };
+/** A case as its events (and its clocks) name it: its agency, its kind and its id. */
+export const CaseRef = z
+  .object({ agencyId: z.string(), kind: z.enum(CASE_KINDS), id: z.string() })
+  .readonly();
+export type CaseRef = z.infer<typeof CaseRef>;
 
-export type Actor =
-  | {
-      readonly kind: 'staff';
-      readonly staffId: string;
-      readonly agencyId: string;
-      readonly roles: readonly string[];
-      readonly name?: string | undefined;
-    }
-  | { readonly kind: 'applicant' }
-  | { readonly kind: 'system'; readonly process: string };
+/** Who acted: a staff member (as the token said), the applicant, or one of the platform's processes. */
+export const Actor = z.union([
+  z
+    .object({
+      kind: z.literal('staff'),
+      staffId: z.string(),
+      agencyId: z.string(),
+      roles: z.array(z.string()).readonly(),
+      name: z.string().optional(),
+    })
+    .readonly(),
+  z.object({ kind: z.literal('applicant') }).readonly(),
+  z.object({ kind: z.literal('system'), process: z.string() }).readonly(),
+]);
+export type Actor = z.infer<typeof Actor>;
 
-export type TimelineEvent = {
-  readonly case: CaseRef;
-  readonly seq: number;
-  readonly type: string;
-  readonly at: string;
-  readonly actor: Actor;
-  readonly data: Readonly<Record<string, unknown>>;
-  readonly prevHash: string | null;
-  readonly hash: string;
-};
+/** One event of a case's timeline, as written beside the change and as the archive receives it. */
+export const TimelineEvent = z
+  .object({
+    case: CaseRef,
+    seq: z.int().min(1),
+    type: z.string(),
+    at: z.string(),
+    actor: Actor,
+    data: z.record(z.string(), z.unknown()).readonly(),
+    prevHash: z.string().nullable(),
+    hash: z.string(),
+  })
+  .readonly();
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
 export const staffActor = (principal: Principal): Actor => ({
   kind: 'staff',

@@ -12,23 +12,9 @@ import {
 } from './civil-date';
 import { LUNAR_HOLIDAYS } from './lunar-holidays.generated';
 
-/**
- * A year's schedule of days off and adjusted working days (调休), as the State Council General Office
- * publishes it each year — or, for a year not yet published, as far as the law fixes it.
- */
-export type CalendarSource = 'bundled' | 'loaded' | 'provisional';
-
-export type MarkedDay = { readonly date: IsoDate; readonly festival: string };
-
-export type YearSchedule = {
-  readonly year: number;
-  readonly source: CalendarSource;
-  /** Days off by the notice; they may include the weekends inside a holiday block. */
-  readonly holidays: readonly MarkedDay[];
-  /** Weekend days declared working days (调休上班). */
-  readonly adjustedWorkdays: readonly MarkedDay[];
-  readonly notice?: Notice | undefined;
-};
+/** Where a year's schedule comes from: data shipped with the code, a notice loaded since, or the law. */
+export const CalendarSource = z.enum(['bundled', 'loaded', 'provisional']);
+export type CalendarSource = z.infer<typeof CalendarSource>;
 
 export const Notice = z.strictObject({
   title: z.string().trim().min(1).max(200),
@@ -40,6 +26,29 @@ export const Notice = z.strictObject({
     .optional(),
 });
 export type Notice = z.infer<typeof Notice>;
+
+/** A day off or an adjusted working day, and the festival it belongs to. */
+export const MarkedDay = z
+  .strictObject({ date: CivilDate, festival: z.string().trim().min(1).max(100) })
+  .readonly();
+export type MarkedDay = z.infer<typeof MarkedDay>;
+
+/**
+ * A year's schedule of days off and adjusted working days (调休), as the State Council General Office
+ * publishes it each year — or, for a year not yet published, as far as the law fixes it.
+ */
+export const YearSchedule = z
+  .object({
+    year: z.int(),
+    source: CalendarSource,
+    /** Days off by the notice; they may include the weekends inside a holiday block. */
+    holidays: z.array(MarkedDay).readonly(),
+    /** Weekend days declared working days (调休上班). */
+    adjustedWorkdays: z.array(MarkedDay).readonly(),
+    notice: Notice.optional(),
+  })
+  .readonly();
+export type YearSchedule = z.infer<typeof YearSchedule>;
 
 /** The first and last year the engine covers (the lunar table ends in 2100). */
 export const FIRST_CALENDAR_YEAR = 2004;
@@ -125,11 +134,9 @@ export function provisionalYear(year: number): YearSchedule {
 
 // --- Loading a published schedule ---------------------------------------------------------------------
 
-const markedDay = z.strictObject({ date: CivilDate, festival: z.string().trim().min(1).max(100) });
-
 export const PublishedSchedule = z.strictObject({
-  holidays: z.array(markedDay).min(1, 'must list the days off').max(120),
-  adjustedWorkdays: z.array(markedDay).max(40),
+  holidays: z.array(MarkedDay).min(1, 'must list the days off').max(120),
+  adjustedWorkdays: z.array(MarkedDay).max(40),
   notice: Notice.optional(),
 });
 export type PublishedSchedule = z.infer<typeof PublishedSchedule>;

@@ -1,56 +1,65 @@
 import { z } from 'zod';
 import { archiveKeys } from '../archive-keys';
-import { YearNumber, type IsoDate } from '../calendar/civil-date';
+import { CivilDate, YearNumber, type IsoDate } from '../calendar/civil-date';
 import { RuleViolationError, WrongStateError } from '../errors';
-import { displayUntil, type Submission, type SubmissionInput } from './submission';
+import {
+  AttachedFile,
+  Audience,
+  displayUntil,
+  DocumentKind,
+  ObligationPeriod,
+  RepealedDocument,
+  type Submission,
+} from './submission';
+
+/** A file of a published version, with where its archived copy is kept. */
+export const ArchivedFile = AttachedFile.extend({ archiveKey: z.string() }).readonly();
+export type ArchivedFile = z.infer<typeof ArchivedFile>;
+
+/** One version of a publication, as published (and as archived, with its files). */
+export const PublicationVersion = z
+  .object({
+    version: z.int(),
+    submissionId: z.string(),
+    publishedOn: CivilDate,
+    publishedAt: z.string(),
+    title: z.string(),
+    documentNumber: z.string().nullable(),
+    issuingOffice: z.string(),
+    category: z.string(),
+    formedOn: CivilDate,
+    body: z.string(),
+    attachments: z.array(ArchivedFile).readonly(),
+    interpretation: ArchivedFile.nullable(),
+    documentKind: DocumentKind,
+    repeals: RepealedDocument.nullable(),
+    archiveKey: z.string(),
+  })
+  .readonly();
+export type PublicationVersion = z.infer<typeof PublicationVersion>;
 
 /**
  * A publication in the reading room (政府信息公开目录): a stable public address, every version kept
  * (a correction or update — 更新 — adds one), shown at least for its display period.
  */
-export type PublicationVersion = {
-  readonly version: number;
-  readonly submissionId: string;
-  readonly publishedOn: IsoDate;
-  readonly publishedAt: string;
-  readonly title: string;
-  readonly documentNumber: string | null;
-  readonly issuingOffice: string;
-  readonly category: string;
-  readonly formedOn: IsoDate;
-  readonly body: string;
-  readonly attachments: readonly {
-    readonly name: string;
-    readonly uploadKey: string;
-    readonly archiveKey: string;
-  }[];
-  readonly interpretation: {
-    readonly name: string;
-    readonly uploadKey: string;
-    readonly archiveKey: string;
-  } | null;
-  readonly documentKind: SubmissionInput['documentKind'];
-  readonly repeals: SubmissionInput['repeals'] | null;
-  readonly archiveKey: string;
-};
-
-export type Publication = {
-  readonly publicationId: string;
-  readonly agencyId: string;
-  readonly audience: 'public' | 'internal';
-  readonly status: 'published' | 'withdrawn';
-  readonly current: PublicationVersion;
-  readonly firstPublishedOn: IsoDate;
-  readonly displayUntil: IsoDate | null;
-  readonly periodic: NonNullable<SubmissionInput['periodic']> | null;
-  readonly withdrawal: {
-    readonly on: IsoDate;
-    readonly reason: string;
-    readonly legalBasis: string | null;
-    readonly by: string;
-  } | null;
-  readonly version: number;
-};
+export const Publication = z
+  .object({
+    publicationId: z.string(),
+    agencyId: z.string(),
+    audience: Audience,
+    status: z.enum(['published', 'withdrawn']),
+    current: PublicationVersion,
+    firstPublishedOn: CivilDate,
+    displayUntil: CivilDate.nullable(),
+    periodic: ObligationPeriod.nullable(),
+    withdrawal: z
+      .object({ on: CivilDate, reason: z.string(), legalBasis: z.string().nullable(), by: z.string() })
+      .readonly()
+      .nullable(),
+    version: z.int(),
+  })
+  .readonly();
+export type Publication = z.infer<typeof Publication>;
 
 export const WithdrawalOfPublication = z.strictObject({
   reason: z.string().trim().min(1).max(2000),

@@ -3,10 +3,10 @@ import { addDays, CivilDate, type IsoDate } from '../calendar/civil-date';
 import { startClock, type ClockState } from '../calendar/clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import { ForbiddenError, RuleViolationError, WrongStateError } from '../errors';
-import type { Principal, Role } from '../staff';
+import { Role, type Principal } from '../staff';
 import { UploadKey } from '../upload-key';
 import type { CatalogueEntry } from './catalogue';
-import { ReviewStepName, SecrecyConclusion, type ReviewChain } from './review-chain';
+import { ReviewChain, ReviewStepName, SecrecyConclusion } from './review-chain';
 
 /**
  * A document registered for proactive disclosure (主动公开): its disclosure attribute, audience and
@@ -24,6 +24,14 @@ export type AttachedFile = z.infer<typeof AttachedFile>;
 
 export const DisclosureAttribute = z.enum(['proactive', 'on_request', 'not_disclosed']); // 主动公开 / 依申请公开 / 不公开
 export const DocumentKind = z.enum(['rule', 'normative_document', 'other']); // 规章 / 行政规范性文件 / 其他
+export const Audience = z.enum(['public', 'internal']);
+/** The period of a periodic obligation that an item fulfils. */
+export const ObligationPeriod = z.strictObject({
+  obligationId: z.string().regex(/^ob_[0-9a-z]{8}$/, 'must be an obligation id'),
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'must be YYYY, YYYY-MM or YYYY-Qn'),
+});
+/** A rule or normative document that an item repeals (本年废止件数). */
+export const RepealedDocument = z.strictObject({ documentNumber: text(100), title: text(300) });
 
 export const SubmissionInput = z.strictObject({
   title: text(300),
@@ -33,7 +41,7 @@ export const SubmissionInput = z.strictObject({
   formedOn: CivilDate,
   attribute: DisclosureAttribute,
   attributeReason: text(1000).optional(),
-  audience: z.enum(['public', 'internal']),
+  audience: Audience,
   display: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('long_term') }),
     z.strictObject({ kind: z.literal('until'), endsOn: CivilDate }),
@@ -42,15 +50,9 @@ export const SubmissionInput = z.strictObject({
   interpretation: AttachedFile.optional(),
   majorDecision: z.boolean().default(false),
   participationEvidence: AttachedFile.optional(),
-  periodic: z
-    .strictObject({
-      obligationId: z.string().regex(/^ob_[0-9a-z]{8}$/, 'must be an obligation id'),
-      period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'must be YYYY, YYYY-MM or YYYY-Qn'),
-    })
-    .optional(),
+  periodic: ObligationPeriod.optional(),
   documentKind: DocumentKind.default('other'),
-  /** A rule or normative document this one repeals (本年废止件数). */
-  repeals: z.strictObject({ documentNumber: text(100), title: text(300) }).optional(),
+  repeals: RepealedDocument.optional(),
   attachments: z.array(AttachedFile).max(20).default([]),
   body: text(200_000),
 });
@@ -66,38 +68,51 @@ export const SubmissionStatus = z.enum([
 ]);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
-export type Signature = {
-  readonly round: number;
-  readonly step: ReviewStepName;
-  readonly role: Role;
-  readonly staffId: string;
-  readonly name: string | null;
-  readonly at: string;
-  readonly verdict: 'approve' | 'return';
-  readonly opinion: string;
-  readonly secrecy: SecrecyConclusion | null;
-};
+export const Verdict = z.enum(['approve', 'return']);
 
-export type Submission = {
-  readonly id: string;
-  readonly agencyId: string;
-  readonly status: SubmissionStatus;
-  readonly content: SubmissionInput;
-  readonly submittedBy: { readonly staffId: string; readonly name: string | null };
-  readonly createdAt: string;
-  readonly round: number;
-  readonly chain: ReviewChain;
-  readonly currentStep: number | null;
-  readonly returnReasons: readonly string[];
-  readonly signatures: readonly Signature[];
-  readonly publicationDueDate: IsoDate | null;
-  readonly publicationId: string | null;
-  readonly version: number;
-};
+/** A signature of the review chain (签名把关): who signed which step of which round, and what they said. */
+export const Signature = z
+  .object({
+    round: z.int(),
+    step: ReviewStepName,
+    role: Role,
+    staffId: z.string(),
+    name: z.string().nullable(),
+    at: z.string(),
+    verdict: Verdict,
+    opinion: z.string(),
+    secrecy: SecrecyConclusion.nullable(),
+  })
+  .readonly();
+export type Signature = z.infer<typeof Signature>;
+
+/**
+ * The submission as kept and shown: its content as registered (or last edited), where it stands in its
+ * review chain, every signature of every round, and its publication deadline.
+ */
+export const Submission = z
+  .object({
+    id: z.string(),
+    agencyId: z.string(),
+    status: SubmissionStatus,
+    content: SubmissionInput,
+    submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }).readonly(),
+    createdAt: z.string(),
+    round: z.int(),
+    chain: ReviewChain,
+    currentStep: z.int().nullable(),
+    returnReasons: z.array(z.string()).readonly(),
+    signatures: z.array(Signature).readonly(),
+    publicationDueDate: CivilDate.nullable(),
+    publicationId: z.string().nullable(),
+    version: z.int(),
+  })
+  .readonly();
+export type Submission = z.infer<typeof Submission>;
 
 export const ReviewInput = z.strictObject({
   step: ReviewStepName,
-  verdict: z.enum(['approve', 'return']),
+  verdict: Verdict,
   opinion: text(4000),
   secrecy: SecrecyConclusion.optional(),
 });
