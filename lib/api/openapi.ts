@@ -8,6 +8,23 @@ import { Problem } from './views';
 type ResponseObject = { description: string; content?: Record<string, { schema: z.ZodType }> };
 
 /**
+ * One component per distinct set of problem types (most routes share theirs): a reference is cheaper to
+ * generate and to read than the same schema inline on every operation. Built once per process, as zod
+ * registers each id once.
+ */
+const problemSchemas = new Map<string, z.ZodType>();
+function problemSchema(status: number, problems: readonly ProblemDeclaration[]): z.ZodType {
+  const codes = problems.map((problem) => problem.code).sort();
+  const id = `Problem${status}-${codes.join('-')}`;
+  let schema = problemSchemas.get(id);
+  if (schema === undefined) {
+    schema = Problem.extend({ type: z.enum(codes.map(problemType)) }).meta({ id });
+    problemSchemas.set(id, schema);
+  }
+  return schema;
+}
+
+/**
  * The OpenAPI 3.1 document, generated from the route table and its zod schemas: each route's parameters,
  * the headers it reads, its body, its answers, and every problem it can answer (by status, the problem
  * types it may carry).
@@ -33,7 +50,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
         : { description: response.description };
     }
     for (const [status, problems] of problemsByStatus([...route.problems, ...commonProblems(route.access)])) {
-      const schema = Problem.extend({ type: z.enum(problems.map((problem) => problemType(problem.code))) });
+      const schema = problemSchema(status, problems);
       const described = problems.map((problem) => `\`${problem.code}\`: ${problem.description}`).join(' ');
       const existing = responses[status];
       responses[status] = {
