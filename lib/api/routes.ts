@@ -952,7 +952,12 @@ export const routes = [
     roles: ['clerk'],
     params: ApplicationPath,
     body: ClarificationRequestInput,
-    problems: [rule('clarification-once'), rule('clarification-too-late'), rule('clock-out-of-order')],
+    problems: [
+      rule('clarification-once'),
+      rule('clarification-too-late'),
+      rule('clock-out-of-order'),
+      rule('deadline-passed'),
+    ],
   }),
   staffAction({
     path: 'consultations',
@@ -960,7 +965,7 @@ export const routes = [
     roles: ['clerk'],
     params: ApplicationPath,
     body: ConsultationInput,
-    problems: [rule('clock-out-of-order')],
+    problems: [rule('clock-out-of-order'), rule('deadline-passed')],
   }),
   staffAction({
     path: 'consultations/{cid}/reply',
@@ -985,7 +990,7 @@ export const routes = [
     roles: ['clerk', 'approver'],
     params: ApplicationPath,
     body: SuspensionInput,
-    problems: [rule('clock-out-of-order')],
+    problems: [rule('clock-out-of-order'), rule('deadline-passed')],
   }),
   staffAction({
     path: 'resumption',
@@ -1001,7 +1006,7 @@ export const routes = [
     roles: ['clerk'],
     params: ApplicationPath,
     body: FeeNoticeInput,
-    problems: [rule('fee-once'), rule('no-fee'), rule('clock-out-of-order')],
+    problems: [rule('fee-once'), rule('no-fee'), rule('clock-out-of-order'), rule('deadline-passed')],
   }),
   staffAction({
     path: 'fee-payment',

@@ -581,10 +581,38 @@ describe('the reply period: extension (Reg. 33), force majeure (seed 002 §18)',
     ).toThrow(new WrongStateError('The clock is already started.'));
   });
 
-  it('a clock cannot be suspended on its due date or after it', () => {
-    expect(() => suspend(received.application, received.reply, { reason: '停电' }, on('2026-10-30'))).toThrow(
+  it('a clock cannot be suspended after its due date', () => {
+    expect(() => suspend(received.application, received.reply, { reason: '停电' }, on('2026-10-31'))).toThrow(
       expect.objectContaining({ code: 'deadline-passed' }),
     );
+  });
+
+  it('a consultation or a fee notice on the due date itself stops the clock with nothing left', () => {
+    const consulted = consult(
+      received.application,
+      received.reply,
+      consultationInput,
+      'c1',
+      on('2026-10-30'),
+    );
+    expect(consulted.reply).toMatchObject({ status: 'suspended', remainingWorkingDays: 0 });
+    const answered = consultationReply(
+      consulted.application,
+      consulted.reply,
+      'c1',
+      { answer: 'consent', summary: '同意公开' },
+      on('2026-11-04'),
+    );
+    expect(answered.application).toMatchObject({ status: 'in_progress', dueDate: '2026-11-04' });
+    const noticed = feeNotice(
+      received.application,
+      received.reply,
+      { basis: { method: 'by_volume', pages: 120 }, explanation: '申请数量明显超过合理范围' },
+      1,
+      on('2026-10-30'),
+    );
+    expect(noticed.reply).toMatchObject({ status: 'suspended', remainingWorkingDays: 0 });
+    expect(noticed.application.status).toBe('awaiting_fee');
   });
 
   it.each(statusesOtherThan('in_progress'))('an extension or a suspension is refused when %s', (status) => {

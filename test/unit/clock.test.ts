@@ -78,8 +78,8 @@ describe('a legal clock', () => {
       advanceClock(calendar, started, { type: 'suspend', on: '2026-09-01', reason: 'force_majeure' }),
     ).toThrow(/before/);
     expect(() =>
-      advanceClock(calendar, started, { type: 'suspend', on: '2026-10-30', reason: 'force_majeure' }),
-    ).toThrow(/ran out/);
+      advanceClock(calendar, started, { type: 'suspend', on: '2026-10-31', reason: 'force_majeure' }),
+    ).toThrow(/ran out on 2026-10-30/);
     const suspended = advanceClock(calendar, started, {
       type: 'suspend',
       on: '2026-10-12',
@@ -92,6 +92,20 @@ describe('a legal clock', () => {
       advanceClock(calendar, suspended, { type: 'suspend', on: '2026-10-13', reason: 'fee' }),
     ).toThrow(/already suspended/);
     expect(() => evaluateClock(calendar, [])).toThrow(/begins with its start/);
+  });
+
+  it('a suspension on the due date itself stops it with nothing left: it ends on the day it resumes', () => {
+    const started = startClock(calendar, '2026-09-28', 20); // due Friday 10-30
+    const suspended = advanceClock(calendar, started, { type: 'suspend', on: '2026-10-30', reason: 'fee' });
+    expect(suspended).toMatchObject({ status: 'suspended', dueDate: null, remainingWorkingDays: 0 });
+    const monday = advanceClock(calendar, suspended, { type: 'resume', on: '2026-11-02', restart: false });
+    expect(monday).toMatchObject({ status: 'running', dueDate: '2026-11-02' });
+    // Resumed on a Saturday: the day off moves the end to the next working day (民法典 Art. 203).
+    const saturday = advanceClock(calendar, suspended, { type: 'resume', on: '2026-11-07', restart: false });
+    expect(saturday.dueDate).toBe('2026-11-09');
+    // A supplement after a clarification still restarts a full period.
+    const restarted = advanceClock(calendar, suspended, { type: 'resume', on: '2026-11-02', restart: true });
+    expect(restarted.dueDate).toBe(calendar.addWorkingDays('2026-11-02', 20).dueDate);
   });
 
   it('a clock across 2027 is provisional, and exact once 2027 is loaded', () => {

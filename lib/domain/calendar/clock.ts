@@ -98,10 +98,12 @@ export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockE
       case 'suspend': {
         if (status === 'suspended') throw new WrongStateError('The clock is already suspended.');
         const running: IsoDate = dueDate ?? event.on;
-        if (event.on >= running) {
+        // On the due date itself the period has not yet run out (it ends at 24:00): a consultation or a
+        // fee notice sent that day still stops it, with no whole working day left.
+        if (event.on > running) {
           throw new RuleViolationError(
             'deadline-passed',
-            `The period ran out on ${running}; a clock cannot be suspended on or after its due date.`,
+            `The period ran out on ${running}; a clock cannot be suspended after its due date.`,
           );
         }
         remaining = calendar.workingDaysBetween(event.on, running);
@@ -116,7 +118,12 @@ export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockE
         if (status !== 'suspended') throw new WrongStateError('The clock is not suspended.');
         if (event.restart) years = new Set();
         const days = event.restart ? period : (remaining ?? period);
-        const result = calendar.addWorkingDays(event.on, days);
+        // Stopped on its last day, nothing is left: it ends on the day it resumes, or on the next working
+        // day if that is a day off (民法典 Art. 203).
+        const result =
+          days > 0
+            ? calendar.addWorkingDays(event.on, days)
+            : calendar.addWorkingDays(calendar.previousWorkingDay(event.on), 1);
         for (const y of result.provisionalYears) years.add(y);
         dueDate = result.dueDate;
         remaining = null;
