@@ -80,6 +80,26 @@ describe('receipt and the reply clock', () => {
     expect((await actAs('clerk', id, 'confirmation', {}, '2026-09-29')).status).toBe(409);
   });
 
+  it('one means of contact is enough (Reg. 29): an e-mail alone is taken, none at all is 400', async () => {
+    const { address: _address, phone: _phone, email: _email, ...withoutContact } = anApplicant();
+    const byEmail = await api('POST', `/v1/agencies/${agency.agencyId}/applications`, {
+      body: { applicant: { ...withoutContact, email: 'liu@example.cn' }, request: anInformationRequest() },
+      now: at('2026-09-26'),
+    });
+    expect(byEmail.status).toBe(201);
+    const none = await api('POST', `/v1/agencies/${agency.agencyId}/applications`, {
+      body: { applicant: withoutContact, request: anInformationRequest() },
+      now: at('2026-09-26'),
+    });
+    expect(none.status).toBe(400);
+    expect(none.json.errors).toEqual([
+      {
+        path: 'body.applicant',
+        message: 'must give a means of contact: an address, a phone number or an e-mail (Reg. 29)',
+      },
+    ]);
+  });
+
   it('a date of receipt in the future is 422', async () => {
     const response = await api('POST', `/v1/agencies/${agency.agencyId}/applications/registrations`, {
       token: agency.tokens.clerk,

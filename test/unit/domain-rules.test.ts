@@ -1537,6 +1537,19 @@ describe('the applicant (Reg. 27–29) and how listings show them', () => {
     expect(organisation.idDocument.number).toBe('91110000100000000X');
   });
 
+  it('one means of contact is enough (Reg. 29): an address, a phone number or an e-mail', () => {
+    const { address: _address, phone: _phone, ...withoutContact } = anApplicant();
+    expect(Applicant.parse({ ...withoutContact, address: '示例市人民路1号' })).not.toHaveProperty('phone');
+    expect(Applicant.parse({ ...withoutContact, phone: '13812345678' })).not.toHaveProperty('address');
+    const byEmail = Applicant.parse({ ...withoutContact, email: 'liu@example.cn' });
+    expect(maskedApplicant(byEmail)).toMatchObject({ email: 'liu@example.cn', phone: undefined });
+    const none = Applicant.safeParse(withoutContact);
+    expect(none.success).toBe(false);
+    expect(none.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [[], 'must give a means of contact: an address, a phone number or an e-mail (Reg. 29)'],
+    ]);
+  });
+
   it('the annual report counts a person as 自然人 and an organisation by its type', () => {
     expect(columnOf(anApplicant())).toBe('natural_person');
     expect(columnOf(anApplicant({ type: 'organisation', organisationType: 'research_institution' }))).toBe(

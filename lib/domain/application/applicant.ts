@@ -34,31 +34,38 @@ const phone = z
   .trim()
   .regex(/^\+?[0-9][0-9\- ()]{4,30}$/, 'must be a phone number');
 
+/** Reg. 29 asks for a means of contact (联系方式): any one of an address, a phone number or an e-mail. */
 const common = {
   name: freeText(200),
   idDocument: z.strictObject({
     type: z.enum(Object.keys(ID_DOCUMENT_TYPES) as [keyof typeof ID_DOCUMENT_TYPES]),
     number: idNumber,
   }),
-  address: freeText(300),
+  address: freeText(300).optional(),
   postcode: z
     .string()
     .regex(/^\d{6}$/, 'must be six digits')
     .optional(),
-  phone,
+  phone: phone.optional(),
   email: z.email('must be an e-mail address').max(254).optional(),
 };
 
-export const Applicant = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('natural_person'), ...common }),
-  z.strictObject({
-    type: z.literal('organisation'),
-    organisationType: z.enum(Object.keys(ORGANISATION_TYPES) as [OrganisationType]),
-    legalRepresentative: freeText(100).optional(),
-    contactPerson: freeText(100).optional(),
-    ...common,
-  }),
-]);
+export const Applicant = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('natural_person'), ...common }),
+    z.strictObject({
+      type: z.literal('organisation'),
+      organisationType: z.enum(Object.keys(ORGANISATION_TYPES) as [OrganisationType]),
+      legalRepresentative: freeText(100).optional(),
+      contactPerson: freeText(100).optional(),
+      ...common,
+    }),
+  ])
+  .refine(
+    (applicant) =>
+      applicant.address !== undefined || applicant.phone !== undefined || applicant.email !== undefined,
+    'must give a means of contact: an address, a phone number or an e-mail (Reg. 29)',
+  );
 export type Applicant = z.infer<typeof Applicant>;
 
 /** The information sought and how the applicant wants it (Reg. 29). */
@@ -94,7 +101,7 @@ export function maskedApplicant(applicant: Applicant) {
   return {
     ...applicant,
     idDocument: { type: applicant.idDocument.type, number: maskIdNumber(applicant.idDocument.number) },
-    phone: maskPhone(applicant.phone),
+    phone: applicant.phone === undefined ? undefined : maskPhone(applicant.phone),
   };
 }
 
