@@ -2315,7 +2315,7 @@ describe('a legal clock at its limits', () => {
       advanceClock(calendar, started, { type: 'suspend', on: '2026-09-27', reason: 'fee' }),
     ).toThrow(expect.objectContaining({ constructor: RuleViolationError, code: 'clock-out-of-order' }));
     expect(() =>
-      advanceClock(calendar, started, { type: 'suspend', on: '2026-10-30', reason: 'fee' }),
+      advanceClock(calendar, started, { type: 'suspend', on: '2026-10-31', reason: 'fee' }),
     ).toThrow(expect.objectContaining({ constructor: RuleViolationError, code: 'deadline-passed' }));
   });
 
