@@ -414,7 +414,7 @@ export const routes = [
     summary: 'Set a time policy from a date on (never looser than the Regulations)',
     params: AgencyPath,
     body: PolicyUpdate,
-    problems: [notFound, versionConflict, rule('policy-in-the-past')],
+    problems: [notFound, versionConflict, rule('policy-in-the-past'), rule('policy-shortens-period')],
     responses: { 200: { description: 'The agency', schema: AgencyView } },
   },
   {

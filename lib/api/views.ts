@@ -104,6 +104,8 @@ export const PolicyView = z.object({
     replyWorkingDays: z.int(),
     maxExtensionWorkingDays: z.int(),
     clarificationWindowWorkingDays: z.int(),
+    consultationWorkingDays: z.int(),
+    minFeePaymentWorkingDays: z.int(),
   }),
 });
 

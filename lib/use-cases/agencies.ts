@@ -15,7 +15,7 @@ import {
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
-import { policyOn, REGULATION_LIMITS } from '#lib/domain/application/policy';
+import { policyOn, REGULATION_LIMITS, requireOthersTimeKept } from '#lib/domain/application/policy';
 import type { CatalogueUpdate } from '#lib/domain/submission/catalogue';
 import type { ReviewChain } from '#lib/domain/submission/review-chain';
 import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
@@ -162,6 +162,7 @@ export async function setPolicy(
       { path: 'body.policy.effectiveFrom', message: `must be ${today} or later` },
     ]);
   }
+  requireOthersTimeKept(update.policy);
   const current = await store.get(agencyId);
   if (current === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
   if (current.version !== update.version)

@@ -360,6 +360,27 @@ describe('extension (延期)', () => {
       },
     });
     expect(past.status).toBe(422);
+    const cut = await api('PUT', `/v1/agencies/${strict.agencyId}/policy`, {
+      token: strict.tokens.agency_admin,
+      now: at('2026-03-01'),
+      body: {
+        version: read.json.version,
+        policy: {
+          effectiveFrom: '2026-03-02',
+          replyWorkingDays: 7,
+          maxExtensionWorkingDays: 15,
+          feePaymentWorkingDays: 10,
+          clarificationPeriodWorkingDays: 15,
+          consultationWorkingDays: 10,
+        },
+      },
+    });
+    expect(cut.status).toBe(422);
+    expect(cut.json.type).toBe('urn:gongkai:problem:policy-shortens-period');
+    expect(cut.json.errors.map((error: { path: string }) => error.path)).toEqual([
+      'body.policy.consultationWorkingDays',
+      'body.policy.feePaymentWorkingDays',
+    ]);
     const set = await api('PUT', `/v1/agencies/${strict.agencyId}/policy`, {
       token: strict.tokens.agency_admin,
       now: at('2026-03-01'),

@@ -410,6 +410,23 @@ describe('consultation (征求意见, Reg. 32, 34; not counted, Reg. 33 ¶2)', (
     });
   });
 
+  it('a policy that gave the consulted party less still gives it its 15 working days (Reg. 32)', () => {
+    const older = { ...DEFAULT_POLICY, consultationWorkingDays: 5, feePaymentWorkingDays: 10 };
+    const underOlder = aReceivedApplication('2026-09-28', { policy: older });
+    expect(policyOf(underOlder.application)).toMatchObject({
+      consultationWorkingDays: 15,
+      feePaymentWorkingDays: 20,
+    });
+    const consulted = consult(
+      underOlder.application,
+      underOlder.reply,
+      consultationInput,
+      'c1',
+      on('2026-10-12'),
+    );
+    expect(consulted.application.consultations[0]?.dueDate).toBe('2026-11-02');
+  });
+
   it('refuses an answer to a consultation that does not exist, or was answered', () => {
     const answer = { answer: 'consent', summary: '同意' } as const;
     expect(() => consultationReply(sent.application, sent.reply, 'c9', answer, on('2026-10-20'))).toThrow(

@@ -50,8 +50,11 @@ import {
 import {
   DEFAULT_POLICY,
   DisclosurePolicy,
+  lawful,
+  othersTimeCut,
   policyOn,
   REGULATION_LIMITS,
+  requireOthersTimeKept,
 } from '#lib/domain/application/policy';
 import {
   applicantKeyOf,
@@ -1309,6 +1312,45 @@ describe('an agency’s time policy: stricter than the Regulations, never looser
   ])('a %s of %i is looser than the law and refused', (field, value, message) => {
     const issues = DisclosurePolicy.safeParse({ ...DEFAULT_POLICY, [field]: value }).error?.issues;
     expect(issues?.map((issue) => [issue.path, issue.message])).toEqual([[[field], message]]);
+  });
+
+  it('the other side’s time is not the agency’s to cut: 15 working days to answer a consultation, 20 to pay', () => {
+    expect(() =>
+      requireOthersTimeKept({ ...seed000, consultationWorkingDays: 10, feePaymentWorkingDays: 15 }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'policy-shortens-period',
+        status: 422,
+        errors: [
+          {
+            path: 'body.policy.consultationWorkingDays',
+            message: "must be 15: the consulted party's time (Reg. 32, 34)",
+          },
+          {
+            path: 'body.policy.feePaymentWorkingDays',
+            message: "must be at least 20: the applicant's time to pay (fee rules)",
+          },
+        ],
+      }),
+    );
+    // More time to pay is the applicant's gain, and allowed.
+    expect(() => requireOthersTimeKept({ ...seed000, feePaymentWorkingDays: 30 })).not.toThrow();
+    expect(othersTimeCut(DEFAULT_POLICY)).toEqual([]);
+  });
+
+  it('a policy set before that still reads, and applies with the other side’s full time', () => {
+    const older = DisclosurePolicy.parse({
+      ...seed000,
+      consultationWorkingDays: 10,
+      feePaymentWorkingDays: 10,
+    });
+    expect(policyOn([older], '2026-05-01')).toEqual({
+      ...older,
+      consultationWorkingDays: 15,
+      feePaymentWorkingDays: 20,
+    });
+    expect(lawful({ ...older, feePaymentWorkingDays: 30 }).feePaymentWorkingDays).toBe(30);
+    expect(lawful(seed000)).toBe(seed000);
   });
 
   it('the publication deadline defaults to the law’s 20 working days', () => {

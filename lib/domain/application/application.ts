@@ -6,7 +6,7 @@ import { WrongStateError } from '../errors';
 import { UploadKey } from '../upload-key';
 import { Applicant, InformationRequest, type ApplicantColumn } from './applicant';
 import { DecisionInput } from './outcomes';
-import { DEFAULT_POLICY, DisclosurePolicy } from './policy';
+import { DEFAULT_POLICY, DisclosurePolicy, lawful } from './policy';
 
 /**
  * A disclosure application (依申请公开): the entity, one schema for what the steps make, what the store
@@ -191,8 +191,9 @@ export const withClock = (application: Application, reply: ClockState): Applicat
   provisional: reply.provisional,
 });
 
-/** The time policy the application is handled under (fixed when it was received). */
-export const policyOf = (application: Application): DisclosurePolicy => application.policy ?? DEFAULT_POLICY;
+/** The time policy the application is handled under (fixed when it was received; the other side's time kept). */
+export const policyOf = (application: Application): DisclosurePolicy =>
+  lawful(application.policy ?? DEFAULT_POLICY);
 
 /** The side clocks: the applicant's period to supplement, to pay, and each consulted party's to answer. */
 export const CLARIFICATION_CLOCK = 'clarification';
