@@ -52,4 +52,6 @@ export const handler = httpFunction('casework', {
     action(input, { kind: 'decision', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/assignment': (input) =>
     action(input, { kind: 'assignment', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/delivery': (input) =>
+    action(input, { kind: 'delivery', input: input.body }),
 });

@@ -18,6 +18,7 @@ import { AssignmentInput } from '#lib/domain/application/assignment';
 import { ClarificationRequestInput, SupplementInput } from '#lib/domain/application/clarification';
 import { ConsultationInput, ConsultationReplyInput } from '#lib/domain/application/consultation';
 import { FeeNoticeInput, FeePaymentInput } from '#lib/domain/application/fee-notice';
+import { DeliveryRecordInput } from '#lib/domain/application/delivery';
 import { OnlineApplicationInput, RegistrationInput } from '#lib/domain/application/intake';
 import { DecisionInput } from '#lib/domain/application/outcomes';
 import { ExtensionInput, ResumptionInput, SuspensionInput } from '#lib/domain/application/reply-clock';
@@ -1031,6 +1032,15 @@ export const routes = [
     params: ApplicationPath,
     body: AssignmentInput,
     problems: [rule('not-a-handler')],
+  }),
+  staffAction({
+    path: 'delivery',
+    summary:
+      'Record the day a notice sent by post was received (补正通知, 征求意见书, 收费通知): the other side’s period runs from it',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: DeliveryRecordInput,
+    problems: [rule('delivery-date'), rule('no-such-consultation')],
   }),
 ] as const satisfies readonly RouteDefinition[];
 

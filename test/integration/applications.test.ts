@@ -255,6 +255,78 @@ describe('consultation (征求意见)', () => {
   });
 });
 
+describe('notices by post (送达)', () => {
+  it('a consultation letter by post: the 15 working days run from the day it was signed for', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-03-02',
+    });
+    const sent = await actAs(
+      'clerk',
+      trackingNumber,
+      'consultations',
+      {
+        party: 'third_party',
+        name: '某建设公司',
+        contact: '某市建设路8号',
+        matter: '合同中可能涉及商业秘密的条款',
+        deliveredBy: 'post',
+      },
+      '2026-03-05',
+    );
+    expect(sent.status).toBe(200);
+    const consultation = sent.json.consultations[0];
+    expect(consultation).toMatchObject({ dueDate: null, delivery: { method: 'post', deliveredOn: null } });
+    expect(sent.json.awaitingDelivery).toEqual([
+      {
+        notice: 'consultation',
+        consultationId: consultation.id,
+        sentOn: '2026-03-05',
+        method: 'post',
+        deliveredOn: null,
+        says: '期限自送达之日起计算，等待登记送达日期',
+      },
+    ]);
+    const early = await actAs(
+      'clerk',
+      trackingNumber,
+      'delivery',
+      { notice: 'consultation', consultationId: consultation.id, deliveredOn: '2026-03-04' },
+      '2026-03-09',
+    );
+    expect(early.status).toBe(422);
+    expect(early.json.type).toBe('urn:gongkai:problem:delivery-date');
+    const delivered = await actAs(
+      'clerk',
+      trackingNumber,
+      'delivery',
+      { notice: 'consultation', consultationId: consultation.id, deliveredOn: '2026-03-09' },
+      '2026-03-10',
+    );
+    expect(delivered.status).toBe(200);
+    expect(delivered.json.consultations[0]).toMatchObject({
+      delivery: { method: 'post', deliveredOn: '2026-03-09' },
+      dueDate: await dueAfter('2026-03-09', 15),
+    });
+    expect(delivered.json.awaitingDelivery).toEqual([]);
+    const again = await actAs(
+      'clerk',
+      trackingNumber,
+      'delivery',
+      { notice: 'consultation', consultationId: consultation.id, deliveredOn: '2026-03-09' },
+      '2026-03-10',
+    );
+    expect(again.status).toBe(409);
+    const unknown = await actAs(
+      'clerk',
+      trackingNumber,
+      'delivery',
+      { notice: 'consultation', consultationId: 'c00000000', deliveredOn: '2026-03-09' },
+      '2026-03-10',
+    );
+    expect(unknown.json.type).toBe('urn:gongkai:problem:no-such-consultation');
+  });
+});
+
 describe('extension (延期)', () => {
   it('only an approver, before the due date, within the maximum; the applicant is told', async () => {
     const { trackingNumber, accessToken, dueDate } = await aRegisteredApplication(

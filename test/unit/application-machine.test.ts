@@ -15,6 +15,7 @@ import {
 import { assign } from '#lib/domain/application/assignment';
 import { requestClarification, supplement } from '#lib/domain/application/clarification';
 import { consult, consultationLapsed, consultationReply } from '#lib/domain/application/consultation';
+import { recordDelivery } from '#lib/domain/application/delivery';
 import { checkDecision, issueDecision } from '#lib/domain/application/decision';
 import { feeNotice, feePayment } from '#lib/domain/application/fee-notice';
 import { confirm, register, submitOnline } from '#lib/domain/application/intake';
@@ -64,6 +65,7 @@ const aConsultation = (overrides: Partial<Consultation> = {}): Consultation => (
   matter: '环评批复中的工艺参数是否同意公开',
   sentOn: '2026-10-12',
   dueDate: '2026-11-02',
+  delivery: { method: 'online', deliveredOn: '2026-10-12' },
   repliedOn: null,
   answer: null,
   summary: null,
@@ -214,6 +216,8 @@ describe('clarification (补正, Reg. 30)', () => {
         items: input.items,
         // 15 working days from 09-30, over the National Day holiday.
         dueDate: '2026-10-27',
+        periodWorkingDays: 15,
+        delivery: { method: 'online', deliveredOn: '2026-09-30' },
         supplementedOn: null,
         supplement: null,
         supplementAttachments: [],
@@ -231,6 +235,7 @@ describe('clarification (补正, Reg. 30)', () => {
         supplementBy: '2026-10-27',
         periodWorkingDays: 15,
         remainingWorkingDays: 18,
+        deliveredBy: 'online',
       },
     });
     expect(change.statistics).toEqual([]);
@@ -346,7 +351,13 @@ describe('consultation (征求意见, Reg. 32, 34; not counted, Reg. 33 ¶2)', (
     ]);
     expect(sent.event).toEqual({
       type: 'consultation_sent',
-      data: { consultationId: 'c1', party: 'third_party', name: '某化工有限公司', answerBy: '2026-11-02' },
+      data: {
+        consultationId: 'c1',
+        party: 'third_party',
+        name: '某化工有限公司',
+        answerBy: '2026-11-02',
+        deliveredBy: 'online',
+      },
     });
   });
 
@@ -472,6 +483,258 @@ describe('consultation (征求意见, Reg. 32, 34; not counted, Reg. 33 ¶2)', (
     expect(() => consultationLapsed(application, sent.reply, 'c1', on('2026-11-03'))).toThrow(
       WrongStateError,
     );
+  });
+});
+
+describe('notices to the other side count from their delivery (补正通知, 征求意见书, 收费通知)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const byPost = { items: ['请写明项目名称'], deliveredBy: 'post' as const };
+  const feeByPost = {
+    basis: { method: 'by_volume', pages: 120 },
+    explanation: '申请数量明显超过合理范围',
+    deliveredBy: 'post',
+  } as const;
+
+  it('online or in person, the period runs from the day sent', () => {
+    const handed = requestClarification(
+      received.application,
+      received.reply,
+      { items: ['请写明项目名称'], deliveredBy: 'in_person' },
+      on('2026-09-30'),
+    );
+    expect(handed.application.clarification).toMatchObject({
+      delivery: { method: 'in_person', deliveredOn: '2026-09-30' },
+      dueDate: '2026-10-27',
+    });
+  });
+
+  it('by post, the reply clock stops the day sent and the applicant’s period waits for the day signed for', () => {
+    const sent = requestClarification(received.application, received.reply, byPost, on('2026-09-30'));
+    expect(sent.reply).toMatchObject({ status: 'suspended', remainingWorkingDays: 18 });
+    expect(sent.application.clarification).toMatchObject({
+      requestedOn: '2026-09-30',
+      delivery: { method: 'post', deliveredOn: null },
+      periodWorkingDays: 15,
+      dueDate: null,
+    });
+    expect(sent.clocks).toEqual([]);
+    expect(sent.event.data).toMatchObject({ supplementBy: null, deliveredBy: 'post' });
+
+    const delivered = recordDelivery(
+      sent.application,
+      sent.reply,
+      { notice: 'clarification', deliveredOn: '2026-10-09' },
+      on('2026-10-12'),
+    );
+    // 15 working days from the day signed for, not from the day sent.
+    expect(delivered.application.clarification).toMatchObject({
+      delivery: { method: 'post', deliveredOn: '2026-10-09' },
+      dueDate: '2026-10-29',
+    });
+    expect(delivered.clocks).toEqual([
+      {
+        name: CLARIFICATION_CLOCK,
+        open: true,
+        state: expect.objectContaining({
+          dueDate: '2026-10-29',
+          events: [{ type: 'start', on: '2026-10-09', workingDays: 15 }],
+        }),
+      },
+    ]);
+    expect(delivered.reply).toBe(sent.reply);
+    expect(delivered.replyOpen).toBe(true);
+    expect(delivered.event).toEqual({
+      type: 'clarification_delivered',
+      data: { method: 'post', sentOn: '2026-09-30', deliveredOn: '2026-10-09', supplementBy: '2026-10-29' },
+    });
+    // Recorded once; a notice known at once has its day already.
+    expect(() =>
+      recordDelivery(
+        delivered.application,
+        delivered.reply,
+        { notice: 'clarification', deliveredOn: '2026-10-09' },
+        on('2026-10-13'),
+      ),
+    ).toThrow(/already on record \(2026-10-09\)/);
+    const online = requestClarification(
+      received.application,
+      received.reply,
+      { items: ['请写明项目名称'] },
+      on('2026-09-30'),
+    );
+    expect(() =>
+      recordDelivery(
+        online.application,
+        online.reply,
+        { notice: 'clarification', deliveredOn: '2026-10-09' },
+        on('2026-10-12'),
+      ),
+    ).toThrow(WrongStateError);
+  });
+
+  it('the day of delivery lies between the day sent and today', () => {
+    const sent = requestClarification(received.application, received.reply, byPost, on('2026-09-30'));
+    for (const deliveredOn of ['2026-09-29', '2026-10-13'])
+      expect(() =>
+        recordDelivery(
+          sent.application,
+          sent.reply,
+          { notice: 'clarification', deliveredOn },
+          on('2026-10-12'),
+        ),
+      ).toThrow(
+        expect.objectContaining({
+          code: 'delivery-date',
+          errors: [{ path: 'body.deliveredOn', message: 'must be from 2026-09-30 to 2026-10-12' }],
+        }),
+      );
+    // The day sent and today are both possible.
+    for (const deliveredOn of ['2026-09-30', '2026-10-12'])
+      expect(
+        recordDelivery(
+          sent.application,
+          sent.reply,
+          { notice: 'clarification', deliveredOn },
+          on('2026-10-12'),
+        ).application.clarification?.delivery?.deliveredOn,
+      ).toBe(deliveredOn);
+  });
+
+  it('a supplement before the day is entered closes no period; the day is then recorded and starts nothing', () => {
+    const sent = requestClarification(received.application, received.reply, byPost, on('2026-09-30'));
+    const supplemented = supplement(
+      sent.application,
+      sent.reply,
+      { text: '项目为某化工厂扩建', attachments: [] },
+      on('2026-10-09'),
+    );
+    expect(supplemented.clocks).toEqual([]);
+    const late = recordDelivery(
+      supplemented.application,
+      supplemented.reply,
+      { notice: 'clarification', deliveredOn: '2026-10-08' },
+      on('2026-10-12'),
+    );
+    expect(late.clocks).toEqual([]);
+    expect(late.application.clarification).toMatchObject({
+      delivery: { deliveredOn: '2026-10-08' },
+      dueDate: null,
+    });
+    expect(late.event.data).toMatchObject({ supplementBy: null });
+  });
+
+  it('a consultation letter by post: the consulted party’s 15 working days run from the day signed for', () => {
+    const sent = consult(
+      received.application,
+      received.reply,
+      { ...consultationInput, deliveredBy: 'post' },
+      'c1',
+      on('2026-10-12'),
+    );
+    expect(sent.application.consultations[0]).toMatchObject({
+      sentOn: '2026-10-12',
+      delivery: { method: 'post', deliveredOn: null },
+      dueDate: null,
+    });
+    expect(sent.clocks).toEqual([]);
+    const delivered = recordDelivery(
+      sent.application,
+      sent.reply,
+      { notice: 'consultation', consultationId: 'c1', deliveredOn: '2026-10-14' },
+      on('2026-10-15'),
+    );
+    expect(delivered.application.consultations[0]?.dueDate).toBe('2026-11-04');
+    expect(delivered.clocks).toEqual([
+      { name: 'consultation-c1', open: true, state: expect.objectContaining({ dueDate: '2026-11-04' }) },
+    ]);
+    expect(delivered.event).toEqual({
+      type: 'consultation_delivered',
+      data: {
+        consultationId: 'c1',
+        method: 'post',
+        sentOn: '2026-10-12',
+        deliveredOn: '2026-10-14',
+        answerBy: '2026-11-04',
+      },
+    });
+    expect(() =>
+      recordDelivery(
+        sent.application,
+        sent.reply,
+        { notice: 'consultation', consultationId: 'c9', deliveredOn: '2026-10-14' },
+        on('2026-10-15'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'no-such-consultation' }));
+    // An answer that comes before the day is entered closes no period and resumes the reply clock.
+    const answered = consultationReply(
+      sent.application,
+      sent.reply,
+      'c1',
+      { answer: 'consent', summary: '同意公开' },
+      on('2026-10-16'),
+    );
+    expect(answered.clocks).toEqual([]);
+    expect(answered.application.status).toBe('in_progress');
+  });
+
+  it('a fee notice by post: the applicant’s 20 working days to pay run from the day signed for', () => {
+    const sent = feeNotice(received.application, received.reply, feeByPost, 1, on('2026-09-30'));
+    expect(sent.application.fee).toMatchObject({ noticeOn: '2026-09-30', dueDate: null });
+    expect(sent.clocks).toEqual([]);
+    expect(sent.event.data).toMatchObject({ payBy: null, deliveredBy: 'post' });
+    const delivered = recordDelivery(
+      sent.application,
+      sent.reply,
+      { notice: 'fee', deliveredOn: '2026-10-09' },
+      on('2026-10-09'),
+    );
+    expect(delivered.application.fee).toMatchObject({
+      delivery: { method: 'post', deliveredOn: '2026-10-09' },
+      dueDate: '2026-11-05',
+    });
+    expect(delivered.clocks).toEqual([
+      { name: FEE_CLOCK, open: true, state: expect.objectContaining({ dueDate: '2026-11-05' }) },
+    ]);
+    // Paid before the day is entered: no period to close.
+    expect(feePayment(sent.application, sent.reply, {}, on('2026-10-08')).clocks).toEqual([]);
+  });
+
+  it('a decision or withdrawal while a notice waits for its delivery closes no period that never started', () => {
+    const sent = feeNotice(received.application, received.reply, feeByPost, 1, on('2026-09-30'));
+    const asked = consult(
+      { ...sent.application, status: 'in_progress' },
+      received.reply,
+      { ...consultationInput, deliveredBy: 'post' },
+      'c1',
+      on('2026-09-30'),
+    );
+    expect(closeSideClocks(asked.application)).toEqual([]);
+    expect(withdraw(asked.application, asked.reply, {}, on('2026-10-09')).clocks).toEqual([]);
+    const withdrawn = withdraw(sent.application, sent.reply, {}, on('2026-10-09'));
+    // Recorded for the file afterwards; nobody waits any more, so nothing starts.
+    const recorded = recordDelivery(
+      withdrawn.application,
+      withdrawn.reply,
+      { notice: 'fee', deliveredOn: '2026-10-08' },
+      on('2026-10-12'),
+    );
+    expect(recorded).toMatchObject({ clocks: [], replyOpen: false });
+    expect(recorded.application.fee).toMatchObject({
+      dueDate: null,
+      delivery: { deliveredOn: '2026-10-08' },
+    });
+  });
+
+  it('a delivery of a notice that was never sent is refused', () => {
+    for (const notice of ['clarification', 'fee'] as const)
+      expect(() =>
+        recordDelivery(
+          received.application,
+          received.reply,
+          { notice, deliveredOn: '2026-10-09' },
+          on('2026-10-12'),
+        ),
+      ).toThrow(WrongStateError);
   });
 });
 
@@ -679,7 +942,7 @@ describe('the fee notice (收费, Reg. 42 and the 2020 rules)', () => {
     ]);
     expect(change.event).toEqual({
       type: 'fee_notice_sent',
-      data: { method: 'by_volume', units: 120, amountYuan: 1100, payBy: '2026-11-03' },
+      data: { method: 'by_volume', units: 120, amountYuan: 1100, payBy: '2026-11-03', deliveredBy: 'online' },
     });
   });
 
@@ -862,6 +1125,8 @@ describe('the decision (Reg. 36–39)', () => {
         requestedOn: '2026-09-30',
         items: ['项目名称'],
         dueDate: '2026-10-27',
+        periodWorkingDays: 15,
+        delivery: { method: 'online', deliveredOn: '2026-09-30' },
         supplementedOn: null,
         supplement: null,
         supplementAttachments: [],
@@ -873,6 +1138,7 @@ describe('the decision (Reg. 36–39)', () => {
         amountYuan: 100,
         noticeOn: '2026-09-30',
         dueDate: '2026-11-03',
+        delivery: { method: 'online', deliveredOn: '2026-09-30' },
         explanation: '超出合理范围',
         paidOn: null,
       },
@@ -1078,6 +1344,8 @@ describe('the case’s copies of its clocks’ due dates', () => {
       requestedOn: '2026-09-30',
       items: ['项目名称'],
       dueDate: '2026-10-27',
+      periodWorkingDays: 15,
+      delivery: { method: 'online', deliveredOn: '2026-09-30' },
       supplementedOn: '2026-10-09',
       supplement: '补充',
       supplementAttachments: [],
@@ -1089,6 +1357,7 @@ describe('the case’s copies of its clocks’ due dates', () => {
       amountYuan: 100,
       noticeOn: '2026-09-30',
       dueDate: '2026-11-03',
+      delivery: { method: 'online', deliveredOn: '2026-09-30' },
       explanation: '超出合理范围',
       paidOn: null,
     },

@@ -26,6 +26,8 @@ const clarification = {
   requestedOn: '2026-03-03',
   items: ['项目名称'],
   dueDate: '2026-03-24',
+  periodWorkingDays: 15,
+  delivery: { method: 'online' as const, deliveredOn: '2026-03-03' },
   supplementedOn: null,
   supplement: null,
   supplementAttachments: [],
@@ -36,6 +38,7 @@ const fee = {
   amountYuan: 1100,
   noticeOn: '2026-03-03',
   dueDate: '2026-03-31',
+  delivery: { method: 'online' as const, deliveredOn: '2026-03-03' },
   explanation: '超出合理范围',
   paidOn: null,
 };
@@ -47,6 +50,7 @@ const consultation = {
   matter: '是否同意公开',
   sentOn: '2026-03-03',
   dueDate: '2026-03-24',
+  delivery: { method: 'post' as const, deliveredOn: '2026-03-03' },
   repliedOn: null,
   answer: null,
   summary: null,
@@ -116,6 +120,25 @@ describe('the application schema', () => {
     const assignee = { staffId: 'stf_00000000000000000001', name: '李四', assignedOn: '2026-03-03' };
     const parsed = Application.parse({ ...anApplication(), assignee });
     expect(parsed.assignee).toEqual({ ...assignee, email: null });
+  });
+
+  it('reads notices stored before their delivery and period were recorded: their periods ran from the day sent', () => {
+    const { delivery: _c, periodWorkingDays: _p, ...olderClarification } = clarification;
+    const { delivery: _f, ...olderFee } = fee;
+    const { delivery: _k, ...olderConsultation } = consultation;
+    const parsed = Application.parse({
+      ...anApplication(),
+      clarification: olderClarification,
+      fee: olderFee,
+      consultations: [olderConsultation],
+    });
+    expect(parsed.clarification).toMatchObject({
+      dueDate: '2026-03-24',
+      delivery: null,
+      periodWorkingDays: null,
+    });
+    expect(parsed.fee).toMatchObject({ dueDate: '2026-03-31', delivery: null });
+    expect(parsed.consultations[0]).toMatchObject({ dueDate: '2026-03-24', delivery: null });
   });
 
   it('refuses an item that lost a field, rather than read a plausible application', () => {

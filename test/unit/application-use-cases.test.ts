@@ -314,9 +314,14 @@ describe('the applicant’s status page and actions', () => {
       '2026-09-30',
     );
     const waiting = await applicationStatus(world.applicationDeps, FIRST, 'token-1');
-    expect(waiting.requests).toEqual([
-      { kind: 'clarification', items: ['请写明项目名称'], respondBy: '2026-10-27', answered: false },
-    ]);
+    const asked = {
+      kind: 'clarification',
+      items: ['请写明项目名称'],
+      sentOn: '2026-09-30',
+      delivery: { method: 'online', deliveredOn: '2026-09-30' },
+      respondBy: '2026-10-27',
+    };
+    expect(waiting.requests).toEqual([{ ...asked, answered: false }]);
     const file = world.uploads.put(anUploadKey(7));
     const view = await supplementByApplicant(
       world.applicationDeps,
@@ -326,9 +331,7 @@ describe('the applicant’s status page and actions', () => {
       cst('2026-10-20'),
     );
     expect(view).toMatchObject({ status: 'in_progress', dueDate: '2026-11-17', version: 4 });
-    expect(view.requests).toEqual([
-      { kind: 'clarification', items: ['请写明项目名称'], respondBy: '2026-10-27', answered: true },
-    ]);
+    expect(view.requests).toEqual([{ ...asked, answered: true }]);
     expect(view.timeline.at(-1)).toMatchObject({
       type: 'clarification_supplemented',
       description: '已收到补正，答复期限重新计算',
@@ -633,6 +636,48 @@ describe('the staff’s steps on a case', () => {
     );
     expect(paid.status).toBe('in_progress');
     expect(world.records.clock(applicationCase('2026-TEST-0011'), 'fee')?.open).toBe(false);
+  });
+
+  it('a notice by post waits for the day it was signed for: the case and the status page say so', async () => {
+    const world = await aWorld();
+    const { accessToken } = await registerLetter(world);
+    const sent = await staffAct(
+      world,
+      {
+        kind: 'fee-notice',
+        input: {
+          basis: { method: 'by_volume', pages: 120 },
+          explanation: '申请数量明显超过合理范围',
+          deliveredBy: 'post',
+        },
+      },
+      '2026-09-30',
+    );
+    const waits = '期限自送达之日起计算，等待登记送达日期';
+    expect(sent.awaitingDelivery).toEqual([
+      { notice: 'fee', sentOn: '2026-09-30', method: 'post', deliveredOn: null, says: waits },
+    ]);
+    expect(world.records.clock(applicationCase(FIRST), 'fee')).toBeUndefined();
+    const page = await applicationStatus(world.applicationDeps, FIRST, accessToken);
+    expect(page.requests).toMatchObject([{ kind: 'fee', payBy: null, waitsForDelivery: waits }]);
+
+    const delivered = await staffAct(
+      world,
+      { kind: 'delivery', input: { notice: 'fee', deliveredOn: '2026-10-09' } },
+      '2026-10-12',
+    );
+    expect(delivered.awaitingDelivery).toEqual([]);
+    expect(delivered.fee).toMatchObject({ dueDate: '2026-11-05' });
+    expect(world.records.clock(applicationCase(FIRST), 'fee')).toMatchObject({
+      open: true,
+      state: { dueDate: '2026-11-05' },
+    });
+    const after = await applicationStatus(world.applicationDeps, FIRST, accessToken);
+    expect(after.requests[0]).not.toHaveProperty('waitsForDelivery');
+    expect(after.timeline.at(-1)).toMatchObject({
+      type: 'fee_notice_delivered',
+      description: '收费通知已送达，缴费期限自送达之日起计算',
+    });
   });
 
   it('the handler must be an enabled clerk of this agency', async () => {

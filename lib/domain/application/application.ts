@@ -5,6 +5,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { WrongStateError } from '../errors';
 import { UploadKey } from '../upload-key';
 import { Applicant, InformationRequest, type ApplicantColumn } from './applicant';
+import { Delivery } from './notice-delivery';
 import { DecisionInput } from './outcomes';
 import { DEFAULT_POLICY, DisclosurePolicy, lawful } from './policy';
 
@@ -62,7 +63,10 @@ export const Consultation = z.object({
   contact: z.string(),
   matter: z.string(),
   sentOn: CivilDate,
-  dueDate: CivilDate,
+  /** 15 working days from delivery; null until the letter's delivery is known. */
+  dueDate: CivilDate.nullable(),
+  // Letters sent before deliveries were recorded have none: their period ran from the day sent.
+  delivery: Delivery.nullable().default(null),
   repliedOn: CivilDate.nullable(),
   answer: ConsultationAnswer.nullable(),
   summary: z.string().nullable(),
@@ -107,7 +111,11 @@ export const Application = z.object({
     .object({
       requestedOn: CivilDate,
       items: z.array(z.string()),
-      dueDate: CivilDate,
+      /** The end of the period to supplement, from delivery; null until the notice's delivery is known. */
+      dueDate: CivilDate.nullable(),
+      // Notices sent before periods and deliveries were recorded have neither: their period ran from the day sent.
+      periodWorkingDays: z.int().nullable().default(null),
+      delivery: Delivery.nullable().default(null),
       supplementedOn: CivilDate.nullable(),
       supplement: z.string().nullable(),
       supplementAttachments: z.array(UploadKey),
@@ -123,7 +131,10 @@ export const Application = z.object({
       units: z.int(),
       amountYuan: z.number(),
       noticeOn: CivilDate,
-      dueDate: CivilDate,
+      /** The end of the time to pay, from delivery; null until the notice's delivery is known. */
+      dueDate: CivilDate.nullable(),
+      // Notices sent before deliveries were recorded have none: their period ran from the day sent.
+      delivery: Delivery.nullable().default(null),
       explanation: z.string(),
       paidOn: CivilDate.nullable(),
     })
@@ -224,14 +235,18 @@ export function withClockDueDate(
   };
 }
 
-/** The side clocks still open, closed: a decided or withdrawn application waits for nobody. */
+/**
+ * The side clocks still open, closed: a decided or withdrawn application waits for nobody. A period whose
+ * notice is not yet known to be delivered has no clock to close.
+ */
 export function closeSideClocks(current: Application): ClockChange[] {
   const closed: ClockChange[] = [];
-  if (current.clarification && current.clarification.supplementedOn === null)
+  if (current.clarification && current.clarification.supplementedOn === null && current.clarification.dueDate)
     closed.push({ name: CLARIFICATION_CLOCK, open: false });
   for (const consultation of current.consultations)
-    if (consultation.repliedOn === null)
+    if (consultation.repliedOn === null && consultation.dueDate !== null)
       closed.push({ name: consultationClock(consultation.id), open: false });
-  if (current.fee && current.fee.paidOn === null) closed.push({ name: FEE_CLOCK, open: false });
+  if (current.fee && current.fee.paidOn === null && current.fee.dueDate !== null)
+    closed.push({ name: FEE_CLOCK, open: false });
   return closed;
 }

@@ -13,16 +13,19 @@ import {
   type Change,
   type Context,
 } from './application';
+import { deliveredBy, deliveryOf } from './notice-delivery';
 import { REGULATION_LIMITS } from './policy';
 
 /**
  * Clarification (补正, Reg. 30): an unclear request is sent back once, within 7 working days of receipt,
- * with what to supplement and a reasonable period; the reply clock stops, and runs afresh from the
- * supplement. No supplement in time is a system step (system-steps.ts).
+ * with what to supplement and a reasonable period; the reply clock stops the day the notice is sent, the
+ * applicant's period runs from its delivery (notice-delivery.ts), and the reply period runs afresh from
+ * the supplement. No supplement in time is a system step (system-steps.ts).
  */
 export const ClarificationRequestInput = z.strictObject({
   items: z.array(freeText(500)).min(1, 'must list what to supplement').max(20),
   periodWorkingDays: z.int().min(1).max(60).optional(),
+  deliveredBy,
 });
 export type ClarificationRequestInput = z.infer<typeof ClarificationRequestInput>;
 
@@ -62,8 +65,10 @@ export function requestClarification(
     on: context.today,
     reason: 'clarification',
   });
-  const applicantPeriod = startClock(context.calendar, context.today, period);
-  const dueDate = applicantPeriod.dueDate ?? context.today;
+  const delivery = deliveryOf(input.deliveredBy, context.today);
+  const applicantPeriod =
+    delivery.deliveredOn === null ? null : startClock(context.calendar, delivery.deliveredOn, period);
+  const dueDate = applicantPeriod?.dueDate ?? null;
   return {
     application: {
       ...withClock(current, reply),
@@ -72,6 +77,8 @@ export function requestClarification(
         requestedOn: context.today,
         items: input.items,
         dueDate,
+        periodWorkingDays: period,
+        delivery,
         supplementedOn: null,
         supplement: null,
         supplementAttachments: [],
@@ -79,7 +86,8 @@ export function requestClarification(
     },
     reply,
     replyOpen: true,
-    clocks: [{ name: CLARIFICATION_CLOCK, state: applicantPeriod, open: true }],
+    clocks:
+      applicantPeriod === null ? [] : [{ name: CLARIFICATION_CLOCK, state: applicantPeriod, open: true }],
     event: {
       type: 'clarification_requested',
       data: {
@@ -87,6 +95,7 @@ export function requestClarification(
         supplementBy: dueDate,
         periodWorkingDays: period,
         remainingWorkingDays: reply.remainingWorkingDays,
+        deliveredBy: delivery.method,
       },
     },
     statistics: [],
@@ -121,7 +130,8 @@ export function supplement(
     },
     reply,
     replyOpen: true,
-    clocks: [{ name: CLARIFICATION_CLOCK, open: false }],
+    // A supplement before the notice's delivery was entered: its period never started.
+    clocks: clarification.dueDate === null ? [] : [{ name: CLARIFICATION_CLOCK, open: false }],
     event: {
       type: 'clarification_supplemented',
       data: { supplementedOn: context.today, attachments: input.attachments, dueDate: reply.dueDate },

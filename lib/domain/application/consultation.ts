@@ -15,17 +15,20 @@ import {
   type Consultation,
   type Context,
 } from './application';
+import { deliveredBy, deliveryOf } from './notice-delivery';
 
 /**
  * Consultation (征求意见, Reg. 32, 34): a third party whose rights disclosure may harm, or an agency that
- * made the information jointly, is asked in writing and has 15 working days; the time is not counted in
- * the reply period (Reg. 33 ¶2). Silence is a system step (`consultationLapsed`, taken by the sweep).
+ * made the information jointly, is asked in writing and has 15 working days from receiving the letter
+ * (notice-delivery.ts); the time is not counted in the reply period (Reg. 33 ¶2). Silence is a system
+ * step (`consultationLapsed`, taken by the sweep).
  */
 export const ConsultationInput = z.strictObject({
   party: ConsultedParty,
   name: freeText(200),
   contact: freeText(300),
   matter: freeText(2000),
+  deliveredBy,
 });
 export type ConsultationInput = z.infer<typeof ConsultationInput>;
 
@@ -53,12 +56,16 @@ export function consult(
         })
       : requireReply(replyClock);
   const period = policyOf(current).consultationWorkingDays;
-  const answerClock = startClock(context.calendar, context.today, period);
+  const { deliveredBy: method, ...letter } = input;
+  const delivery = deliveryOf(method, context.today);
+  const answerClock =
+    delivery.deliveredOn === null ? null : startClock(context.calendar, delivery.deliveredOn, period);
   const consultation: Consultation = {
     id: consultationId,
-    ...input,
+    ...letter,
     sentOn: context.today,
-    dueDate: answerClock.dueDate ?? context.today,
+    dueDate: answerClock?.dueDate ?? null,
+    delivery,
     repliedOn: null,
     answer: null,
     summary: null,
@@ -71,10 +78,19 @@ export function consult(
     },
     reply,
     replyOpen: true,
-    clocks: [{ name: consultationClock(consultationId), state: answerClock, open: true }],
+    clocks:
+      answerClock === null
+        ? []
+        : [{ name: consultationClock(consultationId), state: answerClock, open: true }],
     event: {
       type: 'consultation_sent',
-      data: { consultationId, party: input.party, name: input.name, answerBy: consultation.dueDate },
+      data: {
+        consultationId,
+        party: input.party,
+        name: input.name,
+        answerBy: consultation.dueDate,
+        deliveredBy: delivery.method,
+      },
     },
     statistics: [],
   };
@@ -141,7 +157,8 @@ export function consultationReply(
     application,
     reply,
     replyOpen: true,
-    clocks: [{ name: consultationClock(consultationId), open: false }],
+    // An answer before the letter's delivery was entered: its period never started.
+    clocks: consultation.dueDate === null ? [] : [{ name: consultationClock(consultationId), open: false }],
     event: {
       type: 'consultation_answered',
       data: { consultationId, answer: input.answer, resumed: !stillOpen, dueDate: reply.dueDate },

@@ -13,13 +13,18 @@ import {
   type Context,
 } from './application';
 import { FeeBasis, feeFor } from './fees';
+import { deliveredBy, deliveryOf } from './notice-delivery';
 
 /**
  * The fee notice and its payment (收费通知, Reg. 42; the 2020 rules in fees.ts): the reply clock waits
- * while the applicant has, by provincial rules, 20 working days from the notice to pay (an agency
- * setting). Unpaid by then is a system step (system-steps.ts).
+ * from the day the notice is sent, while the applicant has 20 working days from receiving it to pay (an
+ * agency may give more; notice-delivery.ts). Unpaid by then is a system step (system-steps.ts).
  */
-export const FeeNoticeInput = z.strictObject({ basis: FeeBasis, explanation: freeText(2000) });
+export const FeeNoticeInput = z.strictObject({
+  basis: FeeBasis,
+  explanation: freeText(2000),
+  deliveredBy,
+});
 export type FeeNoticeInput = z.infer<typeof FeeNoticeInput>;
 export const FeePaymentInput = z.strictObject({ reference: freeText(200).optional() });
 export type FeePaymentInput = z.infer<typeof FeePaymentInput>;
@@ -50,8 +55,12 @@ export function feeNotice(
     on: context.today,
     reason: 'fee',
   });
-  const payment = startClock(context.calendar, context.today, policyOf(current).feePaymentWorkingDays);
-  const dueDate = payment.dueDate ?? context.today;
+  const delivery = deliveryOf(input.deliveredBy, context.today);
+  const payment =
+    delivery.deliveredOn === null
+      ? null
+      : startClock(context.calendar, delivery.deliveredOn, policyOf(current).feePaymentWorkingDays);
+  const dueDate = payment?.dueDate ?? null;
   return {
     application: {
       ...withClock(current, reply),
@@ -62,16 +71,17 @@ export function feeNotice(
         amountYuan,
         noticeOn: context.today,
         dueDate,
+        delivery,
         explanation: input.explanation,
         paidOn: null,
       },
     },
     reply,
     replyOpen: true,
-    clocks: [{ name: FEE_CLOCK, state: payment, open: true }],
+    clocks: payment === null ? [] : [{ name: FEE_CLOCK, state: payment, open: true }],
     event: {
       type: 'fee_notice_sent',
-      data: { method: input.basis.method, units, amountYuan, payBy: dueDate },
+      data: { method: input.basis.method, units, amountYuan, payBy: dueDate, deliveredBy: delivery.method },
     },
     statistics: [],
   };
@@ -100,7 +110,8 @@ export function feePayment(
     },
     reply,
     replyOpen: true,
-    clocks: [{ name: FEE_CLOCK, open: false }],
+    // Paid before the notice's delivery was entered: its period never started.
+    clocks: fee.dueDate === null ? [] : [{ name: FEE_CLOCK, open: false }],
     event: {
       type: 'fee_paid',
       data: { amountYuan: fee.amountYuan, reference: input.reference, dueDate: reply.dueDate },

@@ -7,6 +7,7 @@ import {
   type ConsultationInput,
   type ConsultationReplyInput,
 } from '#lib/domain/application/consultation';
+import { recordDelivery, type DeliveryRecordInput } from '#lib/domain/application/delivery';
 import {
   feeNotice,
   feePayment,
@@ -144,7 +145,8 @@ export type StaffAction =
   | { kind: 'fee-notice'; input: FeeNoticeInput }
   | { kind: 'fee-payment'; input: FeePaymentInput }
   | { kind: 'decision'; input: DecisionInput }
-  | { kind: 'assignment'; input: AssignmentInput };
+  | { kind: 'assignment'; input: AssignmentInput }
+  | { kind: 'delivery'; input: DeliveryRecordInput };
 
 /** A staff action on a case of the agency, taken as one step, answered with the case. */
 export async function act(
@@ -232,6 +234,8 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
           context,
         );
       }
+      case 'delivery':
+        return recordDelivery(application, reply, action.input, context);
     }
   };
 }

@@ -1,5 +1,5 @@
 import { maskedApplicant } from '#lib/domain/application/applicant';
-import type { Application } from '#lib/domain/application/application';
+import { isOpen, type Application } from '#lib/domain/application/application';
 import { outcomeLabel } from '#lib/domain/application/outcomes';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import type { ViewDeps } from './ports';
@@ -70,7 +70,13 @@ const PUBLIC_EVENTS: Record<string, string> = {
   decision_made: '已作出答复',
   application_withdrawn: '申请已撤回',
   due_date_recomputed: '节假日安排公布，答复期限已据此确定',
+  clarification_delivered: '补正通知已送达，补正期限自送达之日起计算',
+  fee_notice_delivered: '收费通知已送达，缴费期限自送达之日起计算',
+  consultation_delivered: '征求意见书已送达，征求意见期限自送达之日起计算',
 };
+
+/** What a period sent by post waits for, as the case and the status page say it. */
+const WAITS_FOR_DELIVERY = '期限自送达之日起计算，等待登记送达日期';
 
 function publicTimeline(events: readonly Record<string, unknown>[]) {
   return events.flatMap((event) => {
@@ -89,6 +95,30 @@ function publicTimeline(events: readonly Record<string, unknown>[]) {
   });
 }
 
+/** A period not yet started because its notice's delivery is not yet known (notice-delivery.ts). */
+const waitsForDelivery = (dueDate: string | null, settledOn: string | null) =>
+  dueDate === null && settledOn === null ? { waitsForDelivery: WAITS_FOR_DELIVERY } : {};
+
+/** The notices whose periods wait for the day they were received, for the case view. */
+function awaitingDelivery(application: Application) {
+  if (!isOpen(application.status)) return [];
+  const waiting = [];
+  const { clarification, fee } = application;
+  if (clarification?.delivery && clarification.dueDate === null && clarification.supplementedOn === null)
+    waiting.push({ notice: 'clarification', sentOn: clarification.requestedOn, ...clarification.delivery });
+  for (const consultation of application.consultations)
+    if (consultation.delivery && consultation.dueDate === null && consultation.repliedOn === null)
+      waiting.push({
+        notice: 'consultation',
+        consultationId: consultation.id,
+        sentOn: consultation.sentOn,
+        ...consultation.delivery,
+      });
+  if (fee?.delivery && fee.dueDate === null && fee.paidOn === null)
+    waiting.push({ notice: 'fee', sentOn: fee.noticeOn, ...fee.delivery });
+  return waiting.map((notice) => ({ ...notice, says: WAITS_FOR_DELIVERY }));
+}
+
 /** The applicant's status page. */
 export async function publicView(
   deps: ViewDeps,
@@ -98,22 +128,30 @@ export async function publicView(
 ) {
   const requests = [];
   if (application.clarification) {
+    const { clarification } = application;
     requests.push({
       kind: 'clarification',
-      items: application.clarification.items,
-      respondBy: application.clarification.dueDate,
-      answered: application.clarification.supplementedOn !== null,
+      items: clarification.items,
+      sentOn: clarification.requestedOn,
+      delivery: clarification.delivery,
+      respondBy: clarification.dueDate,
+      ...waitsForDelivery(clarification.dueDate, clarification.supplementedOn),
+      answered: clarification.supplementedOn !== null,
     });
   }
   if (application.fee) {
+    const { fee } = application;
     requests.push({
       kind: 'fee',
-      amountYuan: application.fee.amountYuan,
-      method: application.fee.method,
-      units: application.fee.units,
-      payBy: application.fee.dueDate,
-      paid: application.fee.paidOn !== null,
-      explanation: application.fee.explanation,
+      amountYuan: fee.amountYuan,
+      method: fee.method,
+      units: fee.units,
+      sentOn: fee.noticeOn,
+      delivery: fee.delivery,
+      payBy: fee.dueDate,
+      ...waitsForDelivery(fee.dueDate, fee.paidOn),
+      paid: fee.paidOn !== null,
+      explanation: fee.explanation,
     });
   }
   return {
@@ -138,6 +176,7 @@ export async function staffView(deps: ViewDeps, application: Application, reply:
     ...rest,
     trackingNumber: application.id,
     dueDateExplained: explainDueDate(reply),
+    awaitingDelivery: awaitingDelivery(application),
     decision:
       application.decision === null
         ? null
