@@ -150,6 +150,9 @@ describe('clarification (补正)', () => {
       {
         kind: 'clarification',
         items: ['请说明所需信息的时间范围', '请提供项目名称'],
+        sentOn: '2026-09-30',
+        // Sent online: delivered the day sent, and the period runs from it.
+        delivery: { method: 'online', deliveredOn: '2026-09-30' },
         respondBy: await dueAfter('2026-09-30', 10),
         answered: false,
       },
