@@ -2,17 +2,27 @@ import { z } from 'zod';
 import { Application, isOpen, withClockDueDate, type Change } from '#lib/domain/application/application';
 import { IdempotencyRecord } from '#lib/domain/application/secrets';
 import { CaseClock, type ClockContext } from '#lib/domain/case-clock';
-import type { ApplicationStore, LoadedApplication } from '#lib/use-cases/applications/ports';
+import type { ApplicationStore, LoadedApplication, ReceiptPlace } from '#lib/use-cases/applications/ports';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
+/** An entry of an applicant's receipts: which application, and how many pieces it counts for. */
+const ReceiptEntry = z.object({ applicationId: z.string(), pieces: z.int() });
+/** An entry of an applicant's history; `receivedOn` is absent on entries written before receipts were kept. */
+const HistoryEntry = z.object({
+  applicationId: z.string(),
+  submittedAt: z.string(),
+  receivedOn: z.string().nullable().optional(),
+});
+
 /**
  * Applications in the Records table: the case item (`APP#<tracking number>`, read back with the domain's
- * `Application` schema), its clocks, its timeline, an entry in the applicant's history (by keyed hash),
- * and the annual-report counters — all written in one transaction per action.
+ * `Application` schema), its clocks, its timeline, an entry in the applicant's history and, once
+ * received, in the applicant's receipts (both by keyed hash), and the annual-report counters — all
+ * written in one transaction per action.
  */
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(private readonly table: RecordsTable) {}
@@ -38,24 +48,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         onExists: () => new AlreadyExistsError('This application already exists.'),
       }),
       ...this.sideOps(change),
-      {
-        item: {
-          Put: {
-            TableName: this.table.tableName,
-            Item: {
-              ...keys.applicantHistory(
-                application.agencyId,
-                application.applicantKey,
-                application.submittedAt,
-                application.id,
-              ),
-              entity: 'applicant_history',
-              applicationId: application.id,
-              submittedAt: application.submittedAt,
-            },
-          },
-        },
-      },
+      ...this.applicantOps(application),
     ];
     if (idempotency !== undefined) {
       ops.push({
@@ -86,7 +79,40 @@ export class DynamoApplicationStore implements ApplicationStore {
     await this.table.transact([
       ...caseChange(this.table, { item: applicationItem(change.application), expectedVersion, event }),
       ...this.sideOps(change, previousReplyYears),
+      // Once received, its entries say so (a confirmation, a count in pieces; older cases as they move).
+      ...(change.application.receivedOn === null ? [] : this.applicantOps(change.application)),
     ]);
+  }
+
+  /**
+   * The application's entry in the applicant's history (with its date of receipt, null until received)
+   * and, once received, in the applicant's receipts, with the pieces it counts for.
+   */
+  private applicantOps(application: Application): TransactOp[] {
+    const { agencyId, applicantKey, id, submittedAt, receivedOn } = application;
+    const put = (item: Record<string, unknown>): TransactOp => ({
+      item: { Put: { TableName: this.table.tableName, Item: item } },
+    });
+    const ops = [
+      put({
+        ...keys.applicantHistory(agencyId, applicantKey, submittedAt, id),
+        entity: 'applicant_history',
+        applicationId: id,
+        submittedAt,
+        receivedOn,
+      }),
+    ];
+    if (receivedOn !== null)
+      ops.push(
+        put({
+          ...keys.applicantReceipt(agencyId, applicantKey, { receivedOn, submittedAt, id }),
+          entity: 'applicant_receipt',
+          applicationId: id,
+          receivedOn,
+          pieces: application.fee?.pieces?.count ?? 1,
+        }),
+      );
+    return ops;
   }
 
   async idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
@@ -105,40 +131,62 @@ export class DynamoApplicationStore implements ApplicationStore {
       limit,
       ascending: false,
     });
-    return page.items.map((item) =>
-      z.object({ applicationId: z.string(), submittedAt: z.string() }).parse(item),
-    );
+    return page.items.map((item) => {
+      const { applicationId, submittedAt } = HistoryEntry.parse(item);
+      return { applicationId, submittedAt };
+    });
   }
 
   /**
-   * How many applications the applicant made to this agency in a natural month (`YYYY-MM`, CST) — all of
-   * them, or those up to and including one (`upTo`: its submission time and number).
+   * The pieces of the applicant's applications received in a natural month (`YYYY-MM`, CST) — all of them,
+   * or those received before one (`before`). Applications whose history entry predates the receipts (no
+   * `receivedOn` on it) count as one piece in the month they were submitted, as they always did.
    */
-  async countInMonth(
+  async piecesInMonth(
     agencyId: string,
     applicantKey: string,
     month: string,
-    upTo?: { submittedAt: string; id: string },
+    before?: ReceiptPlace,
   ): Promise<number> {
-    let count = 0;
+    let pieces = 0;
+    const receipts = await this.all(keys.applicantReceiptsPartition(agencyId, applicantKey), {
+      ...(before === undefined
+        ? { sortKeyPrefix: month }
+        : {
+            sortKeyBetween: [month, keys.applicantReceipt(agencyId, applicantKey, before).sk] as [
+              string,
+              string,
+            ],
+          }),
+    });
+    for (const item of receipts) {
+      const entry = ReceiptEntry.parse(item);
+      if (entry.applicationId !== before?.id) pieces += entry.pieces;
+    }
+    const history = await this.all(keys.applicantHistoryPartition(agencyId, applicantKey), {
+      sortKeyPrefix: month,
+    });
+    for (const item of history) {
+      const entry = HistoryEntry.parse(item);
+      if (entry.receivedOn !== undefined || entry.applicationId === before?.id) continue;
+      if (before === undefined || entry.submittedAt < before.submittedAt) pieces += 1;
+    }
+    return pieces;
+  }
+
+  /** Every item of a partition's key range, page by page. */
+  private async all(
+    pk: string,
+    range: { sortKeyPrefix?: string; sortKeyBetween?: [string, string] },
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await this.table.queryPartition(keys.applicantHistoryPartition(agencyId, applicantKey), {
-        limit: 100,
-        nextToken,
-        ...(upTo === undefined
-          ? { sortKeyPrefix: month }
-          : {
-              sortKeyBetween: [
-                month,
-                keys.applicantHistory(agencyId, applicantKey, upTo.submittedAt, upTo.id).sk,
-              ] as [string, string],
-            }),
-      });
-      count += page.items.length;
+      const page = await this.table.queryPartition(pk, { limit: 100, nextToken, ...range });
+      items.push(...page.items);
       nextToken = page.nextToken ?? undefined;
     } while (nextToken !== undefined);
-    return count;
+    return items;
   }
 
   /** The work queue: open applications by due date (or closed ones, newest first). */

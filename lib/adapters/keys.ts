@@ -98,6 +98,20 @@ export const keys = {
   }),
   applicantHistoryPartition: (agencyId: string, applicantKey: string): string =>
     `APPLICANT#${agencyId}#${applicantKey}`,
+  /**
+   * The fee rules count an applicant's applications per natural month of receipt (Reg. 31), not of
+   * registration: one entry per received application, by date of receipt, then submission time.
+   */
+  applicantReceipt: (
+    agencyId: string,
+    applicantKey: string,
+    place: { receivedOn: string; submittedAt: string; id: string },
+  ): Key => ({
+    pk: keys.applicantReceiptsPartition(agencyId, applicantKey),
+    sk: `${place.receivedOn}#${place.submittedAt}#${place.id}`,
+  }),
+  applicantReceiptsPartition: (agencyId: string, applicantKey: string): string =>
+    `RECEIPTS#${agencyId}#${applicantKey}`,
   /** A public POST's Idempotency-Key (hashed). */
   idempotency: (agencyId: string, keyHash: string): Key => ({
     pk: `IDEMPOTENCY#${agencyId}#${keyHash}`,

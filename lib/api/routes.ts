@@ -1003,11 +1003,18 @@ export const routes = [
   }),
   staffAction({
     path: 'fee-notice',
-    summary: 'Send a fee notice computed by the 2020 rules; the clock waits for payment',
+    summary:
+      'Send a fee notice computed by the 2020 rules (by piece, one application as several pieces with a reason; by volume only for paper, e-mail or copied data); the clock waits for payment',
     roles: ['clerk'],
     params: ApplicationPath,
     body: FeeNoticeInput,
-    problems: [rule('fee-once'), rule('no-fee'), rule('clock-out-of-order'), rule('deadline-passed')],
+    problems: [
+      rule('fee-once'),
+      rule('no-fee'),
+      rule('clock-out-of-order'),
+      rule('deadline-passed'),
+      rule('fee-by-volume-not-applicable'),
+    ],
   }),
   staffAction({
     path: 'fee-payment',

@@ -113,6 +113,8 @@ export const RULES = {
   'report-year-not-ended': 'An annual report is published only after its year has ended.',
   'report-checks-failed': 'The annual report fails one or more named checks.',
   'challenge-dates': 'The dates of a reconsideration or lawsuit do not hold together.',
+  'fee-by-volume-not-applicable':
+    'A fee by volume only where the applicant asked for paper, e-mail or copied electronic data (fee rules Art. 5).',
   'delivery-date': 'A notice is received on or after the day it was sent, and not after today.',
   'policy-shortens-period':
     'A policy cannot shorten the other side’s time: the consulted party’s 15 working days, the applicant’s 20 to pay.',

@@ -978,3 +978,74 @@ describe('statistics for the annual report', () => {
     });
   });
 });
+
+describe('fees under the 2020 rules (《政府信息公开信息处理费管理办法》)', () => {
+  it('a letter counts in the month it was received; one application may count as several pieces; each later one moves on', async () => {
+    const applicant = anApplicant();
+    // Received November 30, registered December 1 before December's letters: it is November's.
+    const late = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-11-30',
+      now: '2026-12-01T01:00:00Z',
+      applicant,
+    });
+    const december = [];
+    for (let i = 0; i < 10; i += 1)
+      december.push(
+        await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+          receivedOn: '2026-12-01',
+          now: `2026-12-01T02:${String(i).padStart(2, '0')}:00Z`,
+          applicant,
+        }),
+      );
+    const byPiece = { basis: { method: 'by_piece' }, explanation: '按件计收' };
+    const tenth = december[9]?.trackingNumber ?? '';
+    const free = await actAs('clerk', tenth, 'fee-notice', byPiece, '2026-12-02');
+    expect(free.json.type).toBe('urn:gongkai:problem:no-fee');
+    // The 9th of December asks for three matters: pieces 9, 10 and 11 of the month.
+    const threeMatters = { count: 3, reason: '一份申请包含三个项目的环评批复，按“一事一申请”拆分' };
+    const ninth = await actAs(
+      'clerk',
+      december[8]?.trackingNumber ?? '',
+      'fee-notice',
+      { ...byPiece, basis: { method: 'by_piece', pieces: threeMatters } },
+      '2026-12-02',
+    );
+    expect(ninth.json, ninth.text).toMatchObject({
+      status: 'awaiting_fee',
+      fee: { units: 11, amountYuan: 100, pieces: threeMatters },
+    });
+    // Now the 10th is piece 12.
+    const charged = await actAs('clerk', tenth, 'fee-notice', byPiece, '2026-12-02');
+    expect(charged.json, charged.text).toMatchObject({ fee: { units: 12, amountYuan: 100 } });
+    const lateCase = await api('GET', caseUrl(late.trackingNumber), { token: agency.tokens.clerk });
+    expect(lateCase.json.applicationsThisMonth).toBe(1);
+    const tenthCase = await api('GET', caseUrl(tenth), { token: agency.tokens.clerk });
+    expect(tenthCase.json.applicationsThisMonth).toBe(12);
+  });
+
+  it('a fee by volume is refused for information given online (Art. 5)', async () => {
+    const registered = await api('POST', `/v1/agencies/${agency.agencyId}/applications/registrations`, {
+      token: agency.tokens.clerk,
+      now: at('2026-11-02'),
+      body: {
+        channel: 'letter_registered',
+        receivedOn: '2026-11-02',
+        applicant: anApplicant(),
+        request: { ...anInformationRequest(), form: 'electronic', delivery: 'online' },
+      },
+    });
+    expect(registered.status).toBe(201);
+    const refused = await actAs(
+      'clerk',
+      registered.json.trackingNumber,
+      'fee-notice',
+      { basis: { method: 'by_volume', pages: 120 }, explanation: '申请内容达120页' },
+      '2026-11-03',
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.json).toMatchObject({
+      type: 'urn:gongkai:problem:fee-by-volume-not-applicable',
+      errors: [{ path: 'body.basis.method' }],
+    });
+  });
+});

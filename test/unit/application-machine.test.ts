@@ -1135,6 +1135,7 @@ describe('the decision (Reg. 36–39)', () => {
       fee: {
         method: 'by_piece',
         units: 11,
+        pieces: null,
         amountYuan: 100,
         noticeOn: '2026-09-30',
         dueDate: '2026-11-03',
@@ -1354,6 +1355,7 @@ describe('the case’s copies of its clocks’ due dates', () => {
     fee: {
       method: 'by_piece',
       units: 11,
+      pieces: null,
       amountYuan: 100,
       noticeOn: '2026-09-30',
       dueDate: '2026-11-03',

@@ -35,6 +35,7 @@ const clarification = {
 const fee = {
   method: 'by_volume' as const,
   units: 120,
+  pieces: null,
   amountYuan: 1100,
   noticeOn: '2026-03-03',
   dueDate: '2026-03-31',
@@ -124,7 +125,7 @@ describe('the application schema', () => {
 
   it('reads notices stored before their delivery and period were recorded: their periods ran from the day sent', () => {
     const { delivery: _c, periodWorkingDays: _p, ...olderClarification } = clarification;
-    const { delivery: _f, ...olderFee } = fee;
+    const { delivery: _f, pieces: _n, ...olderFee } = fee;
     const { delivery: _k, ...olderConsultation } = consultation;
     const parsed = Application.parse({
       ...anApplication(),
@@ -137,7 +138,7 @@ describe('the application schema', () => {
       delivery: null,
       periodWorkingDays: null,
     });
-    expect(parsed.fee).toMatchObject({ dueDate: '2026-03-31', delivery: null });
+    expect(parsed.fee).toMatchObject({ dueDate: '2026-03-31', delivery: null, pieces: null });
     expect(parsed.consultations[0]).toMatchObject({ dueDate: '2026-03-24', delivery: null });
   });
 

@@ -5,6 +5,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { WrongStateError } from '../errors';
 import { UploadKey } from '../upload-key';
 import { Applicant, InformationRequest, type ApplicantColumn } from './applicant';
+import { Pieces } from './fees';
 import { Delivery } from './notice-delivery';
 import { DecisionInput } from './outcomes';
 import { DEFAULT_POLICY, DisclosurePolicy, lawful } from './policy';
@@ -129,6 +130,8 @@ export const Application = z.object({
     .object({
       method: z.enum(['by_piece', 'by_volume']),
       units: z.int(),
+      // Notices sent before 一事一申请 was recorded counted the application as one piece.
+      pieces: Pieces.nullable().default(null),
       amountYuan: z.number(),
       noticeOn: CivilDate,
       /** The end of the time to pay, from delivery; null until the notice's delivery is known. */

@@ -12,7 +12,7 @@ import {
   type Change,
   type Context,
 } from './application';
-import { FeeBasis, feeFor } from './fees';
+import { chargeableByVolume, FeeBasis, feeFor } from './fees';
 import { deliveredBy, deliveryOf } from './notice-delivery';
 
 /**
@@ -40,16 +40,23 @@ export function feeNotice(
   requireStatus(current, 'in_progress');
   if (current.fee !== null)
     throw new RuleViolationError('fee-once', 'A fee notice has already been sent for this application.');
+  if (input.basis.method === 'by_volume' && !chargeableByVolume(current.request))
+    throw new RuleViolationError(
+      'fee-by-volume-not-applicable',
+      'A fee by volume is only for information asked for on paper, by e-mail or as copied electronic data (fee rules Art. 5); this applicant asked for it online.',
+      [{ path: 'body.basis.method', message: 'must be by_piece for information given online' }],
+    );
   const { amountYuan, units } = feeFor(input.basis, ordinalThisMonth);
   if (amountYuan === 0) {
     throw new RuleViolationError(
       'no-fee',
       input.basis.method === 'by_piece'
-        ? `This is the applicant's application no. ${ordinalThisMonth} this month: the first 10 are free.`
+        ? `This is the applicant's piece no. ${units} this month: the first 10 are free.`
         : 'Up to 30 pages are free.',
       [{ path: 'body.basis', message: 'gives no fee under the 2020 rules' }],
     );
   }
+  const pieces = input.basis.method === 'by_piece' ? (input.basis.pieces ?? null) : null;
   const reply = advanceClock(context.calendar, requireReply(replyClock), {
     type: 'suspend',
     on: context.today,
@@ -68,6 +75,7 @@ export function feeNotice(
       fee: {
         method: input.basis.method,
         units,
+        pieces,
         amountYuan,
         noticeOn: context.today,
         dueDate,
@@ -81,7 +89,14 @@ export function feeNotice(
     clocks: payment === null ? [] : [{ name: FEE_CLOCK, state: payment, open: true }],
     event: {
       type: 'fee_notice_sent',
-      data: { method: input.basis.method, units, amountYuan, payBy: dueDate, deliveredBy: delivery.method },
+      data: {
+        method: input.basis.method,
+        units,
+        ...(pieces === null ? {} : { pieces }),
+        amountYuan,
+        payBy: dueDate,
+        deliveredBy: delivery.method,
+      },
     },
     statistics: [],
   };

@@ -125,10 +125,11 @@ export async function getCase(deps: ApplicationDeps, agencyId: string, id: strin
     ...(await staffView(deps, found.application, reply)),
     timeline: await deps.applications.events(id),
     applicantHistory: history.filter((entry) => entry.applicationId !== id),
-    applicationsThisMonth: await deps.applications.countInMonth(
+    // Pieces in the month of receipt, as the fee rules count them (the month submitted if not yet received).
+    applicationsThisMonth: await deps.applications.piecesInMonth(
       agencyId,
       found.application.applicantKey,
-      found.application.submittedAt.slice(0, 7),
+      (found.application.receivedOn ?? chinaDateOf(new Date(found.application.submittedAt))).slice(0, 7),
     ),
   };
 }
@@ -199,14 +200,16 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
       case 'resumption':
         return resume(application, reply, action.input, context);
       case 'fee-notice': {
-        // Its place among the applicant's applications of that month: later ones do not count.
-        const ordinal = await deps.applications.countInMonth(
+        // Its place among the applicant's applications of its month of receipt (a letter registered later
+        // counts in the month it arrived): later ones do not count.
+        const receivedOn = application.receivedOn ?? context.today;
+        const before = await deps.applications.piecesInMonth(
           agencyId,
           application.applicantKey,
-          application.submittedAt.slice(0, 7),
-          { submittedAt: application.submittedAt, id: application.id },
+          receivedOn.slice(0, 7),
+          { receivedOn, submittedAt: application.submittedAt, id: application.id },
         );
-        return feeNotice(application, reply, action.input, ordinal, context);
+        return feeNotice(application, reply, action.input, before + 1, context);
       }
       case 'fee-payment':
         return feePayment(application, reply, action.input, context);

@@ -14,6 +14,9 @@ export type LoadedApplication = {
   chain: ChainHead;
 };
 
+/** An application's place among an applicant's receipts: its date of receipt, then its submission. */
+export type ReceiptPlace = { receivedOn: string; submittedAt: string; id: string };
+
 /** Port: where applications are kept (see DynamoApplicationStore). */
 export interface ApplicationStore {
   get(id: string): Promise<LoadedApplication | undefined>;
@@ -30,12 +33,11 @@ export interface ApplicationStore {
     applicantKey: string,
     limit?: number,
   ): Promise<{ applicationId: string; submittedAt: string }[]>;
-  countInMonth(
-    agencyId: string,
-    applicantKey: string,
-    month: string,
-    upTo?: { submittedAt: string; id: string },
-  ): Promise<number>;
+  /**
+   * The pieces (件, fee rules Art. 4) of the applicant's applications received in a natural month
+   * (`YYYY-MM`, CST, by date of receipt): all of them, or those received before one (`before`).
+   */
+  piecesInMonth(agencyId: string, applicantKey: string, month: string, before?: ReceiptPlace): Promise<number>;
   list(
     agencyId: string,
     options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },

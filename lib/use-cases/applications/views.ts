@@ -146,6 +146,7 @@ export async function publicView(
       amountYuan: fee.amountYuan,
       method: fee.method,
       units: fee.units,
+      pieces: fee.pieces,
       sentOn: fee.noticeOn,
       delivery: fee.delivery,
       payBy: fee.dueDate,

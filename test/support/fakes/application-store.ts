@@ -2,7 +2,7 @@ import { Application, isOpen, type Change } from '#lib/domain/application/applic
 import type { IdempotencyRecord } from '#lib/domain/application/secrets';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import type { ApplicationStore, LoadedApplication } from '#lib/use-cases/applications/ports';
+import type { ApplicationStore, LoadedApplication, ReceiptPlace } from '#lib/use-cases/applications/ports';
 import type { ClockContext } from '#lib/domain/case-clock';
 import { pageOf } from './paging';
 import { copy, headAfter, storedClockState, type InMemoryRecords } from './records';
@@ -14,12 +14,18 @@ export const applicationCase = (id: string): string => `APP#${id}`;
  * Applications in memory, with the contract of `DynamoApplicationStore`: a create of an existing
  * tracking number or a used Idempotency-Key is `AlreadyExistsError`; a save at another version than the
  * one read is `VersionConflictError`; each change writes, whole, the case (version + 1, chain head), its
- * timeline event, its reply and side clocks, the applicant's history and the annual-report counters.
+ * timeline event, its reply and side clocks, the applicant's history and receipts (once received, with the
+ * pieces it counts for) and the annual-report counters.
  */
 export class InMemoryApplicationStore implements ApplicationStore {
   private readonly cases = new Map<string, { item: Application; chain: ChainHead }>();
   private readonly idempotencyRecords = new Map<string, IdempotencyRecord>();
-  private readonly histories = new Map<string, { submittedAt: string; applicationId: string }[]>();
+  /** `receivedOn` undefined: an entry written before receipts were kept (see `givenLegacyHistory`). */
+  private readonly histories = new Map<
+    string,
+    { submittedAt: string; applicationId: string; receivedOn?: string | null }[]
+  >();
+  private readonly receipts = new Map<string, Map<string, { applicationId: string; pieces: number }>>();
 
   constructor(private readonly records: InMemoryRecords) {}
 
@@ -46,11 +52,7 @@ export class InMemoryApplicationStore implements ApplicationStore {
 
     this.cases.set(application.id, { item: copy({ ...application, version: 1 }), chain: headAfter(event) });
     this.applySideChanges(change, event);
-    const historyKey = `${application.agencyId}#${application.applicantKey}`;
-    this.histories.set(historyKey, [
-      ...(this.histories.get(historyKey) ?? []),
-      { submittedAt: application.submittedAt, applicationId: application.id },
-    ]);
+    this.keepApplicantEntries(application);
     if (idempotencyKey !== undefined && idempotency !== undefined)
       this.idempotencyRecords.set(idempotencyKey, copy(idempotency));
   }
@@ -72,6 +74,34 @@ export class InMemoryApplicationStore implements ApplicationStore {
       chain: headAfter(event),
     });
     this.applySideChanges(change, event);
+    if (application.receivedOn !== null) this.keepApplicantEntries(application);
+  }
+
+  /** The history entry (replaced, with its date of receipt) and, once received, the receipt entry. */
+  private keepApplicantEntries(application: Application): void {
+    const historyKey = `${application.agencyId}#${application.applicantKey}`;
+    const entry = {
+      submittedAt: application.submittedAt,
+      applicationId: application.id,
+      receivedOn: application.receivedOn,
+    };
+    this.histories.set(historyKey, [
+      ...(this.histories.get(historyKey) ?? []).filter((kept) => kept.applicationId !== application.id),
+      entry,
+    ]);
+    if (application.receivedOn === null) return;
+    const receipts = this.receipts.get(historyKey) ?? new Map();
+    receipts.set(`${application.receivedOn}#${application.submittedAt}#${application.id}`, {
+      applicationId: application.id,
+      pieces: application.fee?.pieces?.count ?? 1,
+    });
+    this.receipts.set(historyKey, receipts);
+  }
+
+  /** An applicant's history entry as stores wrote them before receipts were kept: no date of receipt. */
+  givenLegacyHistory(agencyId: string, applicantKey: string, submittedAt: string, applicationId: string) {
+    const historyKey = `${agencyId}#${applicantKey}`;
+    this.histories.set(historyKey, [...(this.histories.get(historyKey) ?? []), { submittedAt, applicationId }]);
   }
 
   async idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
@@ -87,20 +117,28 @@ export class InMemoryApplicationStore implements ApplicationStore {
     return this.historyOf(agencyId, applicantKey)
       .reverse()
       .slice(0, limit)
-      .map((entry) => ({ ...entry }));
+      .map(({ submittedAt, applicationId }) => ({ applicationId, submittedAt }));
   }
 
-  async countInMonth(
+  async piecesInMonth(
     agencyId: string,
     applicantKey: string,
     month: string,
-    upTo?: { submittedAt: string; id: string },
+    before?: ReceiptPlace,
   ): Promise<number> {
-    const last = upTo === undefined ? undefined : `${upTo.submittedAt}#${upTo.id}`;
-    return this.historyOf(agencyId, applicantKey).filter((entry) => {
-      const sortKey = `${entry.submittedAt}#${entry.applicationId}`;
-      return last === undefined ? sortKey.startsWith(month) : sortKey >= month && sortKey <= last;
-    }).length;
+    const last = before === undefined ? undefined : `${before.receivedOn}#${before.submittedAt}#${before.id}`;
+    let pieces = 0;
+    for (const [sortKey, entry] of this.receipts.get(`${agencyId}#${applicantKey}`) ?? [])
+      if (sortKey.startsWith(month) && (last === undefined || sortKey < last)) pieces += entry.pieces;
+    for (const entry of this.historyOf(agencyId, applicantKey))
+      if (
+        entry.receivedOn === undefined &&
+        entry.submittedAt.startsWith(month) &&
+        entry.applicationId !== before?.id &&
+        (before === undefined || entry.submittedAt < before.submittedAt)
+      )
+        pieces += 1;
+    return pieces;
   }
 
   async list(
