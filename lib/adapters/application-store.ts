@@ -253,15 +253,26 @@ export class DynamoApplicationStore implements ApplicationStore {
         );
       else ops.push(closeClockOp(this.table, casePk, clock.name));
     }
+    // One update per year's counter item: a transaction may touch an item only once.
+    const byYear = new Map<number, Map<string, number>>();
     for (const move of change.statistics) {
+      const cells = byYear.get(move.year) ?? new Map<string, number>();
+      cells.set(move.cell, (cells.get(move.cell) ?? 0) + (move.by ?? 1));
+      byYear.set(move.year, cells);
+    }
+    for (const [year, cells] of byYear) {
+      const moves = [...cells];
       ops.push({
         item: {
           Update: {
             TableName: this.table.tableName,
-            Key: keys.statistics(application.agencyId, move.year),
-            UpdateExpression: 'ADD #cell :one SET entity = :entity',
-            ExpressionAttributeNames: { '#cell': move.cell },
-            ExpressionAttributeValues: { ':one': 1, ':entity': 'application_statistics' },
+            Key: keys.statistics(application.agencyId, year),
+            UpdateExpression: `ADD ${moves.map((_, i) => `#c${i} :d${i}`).join(', ')} SET entity = :entity`,
+            ExpressionAttributeNames: Object.fromEntries(moves.map(([cell], i) => [`#c${i}`, cell])),
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(moves.map(([, by], i) => [`:d${i}`, by])),
+              ':entity': 'application_statistics',
+            },
           },
         },
       });

@@ -107,7 +107,7 @@ ${table3(content)}
 ${paragraphs(content.narrative.problems)}
 <h2>六、其他需要报告的事项</h2>
 ${paragraphs(content.narrative.other)}
-${seal === null ? '<p class="seal">草稿（未公布）</p>' : `<p class="seal">第${seal.edition}版，公布于${escape(seal.publishedAt)}；SHA-256：${seal.sha256}</p>`}
+${content.fees === undefined ? '' : `<p id="fees">本年度依据《政府信息公开信息处理费管理办法》发出收费通知${content.fees.notices}件，总金额${content.fees.noticedYuan}元；实际收取信息处理费${content.fees.collectedYuan}元。</p>\n`}${seal === null ? '<p class="seal">草稿（未公布）</p>' : `<p class="seal">第${seal.edition}版，公布于${escape(seal.publishedAt)}；SHA-256：${seal.sha256}</p>`}
 </body></html>
 `;
 }

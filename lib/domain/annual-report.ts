@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TrackingNumber } from './application/secrets';
 import { ORGANISATION_TYPES, type ApplicantColumn } from './application/applicant';
+import { FEE_CELLS } from './application/fees';
 import {
   CANNOT_PROVIDE_REASONS,
   NOT_DISCLOSED_REASONS,
@@ -90,6 +91,15 @@ export const Narrative = z.strictObject({
   other: z.string().max(20000), // 六、其他需要报告的事项
 });
 
+/**
+ * 六、其他需要报告的事项 — the format asks for the fee notices sent (件数, 总金额) and the total actually
+ * collected (实际收取的总金额), in yuan: notices in the year sent, payments in the year paid.
+ */
+export const FeeFigures = z
+  .object({ notices: z.int(), noticedYuan: z.number(), collectedYuan: z.number() })
+  .readonly();
+export type FeeFigures = z.infer<typeof FeeFigures>;
+
 const DocumentFigures = z.object({ issued: z.int(), repealed: z.int(), valid: z.int() }).readonly();
 
 /** The report's text and tables, as drafted and as sealed (the seal is the hash of exactly this). */
@@ -117,6 +127,9 @@ export const ReportContent = z
         litigationAfterReconsideration: ChallengeFigures,
       })
       .readonly(),
+    // 六: the processing fees of the 2020 rules, from the fee records. Optional, not defaulted: a report
+    // sealed before fees were counted holds none, and its seal is over exactly what it holds.
+    fees: FeeFigures.optional(),
   })
   .readonly();
 export type ReportContent = z.infer<typeof ReportContent>;
@@ -244,6 +257,11 @@ export function draftContent(input: {
       reconsideration: challenge('reconsideration'),
       litigationDirect: challenge('litigation_direct'),
       litigationAfterReconsideration: challenge('litigation_after_reconsideration'),
+    },
+    fees: {
+      notices: cell(input.applicationsThisYear, FEE_CELLS.noticed),
+      noticedYuan: cell(input.applicationsThisYear, FEE_CELLS.noticedYuan),
+      collectedYuan: cell(input.applicationsThisYear, FEE_CELLS.collectedYuan),
     },
   };
 }

@@ -1049,3 +1049,33 @@ describe('fees under the 2020 rules (《政府信息公开信息处理费管理�
     });
   });
 });
+
+describe('the fees in the annual report (section 六)', () => {
+  it('the draft counts the fee notices sent, their total and the fees collected, from the fee records', async () => {
+    const fresh = await anAgencyWithStaff();
+    const onCase = (id: string, action: string, body: unknown, date: string) =>
+      api('POST', `/v1/agencies/${fresh.agencyId}/applications/${id}/${action}`, {
+        token: fresh.tokens.clerk,
+        body,
+        now: at(date),
+      });
+    const paid = await aRegisteredApplication(fresh.agencyId, fresh.tokens.clerk, {
+      receivedOn: '2026-11-02',
+    });
+    const unpaid = await aRegisteredApplication(fresh.agencyId, fresh.tokens.clerk, {
+      receivedOn: '2026-11-02',
+    });
+    const byVolume = (pages: number) => ({ basis: { method: 'by_volume', pages }, explanation: '按量计收' });
+    // A notice writes two counter cells of one year's item in its transaction.
+    expect((await onCase(paid.trackingNumber, 'fee-notice', byVolume(120), '2026-11-03')).status).toBe(200);
+    expect((await onCase(unpaid.trackingNumber, 'fee-notice', byVolume(40), '2026-11-03')).status).toBe(200);
+    expect((await onCase(paid.trackingNumber, 'fee-payment', {}, '2026-11-10')).status).toBe(200);
+    const draft = await api('POST', `/v1/agencies/${fresh.agencyId}/annual-reports/2026/draft`, {
+      token: fresh.tokens.agency_admin,
+      body: {},
+      now: '2027-01-05T02:00:00Z',
+    });
+    expect(draft.status, draft.text).toBe(200);
+    expect(draft.json.content.fees).toEqual({ notices: 2, noticedYuan: 1200, collectedYuan: 1100 });
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { feeNotice } from '#lib/domain/application/fee-notice';
+import { annualReportHtml } from '#lib/domain/annual-report-html';
+import { feeNotice, feePayment } from '#lib/domain/application/fee-notice';
 import { chargeableByVolume, FeeBasis, feeFor } from '#lib/domain/application/fees';
+import { draftReport } from '#lib/use-cases/annual-reports';
 import { act, getCase, registerApplication, type StaffAction } from '#lib/use-cases/applications/casework';
 import { aPrincipal, aReceivedApplication, aRegistration, anAgency, cst, on } from '#test/support/factories';
 import { givenAgency, inMemoryWorld, type InMemoryWorld } from '#test/support/fakes';
@@ -8,7 +10,7 @@ import { givenAgency, inMemoryWorld, type InMemoryWorld } from '#test/support/fa
 /**
  * Processing fees under the 2020 rules (《政府信息公开信息处理费管理办法》): one application counted as
  * several pieces (一事一申请, Art. 4), by volume only for paper, e-mail or copied data (Art. 5), the natural
- * month of receipt.
+ * month of receipt, and the fees sent and collected in the annual report's section 六.
  */
 
 const AGENCY = 'ag-city';
@@ -97,6 +99,28 @@ describe('by volume only for paper, e-mail or copied electronic data (Art. 5)', 
   });
 });
 
+describe('the fees in the report’s counters', () => {
+  it('a notice counts in the year sent with its amount; a payment in the year paid with what was collected', () => {
+    const received = aReceivedApplication('2026-12-21');
+    const noticed = feeNotice(
+      received.application,
+      received.reply,
+      { basis: { method: 'by_volume', pages: 120 }, explanation },
+      1,
+      on('2026-12-30'),
+    );
+    expect(noticed.statistics).toEqual([
+      { year: 2026, cell: 'fees.noticed' },
+      { year: 2026, cell: 'fees.noticedYuan', by: 1100 },
+    ]);
+    const paid = feePayment(noticed.application, noticed.reply, {}, on('2027-01-05'));
+    expect(paid.statistics).toEqual([
+      { year: 2027, cell: 'fees.collected' },
+      { year: 2027, cell: 'fees.collectedYuan', by: 1100 },
+    ]);
+  });
+});
+
 async function aWorld(): Promise<InMemoryWorld> {
   const world = inMemoryWorld();
   await givenAgency(world, anAgency({ agencyId: 'ag-gov', name: '某市人民政府', level: 'government' }));
@@ -179,5 +203,59 @@ describe('the applicant’s pieces in a natural month (use cases)', () => {
     });
     await letter(world, '2026-09-02');
     expect(await staffAct(world, id(2), byPiece(), '2026-09-03')).toMatchObject({ fee: { units: 11 } });
+  });
+});
+
+describe('section 六 of the annual report: fee notices sent and fees collected', () => {
+  it('drafts them from the fee records and prints them under 六', async () => {
+    const world = await aWorld();
+    await letter(world, '2026-11-02');
+    await letter(world, '2026-11-03');
+    const byVolume = (pages: number): StaffAction => ({
+      kind: 'fee-notice',
+      input: { basis: { method: 'by_volume', pages }, explanation, deliveredBy: 'online' },
+    });
+    await staffAct(world, id(1), byVolume(120), '2026-11-04'); // 1100 yuan, paid
+    await staffAct(world, id(1), { kind: 'fee-payment', input: { reference: 'POS-1' } }, '2026-11-10');
+    await staffAct(world, id(2), byVolume(40), '2026-11-04'); // 100 yuan, not paid
+    const draft = await draftReport(
+      world.reportDeps,
+      aPrincipal(['agency_admin']),
+      AGENCY,
+      2026,
+      cst('2027-01-05'),
+    );
+    expect(draft.content.fees).toEqual({ notices: 2, noticedYuan: 1200, collectedYuan: 1100 });
+    expect(annualReportHtml(draft.content, null)).toContain(
+      '<p id="fees">本年度依据《政府信息公开信息处理费管理办法》发出收费通知2件，总金额1200元；实际收取信息处理费1100元。</p>',
+    );
+  });
+
+  it('a report sealed before fees were counted has no fee line', () => {
+    const html = annualReportHtml(
+      {
+        agencyId: AGENCY,
+        agencyName: '某市生态环境局',
+        year: 2025,
+        narrative: { general: '总体', problems: '问题', other: '无。' },
+        proactive: {
+          rules: { issued: 0, repealed: 0, valid: 0 },
+          normativeDocuments: { issued: 0, repealed: 0, valid: 0 },
+          licensing: 0,
+          penalties: 0,
+          enforcement: 0,
+          feeIncomeTenThousandYuan: 0,
+        },
+        applications: {},
+        challenges: {
+          reconsideration: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+          litigationDirect: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+          litigationAfterReconsideration: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+        },
+      },
+      null,
+    );
+    expect(html).toContain('<h2>六、其他需要报告的事项</h2>\n<p>无。</p>\n<p class="seal">');
+    expect(html).not.toContain('id="fees"');
   });
 });

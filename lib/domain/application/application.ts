@@ -164,8 +164,8 @@ export type ClockChange =
   | { readonly name: string; readonly open: true; readonly state: ClockState }
   | { readonly name: string; readonly open: false };
 
-/** A move of the annual-report counters: +1 in `cell` of year `year`. */
-export type StatisticsMove = { readonly year: number; readonly cell: string };
+/** A move of the annual-report counters: +`by` (1 unless told) in `cell` of year `year`. */
+export type StatisticsMove = { readonly year: number; readonly cell: string; readonly by?: number };
 
 /** What one step does: the use case writes all of it in one transaction. */
 export type Change = {

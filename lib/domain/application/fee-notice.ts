@@ -7,12 +7,13 @@ import {
   policyOf,
   requireReply,
   requireStatus,
+  statisticsYear,
   withClock,
   type Application,
   type Change,
   type Context,
 } from './application';
-import { chargeableByVolume, FeeBasis, feeFor } from './fees';
+import { chargeableByVolume, FEE_CELLS, FeeBasis, feeFor } from './fees';
 import { deliveredBy, deliveryOf } from './notice-delivery';
 
 /**
@@ -98,7 +99,11 @@ export function feeNotice(
         deliveredBy: delivery.method,
       },
     },
-    statistics: [],
+    // The report's section 六: fee notices sent, and their amount, in the year sent.
+    statistics: [
+      { year: statisticsYear(context.today), cell: FEE_CELLS.noticed },
+      { year: statisticsYear(context.today), cell: FEE_CELLS.noticedYuan, by: amountYuan },
+    ],
   };
 }
 
@@ -131,6 +136,10 @@ export function feePayment(
       type: 'fee_paid',
       data: { amountYuan: fee.amountYuan, reference: input.reference, dueDate: reply.dueDate },
     },
-    statistics: [],
+    // The fees actually collected, in the year paid.
+    statistics: [
+      { year: statisticsYear(context.today), cell: FEE_CELLS.collected },
+      { year: statisticsYear(context.today), cell: FEE_CELLS.collectedYuan, by: fee.amountYuan },
+    ],
   };
 }

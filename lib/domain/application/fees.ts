@@ -59,3 +59,14 @@ export function feeFor(basis: FeeBasis, ordinalThisMonth: number): { amountYuan:
 export const chargeableByVolume = (request: Pick<InformationRequest, 'form' | 'delivery'>): boolean =>
   request.form === 'paper' || request.delivery !== 'online';
 
+/**
+ * The fee counters, for section 六 of the annual report (the 2021 format asks for the fee notices sent,
+ * their total and the total actually collected): notices and their amount in the year sent, payments in
+ * the year paid.
+ */
+export const FEE_CELLS = {
+  noticed: 'fees.noticed',
+  noticedYuan: 'fees.noticedYuan',
+  collected: 'fees.collected',
+  collectedYuan: 'fees.collectedYuan',
+} as const;

@@ -208,7 +208,7 @@ export class InMemoryApplicationStore implements ApplicationStore {
       else this.records.closeClock(caseKey, clock.name);
     }
     for (const move of change.statistics)
-      this.records.count(application.agencyId, 'applications', move.year, move.cell);
+      this.records.count(application.agencyId, 'applications', move.year, move.cell, move.by ?? 1);
   }
 }
 
