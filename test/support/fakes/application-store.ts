@@ -101,7 +101,10 @@ export class InMemoryApplicationStore implements ApplicationStore {
   /** An applicant's history entry as stores wrote them before receipts were kept: no date of receipt. */
   givenLegacyHistory(agencyId: string, applicantKey: string, submittedAt: string, applicationId: string) {
     const historyKey = `${agencyId}#${applicantKey}`;
-    this.histories.set(historyKey, [...(this.histories.get(historyKey) ?? []), { submittedAt, applicationId }]);
+    this.histories.set(historyKey, [
+      ...(this.histories.get(historyKey) ?? []),
+      { submittedAt, applicationId },
+    ]);
   }
 
   async idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
