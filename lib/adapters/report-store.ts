@@ -50,8 +50,16 @@ export class DynamoReportStore implements ReportStore {
     return item === undefined ? undefined : FiguresItem.parse(item);
   }
 
-  async setFigures(agencyId: string, year: number, figures: Figures): Promise<void> {
+  async setFigures(
+    agencyId: string,
+    year: number,
+    figures: Figures,
+    counterCells: Readonly<Record<string, number | null>>,
+  ): Promise<void> {
     const { version, ...values } = figures;
+    const cells = Object.entries(counterCells);
+    const set = cells.flatMap(([, value], i) => (value === null ? [] : [`#c${i} = :c${i}`]));
+    const removed = cells.flatMap(([, value], i) => (value === null ? [`#c${i}`] : []));
     await this.table.transact([
       {
         item: {
@@ -74,6 +82,23 @@ export class DynamoReportStore implements ReportStore {
         },
         onConditionFailed: () =>
           new VersionConflictError('The figures changed since you read them; read them again.'),
+      },
+      // The cells the figures keep in the year's application counters (an opening figure), set or removed.
+      {
+        item: {
+          Update: {
+            TableName: this.table.tableName,
+            Key: keys.statistics(agencyId, year),
+            UpdateExpression: `SET ${[...set, 'entity = :entity'].join(', ')}${removed.length > 0 ? ` REMOVE ${removed.join(', ')}` : ''}`,
+            ExpressionAttributeNames: Object.fromEntries(cells.map(([name], i) => [`#c${i}`, name])),
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(
+                cells.flatMap(([, value], i) => (value === null ? [] : [[`:c${i}`, value]])),
+              ),
+              ':entity': 'application_statistics',
+            },
+          },
+        },
       },
     ]);
   }

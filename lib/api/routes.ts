@@ -828,7 +828,8 @@ export const routes = [
     function: 'reports',
     access: 'staff',
     roles: ['agency_admin'],
-    summary: 'The year’s licensing, penalty and enforcement decisions and fee income (Reg. 20(5), (6), (8))',
+    summary:
+      'The year’s licensing, penalty and enforcement decisions and fee income (Reg. 20(5), (6), (8)); for the first year here, documents in force and applications pending on January 1',
     params: ReportPath,
     body: Figures,
     problems: [notFound, versionConflict],

@@ -69,6 +69,21 @@ export const ChallengeFigures = z
   .readonly();
 export type ChallengeFigures = z.infer<typeof ChallengeFigures>;
 
+/**
+ * Applications pending on January 1 by applicant column (二、上年结转), as an agency enters them for its
+ * first year in Gongkai: those received before its records here begin. A column left out is 0.
+ */
+const pendingCount = z.int().min(0).max(1_000_000).default(0);
+export const PendingByColumn = z.strictObject({
+  natural_person: pendingCount,
+  commercial_enterprise: pendingCount,
+  research_institution: pendingCount,
+  social_welfare_organization: pendingCount,
+  legal_service_agency: pendingCount,
+  other: pendingCount,
+} satisfies Record<ApplicantColumn, typeof pendingCount>);
+export type PendingByColumn = z.infer<typeof PendingByColumn>;
+
 export const Figures = z.strictObject({
   version: z.int().min(0, 'must be the version you read (0 for none yet)'),
   licensing: z.int().min(0), // 行政许可 本年处理决定数量
@@ -81,6 +96,9 @@ export const Figures = z.strictObject({
     .strictObject({ rules: z.int().min(0), normativeDocuments: z.int().min(0) })
     .nullable()
     .default(null),
+  // Applications pending on January 1, for an agency whose earlier applications are not in Gongkai: 二
+  // counts from them and from what Gongkai records from that year on. Figures entered before it have none.
+  pendingAtStartOfYear: PendingByColumn.nullable().default(null),
 });
 export type Figures = z.infer<typeof Figures>;
 
@@ -162,6 +180,47 @@ export type Cells = Readonly<Record<string, number>>;
 
 const cell = (cells: Cells, name: string): number => (typeof cells[name] === 'number' ? cells[name] : 0);
 
+/** The counter cell that keeps a year's opening figure of pending applications, by column. */
+export const pendingAtStartCell = (column: ApplicantColumn): string => `pendingAtStart.${column}`;
+
+/**
+ * The counter cells an opening figure sets in its year's application counters, where drafts of that and
+ * later years find it (null: the figure was taken away, and the cells with it).
+ */
+export function openingCells(pending: PendingByColumn | null): Record<string, number | null> {
+  return Object.fromEntries(
+    COLUMNS.map((column) => [pendingAtStartCell(column), pending === null ? null : pending[column]]),
+  );
+}
+
+/**
+ * What 二 (上年结转) of `year` counts from: the receipts and decisions of every earlier year — or, where an
+ * opening figure was entered for `year` or an earlier year (the latest counts), that figure and what
+ * Gongkai recorded from its year on: it stands for everything received before its year, so receipts
+ * dated earlier (an old letter registered late) are not counted twice.
+ */
+export function applicationsBefore(
+  applicationCounters: readonly { year: number; cells: Cells }[],
+  year: number,
+): Cells {
+  const opening = applicationCounters
+    .filter((entry) => entry.year <= year)
+    .filter((entry) => COLUMNS.some((column) => typeof entry.cells[pendingAtStartCell(column)] === 'number'))
+    .reduce<{ year: number; cells: Cells } | undefined>(
+      (latest, entry) => (latest === undefined || entry.year > latest.year ? entry : latest),
+      undefined,
+    );
+  const before: Record<string, number> = {};
+  for (const entry of applicationCounters) {
+    if (entry.year >= year || (opening !== undefined && entry.year < opening.year)) continue;
+    for (const [name, value] of Object.entries(entry.cells)) before[name] = (before[name] ?? 0) + value;
+  }
+  if (opening !== undefined)
+    for (const column of COLUMNS)
+      before[pendingAtStartCell(column)] = cell(opening.cells, pendingAtStartCell(column));
+  return before;
+}
+
 /**
  * Drafts the tables from the counters: this year's receipts and decisions, the carry-over from earlier
  * years (everything received and not decided before January 1), and what carries into next year. The
@@ -174,12 +233,12 @@ export function draftContent(input: {
   year: number;
   narrative: ReportContent['narrative'];
   applicationsThisYear: Cells;
-  applicationsBefore: Cells; // summed over every earlier year
+  applicationsBefore: Cells; // see `applicationsBefore`: earlier years, or an opening figure and the years since
   publicationsUpToYear: readonly { year: number; cells: Cells }[];
   /** In force on January 1 if known (entered, or last year's published report); else counted from Gongkai's records. */
   inForceAtStartOfYear: { rules: number; normativeDocuments: number } | null;
   challengesUpToYear: readonly { year: number; cells: Cells }[];
-  figures: Omit<Figures, 'version' | 'inForceAtStartOfYear'>;
+  figures: Omit<Figures, 'version' | 'inForceAtStartOfYear' | 'pendingAtStartOfYear'>;
 }): ReportContent {
   const applications: Record<string, ColumnFigures> = {};
   const totals = {
@@ -199,7 +258,10 @@ export function draftContent(input: {
       (sum, row) => sum + cell(input.applicationsBefore, `decided.${row.key}.${column}`),
       0,
     );
-    const carriedIn = cell(input.applicationsBefore, `received.${column}`) - decidedBefore;
+    const carriedIn =
+      cell(input.applicationsBefore, pendingAtStartCell(column)) +
+      cell(input.applicationsBefore, `received.${column}`) -
+      decidedBefore;
     const carriedOut = carriedIn + received - resultsTotal;
     applications[column] = { received, carriedIn, results, resultsTotal, carriedOut };
     totals.received += received;

@@ -4,7 +4,9 @@ import { archiveKeys } from '#lib/domain/archive-keys';
 import {
   checkChallengeDates,
   checkReport,
+  applicationsBefore,
   draftContent,
+  openingCells,
   publishReport,
   type AnnualReport,
   type Cells,
@@ -53,8 +55,16 @@ export interface ReportStore {
     edition: number,
   ): Promise<{ content: ReportContent; seal: Seal } | undefined>;
   figures(agencyId: string, year: number): Promise<Figures | undefined>;
-  /** Saves the figures as their next version if they are still at `figures.version` (0: none yet). */
-  setFigures(agencyId: string, year: number, figures: Figures): Promise<void>;
+  /**
+   * Saves the figures as their next version if they are still at `figures.version` (0: none yet) and,
+   * with them, sets `counterCells` in the year's application counters (a null removes the cell).
+   */
+  setFigures(
+    agencyId: string,
+    year: number,
+    figures: Figures,
+    counterCells: Readonly<Record<string, number | null>>,
+  ): Promise<void>;
   /** Every counter of the agency, every year. */
   counters(agencyId: string): Promise<YearCounters[]>;
   /** Saves the report if it is still at `expectedVersion` ('new': there is none), with its event. */
@@ -106,7 +116,8 @@ async function agencyOf(deps: ReportDeps, agencyId: string) {
 
 export async function setFigures(deps: ReportDeps, agencyId: string, year: number, figures: Figures) {
   await agencyOf(deps, agencyId);
-  await deps.store.setFigures(agencyId, year, figures);
+  // The opening figure of pending applications goes where drafts of this and later years count from.
+  await deps.store.setFigures(agencyId, year, figures, openingCells(figures.pendingAtStartOfYear));
   return { ...figures, version: figures.version + 1 };
 }
 
@@ -120,6 +131,7 @@ export async function getFigures(deps: ReportDeps, agencyId: string, year: numbe
       enforcement: 0,
       feeIncomeTenThousandYuan: 0,
       inForceAtStartOfYear: null,
+      pendingAtStartOfYear: null,
       version: 0,
     }
   );
@@ -143,12 +155,9 @@ export async function draftReport(
     deps.store.get(agencyId, year),
     deps.store.get(agencyId, year - 1),
   ]);
-  const before: Record<string, number> = {};
   const publications: { year: number; cells: Cells }[] = [];
   const challenges: { year: number; cells: Cells }[] = [];
   for (const { kind, year: counterYear, cells } of counters) {
-    if (kind === 'applications' && counterYear < year)
-      for (const [name, value] of Object.entries(cells)) before[name] = (before[name] ?? 0) + value;
     if (kind === 'publications' && counterYear <= year) publications.push({ year: counterYear, cells });
     if (kind === 'challenges' && counterYear <= year) challenges.push({ year: counterYear, cells });
   }
@@ -159,7 +168,10 @@ export async function draftReport(
     narrative: existing?.report.content.narrative ?? { general: '', problems: '', other: '' },
     applicationsThisYear:
       counters.find((counter) => counter.kind === 'applications' && counter.year === year)?.cells ?? {},
-    applicationsBefore: before,
+    applicationsBefore: applicationsBefore(
+      counters.filter((counter) => counter.kind === 'applications'),
+      year,
+    ),
     publicationsUpToYear: publications,
     inForceAtStartOfYear:
       figures?.inForceAtStartOfYear ??

@@ -142,6 +142,7 @@ describe('drafting the report from the counters', () => {
       enforcement: 0,
       feeIncomeTenThousandYuan: 0,
       inForceAtStartOfYear: null,
+      pendingAtStartOfYear: null,
       version: 0,
     });
     const figures = {
@@ -150,6 +151,7 @@ describe('drafting the report from the counters', () => {
       enforcement: 2,
       feeIncomeTenThousandYuan: 1.5,
       inForceAtStartOfYear: { rules: 0, normativeDocuments: 14 },
+      pendingAtStartOfYear: null,
       version: 0,
     };
     expect(await setFigures(world.reportDeps, AGENCY, 2026, figures)).toMatchObject({ version: 1 });

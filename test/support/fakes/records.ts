@@ -132,6 +132,21 @@ export class InMemoryRecords {
     this.counterCells.set(key, cells);
   }
 
+  /** `SET #cell = :value` (`REMOVE #cell` for null) on the agency's counter item of that kind and year. */
+  setCells(
+    agencyId: string,
+    kind: YearCounters['kind'],
+    year: number,
+    cells: Readonly<Record<string, number | null>>,
+  ): void {
+    const key = `${agencyId}#${kind}#${year}`;
+    const kept = this.counterCells.get(key) ?? new Map<string, number>();
+    for (const [cell, value] of Object.entries(cells))
+      if (value === null) kept.delete(cell);
+      else kept.set(cell, value);
+    this.counterCells.set(key, kept);
+  }
+
   /** Every counter item of the agency. */
   counters(agencyId: string): YearCounters[] {
     const found: YearCounters[] = [];

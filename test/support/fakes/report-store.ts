@@ -48,11 +48,17 @@ export class InMemoryReportStore implements ReportStore {
     return kept === undefined ? undefined : copy(kept);
   }
 
-  async setFigures(agencyId: string, year: number, figures: Figures): Promise<void> {
+  async setFigures(
+    agencyId: string,
+    year: number,
+    figures: Figures,
+    counterCells: Readonly<Record<string, number | null>>,
+  ): Promise<void> {
     const kept = this.figureSets.get(reportCase(agencyId, year));
     if ((kept?.version ?? 0) !== figures.version)
       throw new VersionConflictError('The figures changed since you read them; read them again.');
     this.figureSets.set(reportCase(agencyId, year), copy({ ...figures, version: figures.version + 1 }));
+    this.records.setCells(agencyId, 'applications', year, counterCells);
   }
 
   async counters(agencyId: string): Promise<YearCounters[]> {
