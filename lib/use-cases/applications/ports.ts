@@ -37,7 +37,12 @@ export interface ApplicationStore {
    * The pieces (件, fee rules Art. 4) of the applicant's applications received in a natural month
    * (`YYYY-MM`, CST, by date of receipt): all of them, or those received before one (`before`).
    */
-  piecesInMonth(agencyId: string, applicantKey: string, month: string, before?: ReceiptPlace): Promise<number>;
+  piecesInMonth(
+    agencyId: string,
+    applicantKey: string,
+    month: string,
+    before?: ReceiptPlace,
+  ): Promise<number>;
   list(
     agencyId: string,
     options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
