@@ -54,4 +54,10 @@ export const handler = httpFunction('casework', {
     action(input, { kind: 'assignment', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/delivery': (input) =>
     action(input, { kind: 'delivery', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/reasons-request': (input) =>
+    action(input, { kind: 'reasons-request', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/reasons': (input) =>
+    action(input, { kind: 'reasons', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/later-reply-date': (input) =>
+    action(input, { kind: 'later-reply-date', input: input.body }),
 });

@@ -4,6 +4,7 @@ import { created, httpFunction, ok } from '#lib/http/handler';
 import {
   applicationStatus,
   submitApplication,
+  reasonsByApplicant,
   supplementByApplicant,
   withdrawByApplicant,
 } from '#lib/use-cases/applications/applicant';
@@ -27,6 +28,9 @@ export const handler = httpFunction('intake', {
 
   'POST /v1/applications/{trackingNumber}/supplements': async ({ params, headers, body, now }) =>
     ok(await supplementByApplicant(deps, params.trackingNumber, headers['x-access-token'], body, now)),
+
+  'POST /v1/applications/{trackingNumber}/reasons': async ({ params, headers, body, now }) =>
+    ok(await reasonsByApplicant(deps, params.trackingNumber, headers['x-access-token'], body, now)),
 
   'POST /v1/applications/{trackingNumber}/withdrawal': async ({ params, headers, body, now }) =>
     ok(await withdrawByApplicant(deps, params.trackingNumber, headers['x-access-token'], body, now)),

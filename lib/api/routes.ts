@@ -23,6 +23,7 @@ import { OnlineApplicationInput, RegistrationInput } from '#lib/domain/applicati
 import { DecisionInput } from '#lib/domain/application/outcomes';
 import { ExtensionInput, ResumptionInput, SuspensionInput } from '#lib/domain/application/reply-clock';
 import { WithdrawalInput } from '#lib/domain/application/withdrawal';
+import { LaterReplyInput, ReasonsInput, ReasonsRequestInput } from '#lib/domain/application/volume-review';
 import { TrackingNumber } from '#lib/domain/application/secrets';
 import { PeriodicObligationInput } from '#lib/domain/agency';
 import { ComplaintInput, ComplaintReply } from '#lib/domain/complaint';
@@ -472,6 +473,20 @@ export const routes = [
     body: SupplementInput,
     headers: AccessTokenHeader,
     problems: [notFound, wrongState, versionConflict, rule('unknown-upload'), rule('clock-out-of-order')],
+    responses: { 200: { description: 'The status page', schema: StatusView } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'POST',
+    path: '/v1/applications/{trackingNumber}/reasons',
+    function: 'intake',
+    access: 'public',
+    summary:
+      'The applicant’s reasons for a request beyond a reasonable number or frequency, when asked (Reg. 35; header X-Access-Token)',
+    params: TrackingPath,
+    body: ReasonsInput,
+    headers: AccessTokenHeader,
+    problems: [notFound, wrongState, versionConflict],
     responses: { 200: { description: 'The status page', schema: StatusView } },
     throttle: publicThrottle,
   },
@@ -1049,6 +1064,33 @@ export const routes = [
     params: ApplicationPath,
     body: DeliveryRecordInput,
     problems: [rule('delivery-date'), rule('no-such-consultation')],
+  }),
+  staffAction({
+    path: 'reasons-request',
+    summary:
+      'Ask the applicant for the reasons of a request beyond a reasonable number or frequency (Reg. 35); the reply clock runs on',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: ReasonsRequestInput,
+    problems: [],
+  }),
+  staffAction({
+    path: 'reasons',
+    summary: 'Record the applicant’s reasons received by letter, in person or by phone (Reg. 35)',
+    roles: ['clerk'],
+    params: ApplicationPath,
+    body: ReasonsInput,
+    problems: [],
+  }),
+  staffAction({
+    path: 'later-reply-date',
+    summary:
+      'Reasonable reasons that cannot be answered in time: set a reasonable later reply date, told to the applicant (Reg. 35)',
+    // Like an extension, the period is the office head's to lengthen.
+    roles: ['approver'],
+    params: ApplicationPath,
+    body: LaterReplyInput,
+    problems: [rule('later-reply-date'), rule('deadline-passed'), rule('clock-out-of-order')],
   }),
 ] as const satisfies readonly RouteDefinition[];
 

@@ -147,7 +147,8 @@ export const SubmittedView = z.object({
 });
 
 const DueDateStep = z.object({
-  step: z.enum(['start', 'suspend', 'resume', 'extend']),
+  step: z.enum(['start', 'suspend', 'resume', 'extend', 'reschedule']),
+  setTo: z.string().optional().describe('the later reply date set (Reg. 35)'),
   on: z.string(),
   dueDate: z.string().nullable(),
   remainingWorkingDays: z.int().nullable(),
@@ -176,6 +177,10 @@ export const StatusView = z.object({
   dueDate: z.string().nullable(),
   provisional: z.boolean(),
   dueDateExplained: z.array(DueDateStep),
+  laterReplyDate: z
+    .object({ dueDate: z.string(), setOn: z.string(), reason: z.string() })
+    .nullable()
+    .describe('a reasonable later reply date on the applicant’s reasons (Reg. 35)'),
   requests: z.array(z.record(z.string(), z.unknown())),
   decision: DecisionView.nullable(),
   timeline: z.array(

@@ -118,6 +118,8 @@ export const RULES = {
   'delivery-date': 'A notice is received on or after the day it was sent, and not after today.',
   'policy-shortens-period':
     'A policy cannot shorten the other side’s time: the consulted party’s 15 working days, the applicant’s 20 to pay.',
+  'later-reply-date':
+    'A later reply date (Reg. 35) rests on the applicant’s reasons on record and comes after the current due date.',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

@@ -1079,3 +1079,89 @@ describe('the fees in the annual report (section 六)', () => {
     expect(draft.json.content.fees).toEqual({ notices: 2, noticedYuan: 1200, collectedYuan: 1100 });
   });
 });
+
+describe('a request beyond a reasonable number or frequency (Reg. 35)', () => {
+  it('the agency asks for reasons, the applicant gives them, and a later reply date is set and shown', async () => {
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+      { receivedOn: '2026-09-28' },
+    );
+    const question = '您本月已提交37件申请，请说明申请的用途和理由';
+    const asked = await actAs('clerk', trackingNumber, 'reasons-request', { question }, '2026-10-09');
+    expect(asked.status, asked.text).toBe(200);
+    expect(asked.json).toMatchObject({ status: 'in_progress', dueDate: '2026-10-30' });
+    const early = await actAs(
+      'approver',
+      trackingNumber,
+      'later-reply-date',
+      { dueDate: '2026-11-30', reason: '涉及十年间的档案' },
+      '2026-10-09',
+    );
+    expect(early.status).toBe(422);
+    expect(early.json.type).toBe('urn:gongkai:problem:later-reply-date');
+
+    const given = await api('POST', `/v1/applications/${trackingNumber}/reasons`, {
+      headers: { 'x-access-token': accessToken },
+      body: { reasons: '为撰写本市河道治理研究报告，需要逐年核对各区的环评批复' },
+      now: at('2026-10-12'),
+    });
+    expect(given.status, given.text).toBe(200);
+    expect(given.json.requests).toContainEqual(
+      expect.objectContaining({ kind: 'reasons', question, answered: true, answeredOn: '2026-10-12' }),
+    );
+    const notLater = await actAs(
+      'approver',
+      trackingNumber,
+      'later-reply-date',
+      { dueDate: '2026-10-30', reason: '涉及十年间的档案' },
+      '2026-10-20',
+    );
+    expect(notLater.status).toBe(422);
+    expect(notLater.json.errors).toEqual([{ path: 'body.dueDate', message: 'must be after 2026-10-30' }]);
+    const set = await actAs(
+      'approver',
+      trackingNumber,
+      'later-reply-date',
+      { dueDate: '2026-11-30', reason: '涉及十年间的档案，需要调卷核对' },
+      '2026-10-20',
+    );
+    expect(set.status, set.text).toBe(200);
+    expect(set.json).toMatchObject({ dueDate: '2026-11-30' });
+
+    const page = await statusPage(trackingNumber, accessToken);
+    expect(page.json).toMatchObject({
+      dueDate: '2026-11-30',
+      laterReplyDate: {
+        dueDate: '2026-11-30',
+        setOn: '2026-10-20',
+        reason: '涉及十年间的档案，需要调卷核对',
+      },
+    });
+    expect(page.json.timeline.map((entry: { type: string }) => entry.type)).toEqual([
+      'application_registered',
+      'reasons_requested',
+      'reasons_received',
+      'reply_date_set',
+    ]);
+  });
+
+  it('a clerk records reasons received by letter; only an approver sets the later date', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-09-28',
+    });
+    const notAsked = await actAs('clerk', trackingNumber, 'reasons', { reasons: '来信说明' }, '2026-10-09');
+    expect(notAsked.status).toBe(409);
+    await actAs('clerk', trackingNumber, 'reasons-request', { question: '请说明理由' }, '2026-10-09');
+    const recorded = await actAs('clerk', trackingNumber, 'reasons', { reasons: '来信说明' }, '2026-10-14');
+    expect(recorded.json.volumeReview).toMatchObject({ answeredOn: '2026-10-14', reasons: '来信说明' });
+    const byClerk = await actAs(
+      'clerk',
+      trackingNumber,
+      'later-reply-date',
+      { dueDate: '2026-11-30', reason: '调卷' },
+      '2026-10-20',
+    );
+    expect(byClerk.status).toBe(403);
+  });
+});

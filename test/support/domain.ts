@@ -145,6 +145,7 @@ export const anApplication = (overrides: Partial<Application> = {}): Application
   decision: null,
   withdrawal: null,
   assignee: null,
+  volumeReview: null,
   accessTokenHash: 'h'.repeat(64),
   version: 1,
   ...overrides,

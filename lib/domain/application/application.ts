@@ -74,6 +74,21 @@ export const Consultation = z.object({
 });
 export type Consultation = z.infer<typeof Consultation>;
 
+/** The agency's questions on a request beyond a reasonable number or frequency (Reg. 35; volume-review.ts). */
+export const VolumeReview = z.object({
+  requestedOn: CivilDate,
+  /** What the applicant is asked to explain. */
+  question: z.string(),
+  answeredOn: CivilDate.nullable(),
+  /** The applicant's reasons, as received (by the status page, letter or in person). */
+  reasons: z.string().nullable(),
+  /** The later reply date set on reasonable reasons, and why; null until set. */
+  laterReply: z
+    .object({ setOn: CivilDate, dueDate: CivilDate, reason: z.string(), approvedBy: z.string() })
+    .nullable(),
+});
+export type VolumeReview = z.infer<typeof VolumeReview>;
+
 /** What was decided, when, by whom, and where its letter is archived. */
 export const Decision = z.intersection(
   DecisionInput,
@@ -154,6 +169,8 @@ export const Application = z.object({
       assignedOn: CivilDate,
     })
     .nullable(),
+  // Applications stored before Reg. 35 was recorded have none.
+  volumeReview: VolumeReview.nullable().default(null),
   accessTokenHash: z.string(),
   version: z.int(),
 });

@@ -76,6 +76,7 @@ export function submitOnline(
     decision: null,
     withdrawal: null,
     assignee: null,
+    volumeReview: null,
     accessTokenHash: ids.accessTokenHash,
     version: 1,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RuleViolationError, WrongStateError } from '../errors';
-import type { IsoDate } from './civil-date';
+import { dayNumberOf, type IsoDate } from './civil-date';
 import type { DayOffExplained, WorkingCalendar } from './working-calendar';
 
 /**
@@ -27,6 +27,11 @@ export const ClockEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('suspend'), on: z.string(), reason: SuspensionReason }),
   z.object({ type: z.literal('resume'), on: z.string(), restart: z.boolean() }),
   z.object({ type: z.literal('extend'), on: z.string(), workingDays: z.int() }),
+  /**
+   * A later due date set on `on` (Reg. 35: a reasonable later reply date); a day off moves it to the next
+   * working day, and it never ends the period earlier than the period itself would end.
+   */
+  z.object({ type: z.literal('reschedule'), on: z.string(), dueDate: z.string() }),
 ]);
 export type ClockEvent = z.infer<typeof ClockEvent>;
 
@@ -139,6 +144,18 @@ export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockE
         for (const y of result.provisionalYears) years.add(y);
         period += event.workingDays;
         dueDate = result.dueDate;
+        steps.push(step(calendar, event, from, dueDate, null, years));
+        break;
+      }
+      case 'reschedule': {
+        if (status !== 'running' || dueDate === null)
+          throw new WrongStateError('A suspended clock cannot be given a later due date.');
+        const from: IsoDate = dueDate;
+        if (event.dueDate > from) {
+          const result = calendar.addNaturalDays(from, dayNumberOf(event.dueDate) - dayNumberOf(from));
+          for (const y of result.provisionalYears) years.add(y);
+          dueDate = result.dueDate;
+        }
         steps.push(step(calendar, event, from, dueDate, null, years));
         break;
       }

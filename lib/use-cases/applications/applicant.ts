@@ -10,6 +10,7 @@ import {
   unsealToken,
   type IdempotencyRecord,
 } from '#lib/domain/application/secrets';
+import { recordReasons, type ReasonsInput } from '#lib/domain/application/volume-review';
 import { withdraw, type WithdrawalInput } from '#lib/domain/application/withdrawal';
 import { chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
 import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
@@ -162,6 +163,21 @@ export async function supplementByApplicant(
     )),
     version: result.version,
   };
+}
+
+/** The applicant's reasons, when the agency asked for them (Reg. 35). */
+export async function reasonsByApplicant(
+  deps: ApplicationDeps,
+  trackingNumber: string,
+  token: string | undefined,
+  input: ReasonsInput,
+  now: Date,
+) {
+  const found = await loadForApplicant(deps, trackingNumber, token);
+  const result = await runStep(deps, found, now, { kind: 'applicant' }, (application, _reply, context) =>
+    recordReasons(application, input, context),
+  );
+  return publicView(deps, result.application, result.reply, await deps.applications.events(trackingNumber));
 }
 
 export async function withdrawByApplicant(

@@ -26,6 +26,14 @@ import {
   type SuspensionInput,
 } from '#lib/domain/application/reply-clock';
 import { applicantKeyOf, hashToken } from '#lib/domain/application/secrets';
+import {
+  askForReasons,
+  recordReasons,
+  setLaterReplyDate,
+  type LaterReplyInput,
+  type ReasonsInput,
+  type ReasonsRequestInput,
+} from '#lib/domain/application/volume-review';
 import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
 import { NotFoundError, RuleViolationError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
@@ -147,7 +155,10 @@ export type StaffAction =
   | { kind: 'fee-payment'; input: FeePaymentInput }
   | { kind: 'decision'; input: DecisionInput }
   | { kind: 'assignment'; input: AssignmentInput }
-  | { kind: 'delivery'; input: DeliveryRecordInput };
+  | { kind: 'delivery'; input: DeliveryRecordInput }
+  | { kind: 'reasons-request'; input: ReasonsRequestInput }
+  | { kind: 'reasons'; input: ReasonsInput }
+  | { kind: 'later-reply-date'; input: LaterReplyInput };
 
 /** A staff action on a case of the agency, taken as one step, answered with the case. */
 export async function act(
@@ -239,6 +250,12 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
       }
       case 'delivery':
         return recordDelivery(application, reply, action.input, context);
+      case 'reasons-request':
+        return askForReasons(application, action.input, context);
+      case 'reasons':
+        return recordReasons(application, action.input, context);
+      case 'later-reply-date':
+        return setLaterReplyDate(application, reply, action.input, principal.staffId, context);
     }
   };
 }

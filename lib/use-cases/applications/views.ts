@@ -21,6 +21,7 @@ function explainDueDate(reply: ClockState | null) {
     ...(step.event.type === 'start' || step.event.type === 'extend'
       ? { workingDays: step.event.workingDays }
       : {}),
+    ...(step.event.type === 'reschedule' ? { setTo: step.event.dueDate } : {}),
     dueDate: step.dueDate,
     remainingWorkingDays: step.remainingWorkingDays,
     provisional: step.provisional,
@@ -73,6 +74,9 @@ const PUBLIC_EVENTS: Record<string, string> = {
   clarification_delivered: '补正通知已送达，补正期限自送达之日起计算',
   fee_notice_delivered: '收费通知已送达，缴费期限自送达之日起计算',
   consultation_delivered: '征求意见书已送达，征求意见期限自送达之日起计算',
+  reasons_requested: '申请公开的数量、频次明显超过合理范围，请说明理由（条例第三十五条）',
+  reasons_received: '已收到申请人说明的理由',
+  reply_date_set: '申请理由合理，但无法在规定期限内答复，已确定延迟答复的合理期限',
 };
 
 /** What a period sent by post waits for, as the case and the status page say it. */
@@ -155,6 +159,16 @@ export async function publicView(
       explanation: fee.explanation,
     });
   }
+  const review = application.volumeReview;
+  if (review !== null) {
+    requests.push({
+      kind: 'reasons',
+      question: review.question,
+      sentOn: review.requestedOn,
+      answered: review.answeredOn !== null,
+      answeredOn: review.answeredOn,
+    });
+  }
   return {
     trackingNumber: application.id,
     agencyId: application.agencyId,
@@ -164,6 +178,15 @@ export async function publicView(
     dueDate: application.dueDate,
     provisional: application.provisional,
     dueDateExplained: explainDueDate(reply),
+    // Reg. 35: the later reply date the agency set, and why.
+    laterReplyDate:
+      review === null || review.laterReply === null
+        ? null
+        : {
+            dueDate: review.laterReply.dueDate,
+            setOn: review.laterReply.setOn,
+            reason: review.laterReply.reason,
+          },
     requests,
     decision: await decisionView(deps, application),
     timeline: publicTimeline(events),
