@@ -6,6 +6,7 @@ import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import {
   accountability,
   annualReportCutoff,
+  registrarOf,
   ANNUAL_REPORT_REMINDER_DAYS,
   daysToSweep,
   ESCALATION_WORKING_DAYS,
@@ -15,14 +16,14 @@ import {
   type Breach,
   type BreachKind,
 } from '#lib/domain/sweep';
-import type { ClockContext, DueClock } from '#lib/domain/case-clock';
+import type { Accountable, ClockContext, DueClock } from '#lib/domain/case-clock';
 import {
   EMPTY_CHAIN,
   nextEvent,
+  TimelineEvent,
   type Actor,
   type CaseRef,
   type ChainHead,
-  type TimelineEvent,
 } from '#lib/domain/timeline';
 import type { Application } from '#lib/domain/application/application';
 import { applicantNoticeOf } from '#lib/domain/application/system-steps';
@@ -174,7 +175,7 @@ export async function sweep(
     // Lapsed deadlines: breaches and automatic steps, on working days.
     for (const dueDate of plan.lapsedDueDates) {
       for (const clock of await deps.store.clocksDueOn(dueDate)) {
-        await onLapsed(deps, calendar, clock, day, now, count);
+        await onLapsed({ deps, calendar, agencies: agencyList, day, now, count }, clock);
       }
       for (const breach of await deps.store.escalationsDueOn(dueDate)) {
         await escalate(deps, calendar, await agencyList(), breach, day, now, count);
@@ -214,26 +215,26 @@ const recipients = (clock: DueClock): string[] => [
   'office',
 ];
 
-async function onLapsed(
-  deps: SweepDeps,
-  calendar: WorkingCalendar,
-  clock: DueClock,
-  day: IsoDate,
-  now: Date,
-  count: (kind: string) => void,
-): Promise<void> {
+/** What acting on one day's lapsed clocks needs. */
+type LapseRun = {
+  deps: SweepDeps;
+  calendar: WorkingCalendar;
+  agencies: () => Promise<readonly Agency[]>;
+  day: IsoDate;
+  now: Date;
+  count: (kind: string) => void;
+};
+
+async function onLapsed(run: LapseRun, clock: DueClock): Promise<void> {
+  const { deps, day, now, count } = run;
   const dueDate = clock.state.dueDate ?? day;
   if (clock.case.kind === 'application') {
     if (clock.name === 'reply') {
       await recordBreach(
-        deps,
-        calendar,
+        run,
         clock.context?.extended === true ? 'extension_overdue' : 'reply_overdue',
         clock,
         dueDate,
-        day,
-        now,
-        count,
       );
       return;
     }
@@ -246,8 +247,7 @@ async function onLapsed(
             ? { kind: 'consultation-lapsed', consultationId: clock.name.slice('consultation-'.length) }
             : undefined;
     if (step === undefined) return;
-    if (step.kind === 'consultation-lapsed')
-      await recordBreach(deps, calendar, 'consultation_overdue', clock, dueDate, day, now, count);
+    if (step.kind === 'consultation-lapsed') await recordBreach(run, 'consultation_overdue', clock, dueDate);
     const application = await systemStep(deps.applications, clock.case.id, step, now);
     if (application !== null) {
       count(`step.${step.kind}`);
@@ -256,9 +256,9 @@ async function onLapsed(
     return;
   }
   if (clock.case.kind === 'submission' && clock.name === 'publication')
-    await recordBreach(deps, calendar, 'publication_overdue', clock, dueDate, day, now, count);
+    await recordBreach(run, 'publication_overdue', clock, dueDate);
   if (clock.case.kind === 'complaint' && clock.name === 'answer')
-    await recordBreach(deps, calendar, 'complaint_unanswered', clock, dueDate, day, now, count);
+    await recordBreach(run, 'complaint_unanswered', clock, dueDate);
 }
 
 async function noticeToApplicant(
@@ -281,16 +281,35 @@ async function noticeToApplicant(
   });
 }
 
+/**
+ * Who answers for a breach (RULES §3, `accountability`). A clock written while its application had no
+ * handler is answered for by the clerk who registered or confirmed it — from its timeline — with the
+ * office head beside them, or by the office head alone: an application's breach never names nobody.
+ */
+async function whoAnswers(run: LapseRun, clock: DueClock): Promise<Breach['accountable']> {
+  const handler = clock.context?.handler ?? null;
+  const leader = clock.context?.leader ?? null;
+  if (clock.case.kind !== 'application' || handler !== null) return accountability({ handler, leader });
+  const store = run.deps.applications.applications;
+  const [found, events] = await Promise.all([store.get(clock.case.id), store.events(clock.case.id)]);
+  // A handler assigned since (the confirmation clocks are not rewritten by an assignment).
+  const assignee = found?.application.assignee ?? null;
+  const agency = (await run.agencies()).find((candidate) => candidate.agencyId === clock.case.agencyId);
+  return accountability({
+    handler: assignee === null ? null : { staffId: assignee.staffId, name: assignee.name },
+    leader,
+    registrar: registrarOf(events.map((event) => TimelineEvent.parse(event))),
+    officeHead: { role: 'office_head', agencyId: clock.case.agencyId, name: agency?.profile?.head ?? null },
+  });
+}
+
 async function recordBreach(
-  deps: SweepDeps,
-  calendar: WorkingCalendar,
+  run: LapseRun,
   kind: BreachKind,
   clock: DueClock,
   dueDate: IsoDate,
-  day: IsoDate,
-  now: Date,
-  count: (kind: string) => void,
 ): Promise<void> {
+  const { deps, calendar, day, now, count } = run;
   const breachKey = `${dueDate.slice(0, 4)}#${kind}#${clock.case.kind}#${clock.case.id}#${clock.name}`;
   const breach = openBreach({
     breachKey,
@@ -301,10 +320,7 @@ async function recordBreach(
     subject: clock.context?.subject ?? clock.case.id,
     dueDate,
     recordedOn: day,
-    accountable: accountability({
-      handler: clock.context?.handler ?? null,
-      leader: clock.context?.leader ?? null,
-    }),
+    accountable: await whoAnswers(run, clock),
     escalateOn:
       kind === 'consultation_overdue' ? null : calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate,
   });
@@ -343,12 +359,20 @@ async function writeBreach(
     to: [
       'office',
       'supervisors',
-      ...(breach.accountable.primary ? [`staff:${breach.accountable.primary.staffId}`] : []),
+      ...(breach.accountable.primary === null ? [] : [addressOf(breach.accountable.primary)]),
     ],
     subject: `【逾期】${breach.subject}（${breach.kind}，期限${breach.dueDate}）`,
-    body: `责任人：${breach.accountable.primary?.name ?? breach.accountable.primary?.staffId ?? '未指定承办人'}${breach.accountable.secondary ? `；次要责任人：${breach.accountable.secondary.name ?? breach.accountable.secondary.staffId}` : ''}。`,
+    body: `责任人：${breach.accountable.primary === null ? '未指定' : labelOf(breach.accountable.primary)}${breach.accountable.secondary === null ? '' : `；次要责任人：${labelOf(breach.accountable.secondary)}`}。`,
   });
 }
+
+/** Where a breach's notification reaches who answers for it: their account, or the office head's desk. */
+const addressOf = (party: Accountable): string =>
+  'staffId' in party ? `staff:${party.staffId}` : 'office_head';
+
+/** Who answers, as a notification names them. */
+const labelOf = (party: Accountable): string =>
+  'staffId' in party ? (party.name ?? party.staffId) : `${party.name ?? ''}（政府信息公开工作机构负责人）`;
 
 /** A breach still open 5 working days after it was recorded climbs to the parent agency's supervisors. */
 async function escalate(

@@ -167,6 +167,8 @@ describe('the compliance sweep across 2032', () => {
       body: { staffId: child.clerkId },
       now: at('2032-03-02'),
     });
+    // Nobody is ever assigned to u: the clerk who registered it answers, the office head beside them.
+    const u = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-03-01' });
     const b = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-03-01' });
     await api('POST', `/v1/agencies/${child.agencyId}/applications/${b.trackingNumber}/assignment`, {
       token: child.approver,
@@ -198,6 +200,18 @@ describe('the compliance sweep across 2032', () => {
       recordedOn: nextWorkingDay(a.dueDate),
       accountable: { primary: { staffId: child.clerkId }, secondary: null },
     });
+    const unassigned = (await breaches(child, child.supervisor, '&kind=reply_overdue')).items.find(
+      (item: { case: { id: string } }) => item.case.id === u.trackingNumber,
+    );
+    expect(unassigned.accountable).toEqual({
+      primary: { staffId: child.clerkId, name: '职员 clerk' },
+      secondary: { role: 'office_head', agencyId: child.agencyId, name: '李华' },
+    });
+    const told = (await outbox(child, child.admin)).find(
+      (item) => item.key === `breach#${unassigned.breachKey}`,
+    );
+    expect(told?.to).toEqual(['office', 'supervisors', `staff:${child.clerkId}`]);
+    expect(told?.body).toBe('责任人：职员 clerk；次要责任人：李华（政府信息公开工作机构负责人）。');
 
     const bDue = extended.json.dueDate as string;
     await sweepTo(nextWorkingDay(bDue));
