@@ -37,7 +37,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         event,
         onExists: () => new AlreadyExistsError('This application already exists.'),
       }),
-      ...this.sideOps(change),
+      ...this.sideOps(change, event),
       {
         item: {
           Put: {
@@ -85,7 +85,7 @@ export class DynamoApplicationStore implements ApplicationStore {
   ): Promise<void> {
     await this.table.transact([
       ...caseChange(this.table, { item: applicationItem(change.application), expectedVersion, event }),
-      ...this.sideOps(change, previousReplyYears),
+      ...this.sideOps(change, event, previousReplyYears),
     ]);
   }
 
@@ -163,7 +163,11 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 
   /** The reply clock, side clocks and statistics of a change. */
-  private sideOps(change: Change, previousReplyYears: readonly number[] = []): TransactOp[] {
+  private sideOps(
+    change: Change,
+    event: TimelineEvent,
+    previousReplyYears: readonly number[] = [],
+  ): TransactOp[] {
     const { application } = change;
     const casePk = keys.application(application.id).pk;
     const ref = { agencyId: application.agencyId, kind: 'application', id: application.id } as const;
@@ -188,6 +192,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         ...clockOps(
           this.table,
           { name: 'reply', case: ref, open: change.replyOpen, state: change.reply, context },
+          event,
           previousReplyYears,
         ),
       );
@@ -195,13 +200,11 @@ export class DynamoApplicationStore implements ApplicationStore {
     for (const clock of change.clocks) {
       if (clock.open)
         ops.push(
-          ...clockOps(this.table, {
-            name: clock.name,
-            case: ref,
-            open: true,
-            state: clock.state,
-            context,
-          }),
+          ...clockOps(
+            this.table,
+            { name: clock.name, case: ref, open: true, state: clock.state, context },
+            event,
+          ),
         );
       else ops.push(closeClockOp(this.table, casePk, clock.name));
     }

@@ -73,13 +73,11 @@ export class DynamoProactiveStore {
       };
       if (change.clock.open)
         ops.push(
-          ...clockOps(this.table, {
-            name: 'publication',
-            case: ref,
-            open: true,
-            state: change.clock.state,
-            context,
-          }),
+          ...clockOps(
+            this.table,
+            { name: 'publication', case: ref, open: true, state: change.clock.state, context },
+            event,
+          ),
         );
       else ops.push(closeClockOp(this.table, casePk, 'publication'));
     }

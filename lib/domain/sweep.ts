@@ -40,6 +40,16 @@ export function planDay(calendar: WorkingCalendar, day: IsoDate): DayPlan {
   };
 }
 
+/**
+ * The day under which the due-day index files a running clock: its due date — or, for a clock written
+ * when its due date has already passed (a letter received 03-02 and registered 05-06, a document
+ * registered long after it was formed, any step on a case already overdue), the day it is written, so
+ * that the next sweep finds it instead of none. The clock keeps its real due date and the breach records
+ * that; breach keys are deterministic, so a clock filed again adds no second breach.
+ */
+export const dueDayIndexOf = (dueDate: IsoDate, writtenOn: IsoDate): IsoDate =>
+  dueDate < writtenOn ? writtenOn : dueDate;
+
 /** The days a run sweeps: every day after the watermark up to `today` (a missed day is caught up). */
 export function daysToSweep(watermark: IsoDate | null, today: IsoDate, maxDays = 366): IsoDate[] {
   if (watermark !== null && watermark >= today) return [];

@@ -145,7 +145,7 @@ export async function sweep(
     // Reminders: clocks due in exactly 3 and 1 working days.
     for (const { dueDate, workingDaysLeft } of plan.reminderDueDates) {
       for (const clock of await deps.store.clocksDueOn(dueDate)) {
-        if (!remindable(clock, workingDaysLeft)) continue;
+        if (!remindable(clock, dueDate, workingDaysLeft)) continue;
         const key = `${clock.case.kind}#${clock.case.id}#${clock.name}#${dueDate}#${workingDaysLeft}`;
         const agencyId = clock.case.agencyId;
         if (
@@ -203,8 +203,12 @@ export async function sweep(
   return summary;
 }
 
-/** Which clocks get reminders: the reply (3 and 1 days) and the publication deadline (3 days). */
-function remindable(clock: DueClock, workingDaysLeft: 1 | 3): boolean {
+/**
+ * Which clocks get reminders: the reply (3 and 1 days) and the publication deadline (3 days) — each as
+ * due on its real due date, not a clock filed under a later day because it was written overdue.
+ */
+function remindable(clock: DueClock, dueDate: IsoDate, workingDaysLeft: 1 | 3): boolean {
+  if (clock.state.dueDate !== dueDate) return false;
   if (clock.case.kind === 'application') return clock.name === 'reply';
   if (clock.case.kind === 'submission') return clock.name === 'publication' && workingDaysLeft === 3;
   return false;

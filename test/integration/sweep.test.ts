@@ -332,6 +332,61 @@ describe('the compliance sweep across 2032', () => {
     ).toEqual([`月度财政收支情况（2032-05） ${mayDue}`]);
   });
 
+  it('late registration is still late: a letter received 03-02 registered 06-15, a document formed in January — breached at the next sweep, once', async () => {
+    const late = await aRegisteredApplication(child.agencyId, child.clerk, {
+      receivedOn: '2032-03-02',
+      now: at('2032-06-15'),
+    });
+    expect(late.dueDate).toBe('2032-03-30');
+    const document = await api('POST', `/v1/agencies/${child.agencyId}/submissions`, {
+      token: child.clerk,
+      body: aDocument({ formedOn: '2032-01-05', title: '2032年第一季度工作计划' }),
+      now: at('2032-06-15'),
+    });
+    expect(document.status, document.text).toBe(201);
+    const publishBy = document.json.publicationDueDate as string;
+    expect(publishBy < '2032-06-15').toBe(true);
+
+    const swept = await sweepTo('2032-06-16');
+    expect(swept.counts).toMatchObject({ 'breach.reply_overdue': 1, 'breach.publication_overdue': 1 });
+    const replyBreaches = async () =>
+      (await breaches(child, child.supervisor, '&kind=reply_overdue')).items.filter(
+        (item: { case: { id: string } }) => item.case.id === late.trackingNumber,
+      );
+    expect(await replyBreaches()).toEqual([
+      expect.objectContaining({
+        dueDate: '2032-03-30',
+        recordedOn: '2032-06-16',
+        accountable: {
+          primary: expect.objectContaining({ staffId: child.clerkId }),
+          secondary: { role: 'office_head', agencyId: child.agencyId, name: '李华' },
+        },
+      }),
+    ]);
+    const publication = (await breaches(child, child.supervisor, '&kind=publication_overdue')).items.find(
+      (item: { case: { id: string } }) => item.case.id === document.json.id,
+    );
+    expect(publication).toMatchObject({ dueDate: publishBy, recordedOn: '2032-06-16' });
+    // Filed under 06-15, it is not "due in 1 working day" on 06-14 (swept after it was written).
+    const reminded = (
+      await api('GET', `/v1/agencies/${child.agencyId}/reminders?limit=100`, { token: child.clerk })
+    ).json.items.filter((item: { case?: { id: string } }) => item.case?.id === late.trackingNumber);
+    expect(reminded).toEqual([]);
+
+    // A re-run records nothing twice; nor does a later step on the overdue case, which writes its clock again.
+    expect((await sweepTo('2032-06-16', true)).counts).toEqual({});
+    const assigned = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${late.trackingNumber}/assignment`,
+      { token: child.approver, body: { staffId: child.clerkId }, now: at('2032-06-17') },
+    );
+    expect(assigned.status).toBe(200);
+    const again = await sweepTo('2032-06-18');
+    expect(again.days).toEqual(['2032-06-17', '2032-06-18']);
+    expect(again.counts['breach.reply_overdue']).toBeUndefined();
+    expect(await replyBreaches()).toHaveLength(1);
+  });
+
   it('a skipped day is caught up by the next run', async () => {
     const first = await sweepTo('2032-07-01');
     expect(first.days.at(-1)).toBe('2032-07-01');

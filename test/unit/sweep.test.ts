@@ -6,6 +6,7 @@ import {
   Breach,
   annualReportCutoff,
   daysToSweep,
+  dueDayIndexOf,
   periodClosedBefore,
   planDay,
   registrarOf,
@@ -57,6 +58,16 @@ describe('planning a day of the sweep', () => {
       expect(reminded.has(day), day).toBe(true);
       expect(lapsed.get(day), day).toBe(1);
     }
+  });
+
+  it('a clock written when its due date has passed is filed under the day it was written, so the next sweep finds it', () => {
+    // A letter received 03-02 and registered 05-06: due 03-30, filed under 05-06.
+    expect(dueDayIndexOf('2026-03-30', '2026-05-06')).toBe('2026-05-06');
+    // The next working day's sweep reads 05-06 among the days that lapsed.
+    expect(planDay(calendar, '2026-05-07').lapsedDueDates).toContain('2026-05-06');
+    // A clock still running is filed under its due date, even one due the day it is written.
+    expect(dueDayIndexOf('2026-06-01', '2026-05-06')).toBe('2026-06-01');
+    expect(dueDayIndexOf('2026-05-06', '2026-05-06')).toBe('2026-05-06');
   });
 
   it('catches up every day after the watermark, and nothing before it', () => {
