@@ -52,4 +52,6 @@ export const handler = httpFunction('casework', {
     action(input, { kind: 'decision', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/assignment': (input) =>
     action(input, { kind: 'assignment', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/abandonment-review': (input) =>
+    action(input, { kind: 'abandonment-review', input: input.body }),
 });

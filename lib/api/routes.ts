@@ -14,6 +14,7 @@ import {
 } from './problems';
 import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
 import { ApplicationStatus } from '#lib/domain/application/application';
+import { AbandonmentReviewInput } from '#lib/domain/application/abandonment';
 import { AssignmentInput } from '#lib/domain/application/assignment';
 import { ClarificationRequestInput, SupplementInput } from '#lib/domain/application/clarification';
 import { ConsultationInput, ConsultationReplyInput } from '#lib/domain/application/consultation';
@@ -1017,7 +1018,12 @@ export const routes = [
     roles: ['clerk', 'approver'],
     params: ApplicationPath,
     body: DecisionInput,
-    problems: [rule('decision-incomplete'), rule('unknown-upload')],
+    problems: [
+      rule('decision-incomplete'),
+      rule('unknown-upload'),
+      rule('no-supplement-not-lapsed'),
+      rule('not-clarified'),
+    ],
   }),
   staffAction({
     path: 'assignment',
@@ -1026,6 +1032,15 @@ export const routes = [
     params: ApplicationPath,
     body: AssignmentInput,
     problems: [rule('not-a-handler')],
+  }),
+  staffAction({
+    path: 'abandonment-review',
+    summary:
+      'The supplement period lapsed (Reg. 30): close as abandoned with its letter, or reopen on the applicant’s good reason',
+    roles: ['clerk', 'approver'],
+    params: ApplicationPath,
+    body: AbandonmentReviewInput,
+    problems: [rule('outside-calendar')],
   }),
 ] as const satisfies readonly RouteDefinition[];
 

@@ -169,6 +169,7 @@ export const StatusView = z.object({
   trackingNumber: z.string(),
   agencyId: z.string(),
   status: z.string(),
+  statusText: z.string().describe('The status in words, as the applicant reads it'),
   submittedAt: isoTime,
   receivedOn: z.string().nullable(),
   dueDate: z.string().nullable(),

@@ -113,6 +113,10 @@ export const RULES = {
   'report-year-not-ended': 'An annual report is published only after its year has ended.',
   'report-checks-failed': 'The annual report fails one or more named checks.',
   'challenge-dates': 'The dates of a reconsideration or lawsuit do not hold together.',
+  'no-supplement-not-lapsed':
+    'No supplement (deemed abandoned) only once the supplement period lapsed with no supplement (Reg. 30).',
+  'not-clarified':
+    '"Still unclear after clarification" only once a clarification was requested and answered (Reg. 30).',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

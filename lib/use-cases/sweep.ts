@@ -25,7 +25,8 @@ import {
   type CaseRef,
   type ChainHead,
 } from '#lib/domain/timeline';
-import type { Application } from '#lib/domain/application/application';
+import { abandonmentReviewNotice } from '#lib/domain/application/abandonment';
+import { CLARIFICATION_CLOCK, FEE_CLOCK, type Application } from '#lib/domain/application/application';
 import { applicantNoticeOf } from '#lib/domain/application/system-steps';
 import { systemStep, type ApplicationActionDeps, type SystemStep } from './applications/system-steps';
 import { currentCalendar, type CalendarStore } from './calendar';
@@ -243,9 +244,9 @@ async function onLapsed(run: LapseRun, clock: DueClock): Promise<void> {
       return;
     }
     const step: SystemStep | undefined =
-      clock.name === 'clarification'
+      clock.name === CLARIFICATION_CLOCK
         ? { kind: 'no-supplement' }
-        : clock.name === 'fee'
+        : clock.name === FEE_CLOCK
           ? { kind: 'fee-unpaid' }
           : clock.name.startsWith('consultation-')
             ? { kind: 'consultation-lapsed', consultationId: clock.name.slice('consultation-'.length) }
@@ -256,6 +257,7 @@ async function onLapsed(run: LapseRun, clock: DueClock): Promise<void> {
     if (application !== null) {
       count(`step.${step.kind}`);
       await noticeToApplicant(deps, application, step, day);
+      if (step.kind === 'no-supplement') await noticeToHandler(deps, clock, application, dueDate, day);
     }
     return;
   }
@@ -271,6 +273,8 @@ async function noticeToApplicant(
   step: SystemStep,
   day: IsoDate,
 ): Promise<void> {
+  const body = applicantNoticeOf(step);
+  if (body === null) return;
   await deps.notifier.send({
     agencyId: application.agencyId,
     day,
@@ -281,7 +285,26 @@ async function noticeToApplicant(
         ? [`applicant:${application.id}`]
         : [application.applicant.email],
     subject: `政府信息公开申请 ${application.id}`,
-    body: applicantNoticeOf(step),
+    body,
+  });
+}
+
+/** The supplement period lapsed: the handler reviews whether the applicant had a good reason (Reg. 30). */
+async function noticeToHandler(
+  deps: SweepDeps,
+  clock: DueClock,
+  application: Application,
+  supplementBy: IsoDate,
+  day: IsoDate,
+): Promise<void> {
+  const notice = abandonmentReviewNotice(application, supplementBy);
+  await deps.notifier.send({
+    agencyId: application.agencyId,
+    day,
+    key: `handler#${application.id}#abandonment_pending#${supplementBy}`,
+    kind: 'abandonment_review',
+    to: recipients(clock),
+    ...notice,
   });
 }
 

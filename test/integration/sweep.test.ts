@@ -41,6 +41,7 @@ type Agency = {
   supervisor: string;
   clerk: string;
   clerkId: string;
+  clerkEmail: string;
   approver: string;
   approverId: string;
 };
@@ -58,6 +59,7 @@ async function anAgency(overrides: Record<string, unknown> = {}): Promise<Agency
     supervisor: supervisor.token,
     clerk: clerk.token,
     clerkId: clerk.staffId,
+    clerkEmail: clerk.email,
     approver: approver.token,
     approverId: approver.staffId,
   };
@@ -224,14 +226,37 @@ describe('the compliance sweep across 2032', () => {
     });
   });
 
-  it('automatic steps: no supplement in time, an unanswered consultation, an unpaid fee — each on the timeline, each told to the applicant', async () => {
+  it('automatic steps: a lapsed supplement period goes to its handler, an unanswered consultation, an unpaid fee — each on the timeline', async () => {
     const c = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
+    await api('POST', `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/assignment`, {
+      token: child.approver,
+      body: { staffId: child.clerkId },
+      now: at('2032-04-06'),
+    });
     const clarification = await api(
       'POST',
       `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/clarification-request`,
       { token: child.clerk, body: { items: ['请明确年份'], periodWorkingDays: 5 }, now: at('2032-04-07') },
     );
     const supplementBy = clarification.json.clarification.dueDate as string;
+    // Staff cannot record "no supplement" while the applicant may still supplement (Reg. 30).
+    const early = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/decision`,
+      {
+        token: child.clerk,
+        body: { outcome: 'otherwise_handled', reason: 'no_supplement' },
+        now: at(supplementBy),
+      },
+    );
+    expect(early.status).toBe(422);
+    expect(early.json.type).toBe('urn:gongkai:problem:no-supplement-not-lapsed');
+    const r = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
+    await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${r.trackingNumber}/clarification-request`,
+      { token: child.clerk, body: { items: ['请明确年份'], periodWorkingDays: 5 }, now: at('2032-04-07') },
+    );
     const d = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
     const consulted = await api(
       'POST',
@@ -258,32 +283,88 @@ describe('the compliance sweep across 2032', () => {
     );
     const payBy = fee.json.fee.dueDate as string;
 
-    await sweepTo(nextWorkingDay([supplementBy, answerBy, payBy].sort().at(-1) ?? supplementBy));
+    const sweptOn = nextWorkingDay([supplementBy, answerBy, payBy].sort().at(-1) ?? supplementBy);
+    await sweepTo(sweptOn);
     const caseOf = async (id: string) =>
       (await api('GET', `/v1/agencies/${child.agencyId}/applications/${id}`, { token: child.clerk })).json;
-    const closedC = await caseOf(c.trackingNumber);
-    expect(closedC).toMatchObject({
-      status: 'decided',
-      decision: { outcome: 'otherwise_handled', reason: 'no_supplement' },
+    // Deemed abandoned only "without a good reason" (Reg. 30): the handler judges; nothing is decided yet.
+    const pendingC = await caseOf(c.trackingNumber);
+    expect(pendingC).toMatchObject({
+      status: 'abandonment_pending',
+      decision: null,
+      // Found lapsed by the run of `sweptOn` (which caught up the days since the last run).
+      clarification: { dueDate: supplementBy, lapsedOn: sweptOn },
     });
-    expect(closedC.timeline.at(-1)).toMatchObject({
-      type: 'decision_made',
+    expect(pendingC.timeline.at(-1)).toMatchObject({
+      type: 'abandonment_pending',
       actor: { kind: 'system', process: 'sweep' },
     });
+    const status = await api('GET', `/v1/applications/${c.trackingNumber}`, {
+      headers: { 'x-access-token': c.accessToken },
+    });
+    expect(status.json).toMatchObject({ status: 'abandonment_pending', decision: null });
+    expect(status.json.statusText).toContain('如有正当理由');
     const resumedD = await caseOf(d.trackingNumber);
     expect(resumedD).toMatchObject({ status: 'in_progress', consultations: [{ answer: 'no_answer' }] });
-    expect(
-      (await breaches(child, child.supervisor, '&kind=consultation_overdue')).items.map(
-        (item: { case: { id: string } }) => item.case.id,
-      ),
-    ).toContain(d.trackingNumber);
+    const consultationBreach = (
+      await breaches(child, child.supervisor, '&kind=consultation_overdue')
+    ).items.find((item: { case: { id: string } }) => item.case.id === d.trackingNumber);
+    // Nobody was assigned to d: the registering clerk and the office head answer.
+    expect(consultationBreach.accountable).toMatchObject({
+      primary: { staffId: child.clerkId },
+      secondary: { role: 'office_head', name: '李华' },
+    });
     expect(await caseOf(e.trackingNumber)).toMatchObject({
       status: 'decided',
       decision: { outcome: 'otherwise_handled', reason: 'fee_unpaid' },
     });
-    const notices = (await outbox(child, child.admin)).filter((item) => item.kind === 'notice_to_applicant');
+    const sent = await outbox(child, child.admin);
+    const notices = sent.filter((item) => item.kind === 'notice_to_applicant');
     expect(notices.map((item) => item.to)).toContainEqual(['payer@example.cn']);
-    expect(notices).toHaveLength(3);
+    expect(notices.map((item) => item.key).sort()).toEqual(
+      [
+        `applicant#${d.trackingNumber}#consultation-lapsed`,
+        `applicant#${e.trackingNumber}#fee-unpaid`,
+      ].sort(),
+    );
+    const reviews = sent.filter((item) => item.kind === 'abandonment_review');
+    expect(reviews.map((item) => [item.key, item.to])).toEqual(
+      expect.arrayContaining([
+        [`handler#${c.trackingNumber}#abandonment_pending#${supplementBy}`, [child.clerkEmail, 'office']],
+      ]),
+    );
+    expect(reviews).toHaveLength(2);
+
+    // The handler finds no good reason: otherwise handled, with its letter, signed by the handler.
+    const closed = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/abandonment-review`,
+      { token: child.clerk, body: { verdict: 'abandoned' }, now: at(sweptOn) },
+    );
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.json).toMatchObject({
+      status: 'decided',
+      decision: {
+        outcome: 'otherwise_handled',
+        reason: 'no_supplement',
+        decidedBy: { staffId: child.clerkId },
+      },
+    });
+    // The other accepts the applicant's reason: a new period to supplement.
+    const reopened = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${r.trackingNumber}/abandonment-review`,
+      {
+        token: child.clerk,
+        body: { verdict: 'reopened', reason: '申请人出差，未收到补正通知', periodWorkingDays: 3 },
+        now: at(sweptOn),
+      },
+    );
+    expect(reopened.status, reopened.text).toBe(200);
+    expect(reopened.json).toMatchObject({
+      status: 'awaiting_clarification',
+      clarification: { dueDate: due(sweptOn, 3), lapsedOn: null },
+    });
   });
 
   it('publication: a reminder 3 working days before, a breach after, and a periodic item never published', async () => {

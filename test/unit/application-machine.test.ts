@@ -820,6 +820,8 @@ describe('the decision (Reg. 36–39)', () => {
         supplementedOn: null,
         supplement: null,
         supplementAttachments: [],
+        lapsedOn: null,
+        reopenings: [],
       },
       consultations: [aConsultation({ id: 'c1', repliedOn: '2026-10-20' }), aConsultation({ id: 'c2' })],
       fee: {
@@ -1036,6 +1038,8 @@ describe('the case’s copies of its clocks’ due dates', () => {
       supplementedOn: '2026-10-09',
       supplement: '补充',
       supplementAttachments: [],
+      lapsedOn: null,
+      reopenings: [],
     },
     consultations: [aConsultation({ id: 'c1' }), aConsultation({ id: 'c2' })],
     fee: {

@@ -819,33 +819,154 @@ describe('the steps the sweep takes when a period lapses', () => {
     return world;
   }
 
-  it('no supplement in time: otherwise handled under Reg. 30, signed by the sweep, with a letter', async () => {
+  /** The clarification of 2026-09-30 is due 2026-10-27; the sweep finds it lapsed on 10-28. */
+  async function abandonmentPending() {
     const world = await waitingForSupplement();
-    const decided = await systemStep(
+    const pending = await systemStep(
       world.applicationDeps,
       FIRST,
       { kind: 'no-supplement' },
       cst('2026-10-28', '08:30'),
+    );
+    return { world, pending };
+  }
+
+  it('no supplement in time: the case waits for its handler’s review, still open, nothing decided or counted', async () => {
+    const { world, pending } = await abandonmentPending();
+    expect(pending).toMatchObject({
+      status: 'abandonment_pending',
+      decision: null,
+      clarification: { dueDate: '2026-10-27', lapsedOn: '2026-10-28', supplementedOn: null },
+    });
+    expect(timelineOf(world).at(-1)).toMatchObject({
+      type: 'abandonment_pending',
+      actor: { kind: 'system', process: 'sweep' },
+      data: { supplementBy: '2026-10-27', lapsedOn: '2026-10-28' },
+    });
+    expect(world.records.clock(applicationCase(FIRST), 'clarification')?.open).toBe(false);
+    expect(world.records.clock(applicationCase(FIRST), 'reply')).toMatchObject({
+      open: true,
+      state: { status: 'suspended' },
+    });
+    // Pending in the annual report: received, not yet decided.
+    expect(countersOf(world, 2026)).toEqual({ 'received.natural_person': 1 });
+    const queue = await listApplications(world.applicationDeps, AGENCY, { status: 'open', limit: 10 });
+    expect(queue.items).toEqual([
+      expect.objectContaining({ status: 'abandonment_pending', supplementLapsedOn: '2026-10-28' }),
+    ]);
+  });
+
+  it('while the handler reviews, the applicant is told nothing final and cannot supplement', async () => {
+    const { world } = await abandonmentPending();
+    const page = await applicationStatus(world.applicationDeps, FIRST, 'token-1');
+    expect(page).toMatchObject({
+      status: 'abandonment_pending',
+      statusText: '补正期限已届满，本机关正在审查；如有正当理由未能按期补正，请尽快与本机关联系说明',
+      decision: null,
+    });
+    expect(page.timeline.at(-1)).toEqual({
+      at: '2026-10-28T08:30:00.000+08:00',
+      type: 'abandonment_pending',
+      description: '补正期限已届满，本机关正在审查',
+    });
+    await expect(
+      supplementByApplicant(
+        world.applicationDeps,
+        FIRST,
+        'token-1',
+        { text: '补充', attachments: [] },
+        cst('2026-10-29'),
+      ),
+    ).rejects.toThrow(WrongStateError);
+  });
+
+  it('the handler finds no good reason: otherwise handled (no supplement) with its letter, signed by the handler', async () => {
+    const { world } = await abandonmentPending();
+    const decided = await staffAct(
+      world,
+      { kind: 'abandonment-review', input: { verdict: 'abandoned' } },
+      '2026-10-29',
     );
     expect(decided).toMatchObject({
       status: 'decided',
       decision: {
         outcome: 'otherwise_handled',
         reason: 'no_supplement',
-        decidedBy: SWEEP_SIGNATURE,
-        decidedOn: '2026-10-28',
+        legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
+        reasons: '申请人未在补正期限（2026-10-27）内补正，且无正当理由，视为放弃申请，行政机关不再处理。',
+        decidedBy: { staffId: clerk.staffId, name: '刘备' },
+        decidedOn: '2026-10-29',
       },
     });
     expect(timelineOf(world).at(-1)).toMatchObject({
       type: 'decision_made',
-      actor: { kind: 'system', process: 'sweep' },
+      actor: { kind: 'staff', staffId: clerk.staffId },
       data: {
         row: 'otherwise_handled.no_supplement',
         archiveObjects: [expect.objectContaining({ contentType: 'text/html; charset=utf-8' })],
       },
     });
-    expect(world.records.clock(applicationCase(FIRST), 'clarification')?.open).toBe(false);
     expect(countersOf(world, 2026)['decided.otherwise_handled.no_supplement.natural_person']).toBe(1);
+  });
+
+  it('the handler accepts the applicant’s reason: a new period to supplement, and the supplement restarts the reply period', async () => {
+    const { world } = await abandonmentPending();
+    const reopened = await staffAct(
+      world,
+      {
+        kind: 'abandonment-review',
+        input: { verdict: 'reopened', reason: '申请人住院治疗，提供了住院证明', periodWorkingDays: 5 },
+      },
+      '2026-10-29',
+    );
+    // Five working days from Thursday 10-29: 10-30, 11-02, 11-03, 11-04, 11-05.
+    expect(reopened).toMatchObject({
+      status: 'awaiting_clarification',
+      clarification: {
+        dueDate: '2026-11-05',
+        lapsedOn: null,
+        reopenings: [
+          { on: '2026-10-29', reason: '申请人住院治疗，提供了住院证明', previousDueDate: '2026-10-27' },
+        ],
+      },
+    });
+    expect(world.records.clock(applicationCase(FIRST), 'clarification')).toMatchObject({
+      open: true,
+      state: { status: 'running', dueDate: '2026-11-05' },
+    });
+    const page = await applicationStatus(world.applicationDeps, FIRST, 'token-1');
+    expect(page.timeline.at(-1)).toMatchObject({
+      type: 'abandonment_reopened',
+      description: '补正期限已重新确定',
+      dueDate: '2026-11-05',
+    });
+    const supplemented = await supplementByApplicant(
+      world.applicationDeps,
+      FIRST,
+      'token-1',
+      { text: '项目名称为某某工程', attachments: [] },
+      cst('2026-11-02'),
+    );
+    expect(supplemented).toMatchObject({ status: 'in_progress', dueDate: '2026-11-30' });
+  });
+
+  it('a review is for a case whose period lapsed, and a lapsed case is closed only as abandoned', async () => {
+    const world = await waitingForSupplement();
+    await expect(
+      staffAct(world, { kind: 'abandonment-review', input: { verdict: 'abandoned' } }, '2026-10-20'),
+    ).rejects.toThrow(WrongStateError);
+    await systemStep(world.applicationDeps, FIRST, { kind: 'no-supplement' }, cst('2026-10-28'));
+    await expect(
+      staffAct(world, { kind: 'decision', input: decisions.notDisclosed() }, '2026-10-29', head),
+    ).rejects.toThrow(WrongStateError);
+  });
+
+  it('the sweep finds a period lapsed only after its last day', async () => {
+    const world = await waitingForSupplement();
+    await expect(
+      systemStep(world.applicationDeps, FIRST, { kind: 'no-supplement' }, cst('2026-10-27')),
+    ).rejects.toThrow(RuleViolationError);
+    expect(typesOf(world).at(-1)).toBe('clarification_requested');
   });
 
   it('a fee unpaid in time: otherwise handled, fee not paid', async () => {
@@ -860,7 +981,11 @@ describe('the steps the sweep takes when a period lapses', () => {
       '2026-09-30',
     );
     const decided = await systemStep(world.applicationDeps, FIRST, { kind: 'fee-unpaid' }, cst('2026-11-04'));
-    expect(decided?.decision).toMatchObject({ outcome: 'otherwise_handled', reason: 'fee_unpaid' });
+    expect(decided?.decision).toMatchObject({
+      outcome: 'otherwise_handled',
+      reason: 'fee_unpaid',
+      decidedBy: SWEEP_SIGNATURE,
+    });
     expect(world.records.clock(applicationCase(FIRST), 'fee')?.open).toBe(false);
   });
 
@@ -908,6 +1033,88 @@ describe('the steps the sweep takes when a period lapses', () => {
       systemStep(world.applicationDeps, '2026-TEST-9999', { kind: 'fee-unpaid' }, cst('2026-10-28')),
     ).resolves.toBeNull();
     expect(typesOf(world)).toEqual(before);
+  });
+});
+
+describe('what a decision may say about a clarification (Reg. 30)', () => {
+  const noSupplement = { outcome: 'otherwise_handled', reason: 'no_supplement' } as const;
+  const stillUnclear = {
+    outcome: 'cannot_provide',
+    reason: 'unclear_after_clarification',
+    legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
+    reasons: '经补正，申请内容仍不明确。',
+  } as const;
+  const codeOf = async (promise: Promise<unknown>) => {
+    const error: unknown = await promise.then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    return error instanceof RuleViolationError ? error.code : error;
+  };
+
+  it('no supplement is refused before the supplement deadline, and when there is nothing to supplement', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: noSupplement }, '2026-09-29', head))).toBe(
+      'no-supplement-not-lapsed',
+    );
+    await staffAct(
+      world,
+      { kind: 'clarification-request', input: { items: ['请写明项目名称'] } },
+      '2026-09-30',
+    );
+    // Due 2026-10-27: the applicant may still supplement that day.
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: noSupplement }, '2026-10-27', head))).toBe(
+      'no-supplement-not-lapsed',
+    );
+    expect(typesOf(world).at(-1)).toBe('clarification_requested');
+    const decided = await staffAct(world, { kind: 'decision', input: noSupplement }, '2026-10-28', head);
+    expect(decided.decision).toMatchObject({ outcome: 'otherwise_handled', reason: 'no_supplement' });
+  });
+
+  it('no supplement is refused once the applicant supplemented', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    await staffAct(
+      world,
+      { kind: 'clarification-request', input: { items: ['请写明项目名称'] } },
+      '2026-09-30',
+    );
+    await supplementByApplicant(
+      world.applicationDeps,
+      FIRST,
+      'token-1',
+      { text: '补充', attachments: [] },
+      cst('2026-10-09'),
+    );
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: noSupplement }, '2026-10-28', head))).toBe(
+      'no-supplement-not-lapsed',
+    );
+  });
+
+  it('“still unclear after clarification” needs a clarification the applicant answered', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: stillUnclear }, '2026-09-29', head))).toBe(
+      'not-clarified',
+    );
+    await staffAct(
+      world,
+      { kind: 'clarification-request', input: { items: ['请写明项目名称'] } },
+      '2026-09-30',
+    );
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: stillUnclear }, '2026-10-08', head))).toBe(
+      'not-clarified',
+    );
+    await supplementByApplicant(
+      world.applicationDeps,
+      FIRST,
+      'token-1',
+      { text: '某个项目', attachments: [] },
+      cst('2026-10-09'),
+    );
+    const decided = await staffAct(world, { kind: 'decision', input: stillUnclear }, '2026-10-12', head);
+    expect(decided.decision).toMatchObject({ reason: 'unclear_after_clarification' });
   });
 });
 

@@ -21,6 +21,9 @@ export const ApplicationStatus = z.enum([
   'awaiting_confirmation', // online, not yet confirmed: not received yet (Reg. 31)
   'in_progress', // the reply clock runs
   'awaiting_clarification', // 补正: clock stopped until the supplement
+  // The supplement period lapsed: deemed abandoned only "无正当理由" (Reg. 30), so the handler closes it or
+  // reopens it with the applicant's reason; still open (and counted as pending) until then.
+  'abandonment_pending',
   'consulting', // 征求意见: clock stopped while third parties or agencies are consulted
   'awaiting_fee', // 收费: clock stopped until paid
   'suspended', // force majeure
@@ -32,6 +35,7 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = [
   'awaiting_confirmation',
   'in_progress',
   'awaiting_clarification',
+  'abandonment_pending',
   'consulting',
   'awaiting_fee',
   'suspended',
@@ -111,6 +115,12 @@ export const Application = z.object({
       supplementedOn: CivilDate.nullable(),
       supplement: z.string().nullable(),
       supplementAttachments: z.array(UploadKey),
+      /** The day the sweep found the period lapsed with no supplement (stored before it: none). */
+      lapsedOn: CivilDate.nullable().default(null),
+      /** Each reopening on the applicant's good reason, with the period it replaced (older: none). */
+      reopenings: z
+        .array(z.object({ on: CivilDate, reason: z.string(), previousDueDate: CivilDate }))
+        .default([]),
     })
     .nullable(),
   consultations: z.array(Consultation),
@@ -226,7 +236,12 @@ export function withClockDueDate(
 /** The side clocks still open, closed: a decided or withdrawn application waits for nobody. */
 export function closeSideClocks(current: Application): ClockChange[] {
   const closed: ClockChange[] = [];
-  if (current.clarification && current.clarification.supplementedOn === null)
+  // A lapsed period's clock was closed when the sweep found it lapsed.
+  if (
+    current.clarification &&
+    current.clarification.supplementedOn === null &&
+    current.clarification.lapsedOn === null
+  )
     closed.push({ name: CLARIFICATION_CLOCK, open: false });
   for (const consultation of current.consultations)
     if (consultation.repliedOn === null)

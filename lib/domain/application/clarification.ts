@@ -75,6 +75,8 @@ export function requestClarification(
         supplementedOn: null,
         supplement: null,
         supplementAttachments: [],
+        lapsedOn: null,
+        reopenings: [],
       },
     },
     reply,

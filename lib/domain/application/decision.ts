@@ -12,6 +12,7 @@ import {
   type Context,
   type Decision,
 } from './application';
+import { checkClarificationOutcome } from './abandonment';
 import { outcomeRow, type DecisionInput } from './outcomes';
 
 /**
@@ -72,7 +73,16 @@ export function issueDecision(
   letterKey: string,
   context: Context,
 ): Change {
-  requireStatus(current, 'in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended');
+  requireStatus(
+    current,
+    'in_progress',
+    'awaiting_clarification',
+    'abandonment_pending',
+    'consulting',
+    'awaiting_fee',
+    'suspended',
+  );
+  checkClarificationOutcome(current, input, context.today);
   const problems = checkDecision(input);
   if (problems.length > 0)
     throw new RuleViolationError(

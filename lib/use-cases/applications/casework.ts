@@ -1,3 +1,8 @@
+import {
+  abandonmentDecision,
+  reopenAbandoned,
+  type AbandonmentReviewInput,
+} from '#lib/domain/application/abandonment';
 import { isOpen, type ApplicationStatus } from '#lib/domain/application/application';
 import { assign, type AssignmentInput } from '#lib/domain/application/assignment';
 import { requestClarification, type ClarificationRequestInput } from '#lib/domain/application/clarification';
@@ -144,7 +149,8 @@ export type StaffAction =
   | { kind: 'fee-notice'; input: FeeNoticeInput }
   | { kind: 'fee-payment'; input: FeePaymentInput }
   | { kind: 'decision'; input: DecisionInput }
-  | { kind: 'assignment'; input: AssignmentInput };
+  | { kind: 'assignment'; input: AssignmentInput }
+  | { kind: 'abandonment-review'; input: AbandonmentReviewInput };
 
 /** A staff action on a case of the agency, taken as one step, answered with the case. */
 export async function act(
@@ -217,6 +223,18 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
           { staffId: principal.staffId, name: principal.name },
           context,
         );
+      case 'abandonment-review':
+        // Reg. 30: deemed abandoned only without a good reason — closed with its letter, or reopened.
+        return action.input.verdict === 'abandoned'
+          ? issueDecisionWithLetter(
+              deps,
+              application,
+              reply,
+              abandonmentDecision(application),
+              { staffId: principal.staffId, name: principal.name },
+              context,
+            )
+          : reopenAbandoned(application, reply, action.input, context);
       case 'assignment': {
         const assignee = await deps.staff.get(action.input.staffId);
         if (assignee?.agencyId !== agencyId || !assignee.enabled || !assignee.roles.includes('clerk')) {

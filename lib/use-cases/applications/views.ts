@@ -1,5 +1,5 @@
 import { maskedApplicant } from '#lib/domain/application/applicant';
-import type { Application } from '#lib/domain/application/application';
+import type { Application, ApplicationStatus } from '#lib/domain/application/application';
 import { outcomeLabel } from '#lib/domain/application/outcomes';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import type { ViewDeps } from './ports';
@@ -70,6 +70,22 @@ const PUBLIC_EVENTS: Record<string, string> = {
   decision_made: '已作出答复',
   application_withdrawn: '申请已撤回',
   due_date_recomputed: '节假日安排公布，答复期限已据此确定',
+  // Nothing final: deemed abandoned only without a good reason, which the handler reviews (Reg. 30).
+  abandonment_pending: '补正期限已届满，本机关正在审查',
+  abandonment_reopened: '补正期限已重新确定',
+};
+
+/** Each status as the applicant's status page says it (every status has its words: the map is total). */
+const PUBLIC_STATUS: Record<ApplicationStatus, string> = {
+  awaiting_confirmation: '已提交，等待本机关确认受理（确认之日为收到申请之日）',
+  in_progress: '办理中',
+  awaiting_clarification: '待补正：请在补正期限内补正申请内容',
+  abandonment_pending: '补正期限已届满，本机关正在审查；如有正当理由未能按期补正，请尽快与本机关联系说明',
+  consulting: '办理中：正在征求意见（所需时间不计入答复期限）',
+  awaiting_fee: '待缴纳信息处理费',
+  suspended: '因不可抗力中止办理',
+  decided: '已答复',
+  withdrawn: '已撤回',
 };
 
 function publicTimeline(events: readonly Record<string, unknown>[]) {
@@ -83,7 +99,11 @@ function publicTimeline(events: readonly Record<string, unknown>[]) {
         at: event.at,
         type,
         description,
-        ...(typeof data.dueDate === 'string' ? { dueDate: data.dueDate } : {}),
+        ...(typeof data.dueDate === 'string'
+          ? { dueDate: data.dueDate }
+          : typeof data.supplementBy === 'string' && type === 'abandonment_reopened'
+            ? { dueDate: data.supplementBy }
+            : {}),
       },
     ];
   });
@@ -120,6 +140,7 @@ export async function publicView(
     trackingNumber: application.id,
     agencyId: application.agencyId,
     status: application.status,
+    statusText: PUBLIC_STATUS[application.status],
     submittedAt: application.submittedAt,
     receivedOn: application.receivedOn,
     dueDate: application.dueDate,
@@ -157,4 +178,6 @@ export const queueItemView = (application: Application) => ({
   request: { description: application.request.description.slice(0, 200) },
   assignee: application.assignee,
   outcome: application.decision?.outcome ?? null,
+  // What waits on the office: a lapsed supplement to review (Reg. 30).
+  supplementLapsedOn: application.clarification?.lapsedOn ?? null,
 });
