@@ -6,7 +6,7 @@ import type { ApplicationStore, LoadedApplication } from '#lib/use-cases/applica
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
-import { keys } from './keys';
+import { keys, UNDATED_QUEUE_DATE } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
 /**
@@ -158,6 +158,21 @@ export class DynamoApplicationStore implements ApplicationStore {
     return { items: page.items.map((item) => Application.parse(item)), nextToken: page.nextToken };
   }
 
+  /** Unconfirmed applications have no reply due date: they are among the open queue's undated entries. */
+  async listAwaitingConfirmation(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
+    const found = await this.table.queryIndex('byAgencyState', keys.applicationsByAgency(agencyId, true), {
+      limit: page.limit,
+      nextToken: page.nextToken,
+      sortKeyPrefix: keys.undatedQueuePrefix,
+    });
+    return {
+      items: found.items
+        .map((item) => Application.parse(item))
+        .filter((application) => application.status === 'awaiting_confirmation'),
+      nextToken: found.nextToken,
+    };
+  }
+
   async events(id: string): Promise<Record<string, unknown>[]> {
     return this.table.events(keys.application(id).pk);
   }
@@ -227,13 +242,18 @@ export class DynamoApplicationStore implements ApplicationStore {
 
 function applicationItem(application: Application) {
   const open = isOpen(application.status);
-  const sortDate = open
-    ? (application.dueDate ?? '0000-00-00')
-    : (application.decision?.decidedOn ?? application.withdrawal?.on ?? '0000-00-00');
+  const gsi1sk = open
+    ? application.dueDate === null
+      ? keys.undatedQueueSort(application.submittedAt, application.id)
+      : keys.applicationQueueSort(application.dueDate, application.id)
+    : keys.applicationQueueSort(
+        application.decision?.decidedOn ?? application.withdrawal?.on ?? UNDATED_QUEUE_DATE,
+        application.id,
+      );
   return {
     ...keys.application(application.id),
     gsi1pk: keys.applicationsByAgency(application.agencyId, open),
-    gsi1sk: keys.applicationQueueSort(sortDate, application.id),
+    gsi1sk,
     entity: 'application',
     ...application,
   };
@@ -249,6 +269,7 @@ export const applicationFieldsFromClock: CaseFieldsFromClock = (caseItem, clockN
     provisional: item.provisional,
     gsi1sk: item.gsi1sk,
     clarification: item.clarification,
+    confirmation: item.confirmation,
     fee: item.fee,
     consultations: item.consultations,
   };

@@ -43,6 +43,7 @@ import {
   AgencyView,
   ApplicationList,
   BreachList,
+  AwaitingConfirmationList,
   PublishedReportView,
   ReportView,
   ComplaintReceipt,
@@ -783,6 +784,22 @@ export const routes = [
     query: PageQuery,
     problems: [],
     responses: { 200: { description: 'A page of notifications', schema: RecordList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/awaiting-confirmation',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
+    summary:
+      'Online applications waiting for confirmation, oldest first, with the agency’s limit (a policy, not the law) and whether it passed',
+    params: AgencyPath,
+    query: PageQuery,
+    problems: [],
+    responses: {
+      200: { description: 'A page of unconfirmed applications', schema: AwaitingConfirmationList },
+    },
   },
   // --- Complaints (Reg. 51) ---
   {

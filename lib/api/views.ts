@@ -273,6 +273,21 @@ export const BreachList = z.object({
   nextToken: z.string().nullable(),
   subordinates: z.array(z.object({ agencyId: z.string(), items: z.array(BreachView) })),
 });
+export const AwaitingConfirmationList = z.object({
+  agencyId: z.string(),
+  limitBasis: z.string().describe('The limit to confirm is agency policy, not law (Reg. 31(3))'),
+  items: z.array(
+    z.object({
+      trackingNumber: z.string(),
+      submittedAt: isoTime,
+      confirmBy: z.string().nullable(),
+      limitWorkingDays: z.int().nullable(),
+      overdue: z.boolean(),
+      assignee: z.looseObject({ staffId: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+  nextToken: z.string().nullable(),
+});
 export const RecordList = z.object({
   items: z.array(z.record(z.string(), z.unknown())),
   nextToken: z.string().nullable(),

@@ -71,6 +71,7 @@ export const BREACH_KINDS = [
   'consultation_overdue', // 第三方（机关）逾期未答复 (for the record)
   'annual_report_missing', // 年度报告未按期公布
   'complaint_unanswered', // 投诉逾期未答复
+  'confirmation_overdue', // 在线申请逾期未确认 (the agency's own limit, not the law's: RULES §2)
 ] as const;
 export type BreachKind = (typeof BREACH_KINDS)[number];
 

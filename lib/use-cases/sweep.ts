@@ -26,7 +26,13 @@ import {
   type ChainHead,
 } from '#lib/domain/timeline';
 import { abandonmentReviewNotice } from '#lib/domain/application/abandonment';
-import { CLARIFICATION_CLOCK, FEE_CLOCK, type Application } from '#lib/domain/application/application';
+import {
+  CLARIFICATION_CLOCK,
+  CONFIRMATION_CLOCK,
+  CONFIRMATION_REMINDER_CLOCK,
+  FEE_CLOCK,
+  type Application,
+} from '#lib/domain/application/application';
 import { applicantNoticeOf } from '#lib/domain/application/system-steps';
 import { systemStep, type ApplicationActionDeps, type SystemStep } from './applications/system-steps';
 import { currentCalendar, type CalendarStore } from './calendar';
@@ -68,6 +74,15 @@ export type Reminder =
       readonly dueDate: IsoDate;
       readonly kind: 'annual_report';
       readonly daysLeft: number;
+    }
+  | {
+      /** An online application unconfirmed after 1 working day; `dueDate`: the agency's limit. */
+      readonly day: IsoDate;
+      readonly dueDate: IsoDate;
+      readonly kind: 'confirmation';
+      readonly case: CaseRef;
+      readonly subject: string;
+      readonly handler: ClockContext['handler'];
     };
 
 /** Port: what the sweep reads and writes. Every write is once-only, so a re-run records nothing twice. */
@@ -243,6 +258,14 @@ async function onLapsed(run: LapseRun, clock: DueClock): Promise<void> {
       );
       return;
     }
+    if (clock.name === CONFIRMATION_CLOCK) {
+      await recordBreach(run, 'confirmation_overdue', clock, dueDate);
+      return;
+    }
+    if (clock.name === CONFIRMATION_REMINDER_CLOCK) {
+      await confirmationReminder(run, clock);
+      return;
+    }
     const step: SystemStep | undefined =
       clock.name === CLARIFICATION_CLOCK
         ? { kind: 'no-supplement' }
@@ -265,6 +288,39 @@ async function onLapsed(run: LapseRun, clock: DueClock): Promise<void> {
     await recordBreach(run, 'publication_overdue', clock, dueDate);
   if (clock.case.kind === 'complaint' && clock.name === 'answer')
     await recordBreach(run, 'complaint_unanswered', clock, dueDate);
+}
+
+/**
+ * An online application still unconfirmed 1 working day after it was submitted: a reminder to the office
+ * (and its handler, if one is assigned), naming the agency's limit — a policy of the agency, not the law.
+ */
+async function confirmationReminder(run: LapseRun, clock: DueClock): Promise<void> {
+  const { deps, day, count } = run;
+  const found = await deps.applications.applications.get(clock.case.id);
+  const application = found?.application;
+  if (application?.status !== 'awaiting_confirmation' || application.confirmation === null) return;
+  const { dueDate, workingDays } = application.confirmation;
+  const subject = clock.context?.subject ?? clock.case.id;
+  const key = `${clock.case.kind}#${clock.case.id}#${CONFIRMATION_CLOCK}#${dueDate}`;
+  const recorded = await deps.store.recordReminder(clock.case.agencyId, key, {
+    day,
+    dueDate,
+    kind: 'confirmation',
+    case: clock.case,
+    subject,
+    handler: clock.context?.handler ?? null,
+  });
+  if (!recorded) return;
+  count('reminder.confirmation');
+  await deps.notifier.send({
+    agencyId: clock.case.agencyId,
+    day,
+    key: `reminder#${key}`,
+    kind: 'reminder',
+    to: recipients(clock),
+    subject: `【提醒】在线申请 ${subject}（${application.submittedAt.slice(0, 10)}提交）尚未确认受理`,
+    body: `确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条第三项）。本机关规定在${workingDays}个工作日内（${dueDate}前）确认（机关自定期限，非法定期限），请及时确认。`,
+  });
 }
 
 async function noticeToApplicant(
@@ -389,7 +445,7 @@ async function writeBreach(
       ...(breach.accountable.primary === null ? [] : [addressOf(breach.accountable.primary)]),
     ],
     subject: `【逾期】${breach.subject}（${breach.kind}，期限${breach.dueDate}）`,
-    body: `责任人：${breach.accountable.primary === null ? '未指定' : labelOf(breach.accountable.primary)}${breach.accountable.secondary === null ? '' : `；次要责任人：${labelOf(breach.accountable.secondary)}`}。`,
+    body: `责任人：${breach.accountable.primary === null ? '未指定' : labelOf(breach.accountable.primary)}${breach.accountable.secondary === null ? '' : `；次要责任人：${labelOf(breach.accountable.secondary)}`}。${breach.kind === 'confirmation_overdue' ? '确认期限为本机关自定期限，非法定期限。' : ''}`,
   });
 }
 

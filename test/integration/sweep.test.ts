@@ -468,6 +468,98 @@ describe('the compliance sweep across 2032', () => {
     expect(await replyBreaches()).toHaveLength(1);
   });
 
+  it('online applications waiting for confirmation: a reminder after 1 working day, a breach after the agency’s limit, listed for oversight', async () => {
+    const submit = async () => {
+      const response = await api('POST', `/v1/agencies/${child.agencyId}/applications`, {
+        body: {
+          applicant: anApplicant(),
+          request: { description: '某项目的环评批复', form: 'electronic', delivery: 'email' },
+        },
+        now: at('2032-06-21'),
+      });
+      expect(response.status, response.text).toBe(201);
+      return response.json.trackingNumber as string;
+    };
+    const waiting = await submit();
+    const confirmedInTime = await submit();
+    const confirmation = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${confirmedInTime}/confirmation`,
+      { token: child.clerk, body: {}, now: at('2032-06-22') },
+    );
+    expect(confirmation.status).toBe(200);
+    const confirmBy = due('2032-06-21', 3);
+    expect(confirmBy).toBe('2032-06-24');
+    const confirmationReminders = async () =>
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/reminders?limit=100`, { token: child.clerk })
+      ).json.items.filter((item: { kind?: string }) => item.kind === 'confirmation');
+
+    await sweepTo('2032-06-22');
+    expect(await confirmationReminders()).toEqual([]);
+    // 06-22 is the 1st working day after submission: the next sweep reminds.
+    expect((await sweepTo('2032-06-23')).counts['reminder.confirmation']).toBe(1);
+    expect(await confirmationReminders()).toEqual([
+      expect.objectContaining({
+        day: '2032-06-23',
+        dueDate: confirmBy,
+        case: expect.objectContaining({ id: waiting }),
+      }),
+    ]);
+    const reminder = (await outbox(child, child.admin)).find(
+      (item) => item.key === `reminder#application#${waiting}#confirmation#${confirmBy}`,
+    );
+    expect(reminder?.body).toContain('机关自定期限，非法定期限');
+
+    const listed = async (day: string) =>
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/awaiting-confirmation`, {
+          token: child.supervisor,
+          now: at(day),
+        })
+      ).json;
+    expect(await listed('2032-06-23')).toMatchObject({
+      limitBasis: expect.stringContaining('agency policy, not law'),
+      items: [{ trackingNumber: waiting, confirmBy, limitWorkingDays: 3, overdue: false }],
+    });
+    // A supervisor of the parent agency sees them too.
+    expect(
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/awaiting-confirmation`, {
+          token: parent.supervisor,
+          now: at('2032-06-23'),
+        })
+      ).status,
+    ).toBe(200);
+
+    await sweepTo('2032-06-25');
+    const overdue = (await breaches(child, child.supervisor, '&kind=confirmation_overdue')).items;
+    expect(overdue).toEqual([
+      expect.objectContaining({
+        case: expect.objectContaining({ id: waiting }),
+        clock: 'confirmation',
+        dueDate: confirmBy,
+        recordedOn: '2032-06-25',
+        // Nobody registered or confirmed it: the office head answers.
+        accountable: {
+          primary: { role: 'office_head', agencyId: child.agencyId, name: '李华' },
+          secondary: null,
+        },
+      }),
+    ]);
+    expect((await listed('2032-06-25')).items).toEqual([
+      expect.objectContaining({ trackingNumber: waiting, overdue: true }),
+    ]);
+
+    const late = await api('POST', `/v1/agencies/${child.agencyId}/applications/${waiting}/confirmation`, {
+      token: child.clerk,
+      body: {},
+      now: at('2032-06-28'),
+    });
+    expect(late.json).toMatchObject({ status: 'in_progress', receivedOn: '2032-06-28' });
+    expect((await listed('2032-06-28')).items).toEqual([]);
+  });
+
   it('a skipped day is caught up by the next run', async () => {
     const first = await sweepTo('2032-07-01');
     expect(first.days.at(-1)).toBe('2032-07-01');

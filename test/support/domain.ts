@@ -135,6 +135,7 @@ export const anApplication = (overrides: Partial<Application> = {}): Application
   attachments: [],
   notes: null,
   policy: null,
+  confirmation: null,
   dueDate: '2026-10-30',
   provisional: false,
   clarification: null,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLARIFICATION_CLOCK,
+  CONFIRMATION_CLOCK,
+  CONFIRMATION_REMINDER_CLOCK,
   closeSideClocks,
   FEE_CLOCK,
   isOpen,
@@ -23,6 +25,7 @@ import { DEFAULT_POLICY, type DisclosurePolicy } from '#lib/domain/application/p
 import { extend, resume, suspend } from '#lib/domain/application/reply-clock';
 import { lapseDecision, systemStepApplies } from '#lib/domain/application/system-steps';
 import { withdraw } from '#lib/domain/application/withdrawal';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { evaluateClock } from '#lib/domain/calendar/clock';
 import { RuleViolationError, WrongStateError } from '#lib/domain/errors';
 import {
@@ -53,6 +56,11 @@ const SEED_000_POLICY: DisclosurePolicy = {
 };
 
 const ALL_STATUSES = [...OPEN_STATUSES, 'decided', 'withdrawn'] as const satisfies ApplicationStatus[];
+
+/** An online application submitted on `day` under the default policy, not yet confirmed. */
+const anOnlineSubmission = (day: IsoDate): Application =>
+  submitOnline(anOnlineApplication(), ids(), `${day}T20:00:00.000+08:00`, DEFAULT_POLICY, on(day))
+    .application;
 const statusesOtherThan = (...allowed: ApplicationStatus[]) =>
   ALL_STATUSES.filter((status) => !allowed.includes(status));
 
@@ -77,8 +85,14 @@ const consultationInput = {
 } as const;
 
 describe('intake (Reg. 27–31)', () => {
-  it('an online application waits for confirmation: not received, no clock, nothing counted', () => {
-    const change = submitOnline(anOnlineApplication(), ids(), '2026-09-27T20:00:00.000+08:00');
+  it('an online application waits for confirmation: not received, no reply clock, nothing counted', () => {
+    const change = submitOnline(
+      anOnlineApplication(),
+      ids(),
+      '2026-09-27T20:00:00.000+08:00',
+      DEFAULT_POLICY,
+      on('2026-09-27'),
+    );
     expect(change.application).toMatchObject({
       id: '2026-TEST-0001',
       agencyId: 'ag-city',
@@ -89,15 +103,40 @@ describe('intake (Reg. 27–31)', () => {
       policy: null,
       version: 1,
     });
-    expect(change).toMatchObject({ reply: null, replyOpen: false, clocks: [], statistics: [] });
+    expect(change).toMatchObject({ reply: null, replyOpen: false, statistics: [] });
     expect(change.event).toEqual({
       type: 'application_submitted',
       data: {
         channel: 'online',
         request: { description: '某项目的环评批复', form: 'electronic', delivery: 'email' },
         attachments: [],
+        confirmBy: '2026-09-30',
       },
     });
+  });
+
+  it('the agency’s limit to confirm (policy, not law: default 3 working days) and a reminder after 1 run from submission', () => {
+    // Tuesday 2026-09-29: the 1st working day after is 09-30; October 1–7 are off, so the 3rd is 10-09.
+    const change = submitOnline(
+      anOnlineApplication(),
+      ids(),
+      '2026-09-29T20:00:00.000+08:00',
+      DEFAULT_POLICY,
+      on('2026-09-29'),
+    );
+    expect(change.application.confirmation).toEqual({ dueDate: '2026-10-09', workingDays: 3 });
+    expect(change.clocks.map((clock) => [clock.name, clock.open && clock.state.dueDate])).toEqual([
+      [CONFIRMATION_CLOCK, '2026-10-09'],
+      [CONFIRMATION_REMINDER_CLOCK, '2026-09-30'],
+    ]);
+    const stricter = submitOnline(
+      anOnlineApplication(),
+      ids(),
+      '2026-09-29T20:00:00.000+08:00',
+      { ...DEFAULT_POLICY, confirmationWorkingDays: 1 },
+      on('2026-09-29'),
+    );
+    expect(stricter.application.confirmation).toEqual({ dueDate: '2026-09-30', workingDays: 1 });
   });
 
   it('a registered letter is received on its date of receipt and due 20 working days later', () => {
@@ -177,7 +216,7 @@ describe('intake (Reg. 27–31)', () => {
   });
 
   it('confirming an online application makes the day of confirmation the date of receipt (Reg. 31(3))', () => {
-    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27T20:00:00.000+08:00').application;
+    const submitted = anOnlineSubmission('2026-09-27');
     const change = confirm(submitted, DEFAULT_POLICY, on('2026-09-28'));
     expect(change.application).toMatchObject({
       status: 'in_progress',
@@ -191,6 +230,18 @@ describe('intake (Reg. 27–31)', () => {
     });
     expect(change.statistics).toEqual([{ year: 2026, cell: 'received.natural_person' }]);
     expect(change.replyOpen).toBe(true);
+    // The confirmation limit and its reminder stop: the application is received.
+    expect(change.clocks).toEqual([
+      { name: CONFIRMATION_CLOCK, open: false },
+      { name: CONFIRMATION_REMINDER_CLOCK, open: false },
+    ]);
+    expect(change.application.confirmation).toEqual({ dueDate: '2026-09-30', workingDays: 3 });
+  });
+
+  it('an application submitted before the limit existed has no confirmation clocks to stop', () => {
+    const older = { ...anOnlineSubmission('2026-09-27'), confirmation: null };
+    expect(confirm(older, DEFAULT_POLICY, on('2026-09-28')).clocks).toEqual([]);
+    expect(withdraw(older, null, {}, on('2026-09-28')).clocks).toEqual([]);
   });
 
   it.each(statusesOtherThan('awaiting_confirmation'))('confirmation is refused when %s', (status) => {
@@ -950,9 +1001,13 @@ describe('withdrawal by the applicant', () => {
   });
 
   it('an application never received is withdrawn without being counted', () => {
-    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27').application;
+    const submitted = anOnlineSubmission('2026-09-27');
     const change = withdraw(submitted, null, {}, on('2026-09-28'));
     expect(change).toMatchObject({ reply: null, statistics: [] });
+    expect(change.clocks).toEqual([
+      { name: CONFIRMATION_CLOCK, open: false },
+      { name: CONFIRMATION_REMINDER_CLOCK, open: false },
+    ]);
     expect(change.application.withdrawal).toEqual({ on: '2026-09-28', reason: null });
     expect(change.event.data).toEqual({ reason: null });
   });
@@ -1001,7 +1056,7 @@ describe('assignment of the handler (承办人)', () => {
   });
 
   it('an application not yet received has no reply clock to keep open', () => {
-    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27').application;
+    const submitted = anOnlineSubmission('2026-09-27');
     expect(assign(submitted, clerk, on('2026-09-28')).replyOpen).toBe(false);
   });
 
@@ -1063,13 +1118,20 @@ describe('the case’s copies of its clocks’ due dates', () => {
       '2026-10-28',
     );
     expect(withClockDueDate(base, FEE_CLOCK, '2026-11-04', false).fee?.dueDate).toBe('2026-11-04');
+    const unconfirmed = { ...base, confirmation: { dueDate: '2026-09-30', workingDays: 3 } };
+    expect(withClockDueDate(unconfirmed, CONFIRMATION_CLOCK, '2026-10-08', false).confirmation).toEqual({
+      dueDate: '2026-10-08',
+      workingDays: 3,
+    });
     const consulted = withClockDueDate(base, 'consultation-c2', '2026-11-05', false);
     expect(consulted.consultations.map((c) => c.dueDate)).toEqual(['2026-11-02', '2026-11-05']);
   });
 
   it('a clock the case does not show leaves it unchanged', () => {
-    const bare: Application = { ...base, clarification: null, fee: null };
+    const bare: Application = { ...base, clarification: null, fee: null, confirmation: null };
     expect(withClockDueDate(bare, CLARIFICATION_CLOCK, '2026-10-28', false)).toEqual(bare);
+    expect(withClockDueDate(bare, CONFIRMATION_CLOCK, '2026-10-28', false)).toEqual(bare);
+    expect(withClockDueDate(bare, CONFIRMATION_REMINDER_CLOCK, '2026-10-28', false)).toEqual(bare);
     expect(withClockDueDate(bare, FEE_CLOCK, '2026-10-28', false)).toEqual(bare);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '#lib/domain/application/application';
 import { submitOnline } from '#lib/domain/application/intake';
+import { DEFAULT_POLICY, DisclosurePolicy } from '#lib/domain/application/policy';
 import { abandonmentReviewNotice, reopenAbandoned } from '#lib/domain/application/abandonment';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { applicantNoticeOf, lapseDecision, systemStepApplies } from '#lib/domain/application/system-steps';
@@ -20,6 +21,8 @@ const anApplication = (overrides: Partial<Application> = {}): Application => ({
     },
     { id: '2026-K7QX-3M9P', agencyId: 'ag1', applicantKey: 'k', accessTokenHash: 'h' },
     '2026-03-02T09:00:00+08:00',
+    DEFAULT_POLICY,
+    { calendar: new WorkingCalendar(), today: '2026-03-02' },
   ).application,
   ...overrides,
 });
@@ -131,15 +134,19 @@ describe('deemed abandonment (Reg. 30): the handler reviews a lapsed period', ()
 });
 
 describe('the application schema', () => {
-  it('reads an application stored before the review of lapsed periods', () => {
-    const { clarification: _c, ...older } = anApplication({
-      status: 'awaiting_clarification',
-      clarification,
-    });
+  it('reads an application stored before the confirmation limit and the review of lapsed periods', () => {
+    const {
+      confirmation: _none,
+      clarification: _c,
+      ...older
+    } = anApplication({ status: 'awaiting_clarification', clarification });
     const { lapsedOn: _l, reopenings: _r, ...olderClarification } = clarification;
     expect(Application.parse({ ...older, clarification: olderClarification })).toMatchObject({
+      confirmation: null,
       clarification: { lapsedOn: null, reopenings: [] },
     });
+    const { confirmationWorkingDays: _limit, ...olderPolicy } = DEFAULT_POLICY;
+    expect(DisclosurePolicy.parse(olderPolicy).confirmationWorkingDays).toBe(3);
   });
 
   it('reads a stored item back as the application, without what storage adds around it', () => {

@@ -2,8 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { hashToken } from '#lib/domain/application/secrets';
 import { SWEEP_SIGNATURE } from '#lib/domain/application/system-steps';
 import { archiveKeys } from '#lib/domain/archive-keys';
+import { DEFAULT_POLICY } from '#lib/domain/application/policy';
 import {
   AlreadyExistsError,
+  ForbiddenError,
   NotFoundError,
   RuleViolationError,
   VersionConflictError,
@@ -26,6 +28,11 @@ import {
 } from '#lib/use-cases/applications/casework';
 import { runStep } from '#lib/use-cases/applications/step-runner';
 import { systemStep } from '#lib/use-cases/applications/system-steps';
+import {
+  CONFIRMATION_LIMIT_BASIS,
+  listAwaitingConfirmation,
+  type OversightDeps,
+} from '#lib/use-cases/oversight';
 import {
   aPrincipal,
   aRegistration,
@@ -114,6 +121,104 @@ describe('applying online', () => {
       { seq: 1, type: 'application_submitted', actor: { kind: 'applicant' }, prevHash: null },
     ]);
     expect(world.records.counters(AGENCY)).toEqual([]);
+  });
+
+  it('the agency’s limit to confirm (its policy of the day of submission) runs from submission, and stops at confirmation', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(
+      world,
+      anAgency({
+        policies: [{ ...DEFAULT_POLICY, effectiveFrom: '2026-09-01', confirmationWorkingDays: 5 }],
+      }),
+    );
+    await submitApplication(
+      world.applicationDeps,
+      AGENCY,
+      anOnlineApplication(),
+      undefined,
+      cst('2026-09-21'),
+    );
+    // Monday 09-21: five working days end on 09-29 (Mid-Autumn on Friday 09-25 and the weekend are off).
+    expect((await world.applications.get(FIRST))?.application.confirmation).toEqual({
+      dueDate: '2026-09-29',
+      workingDays: 5,
+    });
+    const clocks = () =>
+      [...world.records.clocks(applicationCase(FIRST))].map(([name, clock]) => [
+        name,
+        clock.open,
+        clock.state.dueDate,
+      ]);
+    expect(clocks()).toEqual([
+      ['confirmation', true, '2026-09-29'],
+      ['confirmation-reminder', true, '2026-09-22'],
+    ]);
+    await staffAct(world, { kind: 'confirmation' }, '2026-09-23');
+    expect(clocks()).toEqual([
+      ['confirmation', false, '2026-09-29'],
+      ['confirmation-reminder', false, '2026-09-22'],
+      ['reply', true, '2026-10-28'],
+    ]);
+  });
+
+  it('oversight lists the applications still waiting for confirmation, oldest first, with the limit as agency policy', async () => {
+    const world = await aWorld();
+    // Tracking numbers are random: drawn here in the reverse order of submission, the list still starts
+    // with the oldest.
+    const numbers = ['2026-TEST-0009', '2026-TEST-0008', '2026-TEST-0007'];
+    const newTrackingNumber = () => {
+      const next = numbers.shift();
+      if (next === undefined) throw new Error('three submissions only');
+      return next;
+    };
+    const applicationDeps = { ...world.applicationDeps, newTrackingNumber };
+    for (const day of ['2026-09-21', '2026-09-22', '2026-09-23'])
+      await submitApplication(applicationDeps, AGENCY, anOnlineApplication(), undefined, cst(day));
+    await registerLetter(world);
+    await staffAct(world, { kind: 'confirmation' }, '2026-09-24', clerk, '2026-TEST-0008');
+    const unread = async (): Promise<never> => {
+      throw new Error('not read by this listing');
+    };
+    const deps: OversightDeps = {
+      store: { listBreaches: unread, listReminders: unread, listOutbox: unread },
+      agencies: { get: (id: string) => world.agencies.get(id), children: async () => [] },
+      applications: world.applications,
+    };
+    const supervisor = aPrincipal(['supervisor'], { agencyId: AGENCY });
+    const listed = await listAwaitingConfirmation(deps, supervisor, AGENCY, { limit: 10 }, '2026-09-25');
+    expect(listed).toEqual({
+      agencyId: AGENCY,
+      limitBasis: CONFIRMATION_LIMIT_BASIS,
+      items: [
+        {
+          trackingNumber: '2026-TEST-0009',
+          submittedAt: '2026-09-21T10:00:00.000+08:00',
+          confirmBy: '2026-09-24',
+          limitWorkingDays: 3,
+          overdue: true,
+          assignee: null,
+        },
+        {
+          trackingNumber: '2026-TEST-0007',
+          submittedAt: '2026-09-23T10:00:00.000+08:00',
+          confirmBy: '2026-09-29',
+          limitWorkingDays: 3,
+          overdue: false,
+          assignee: null,
+        },
+      ],
+      nextToken: null,
+    });
+    expect(CONFIRMATION_LIMIT_BASIS).toContain('agency policy, not law');
+    await expect(
+      listAwaitingConfirmation(
+        deps,
+        aPrincipal(['supervisor'], { agencyId: 'ag-other' }),
+        AGENCY,
+        { limit: 10 },
+        '2026-09-25',
+      ),
+    ).rejects.toThrow(ForbiddenError);
   });
 
   it('is refused for an agency that does not exist', async () => {
@@ -398,6 +503,7 @@ describe('registering a letter, fax, e-mail or visit', () => {
             clarificationPeriodWorkingDays: 15,
             consultationWorkingDays: 15,
             publicationWorkingDays: 5,
+            confirmationWorkingDays: 3,
           },
         ],
       }),
@@ -529,6 +635,7 @@ describe('the staff’s steps on a case', () => {
             clarificationPeriodWorkingDays: 15,
             consultationWorkingDays: 15,
             publicationWorkingDays: 20,
+            confirmationWorkingDays: 3,
           },
         ],
       }),

@@ -125,6 +125,7 @@ describe('registering a document for disclosure', () => {
             clarificationPeriodWorkingDays: 15,
             consultationWorkingDays: 15,
             publicationWorkingDays: 5,
+            confirmationWorkingDays: 3,
           },
         ],
       }),

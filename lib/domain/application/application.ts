@@ -104,6 +104,12 @@ export const Application = z.object({
   notes: z.string().nullable(),
   /** The time policy in force on the date of receipt, for the application's whole life. */
   policy: DisclosurePolicy.nullable(),
+  /**
+   * An online application's time to be confirmed under the agency's policy (not a legal deadline: Reg.
+   * 31(3) sets none). Null when registered by staff, and for applications submitted before the limit
+   * existed (they have no confirmation clock).
+   */
+  confirmation: z.object({ dueDate: CivilDate, workingDays: z.int() }).nullable().default(null),
   /** The reply clock's due date and whether it rests on a provisional year, copied for queues and views. */
   dueDate: CivilDate.nullable(),
   provisional: z.boolean(),
@@ -207,6 +213,9 @@ export const policyOf = (application: Application): DisclosurePolicy => applicat
 /** The side clocks: the applicant's period to supplement, to pay, and each consulted party's to answer. */
 export const CLARIFICATION_CLOCK = 'clarification';
 export const FEE_CLOCK = 'fee';
+/** An online application's confirmation limit (agency policy), and its reminder after 1 working day. */
+export const CONFIRMATION_CLOCK = 'confirmation';
+export const CONFIRMATION_REMINDER_CLOCK = 'confirmation-reminder';
 export const consultationClock = (id: string): string => `consultation-${id}`;
 
 /**
@@ -225,6 +234,8 @@ export function withClockDueDate(
     return { ...application, clarification: { ...application.clarification, dueDate } };
   if (clockName === FEE_CLOCK && application.fee !== null)
     return { ...application, fee: { ...application.fee, dueDate } };
+  if (clockName === CONFIRMATION_CLOCK && application.confirmation !== null)
+    return { ...application, confirmation: { ...application.confirmation, dueDate } };
   return {
     ...application,
     consultations: application.consultations.map((consultation) =>
@@ -233,9 +244,17 @@ export function withClockDueDate(
   };
 }
 
+/** The confirmation clocks, closed: the application was confirmed or withdrawn. */
+export const confirmationClocksClosed: readonly ClockChange[] = [
+  { name: CONFIRMATION_CLOCK, open: false },
+  { name: CONFIRMATION_REMINDER_CLOCK, open: false },
+];
+
 /** The side clocks still open, closed: a decided or withdrawn application waits for nobody. */
 export function closeSideClocks(current: Application): ClockChange[] {
   const closed: ClockChange[] = [];
+  if (current.status === 'awaiting_confirmation' && current.confirmation !== null)
+    closed.push(...confirmationClocksClosed);
   // A lapsed period's clock was closed when the sweep found it lapsed.
   if (
     current.clarification &&

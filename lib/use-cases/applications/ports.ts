@@ -41,6 +41,14 @@ export interface ApplicationStore {
     options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
   ): Promise<{ items: Application[]; nextToken: string | null }>;
   events(id: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Online applications of the agency still awaiting confirmation, oldest first. A page may hold fewer
+   * than `limit` (they are read among the open applications that have no running reply clock).
+   */
+  listAwaitingConfirmation(
+    agencyId: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: Application[]; nextToken: string | null }>;
 }
 
 export type ApplicationDeps = {

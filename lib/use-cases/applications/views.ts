@@ -178,6 +178,8 @@ export const queueItemView = (application: Application) => ({
   request: { description: application.request.description.slice(0, 200) },
   assignee: application.assignee,
   outcome: application.decision?.outcome ?? null,
-  // What waits on the office: a lapsed supplement to review (Reg. 30).
+  // What waits on the office: a confirmation (by the agency's own limit), a lapsed supplement to review.
+  confirmBy:
+    application.status === 'awaiting_confirmation' ? (application.confirmation?.dueDate ?? null) : null,
   supplementLapsedOn: application.clarification?.lapsedOn ?? null,
 });
