@@ -1254,6 +1254,16 @@ describe('outcomes of an application (Reg. 36–39) and the annual report’s ro
     expect(outcomeLabel(decision)).toBe(label);
   });
 
+  it('the 三安全一稳定 row is written with Chinese quotation marks, as the national format writes it', () => {
+    expect(NOT_DISCLOSED_REASONS.security_stability).toBe('危及“三安全一稳定”');
+    expect(outcomeLabel({ outcome: 'not_disclosed', reason: 'security_stability' })).toBe(
+      '不予公开（危及“三安全一稳定”）',
+    );
+    expect(RESULT_ROWS.find((row) => row.key === 'not_disclosed.security_stability')?.label).toBe(
+      '3.危及“三安全一稳定”',
+    );
+  });
+
   it('a decision names a reason of its own outcome, and nothing else', () => {
     expect(DecisionInput.safeParse({ outcome: 'not_disclosed', reason: 'not_held' }).success).toBe(false);
     expect(DecisionInput.safeParse({ outcome: 'partially_disclosed' }).success).toBe(false);

@@ -10,7 +10,8 @@ import { UploadKey } from '../upload-key';
 export const NOT_DISCLOSED_REASONS = {
   state_secret: '属于国家秘密',
   prohibited_by_law: '其他法律行政法规禁止公开',
-  security_stability: '危及"三安全一稳定"',
+  // The national format writes it with Chinese quotation marks.
+  security_stability: '危及“三安全一稳定”',
   third_party_rights: '保护第三方合法权益',
   internal_affairs: '属于三类内部事务信息',
   process_information: '属于四类过程性信息',
