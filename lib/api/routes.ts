@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate } from '#lib/domain/agency';
+import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate, ReconsiderationUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import {
@@ -66,6 +66,7 @@ import {
   LoadedCalendarYearView,
   StaffList,
   StaffView,
+  ReconsiderationView,
 } from './views';
 
 /**
@@ -293,7 +294,7 @@ export const routes = [
     roles: ['platform_admin'],
     summary: 'Create an agency (tenant)',
     body: NewAgency,
-    problems: [alreadyExists, rule('unknown-parent-agency')],
+    problems: [alreadyExists, rule('unknown-parent-agency'), rule('reconsideration-settings')],
     responses: { 201: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -416,6 +417,30 @@ export const routes = [
     body: PolicyUpdate,
     problems: [notFound, versionConflict, rule('policy-in-the-past')],
     responses: { 200: { description: 'The agency', schema: AgencyView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/reconsideration',
+    function: 'agencies',
+    access: 'staff',
+    summary:
+      'Who reconsiders the agency’s decisions, as its letters name it (行政复议法 Arts. 24–27), and why when it cannot be named',
+    params: AgencyPath,
+    problems: [notFound],
+    responses: { 200: { description: 'The settings and the body', schema: ReconsiderationView } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/reconsideration',
+    function: 'agencies',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary:
+      'State how the agency is led (vertically, or reconsidering its own decisions) and the body’s name, if Gongkai cannot take it from the parent',
+    params: AgencyPath,
+    body: ReconsiderationUpdate,
+    problems: [notFound, versionConflict, rule('reconsideration-settings')],
+    responses: { 200: { description: 'The settings and the body', schema: ReconsiderationView } },
   },
   {
     method: 'POST',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgencyLevel, OfficeProfile } from '#lib/domain/agency';
+import { AgencyLevel, OfficeProfile, ReconsiderationSettings } from '#lib/domain/agency';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
 import { Notice } from '#lib/domain/calendar/year-schedule';
 import { Role } from '#lib/domain/staff';
@@ -39,7 +39,24 @@ export const AgencyView = z.object({
   annualReportCutoff: z.string().describe('MM-DD, China Standard Time'),
   profile: OfficeProfile.nullable(),
   policies: z.array(DisclosurePolicy),
+  reconsideration: ReconsiderationSettings,
   createdAt: isoTime,
+  version: z.int(),
+});
+
+/** The reconsideration settings, and the body its letters name as derived from them and the parent. */
+export const ReconsiderationView = z.object({
+  settings: ReconsiderationSettings,
+  body: z.object({
+    designation: z.enum(['本级人民政府', '上一级人民政府', '上一级主管部门', '本机关']),
+    basis: z.string(),
+    name: z
+      .string()
+      .nullable()
+      .describe('null when Gongkai cannot name it; letters then print the designation'),
+    source: z.enum(['setting', 'parent', 'itself']).nullable(),
+    gap: z.string().nullable().describe('why the body is not named, and how to name it'),
+  }),
   version: z.int(),
 });
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  aNewAgency,
   anAgencyWithStaff,
   anApplicant,
   anInformationRequest,
@@ -606,6 +607,39 @@ describe('decisions', () => {
     expect(page.json.decision.files[0].name).toBe('部分公开材料.pdf');
     const file = await fetch(page.json.decision.files[0].url);
     expect(await file.text()).toBe('%PDF-1.4 xx');
+  });
+});
+
+describe('decision letters since 2024: remedies, third parties, how to obtain the information', () => {
+  it('a refusal sends the applicant to reconsideration first, before the government the department belongs to', async () => {
+    const government = await aNewAgency({ level: 'government', name: '测试市人民政府' });
+    const department = await anAgencyWithStaff({ level: 'department', parentAgencyId: government.agencyId });
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      department.agencyId,
+      department.tokens.clerk,
+    );
+    const decided = await api(
+      'POST',
+      `/v1/agencies/${department.agencyId}/applications/${trackingNumber}/decision`,
+      {
+        token: department.tokens.approver,
+        now: at('2026-10-09'),
+        body: {
+          outcome: 'not_disclosed',
+          reason: 'state_secret',
+          legalBasis: '《条例》第十四条',
+          reasons: '经审查属于国家秘密',
+        },
+      },
+    );
+    expect(decided.status).toBe(200);
+    await drainStream();
+    const page = await statusPage(trackingNumber, accessToken);
+    const html = await (await fetch(page.json.decision.letterUrl)).text();
+    expect(html).toContain(
+      '<p>如对本答复不服，依照《中华人民共和国行政复议法》第二十三条的规定，应当先申请行政复议：可以自收到本告知书之日起六十日内向测试市人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼；行政复议机关逾期不作决定的，可以自复议期满之日起十五日内依法向人民法院提起行政诉讼。</p>',
+    );
+    expect(html).not.toContain('六个月');
   });
 });
 

@@ -26,6 +26,7 @@ import {
 } from '#lib/use-cases/applications/casework';
 import { runStep } from '#lib/use-cases/applications/step-runner';
 import { systemStep } from '#lib/use-cases/applications/system-steps';
+import { createAgency, getReconsideration, setReconsideration } from '#lib/use-cases/agencies';
 import {
   aPrincipal,
   aRegistration,
@@ -40,6 +41,7 @@ import {
   staffIdOf,
 } from '#test/support/factories';
 import {
+  agencyCase,
   applicationCase,
   archiveUrl,
   givenAgency,
@@ -759,6 +761,15 @@ describe('the decision and its letter', () => {
     const letter = String((decided?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body);
     expect(letter).toContain('某市生态环境局');
     expect(letter).toContain('向某市人民政府申请行政复议');
+    // A partial disclosure refuses what it withholds: reconsideration first (行政复议法 Art. 23(1)(4)).
+    expect(decided?.data.remedy).toEqual({
+      route: 'reconsideration_first',
+      body: '某市人民政府',
+      named: true,
+      gap: null,
+    });
+    expect(letter).toContain('应当先申请行政复议');
+    expect(letter).not.toContain('六个月内');
     expect(letter).toContain('批复（删减版）.pdf');
     expect(world.uploads.referenced.has(file)).toBe(true);
     expect(countersOf(world, 2026)).toEqual({
@@ -782,14 +793,70 @@ describe('the decision and its letter', () => {
     expect(typesOf(world)).toEqual(['application_registered']);
   });
 
-  it('an agency with no parent on record names the body in general terms', async () => {
+  it('an agency with no parent on record: the letter gives the one designation the law gives, and the gap is recorded', async () => {
     const world = inMemoryWorld();
     await givenAgency(world, anAgency({ parentAgencyId: null }));
     await registerLetter(world);
     await staffAct(world, { kind: 'decision', input: decisions.notHeld() }, '2026-10-20', head);
-    const letter = JSON.stringify(timelineOf(world).at(-1)?.data.archiveObjects);
+    const decided = timelineOf(world).at(-1);
+    const letter = JSON.stringify(decided?.data.archiveObjects);
     expect(letter).toContain('该信息由某市自然资源局负责公开');
-    expect(letter).not.toContain('某市人民政府');
+    expect(letter).toContain(
+      '可以自收到本告知书之日起六十日内向本机关所属的本级人民政府申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。',
+    );
+    expect(letter).not.toContain('或者本级人民政府');
+    expect(decided?.data.remedy).toEqual({
+      route: 'reconsideration_or_lawsuit',
+      body: '本机关所属的本级人民政府',
+      named: false,
+      gap: 'Gongkai cannot name the 本级人民政府: no parent agency is on record. Letters say “本机关所属的本级人民政府” until the parent is recorded or the body’s name is set (PUT /v1/agencies/{agencyId}/reconsideration).',
+    });
+  });
+
+  it('a vertically led agency names its superior department; an agency’s own name for the body wins', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(world, anAgency({ agencyId: 'ag-tax-prov', name: '国家税务总局某省税务局' }));
+    await givenAgency(
+      world,
+      anAgency({
+        name: '国家税务总局某市税务局',
+        parentAgencyId: 'ag-tax-prov',
+        reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: null },
+      }),
+    );
+    await registerLetter(world);
+    await staffAct(world, { kind: 'decision', input: decisions.notDisclosed() }, '2026-10-20', head);
+    const letterOf = (id: string) =>
+      String(
+        (timelineOf(world, id).at(-1)?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body,
+      );
+    expect(letterOf(FIRST)).toContain(
+      '可以自收到本告知书之日起六十日内向国家税务总局某省税务局申请行政复议；',
+    );
+    const admin = aPrincipal(['agency_admin'], { staffId: staffIdOf('admin') });
+    await setReconsideration(
+      world.agencies,
+      admin,
+      AGENCY,
+      {
+        version: 1,
+        reconsideration: {
+          vertical: true,
+          reconsidersOwnDecisions: false,
+          bodyName: '国家税务总局某省税务局（复议）',
+        },
+      },
+      cst('2026-10-21'),
+    );
+    await registerLetter(world, {}, '2026-10-21');
+    await staffAct(
+      world,
+      { kind: 'decision', input: decisions.notDisclosed() },
+      '2026-10-22',
+      head,
+      '2026-TEST-0002',
+    );
+    expect(letterOf('2026-TEST-0002')).toContain('向国家税务总局某省税务局（复议）申请行政复议');
   });
 
   it('a case is decided once', async () => {
@@ -804,6 +871,112 @@ describe('the decision and its letter', () => {
       'received.natural_person': 1,
       'decided.disclosed.natural_person': 1,
     });
+  });
+});
+
+describe('the agency’s reconsideration settings', () => {
+  const admin = aPrincipal(['agency_admin'], { staffId: staffIdOf('admin') });
+  const platform = aPrincipal(['platform_admin'], { agencyId: 'platform', staffId: staffIdOf('platform') });
+
+  it('shows the body its letters name and, when it cannot be named, why; an administrator states the rest', async () => {
+    const world = await aWorld();
+    expect(await getReconsideration(world.agencies, AGENCY)).toEqual({
+      settings: { vertical: false, reconsidersOwnDecisions: false, bodyName: null },
+      body: {
+        designation: '本级人民政府',
+        basis: '《中华人民共和国行政复议法》第二十四条第一款第一项',
+        name: '某市人民政府',
+        source: 'parent',
+        gap: null,
+      },
+      version: 1,
+    });
+    const set = await setReconsideration(
+      world.agencies,
+      admin,
+      AGENCY,
+      { version: 1, reconsideration: { vertical: false, reconsidersOwnDecisions: true, bodyName: null } },
+      cst('2026-10-20'),
+    );
+    expect(set).toMatchObject({
+      body: { designation: '本机关', name: '某市生态环境局', source: 'itself' },
+      version: 2,
+    });
+    expect(world.records.timeline(agencyCase(AGENCY)).at(-1)).toMatchObject({
+      type: 'reconsideration_set',
+      actor: { staffId: admin.staffId },
+      data: { reconsideration: { reconsidersOwnDecisions: true } },
+    });
+    await expect(
+      setReconsideration(
+        world.agencies,
+        admin,
+        AGENCY,
+        { version: 1, reconsideration: set.settings },
+        cst('2026-10-20'),
+      ),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(
+      setReconsideration(
+        world.agencies,
+        admin,
+        'ag-gov',
+        { version: 1, reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: null } },
+        cst('2026-10-20'),
+      ),
+    ).rejects.toMatchObject({
+      code: 'reconsideration-settings',
+      errors: [{ path: 'body.reconsideration.vertical' }],
+    });
+    await expect(getReconsideration(world.agencies, 'ag-none')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('an agency is created with its settings, checked against its level', async () => {
+    const world = inMemoryWorld();
+    const created = await createAgency(
+      world.agencies,
+      platform,
+      {
+        agencyId: 'ag-customs',
+        name: '某海关',
+        level: 'department',
+        parentAgencyId: null,
+        profile: null,
+        reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: '某直属海关' },
+      },
+      cst('2026-10-20'),
+    );
+    expect(created.reconsideration).toEqual({
+      vertical: true,
+      reconsidersOwnDecisions: false,
+      bodyName: '某直属海关',
+    });
+    expect(
+      (
+        await createAgency(
+          world.agencies,
+          platform,
+          { agencyId: 'ag-plain', name: '某局', level: 'department', parentAgencyId: null, profile: null },
+          cst('2026-10-20'),
+        )
+      ).reconsideration,
+    ).toEqual({ vertical: false, reconsidersOwnDecisions: false, bodyName: null });
+    await expect(
+      createAgency(
+        world.agencies,
+        platform,
+        {
+          agencyId: 'ag-gov2',
+          name: '某县人民政府',
+          level: 'government',
+          parentAgencyId: null,
+          profile: null,
+          reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: null },
+        },
+        cst('2026-10-20'),
+      ),
+    ).rejects.toMatchObject({ code: 'reconsideration-settings' });
+    expect(await world.agencies.get('ag-gov2')).toBeUndefined();
   });
 });
 

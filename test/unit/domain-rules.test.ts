@@ -7,10 +7,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runs } from '#test/support/depth';
 import {
+  Agency,
   AgencyId,
   catalogueOf,
   changedProfileFields,
+  checkReconsiderationSettings,
+  DEFAULT_RECONSIDERATION,
   defaultAnnualReportCutoff,
+  ReconsiderationSettings,
+  ReconsiderationUpdate,
   NewAgency,
   OfficeProfile,
   PeriodicObligationInput,
@@ -37,6 +42,12 @@ import {
 } from '#lib/domain/application/applicant';
 import type { Application, Decision } from '#lib/domain/application/application';
 import { decisionLetterHtml, type LetterParties } from '#lib/domain/application/decision-letter';
+import {
+  bodyInLetter,
+  reconsiderationBodyOf,
+  remedyRouteOf,
+  remedySentence,
+} from '#lib/domain/application/remedies';
 import { FeeBasis, feeByPiece, feeByVolume, feeFor } from '#lib/domain/application/fees';
 import {
   CANNOT_PROVIDE_REASONS,
@@ -1569,14 +1580,23 @@ describe('the applicant (Reg. 27–29) and how listings show them', () => {
   });
 });
 
+/** 示例市财政局, a department of 示例市人民政府, as its letters are signed. */
+const letterParties: LetterParties = {
+  agencyName: '示例市财政局',
+  officeName: '示例市财政局政务公开办公室',
+  officePhone: '010-65123456',
+  officeAddress: '示例市人民路2号',
+  reconsiderationBody: {
+    designation: '本级人民政府',
+    basis: '《中华人民共和国行政复议法》第二十四条第一款第一项',
+    name: '示例市人民政府',
+    source: 'parent',
+    gap: null,
+  },
+};
+
 describe('the decision letter (政府信息公开申请答复告知书)', () => {
-  const parties: LetterParties = {
-    agencyName: '示例市财政局',
-    officeName: '示例市财政局政务公开办公室',
-    officePhone: '010-65123456',
-    officeAddress: '示例市人民路2号',
-    reconsiderationBody: '示例市人民政府',
-  };
+  const parties = letterParties;
   const letter = (decision: Decision, application: Application = anApplication(), letterParties = parties) =>
     decisionLetterHtml(application, decision, letterParties);
 
@@ -1686,7 +1706,7 @@ describe('the decision letter (政府信息公开申请答复告知书)', () => 
         officeName: evil,
         officePhone: evil,
         officeAddress: evil,
-        reconsiderationBody: evil,
+        reconsiderationBody: { ...parties.reconsiderationBody, name: evil },
       },
     );
     expect(html).not.toContain('<script>');
@@ -1719,7 +1739,7 @@ describe('the decision letter (政府信息公开申请答复告知书)', () => 
           officeName: text,
           officePhone: text,
           officeAddress: text,
-          reconsiderationBody: text,
+          reconsiderationBody: { ...parties.reconsiderationBody, name: text },
         },
       );
     const template = tags(build('x'));
@@ -1737,6 +1757,263 @@ describe('the decision letter (政府信息公开申请答复告知书)', () => 
       }),
       { numRuns: runs(50) },
     );
+  });
+});
+
+describe('remedies since 2024 (行政复议法 2023 Arts. 23–27; 行政诉讼法 Arts. 45–46)', () => {
+  const LAW = '《中华人民共和国行政复议法》';
+  const settings = (overrides: Partial<ReconsiderationSettings> = {}): ReconsiderationSettings => ({
+    ...DEFAULT_RECONSIDERATION,
+    ...overrides,
+  });
+  const cityGovernment = { name: '示例市人民政府', level: 'government' } as const;
+  const provinceTaxBureau = { name: '国家税务总局示例省税务局', level: 'department' } as const;
+  const financeBureau = { name: '示例市财政局', level: 'department' } as const;
+
+  it.each([
+    [
+      'a department of a local government → 本级人民政府, named by its parent government',
+      { ...financeBureau, reconsideration: settings() },
+      cityGovernment,
+      { designation: '本级人民政府', basis: `${LAW}第二十四条第一款第一项`, name: '示例市人民政府' },
+      'parent',
+    ],
+    [
+      'a local government → 上一级人民政府',
+      { name: '示例市某区人民政府', level: 'government' as const, reconsideration: settings() },
+      cityGovernment,
+      { designation: '上一级人民政府', basis: `${LAW}第二十四条第一款第二项`, name: '示例市人民政府' },
+      'parent',
+    ],
+    [
+      'a vertically led body (税务) → 上一级主管部门',
+      {
+        name: '国家税务总局示例市税务局',
+        level: 'department' as const,
+        reconsideration: settings({ vertical: true }),
+      },
+      provinceTaxBureau,
+      { designation: '上一级主管部门', basis: `${LAW}第二十七条`, name: '国家税务总局示例省税务局' },
+      'parent',
+    ],
+    [
+      'a State Council department → itself',
+      {
+        name: '国家示例局',
+        level: 'department' as const,
+        reconsideration: settings({ reconsidersOwnDecisions: true }),
+      },
+      undefined,
+      { designation: '本机关', basis: `${LAW}第二十五条第一项`, name: '国家示例局' },
+      'itself',
+    ],
+    [
+      'a province-level government → itself',
+      {
+        name: '示例省人民政府',
+        level: 'government' as const,
+        reconsideration: settings({ reconsidersOwnDecisions: true }),
+      },
+      undefined,
+      { designation: '本机关', basis: `${LAW}第二十四条第二款`, name: '示例省人民政府' },
+      'itself',
+    ],
+    [
+      'the agency’s own name for the body wins over its parent',
+      { ...financeBureau, reconsideration: settings({ bodyName: '示例市人民政府（示例市司法局承办）' }) },
+      cityGovernment,
+      {
+        designation: '本级人民政府',
+        basis: `${LAW}第二十四条第一款第一项`,
+        name: '示例市人民政府（示例市司法局承办）',
+      },
+      'setting',
+    ],
+  ] as const)('%s', (_, agency, parent, expected, source) => {
+    const body = reconsiderationBodyOf(agency, parent);
+    expect(body).toEqual({ ...expected, source, gap: null });
+    // The letter names it in the remedy sentence, once, and never as a choice of bodies.
+    const html = decisionLetterHtml(anApplication(), aDecision(), {
+      ...letterParties,
+      reconsiderationBody: body,
+    });
+    expect(html).toContain(`自收到本告知书之日起六十日内向${expected.name}申请行政复议`);
+    expect(html).not.toContain('上一级主管部门或者本级人民政府');
+  });
+
+  it.each([
+    [
+      { ...financeBureau, reconsideration: settings() },
+      undefined,
+      '本级人民政府',
+      '本机关所属的本级人民政府',
+      'no parent agency is on record',
+    ],
+    [
+      { name: '示例市某区人民政府', level: 'government' as const, reconsideration: settings() },
+      undefined,
+      '上一级人民政府',
+      '本机关的上一级人民政府',
+      'no parent agency is on record',
+    ],
+    [
+      {
+        name: '国家税务总局示例市税务局',
+        level: 'department' as const,
+        reconsideration: settings({ vertical: true }),
+      },
+      cityGovernment,
+      '上一级主管部门',
+      '本机关的上一级主管部门',
+      'the parent on record (示例市人民政府) is a government, not the 上一级主管部门',
+    ],
+    [
+      { name: '示例市财政局国库支付中心', level: 'department' as const, reconsideration: settings() },
+      financeBureau,
+      '本级人民政府',
+      '本机关所属的本级人民政府',
+      'the parent on record (示例市财政局) is a department, not the 本级人民政府',
+    ],
+  ] as const)(
+    'when Gongkai cannot name the body (%#), the letter gives the one designation the law gives and the gap is told',
+    (agency, parent, designation, words, why) => {
+      const body = reconsiderationBodyOf(agency, parent);
+      expect(body).toMatchObject({ designation, name: null, source: null });
+      expect(body.gap).toBe(
+        `Gongkai cannot name the ${designation}: ${why}. Letters say “${words}” until the parent is recorded or the body’s name is set (PUT /v1/agencies/{agencyId}/reconsideration).`,
+      );
+      expect(bodyInLetter(body)).toBe(words);
+      expect(remedySentence('reconsideration_or_lawsuit', body)).toContain(`六十日内向${words}申请行政复议`);
+    },
+  );
+
+  it('whatever the agency states and its parent is, the letter names exactly one body (property)', () => {
+    const parent = fc.option(
+      fc.record({ name: fc.constant('上级机关'), level: fc.constantFrom('government', 'department') }),
+      {
+        nil: undefined,
+      },
+    );
+    const agency = fc.record({
+      name: fc.constant('本机关名称'),
+      level: fc.constantFrom('government' as const, 'department' as const),
+      reconsideration: fc
+        .record({
+          vertical: fc.boolean(),
+          reconsidersOwnDecisions: fc.boolean(),
+          bodyName: fc.option(fc.constant('指定机关'), { nil: null }),
+        })
+        .filter((stated) => !(stated.vertical && stated.reconsidersOwnDecisions)),
+    });
+    fc.assert(
+      fc.property(agency, parent, (agency, parent) => {
+        const named = bodyInLetter(reconsiderationBodyOf(agency, parent));
+        expect(named).not.toContain('或者');
+        expect([
+          '上级机关',
+          '本机关名称',
+          '指定机关',
+          '本机关所属的本级人民政府',
+          '本机关的上一级人民政府',
+          '本机关的上一级主管部门',
+        ]).toContain(named);
+      }),
+      { numRuns: runs(100) },
+    );
+  });
+
+  it('a refusal, and the refused part of a partial disclosure, go to reconsideration first (Art. 23(1)(4)); the rest may choose', () => {
+    expect(remedyRouteOf('not_disclosed')).toBe('reconsideration_first');
+    expect(remedyRouteOf('partially_disclosed')).toBe('reconsideration_first');
+    for (const outcome of ['disclosed', 'cannot_provide', 'not_processed', 'otherwise_handled'] as const)
+      expect(remedyRouteOf(outcome)).toBe('reconsideration_or_lawsuit');
+  });
+
+  const FIRST =
+    '<p>如对本答复不服，依照《中华人民共和国行政复议法》第二十三条的规定，应当先申请行政复议：可以自收到本告知书之日起六十日内向示例市人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼；行政复议机关逾期不作决定的，可以自复议期满之日起十五日内依法向人民法院提起行政诉讼。</p>';
+  const EITHER =
+    '<p>如对本答复不服，可以自收到本告知书之日起六十日内向示例市人民政府申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。</p>';
+
+  it.each<[Parameters<typeof aDecision>[0], string]>([
+    [{ outcome: 'not_disclosed', reason: 'state_secret', reasons: '涉密', legalBasis: '第十四条' }, FIRST],
+    [
+      {
+        outcome: 'partially_disclosed',
+        withheldBecause: 'third_party_rights',
+        releasedFiles: [{ uploadKey: UPLOAD.body, name: '合同（删除页）.pdf' }],
+        reasons: '区分处理',
+        legalBasis: '第三十七条',
+      },
+      FIRST,
+    ],
+    [{ outcome: 'disclosed', releasedFiles: [{ uploadKey: UPLOAD.body, name: '决算表.pdf' }] }, EITHER],
+    [
+      {
+        outcome: 'cannot_provide',
+        reason: 'not_held',
+        heldBy: null,
+        reasons: '不掌握',
+        legalBasis: '第三十六条',
+      },
+      EITHER,
+    ],
+    [
+      { outcome: 'not_processed', reason: 'repeated_application', reasons: '重复', legalBasis: '第三十六条' },
+      EITHER,
+    ],
+    [{ outcome: 'otherwise_handled', reason: 'fee_unpaid' }, EITHER],
+  ])('the letter of %o tells its remedy', (input, sentence) => {
+    const html = decisionLetterHtml(anApplication(), aDecision(input), letterParties);
+    expect(html).toContain(sentence);
+    // A refusal never offers a direct lawsuit.
+    expect(html.includes('六个月内')).toBe(sentence === EITHER);
+  });
+
+  it('the settings: stated by the agency, validated, and read as "a local agency" when an older agency lacks them', () => {
+    expect(ReconsiderationSettings.parse({})).toEqual(DEFAULT_RECONSIDERATION);
+    expect(
+      ReconsiderationSettings.safeParse({ vertical: true, reconsidersOwnDecisions: true }).error?.issues.map(
+        (issue) => issue.path,
+      ),
+    ).toEqual([['reconsidersOwnDecisions']]);
+    expect(ReconsiderationSettings.safeParse({ bodyName: ' ' }).success).toBe(false);
+    expect(ReconsiderationSettings.safeParse({ vertical: 'yes' }).success).toBe(false);
+    expect(ReconsiderationUpdate.safeParse({ version: 0, reconsideration: {} }).success).toBe(false);
+    expect(
+      checkReconsiderationSettings('government', settings({ vertical: true }), 'body.reconsideration'),
+    ).toEqual([
+      {
+        path: 'body.reconsideration.vertical',
+        message: 'a people’s government is not vertically led (行政复议法 Art. 27)',
+      },
+    ]);
+    expect(
+      checkReconsiderationSettings('department', settings({ vertical: true }), 'body.reconsideration'),
+    ).toEqual([]);
+    const stored = {
+      pk: 'AGENCY#demo-city',
+      agencyId: 'demo-city',
+      name: '示例市财政局',
+      level: 'department',
+      parentAgencyId: null,
+      annualReportCutoff: '01-31',
+      profile: null,
+      policies: [],
+      catalogue: null,
+      reviewChain: null,
+      obligations: [],
+      createdAt: '2024-01-02T09:00:00.000+08:00',
+      version: 3,
+    };
+    expect(Agency.parse(stored).reconsideration).toEqual(DEFAULT_RECONSIDERATION);
+    expect(
+      NewAgency.parse({
+        agencyId: 'sz-tax',
+        name: '国家税务总局示例市税务局',
+        level: 'department',
+        reconsideration: { vertical: true },
+      }).reconsideration,
+    ).toEqual({ vertical: true, reconsidersOwnDecisions: false, bodyName: null });
   });
 });
 

@@ -1,32 +1,34 @@
+import type { IsoDate } from '../calendar/civil-date';
 import { ID_DOCUMENT_TYPES } from './applicant';
 import type { Application, Decision } from './application';
+import { cnDate, escapeHtml as escape, letterPage } from './letter-html';
 import { outcomeLabel } from './outcomes';
+import { remedyRouteOf, remedySentence, type ReconsiderationBody } from './remedies';
 
 /**
  * The decision letter (政府信息公开申请答复告知书): the agency, the applicant, the request, the outcome
- * with its legal basis and reasons, and the remedies (Administrative Reconsideration Law Art. 20: 60
- * days; Administrative Litigation Law Art. 46: 6 months). Rendered once, at decision time, into the
- * timeline event, so the archived letter is exactly what was decided.
+ * with its legal basis and reasons, and the remedies with the body that reconsiders, by name
+ * (remedies.ts). Rendered once, at decision time, into the timeline event, so the
+ * archived letter is exactly what was decided.
  */
 export type LetterParties = {
   readonly agencyName: string;
   readonly officeName: string | null;
   readonly officePhone: string | null;
   readonly officeAddress: string | null;
-  /** Where reconsideration is sought: the agency's parent, if Gongkai knows it. */
-  readonly reconsiderationBody: string | null;
+  /** Who reconsiders the agency's decisions, derived from the agency and its parent (remedies.ts). */
+  readonly reconsiderationBody: ReconsiderationBody;
 };
 
-const escape = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-
-const cnDate = (date: string): string =>
-  `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+/** The agency's signature and the office's contacts, at the foot of every letter. */
+export function signature(parties: LetterParties, date: IsoDate): string {
+  const contacts =
+    parties.officePhone === null && parties.officeAddress === null
+      ? ''
+      : `<p class="meta">联系地址：${escape(parties.officeAddress ?? '')}\u3000联系电话：${escape(parties.officePhone ?? '')}</p>`;
+  return `<p class="sign">${escape(parties.agencyName)}${parties.officeName === null ? '' : `<br>${escape(parties.officeName)}`}<br>${cnDate(date)}</p>
+${contacts}`;
+}
 
 export function decisionLetterHtml(
   application: Application,
@@ -52,24 +54,17 @@ export function decisionLetterHtml(
     );
   if (decision.reasons !== undefined) lines.push(`理由：${escape(decision.reasons)}`);
   if (decision.legalBasis !== undefined) lines.push(`依据：${escape(decision.legalBasis)}`);
-  const reconsideration =
-    parties.reconsiderationBody === null
-      ? '本机关的上一级主管部门或者本级人民政府'
-      : escape(parties.reconsiderationBody);
+  const remedy = remedySentence(remedyRouteOf(decision.outcome), parties.reconsiderationBody);
   const idType = ID_DOCUMENT_TYPES[application.applicant.idDocument.type];
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>政府信息公开申请答复告知书 ${escape(application.id)}</title>
-<style>body{font-family:"SimSun","Songti SC",serif;max-width:42em;margin:3em auto;line-height:1.9}h1{text-align:center;font-size:1.5em}.meta{color:#444}.sign{text-align:right;margin-top:3em}</style></head>
-<body>
-<h1>政府信息公开申请答复告知书</h1>
+  return letterPage(
+    `政府信息公开申请答复告知书 ${escape(application.id)}`,
+    `<h1>政府信息公开申请答复告知书</h1>
 <p class="meta">编号：${escape(application.id)}</p>
 <p>${escape(application.applicant.name)}（${escape(idType)}）：</p>
 <p>本机关于${application.receivedOn === null ? '' : cnDate(application.receivedOn)}收到您的政府信息公开申请，申请获取：“${escape(application.request.description)}”${application.request.documentNumber === undefined ? '' : `（文号：${escape(application.request.documentNumber)}）`}。</p>
 <p>经审查，答复如下：<strong>${escape(outcome)}</strong>。</p>
 ${lines.map((line) => `<p>${line}</p>`).join('\n')}
-<p>如对本答复不服，可以自收到本告知书之日起六十日内向${reconsideration}申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。</p>
-<p class="sign">${escape(parties.agencyName)}${parties.officeName === null ? '' : `<br>${escape(parties.officeName)}`}<br>${cnDate(decision.decidedOn)}</p>
-${parties.officePhone === null && parties.officeAddress === null ? '' : `<p class="meta">联系地址：${escape(parties.officeAddress ?? '')}\u3000联系电话：${escape(parties.officePhone ?? '')}</p>`}
-</body></html>
-`;
+<p>${escape(remedy)}</p>
+${signature(parties, decision.decidedOn)}`,
+  );
 }
