@@ -16,7 +16,11 @@ import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
 import { ApplicationStatus } from '#lib/domain/application/application';
 import { AssignmentInput } from '#lib/domain/application/assignment';
 import { ClarificationRequestInput, SupplementInput } from '#lib/domain/application/clarification';
-import { ConsultationInput, ConsultationReplyInput } from '#lib/domain/application/consultation';
+import {
+  ConsultationInput,
+  ConsultationReplyInput,
+  DisclosureNoticeInput,
+} from '#lib/domain/application/consultation';
 import { FeeNoticeInput, FeePaymentInput } from '#lib/domain/application/fee-notice';
 import { OnlineApplicationInput, RegistrationInput } from '#lib/domain/application/intake';
 import { DecisionInput } from '#lib/domain/application/outcomes';
@@ -996,6 +1000,15 @@ export const routes = [
     problems: [rule('no-such-consultation'), rule('clock-out-of-order')],
   }),
   staffAction({
+    path: 'consultations/{cid}/disclosure-notice',
+    summary:
+      'Tell a third party that objected, in writing, what will be disclosed and why (Reg. 32); the notice is archived, and a disclosure needs it',
+    roles: ['clerk'],
+    params: ConsultationPath,
+    body: DisclosureNoticeInput,
+    problems: [rule('no-such-consultation'), rule('notice-without-objection')],
+  }),
+  staffAction({
     path: 'extension',
     summary: 'Extend the reply period (the office head’s consent, before the due date)',
     // Reg. 33: only with the consent of the head of the disclosure office.
@@ -1038,11 +1051,12 @@ export const routes = [
   }),
   staffAction({
     path: 'decision',
-    summary: 'Decide, with outcome, legal basis and reasons; the decision letter is generated',
+    summary:
+      'Decide, with outcome, legal basis and reasons; the decision letter is generated (409 while a consultation is open)',
     roles: ['clerk', 'approver'],
     params: ApplicationPath,
     body: DecisionInput,
-    problems: [rule('decision-incomplete'), rule('unknown-upload')],
+    problems: [rule('decision-incomplete'), rule('unknown-upload'), rule('third-party-not-notified')],
   }),
   staffAction({
     path: 'assignment',

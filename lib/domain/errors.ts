@@ -113,6 +113,10 @@ export const RULES = {
   'report-year-not-ended': 'An annual report is published only after its year has ended.',
   'report-checks-failed': 'The annual report fails one or more named checks.',
   'challenge-dates': 'The dates of a reconsideration or lawsuit do not hold together.',
+  'third-party-not-notified':
+    'A consulted third party objected: disclosing needs the written notice to it (content, reasons) first (Reg. 32).',
+  'notice-without-objection':
+    'A written notice of disclosure goes to a consulted third party that objected (Reg. 32).',
   'reconsideration-settings':
     'The reconsideration settings do not fit the agency (only a department can be vertically led, 行政复议法 Art. 27).',
 } as const;

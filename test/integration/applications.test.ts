@@ -641,6 +641,81 @@ describe('decision letters since 2024: remedies, third parties, how to obtain th
     );
     expect(html).not.toContain('六个月');
   });
+
+  it('a consulted third party: no decision while it may answer (409); disclosing against its objection needs the notice, archived first (422 without)', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-09-28',
+    });
+    const sent = await actAs(
+      'clerk',
+      trackingNumber,
+      'consultations',
+      {
+        party: 'third_party',
+        name: '某化工有限公司',
+        contact: '010-12345678',
+        matter: '工艺参数是否同意公开',
+      },
+      '2026-10-12',
+    );
+    const cid = sent.json.consultations[0].id as string;
+    const disclosure = { outcome: 'disclosed', publishedAt: '门户网站' };
+    const early = await actAs('approver', trackingNumber, 'decision', disclosure, '2026-10-13');
+    expect(early.status).toBe(409);
+    expect(early.json.detail).toContain(`No decision while a consultation is open: ${cid} (某化工有限公司`);
+    const notice = {
+      content: '环评批复全文',
+      reasons: '涉及公众环境权益，不公开可能对公共利益造成重大影响。',
+    };
+    const tooSoon = await actAs(
+      'clerk',
+      trackingNumber,
+      `consultations/${cid}/disclosure-notice`,
+      notice,
+      '2026-10-13',
+    );
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.json.type).toBe('urn:gongkai:problem:notice-without-objection');
+    await actAs(
+      'clerk',
+      trackingNumber,
+      `consultations/${cid}/reply`,
+      { answer: 'objection', summary: '涉及商业秘密' },
+      '2026-10-20',
+    );
+    const unnotified = await actAs('approver', trackingNumber, 'decision', disclosure, '2026-10-21');
+    expect(unnotified.status).toBe(422);
+    expect(unnotified.json).toMatchObject({
+      type: 'urn:gongkai:problem:third-party-not-notified',
+      errors: [{ path: `consultations.${cid}` }],
+    });
+    const notified = await actAs(
+      'clerk',
+      trackingNumber,
+      `consultations/${cid}/disclosure-notice`,
+      notice,
+      '2026-10-21',
+    );
+    expect(notified.status).toBe(200);
+    const recorded = notified.json.consultations[0].disclosureNotice;
+    expect(recorded).toMatchObject({ sentOn: '2026-10-21', ...notice });
+    expect(
+      (await actAs('clerk', trackingNumber, `consultations/${cid}/disclosure-notice`, notice, '2026-10-21'))
+        .status,
+    ).toBe(409);
+    const decided = await actAs('approver', trackingNumber, 'decision', disclosure, '2026-10-22');
+    expect(decided.status).toBe(200);
+    await drainStream();
+    const letter = await fetch(recorded.letterUrl);
+    expect(letter.status).toBe(200);
+    const html = await letter.text();
+    expect(html).toContain('<p>某化工有限公司：</p>');
+    expect(html).toContain('<p>公开内容：环评批复全文</p>');
+    const view = await api('GET', caseUrl(trackingNumber), { token: agency.tokens.clerk });
+    const types = view.json.timeline.map((event: { type: string }) => event.type);
+    expect(types.indexOf('third_party_notified')).toBeLessThan(types.indexOf('decision_made'));
+    expect(view.json.consultations[0].disclosureNotice.letterKey).toBe(recorded.letterKey);
+  });
 });
 
 describe('the applicant', () => {

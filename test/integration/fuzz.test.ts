@@ -95,6 +95,10 @@ describe('fuzzing every route that takes a body', () => {
         explanation: 'x',
       },
       'POST /v1/agencies/{agencyId}/applications/{id}/extension': { workingDays: 5, reason: 'x' },
+      'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/disclosure-notice': {
+        content: 'x',
+        reasons: 'y',
+      },
       'PUT /v1/agencies/{agencyId}/reconsideration': {
         version: 1,
         reconsideration: { vertical: false, reconsidersOwnDecisions: false, bodyName: 'x' },

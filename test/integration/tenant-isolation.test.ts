@@ -57,6 +57,10 @@ const validBodies: Record<string, unknown> = {
     answer: 'consent',
     summary: '同意',
   },
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/disclosure-notice': {
+    content: '合同金额',
+    reasons: '公共利益',
+  },
   'PUT /v1/agencies/{agencyId}/reconsideration': { version: 1, reconsideration: { bodyName: '入侵' } },
   'POST /v1/agencies/{agencyId}/applications/{id}/extension': { workingDays: 5, reason: '延期' },
   'POST /v1/agencies/{agencyId}/applications/{id}/suspension': { reason: '不可抗力' },

@@ -203,7 +203,8 @@ const ALLOWED_IN: Record<KindOnACase, readonly ApplicationStatus[]> = {
   fee: ['in_progress'],
   pay: ['awaiting_fee'],
   'fee-unpaid': ['awaiting_fee'],
-  decide: ['in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended'],
+  // Not while consulting: the decision waits for the consulted parties (Reg. 32).
+  decide: ['in_progress', 'awaiting_clarification', 'awaiting_fee', 'suspended'],
   withdraw: OPEN_STATUSES,
 };
 

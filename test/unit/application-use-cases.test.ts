@@ -874,6 +874,92 @@ describe('the decision and its letter', () => {
   });
 });
 
+describe('disclosing against a third party’s objection (Reg. 32)', () => {
+  const consultation = {
+    party: 'third_party',
+    name: '某化工有限公司',
+    contact: '010-12345678',
+    matter: '环评批复中的工艺参数是否同意公开',
+  } as const;
+  const notice = { content: '环评批复全文', reasons: '涉及公众环境权益，不公开可能对公共利益造成重大影响。' };
+
+  it('waits for the answer, then needs the written notice, archived, before the decision letter', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    await staffAct(world, { kind: 'consultation', input: consultation }, '2026-10-12');
+    await expect(
+      staffAct(world, { kind: 'decision', input: decisions.disclosed() }, '2026-10-13', head),
+    ).rejects.toBeInstanceOf(WrongStateError);
+    await staffAct(
+      world,
+      {
+        kind: 'consultation-reply',
+        consultationId: 'c1',
+        input: { answer: 'objection', summary: '涉及商业秘密' },
+      },
+      '2026-10-20',
+    );
+    await expect(
+      staffAct(world, { kind: 'decision', input: decisions.disclosed() }, '2026-10-21', head),
+    ).rejects.toMatchObject({ code: 'third-party-not-notified', errors: [{ path: 'consultations.c1' }] });
+    const notified = await staffAct(
+      world,
+      { kind: 'disclosure-notice', consultationId: 'c1', input: notice },
+      '2026-10-21',
+    );
+    const noticeKey = archiveKeys.thirdPartyNotice(
+      { agencyId: AGENCY, id: FIRST, sentOn: '2026-10-21' },
+      'c1',
+      4,
+    );
+    expect(notified.consultations).toEqual([
+      expect.objectContaining({
+        id: 'c1',
+        answer: 'objection',
+        disclosureNotice: {
+          sentOn: '2026-10-21',
+          ...notice,
+          letterKey: noticeKey,
+          letterUrl: archiveUrl(noticeKey),
+        },
+      }),
+    ]);
+    const told = timelineOf(world).at(-1);
+    expect(told).toMatchObject({
+      type: 'third_party_notified',
+      actor: { kind: 'staff', staffId: clerk.staffId },
+      data: {
+        consultationId: 'c1',
+        letterKey: noticeKey,
+        archiveObjects: [{ key: noticeKey, contentType: 'text/html; charset=utf-8' }],
+      },
+    });
+    const letter = String((told?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body);
+    expect(letter).toContain('<p>某化工有限公司：</p>');
+    expect(letter).toContain('<p>公开内容：环评批复全文</p>');
+    expect(letter).toContain('六十日内向某市人民政府申请行政复议，或者自收到本告知书之日起六个月内');
+    // Not the applicant's name: the third party learns what is disclosed, not to whom.
+    expect(letter).not.toContain('张三');
+    await expect(
+      staffAct(world, { kind: 'disclosure-notice', consultationId: 'c1', input: notice }, '2026-10-22'),
+    ).rejects.toBeInstanceOf(WrongStateError);
+    const decided = await staffAct(
+      world,
+      { kind: 'decision', input: decisions.disclosed() },
+      '2026-10-22',
+      head,
+    );
+    expect(decided.status).toBe('decided');
+    expect(typesOf(world)).toEqual([
+      'application_registered',
+      'consultation_sent',
+      'consultation_answered',
+      'third_party_notified',
+      'decision_made',
+    ]);
+  });
+});
+
 describe('the agency’s reconsideration settings', () => {
   const admin = aPrincipal(['agency_admin'], { staffId: staffIdOf('admin') });
   const platform = aPrincipal(['platform_admin'], { agencyId: 'platform', staffId: staffIdOf('platform') });

@@ -40,7 +40,7 @@ import {
   maskIdNumber,
   maskPhone,
 } from '#lib/domain/application/applicant';
-import type { Application, Decision } from '#lib/domain/application/application';
+import type { Application, Consultation, Decision } from '#lib/domain/application/application';
 import { decisionLetterHtml, type LetterParties } from '#lib/domain/application/decision-letter';
 import {
   bodyInLetter,
@@ -48,6 +48,8 @@ import {
   remedyRouteOf,
   remedySentence,
 } from '#lib/domain/application/remedies';
+import { thirdPartyNoticeHtml } from '#lib/domain/application/third-party-notice';
+import { archiveKeys } from '#lib/domain/archive-keys';
 import { FeeBasis, feeByPiece, feeByVolume, feeFor } from '#lib/domain/application/fees';
 import {
   CANNOT_PROVIDE_REASONS,
@@ -2014,6 +2016,66 @@ describe('remedies since 2024 (行政复议法 2023 Arts. 23–27; 行政诉讼�
         reconsideration: { vertical: true },
       }).reconsideration,
     ).toEqual({ vertical: true, reconsidersOwnDecisions: false, bodyName: null });
+  });
+});
+
+describe('the written notice to a third party that objected (Reg. 32)', () => {
+  const objected: Consultation = {
+    id: 'c0a1b2c3d',
+    party: 'third_party',
+    name: '示例建设有限公司',
+    contact: '010-66001234',
+    matter: '合同中的报价明细是否同意公开',
+    sentOn: '2026-10-08',
+    dueDate: '2026-10-29',
+    repliedOn: '2026-10-15',
+    answer: 'objection',
+    summary: '涉及商业秘密',
+    disclosureNotice: null,
+  };
+  const notice = {
+    sentOn: '2026-10-20',
+    content: '合同金额及履约期限',
+    reasons: '该项目使用财政资金，公开合同金额有利于公众监督，不公开可能对公共利益造成重大影响。',
+  };
+
+  it('tells the third party what will be disclosed, why, and its own remedies; it never names the applicant', () => {
+    const html = thirdPartyNoticeHtml(anApplication(), objected, notice, letterParties);
+    expect(html).toContain('<title>政府信息公开决定告知书（第三方） 2026-K7QX-3M9P-c0a1b2c3d</title>');
+    expect(html).toContain(
+      '<p>示例建设有限公司：</p>\n' +
+        '<p>本机关于2026年10月8日就“合同中的报价明细是否同意公开”书面征求你方意见，你方于2026年10月15日答复不同意公开。</p>\n' +
+        '<p>经审查，本机关决定予以公开。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现将决定公开的政府信息内容和理由告知如下：</p>\n' +
+        '<p>公开内容：合同金额及履约期限</p>\n' +
+        '<p>理由：该项目使用财政资金，公开合同金额有利于公众监督，不公开可能对公共利益造成重大影响。</p>\n' +
+        // A decision to disclose is no refusal: the third party chooses reconsideration or a lawsuit.
+        '<p>如对本决定不服，可以自收到本告知书之日起六十日内向示例市人民政府申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。</p>\n' +
+        '<p class="sign">示例市财政局<br>示例市财政局政务公开办公室<br>2026年10月20日</p>',
+    );
+    expect(html).not.toContain(anApplication().applicant.name);
+    expect(html).not.toContain(anApplication().applicant.idDocument.number);
+  });
+
+  it('escapes the names and words typed into it', () => {
+    const evil = `<i>'z'</i> & "w"`;
+    const html = thirdPartyNoticeHtml(
+      anApplication(),
+      { ...objected, name: evil, matter: evil },
+      { ...notice, content: evil, reasons: evil },
+      { ...letterParties, agencyName: evil },
+    );
+    expect(html).not.toContain('<i>');
+    expect(html.split('&lt;i&gt;&#39;z&#39;&lt;/i&gt; &amp; &quot;w&quot;')).toHaveLength(6);
+  });
+
+  it('is archived with its application, under the year it was sent, by consultation and version', () => {
+    expect(
+      archiveKeys.thirdPartyNotice(
+        { agencyId: 'demo-city', id: '2026-K7QX-3M9P', sentOn: '2026-10-20' },
+        'c0a1b2c3d',
+        4,
+      ),
+    ).toBe('agency=demo-city/year=2026/application/2026-K7QX-3M9P/third-party-notice-c0a1b2c3d-v4.html');
   });
 });
 

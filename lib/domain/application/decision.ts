@@ -1,5 +1,5 @@
 import type { ClockState } from '../calendar/clock';
-import { RuleViolationError, type FieldError } from '../errors';
+import { RuleViolationError, WrongStateError, type FieldError } from '../errors';
 import { columnOf } from './applicant';
 import {
   closeSideClocks,
@@ -12,6 +12,7 @@ import {
   type Context,
   type Decision,
 } from './application';
+import { unnotifiedObjections } from './consultation';
 import { outcomeRow, type DecisionInput } from './outcomes';
 
 /**
@@ -73,12 +74,34 @@ export function issueDecision(
   context: Context,
 ): Change {
   requireStatus(current, 'in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended');
+  // Reg. 32, 34: the consulted party has its period to answer; the agency decides once it has answered or
+  // let the period lapse (the time is not counted meanwhile, Reg. 33 ¶2).
+  const open = current.consultations.filter((consultation) => consultation.repliedOn === null);
+  if (open.length > 0)
+    throw new WrongStateError(
+      `No decision while a consultation is open: ${open
+        .map(
+          (consultation) => `${consultation.id} (${consultation.name}, answer due ${consultation.dueDate})`,
+        )
+        .join(', ')}. Record the answer, or let the sweep record the lapse, first (Reg. 32).`,
+    );
   const problems = checkDecision(input);
   if (problems.length > 0)
     throw new RuleViolationError(
       'decision-incomplete',
       'The decision lacks what the rules require.',
       problems,
+    );
+  // Reg. 32: disclosing against a third party's objection needs the written notice to it first.
+  const unnotified = unnotifiedObjections(current);
+  if ((input.outcome === 'disclosed' || input.outcome === 'partially_disclosed') && unnotified.length > 0)
+    throw new RuleViolationError(
+      'third-party-not-notified',
+      'A consulted third party objected: tell it in writing what will be disclosed and why before deciding to disclose (Reg. 32).',
+      unnotified.map((consultation) => ({
+        path: `consultations.${consultation.id}`,
+        message: `${consultation.name} objected; record the notice (POST …/consultations/${consultation.id}/disclosure-notice) first`,
+      })),
     );
   const decision: Decision = { ...input, decidedOn: context.today, decidedBy, letterKey };
   const row = outcomeRow({ outcome: input.outcome, ...('reason' in input ? { reason: input.reason } : {}) });

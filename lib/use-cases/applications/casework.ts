@@ -6,6 +6,7 @@ import {
   consultationReply,
   type ConsultationInput,
   type ConsultationReplyInput,
+  type DisclosureNoticeInput,
 } from '#lib/domain/application/consultation';
 import {
   feeNotice,
@@ -35,6 +36,7 @@ import { checkAttachments, keepReferenced } from './attachments';
 import { issueDecisionWithLetter } from './issue-decision';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep, type Step } from './step-runner';
+import { notifyThirdPartyWithLetter } from './third-party-notice';
 import { queueItemView, staffView } from './views';
 
 /** What the agency's staff do with applications: register, list, open a case, and take its steps. */
@@ -138,6 +140,7 @@ export type StaffAction =
   | { kind: 'clarification-request'; input: ClarificationRequestInput }
   | { kind: 'consultation'; input: ConsultationInput }
   | { kind: 'consultation-reply'; consultationId: string; input: ConsultationReplyInput }
+  | { kind: 'disclosure-notice'; consultationId: string; input: DisclosureNoticeInput }
   | { kind: 'extension'; input: ExtensionInput }
   | { kind: 'suspension'; input: SuspensionInput }
   | { kind: 'resumption'; input: ResumptionInput }
@@ -190,6 +193,15 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
         return consult(application, reply, action.input, deps.newConsultationId(), context);
       case 'consultation-reply':
         return consultationReply(application, reply, action.consultationId, action.input, context);
+      case 'disclosure-notice':
+        return notifyThirdPartyWithLetter(
+          deps,
+          application,
+          reply,
+          action.consultationId,
+          action.input,
+          context,
+        );
       case 'extension':
         return extend(application, reply, action.input, principal.staffId, context);
       case 'suspension':

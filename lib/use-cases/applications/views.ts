@@ -138,6 +138,19 @@ export async function staffView(deps: ViewDeps, application: Application, reply:
     ...rest,
     trackingNumber: application.id,
     dueDateExplained: explainDueDate(reply),
+    // The written notice to a third party that objected, with a link to the archived letter (Reg. 32).
+    consultations: await Promise.all(
+      application.consultations.map(async (consultation) => ({
+        ...consultation,
+        disclosureNotice:
+          consultation.disclosureNotice === null
+            ? null
+            : {
+                ...consultation.disclosureNotice,
+                letterUrl: await deps.letterUrl(consultation.disclosureNotice.letterKey),
+              },
+      })),
+    ),
     decision:
       application.decision === null
         ? null
