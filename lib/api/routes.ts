@@ -1056,7 +1056,12 @@ export const routes = [
     roles: ['clerk', 'approver'],
     params: ApplicationPath,
     body: DecisionInput,
-    problems: [rule('decision-incomplete'), rule('unknown-upload'), rule('third-party-not-notified')],
+    problems: [
+      rule('decision-incomplete'),
+      rule('unknown-upload'),
+      rule('third-party-not-notified'),
+      rule('not-published'),
+    ],
   }),
   staffAction({
     path: 'assignment',

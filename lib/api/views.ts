@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgencyLevel, OfficeProfile, ReconsiderationSettings } from '#lib/domain/agency';
+import { AccessArrangement, PublishedReference } from '#lib/domain/application/outcomes';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
 import { Notice } from '#lib/domain/calendar/year-schedule';
 import { Role } from '#lib/domain/staff';
@@ -179,6 +180,8 @@ const DecisionView = z.object({
   decidedOn: z.string(),
   heldBy: z.object({ name: z.string(), contact: z.string() }).nullable(),
   publishedAt: z.string().nullable(),
+  published: PublishedReference.nullable(),
+  access: z.array(AccessArrangement).nullable(),
   letterUrl: z.string(),
   files: z.array(z.object({ name: z.string(), url: z.string() })),
 });

@@ -117,6 +117,8 @@ export const RULES = {
     'A consulted third party objected: disclosing needs the written notice to it (content, reasons) first (Reg. 32).',
   'notice-without-objection':
     'A written notice of disclosure goes to a consulted third party that objected (Reg. 32).',
+  'not-published':
+    'The publication named as where the information is already published is not public in the reading room (Reg. 36(1)).',
   'reconsideration-settings':
     'The reconsideration settings do not fit the agency (only a department can be vertically led, 行政复议法 Art. 27).',
 } as const;

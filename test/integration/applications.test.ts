@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  aDocument,
   aNewAgency,
   anAgencyWithStaff,
   anApplicant,
   anInformationRequest,
   api,
+  aPublishedDocument,
   aRegisteredApplication,
   archivedObjects,
   drainStream,
@@ -715,6 +717,73 @@ describe('decision letters since 2024: remedies, third parties, how to obtain th
     const types = view.json.timeline.map((event: { type: string }) => event.type);
     expect(types.indexOf('third_party_notified')).toBeLessThan(types.indexOf('decision_made'));
     expect(view.json.consultations[0].disclosureNotice.letterKey).toBe(recorded.letterKey);
+  });
+
+  it('a disclosure without files says how and when to obtain it; “already published” names a public publication', async () => {
+    const inspection = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const byInspection = await actAs(
+      'clerk',
+      inspection.trackingNumber,
+      'decision',
+      {
+        outcome: 'disclosed',
+        access: [
+          {
+            method: 'inspection',
+            place: '测试市中山路100号档案室',
+            from: '2026-10-12',
+            until: '2026-10-16',
+            hours: '9:00–17:00',
+          },
+          { method: 'post', sendBy: '2026-10-14' },
+        ],
+      },
+      '2026-10-09',
+    );
+    expect(byInspection.status).toBe(200);
+    await drainStream();
+    const page = await statusPage(inspection.trackingNumber, inspection.accessToken);
+    expect(page.json.decision).toMatchObject({
+      label: '予以公开',
+      published: null,
+      access: [{ method: 'inspection' }, { method: 'post' }],
+    });
+    const html = await (await fetch(page.json.decision.letterUrl)).text();
+    expect(html).toContain(
+      '<p>您可于2026年10月12日至2026年10月16日期间（9:00–17:00）到测试市中山路100号档案室查阅该信息。</p>',
+    );
+    expect(html).not.toContain('已经主动公开');
+
+    const { publicationId } = await aPublishedDocument(agency.agencyId);
+    const internal = await aPublishedDocument(agency.agencyId, aDocument({ audience: 'internal' }));
+    const published = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const notPublic = await actAs(
+      'clerk',
+      published.trackingNumber,
+      'decision',
+      { outcome: 'disclosed', published: { publicationId: internal.publicationId } },
+      '2026-10-09',
+    );
+    expect(notPublic.status).toBe(422);
+    expect(notPublic.json).toMatchObject({
+      type: 'urn:gongkai:problem:not-published',
+      errors: [{ path: 'body.published.publicationId' }],
+    });
+    const named = await actAs(
+      'clerk',
+      published.trackingNumber,
+      'decision',
+      { outcome: 'disclosed', published: { publicationId } },
+      '2026-10-09',
+    );
+    expect(named.status).toBe(200);
+    await drainStream();
+    const letter = await (
+      await fetch((await statusPage(published.trackingNumber, published.accessToken)).json.decision.letterUrl)
+    ).text();
+    expect(letter).toContain(
+      `在本机关的政府信息公开目录中主动公开，题为“关于2026年城市道路维修计划的通知”（示政办发〔2026〕12号），公开编号${publicationId}，请在该目录中查阅。`,
+    );
   });
 });
 

@@ -1077,9 +1077,80 @@ describe('the decision (Reg. 36–39)', () => {
     );
   });
 
+  it('a disclosure without files says where it is published, or how and when to obtain it (Reg. 36, 40)', () => {
+    const problems = (input: unknown) => checkDecision(DecisionInput.parse(input), '2026-10-20');
+    const inspection = {
+      method: 'inspection',
+      place: '本机关档案室',
+      from: '2026-10-21',
+      until: '2026-10-30',
+    };
+    expect(problems({ outcome: 'disclosed', access: [inspection] })).toEqual([]);
+    expect(problems({ outcome: 'disclosed', published: { publicationId: 'pub_0123456789ab' } })).toEqual([]);
+    expect(
+      problems({ outcome: 'disclosed', published: { where: '市政府公报', publishedOn: '2026-10-20' } }),
+    ).toEqual([]);
+    expect(
+      problems({ outcome: 'disclosed', published: { where: '市政府公报', publishedOn: '2026-10-21' } }),
+    ).toEqual([
+      {
+        path: 'body.published.publishedOn',
+        message:
+          'must be on or before the decision (2026-10-20): information to be published later is not already published',
+      },
+    ]);
+    expect(
+      problems({
+        outcome: 'disclosed',
+        published: { publicationId: 'pub_0123456789ab' },
+        publishedAt: '门户网站',
+      }),
+    ).toEqual([{ path: 'body.publishedAt', message: 'give published or publishedAt, not both' }]);
+    expect(
+      problems({
+        outcome: 'disclosed',
+        access: [
+          { ...inspection, from: '2026-10-19' },
+          { ...inspection, method: 'copying', until: '2026-10-20' },
+          { method: 'post', sendBy: '2026-10-19' },
+          { method: 'electronic', sendBy: '2026-10-20', to: 'a@example.cn' },
+        ],
+      }),
+    ).toEqual([
+      { path: 'body.access.0.from', message: 'must be the day of the decision (2026-10-20) or later' },
+      { path: 'body.access.1.until', message: 'must not be before from' },
+      { path: 'body.access.2.sendBy', message: 'must be the day of the decision (2026-10-20) or later' },
+    ]);
+    const partial = {
+      outcome: 'partially_disclosed',
+      withheldBecause: 'state_secret',
+      legalBasis: '第三十七条',
+      reasons: '区分处理',
+    };
+    expect(problems({ ...partial, access: [inspection] })).toEqual([]);
+    expect(problems({ ...partial, access: [{ method: 'post', sendBy: '2026-10-01' }] })).toEqual([
+      { path: 'body.access.0.sendBy', message: 'must be the day of the decision (2026-10-20) or later' },
+    ]);
+    // The shapes: at least one way; each way with what it needs; a reference of one kind.
+    for (const bad of [
+      { outcome: 'disclosed', access: [] },
+      { outcome: 'disclosed', access: [{ method: 'fax', sendBy: '2026-10-21' }] },
+      { outcome: 'disclosed', access: [{ method: 'post' }] },
+      { outcome: 'disclosed', access: [{ method: 'inspection', place: '档案室', from: '2026-10-21' }] },
+      { outcome: 'disclosed', published: { publicationId: 'pub_0123456789ab', where: '公报' } },
+      { outcome: 'disclosed', published: { where: '公报', publishedOn: '2026-10-20', url: 'ftp://x.cn' } },
+      { outcome: 'disclosed', published: { publicationId: 'pub_1' } },
+    ])
+      expect(DecisionInput.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
   it('what each outcome must carry', () => {
-    const paths = (input: unknown) => checkDecision(DecisionInput.parse(input)).map((error) => error.path);
+    const paths = (input: unknown) =>
+      checkDecision(DecisionInput.parse(input), '2026-10-20').map((error) => error.path);
     expect(paths({ outcome: 'disclosed' })).toEqual(['body.releasedFiles']);
+    expect(checkDecision(DecisionInput.parse({ outcome: 'disclosed' }), '2026-10-20')[0]?.message).toBe(
+      'must list the released files, or published must say where it is published (Reg. 36(1)), or access how and when to obtain it (Reg. 36(2), 40)',
+    );
     expect(paths({ outcome: 'disclosed', publishedAt: '门户网站' })).toEqual([]);
     expect(
       paths({

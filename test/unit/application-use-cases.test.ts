@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DecisionInput } from '#lib/domain/application/outcomes';
 import { hashToken } from '#lib/domain/application/secrets';
 import { SWEEP_SIGNATURE } from '#lib/domain/application/system-steps';
 import { archiveKeys } from '#lib/domain/archive-keys';
@@ -27,6 +28,7 @@ import {
 import { runStep } from '#lib/use-cases/applications/step-runner';
 import { systemStep } from '#lib/use-cases/applications/system-steps';
 import { createAgency, getReconsideration, setReconsideration } from '#lib/use-cases/agencies';
+import { createSubmission, reviewSubmission, sendForReview, withdraw } from '#lib/use-cases/proactive';
 import {
   aPrincipal,
   aRegistration,
@@ -36,6 +38,7 @@ import {
   anOnlineApplication,
   anOrganisation,
   anUploadKey,
+  aSubmission,
   cst,
   decisions,
   staffIdOf,
@@ -957,6 +960,104 @@ describe('disclosing against a third party’s objection (Reg. 32)', () => {
       'third_party_notified',
       'decision_made',
     ]);
+  });
+});
+
+describe('a decision that names where the information is already published (Reg. 36(1))', () => {
+  const reviewer = aPrincipal(['reviewer']);
+  const secrecyReviewer = aPrincipal(['secrecy_reviewer']);
+  const approver = aPrincipal(['approver']);
+
+  /** A document of `agencyId` through the default chain into the reading room. */
+  async function aPublication(world: InMemoryWorld, agencyId: string, audience: 'public' | 'internal') {
+    const deps = world.proactiveDeps;
+    const submitter = aPrincipal(['clerk'], { agencyId });
+    const content = aSubmission({ audience, title: '关于印发《某市生态环境保护规划》的通知' });
+    const { id } = await createSubmission(deps, submitter, agencyId, content, cst('2026-09-29'));
+    await sendForReview(deps, submitter, agencyId, id, cst('2026-09-29'));
+    const on = cst('2026-09-30');
+    await reviewSubmission(
+      deps,
+      { ...reviewer, agencyId },
+      agencyId,
+      id,
+      { step: 'first_review', verdict: 'approve', opinion: '准确' },
+      on,
+    );
+    const risks = {
+      state_secret: 'none',
+      work_secret: 'none',
+      commercial_secret: 'none',
+      personal_privacy: 'none',
+      security_stability: 'none',
+    } as const;
+    await reviewSubmission(
+      deps,
+      { ...secrecyReviewer, agencyId },
+      agencyId,
+      id,
+      { step: 'secrecy_review', verdict: 'approve', opinion: '不涉密', secrecy: { risks, outcome: 'clear' } },
+      on,
+    );
+    const published = await reviewSubmission(
+      deps,
+      { ...approver, agencyId },
+      agencyId,
+      id,
+      { step: 'approval', verdict: 'approve', opinion: '同意' },
+      on,
+    );
+    if (published.publicationId === null) throw new Error('the approval publishes');
+    return published.publicationId;
+  }
+  const disclosedAt = (publicationId: string) => ({
+    kind: 'decision' as const,
+    input: DecisionInput.parse({ outcome: 'disclosed', published: { publicationId } }),
+  });
+
+  it('a public publication of the reading room is named in the letter, by title, number, date and id', async () => {
+    const world = await aWorld();
+    const own = await aPublication(world, AGENCY, 'public');
+    const parents = await aPublication(world, 'ag-gov', 'public');
+    await registerLetter(world);
+    await registerLetter(world);
+    await staffAct(world, disclosedAt(own), '2026-10-20', head);
+    await staffAct(world, disclosedAt(parents), '2026-10-20', head, '2026-TEST-0002');
+    const letterOf = (id: string) =>
+      String(
+        (timelineOf(world, id).at(-1)?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body,
+      );
+    expect(letterOf(FIRST)).toContain(
+      `<p>该信息已于2026年9月30日在本机关的政府信息公开目录中主动公开，题为“关于印发《某市生态环境保护规划》的通知”（某环发〔2026〕12号），公开编号${own}，请在该目录中查阅。</p>`,
+    );
+    expect(letterOf('2026-TEST-0002')).toContain('在某市人民政府的政府信息公开目录中主动公开');
+    const page = await getCase(world.applicationDeps, AGENCY, FIRST);
+    expect(page.decision?.view?.published).toEqual({ publicationId: own });
+  });
+
+  it('an internal, withdrawn or unknown publication is not "already published": 422 not-published, nothing decided', async () => {
+    const world = await aWorld();
+    const internal = await aPublication(world, AGENCY, 'internal');
+    const gone = await aPublication(world, AGENCY, 'public');
+    await withdraw(
+      world.proactiveDeps,
+      approver,
+      AGENCY,
+      gone,
+      { reason: '内容有误', legalBasis: '《中华人民共和国政府信息公开条例》第二十六条' },
+      cst('2026-10-09'),
+    );
+    await registerLetter(world);
+    for (const [publicationId, message] of [
+      [internal, 'is not a publication the public can read'],
+      ['pub_000000000000', 'is not a publication the public can read'],
+      [gone, 'was withdrawn: it is no longer published'],
+    ] as const)
+      await expect(staffAct(world, disclosedAt(publicationId), '2026-10-20', head)).rejects.toMatchObject({
+        code: 'not-published',
+        errors: [{ path: 'body.published.publicationId', message }],
+      });
+    expect(typesOf(world)).toEqual(['application_registered']);
   });
 });
 

@@ -41,7 +41,11 @@ import {
   maskPhone,
 } from '#lib/domain/application/applicant';
 import type { Application, Consultation, Decision } from '#lib/domain/application/application';
-import { decisionLetterHtml, type LetterParties } from '#lib/domain/application/decision-letter';
+import {
+  decisionLetterHtml,
+  type LetterParties,
+  type PublishedPublication,
+} from '#lib/domain/application/decision-letter';
 import {
   bodyInLetter,
   reconsiderationBodyOf,
@@ -2016,6 +2020,115 @@ describe('remedies since 2024 (行政复议法 2023 Arts. 23–27; 行政诉讼�
         reconsideration: { vertical: true },
       }).reconsideration,
     ).toEqual({ vertical: true, reconsidersOwnDecisions: false, bodyName: null });
+  });
+});
+
+describe('how the applicant obtains what is disclosed (Reg. 36(1)–(2), 40)', () => {
+  const letter = (input: Parameters<typeof aDecision>[0], publication: PublishedPublication | null = null) =>
+    decisionLetterHtml(anApplication(), aDecision(input), letterParties, publication);
+
+  it('without files, the letter says how, where and when: inspection, copying, post, electronic data', () => {
+    const html = letter({
+      outcome: 'disclosed',
+      access: [
+        {
+          method: 'inspection',
+          place: '示例市人民路2号政务公开办公室',
+          from: '2026-11-02',
+          until: '2026-11-13',
+          hours: '工作日 9:00–17:00',
+        },
+        { method: 'copying', place: '示例市档案馆', from: '2026-11-03', until: '2026-11-03' },
+        { method: 'post', sendBy: '2026-11-06' },
+        { method: 'electronic', sendBy: '2026-11-04', to: 'liuyang@example.cn' },
+      ],
+    });
+    expect(html).toContain(
+      '<p>您可于2026年11月2日至2026年11月13日期间（工作日 9:00–17:00）到示例市人民路2号政务公开办公室查阅该信息。</p>\n' +
+        '<p>您可于2026年11月3日到示例市档案馆抄录、复制该信息。</p>\n' +
+        '<p>本机关将于2026年11月6日前将该信息邮寄至您在申请中提供的地址。</p>\n' +
+        '<p>本机关将于2026年11月4日前将该信息以电子数据形式发送至liuyang@example.cn。</p>',
+    );
+    expect(html).not.toContain('已经主动公开');
+    expect(html).not.toContain('随本告知书提供');
+    expect(
+      letter({
+        outcome: 'disclosed',
+        access: [{ method: 'post', sendBy: '2026-11-06', address: '示例市人民路1号' }],
+      }),
+    ).toContain('<p>本机关将于2026年11月6日前将该信息邮寄至示例市人民路1号。</p>');
+  });
+
+  it('a partial disclosure may be inspected too, instead of sent', () => {
+    const html = letter({
+      outcome: 'partially_disclosed',
+      withheldBecause: 'third_party_rights',
+      access: [{ method: 'inspection', place: '本机关档案室', from: '2026-11-02', until: '2026-11-06' }],
+      reasons: '区分处理',
+      legalBasis: '第三十七条',
+    });
+    expect(html).toContain('<p>您可于2026年11月2日至2026年11月6日期间到本机关档案室查阅该信息。</p>');
+  });
+
+  const publication: PublishedPublication = {
+    publicationId: 'pub_0123456789ab',
+    title: '关于2025年度“三公”经费决算的公告',
+    documentNumber: '示财〔2026〕3号',
+    publishedOn: '2026-03-02',
+    publisher: null,
+  };
+
+  it('“已经主动公开” names the reading-room publication: where, when, its title, number and id', () => {
+    const published = { outcome: 'disclosed', published: { publicationId: 'pub_0123456789ab' } } as const;
+    expect(letter(published, publication)).toContain(
+      '<p>该信息已于2026年3月2日在本机关的政府信息公开目录中主动公开，题为“关于2025年度“三公”经费决算的公告”（示财〔2026〕3号），公开编号pub_0123456789ab，请在该目录中查阅。</p>',
+    );
+    expect(
+      letter(published, { ...publication, publisher: '示例市人民政府', documentNumber: null }),
+    ).toContain(
+      '<p>该信息已于2026年3月2日在示例市人民政府的政府信息公开目录中主动公开，题为“关于2025年度“三公”经费决算的公告”，公开编号pub_0123456789ab，请在该目录中查阅。</p>',
+    );
+    // The letter never says "published" of a publication it was not shown.
+    expect(() => letter(published)).toThrow('The letter needs publication pub_0123456789ab to name it.');
+    expect(() => letter(published, { ...publication, publicationId: 'pub_ffffffffffff' })).toThrow(Error);
+  });
+
+  it('a publication elsewhere is named with its place and date (and its address, if it has one)', () => {
+    const html = letter({
+      outcome: 'disclosed',
+      published: {
+        where: '《示例市人民政府公报》2025年第12期',
+        publishedOn: '2025-12-15',
+        url: 'https://www.example.gov.cn/gb/2025-12.html',
+      },
+    });
+    expect(html).toContain(
+      '<p>该信息已于2025年12月15日主动公开，载于《示例市人民政府公报》2025年第12期（网址：https://www.example.gov.cn/gb/2025-12.html），请从该处获取。</p>',
+    );
+    expect(
+      letter({
+        outcome: 'disclosed',
+        published: { where: '本机关门户网站“财政预决算”栏目', publishedOn: '2026-01-20' },
+      }),
+    ).toContain('<p>该信息已于2026年1月20日主动公开，载于本机关门户网站“财政预决算”栏目，请从该处获取。</p>');
+  });
+
+  it('escapes what staff typed into the ways and places', () => {
+    const evil = `<b>"x"</b> & 'y'`;
+    const html = letter(
+      {
+        outcome: 'disclosed',
+        published: { publicationId: 'pub_0123456789ab' },
+        access: [
+          { method: 'inspection', place: evil, from: '2026-11-02', until: '2026-11-03', hours: evil },
+          { method: 'post', sendBy: '2026-11-06', address: evil },
+          { method: 'electronic', sendBy: '2026-11-06', to: evil },
+        ],
+      },
+      { ...publication, title: evil, documentNumber: evil, publisher: evil },
+    );
+    expect(html).not.toContain('<b>');
+    expect(html.split('&lt;b&gt;&quot;x&quot;&lt;/b&gt; &amp; &#39;y&#39;')).toHaveLength(8);
   });
 });
 

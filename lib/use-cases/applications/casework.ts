@@ -33,7 +33,7 @@ import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
 import { checkUploads } from '../uploads';
 import { checkAttachments, keepReferenced } from './attachments';
-import { issueDecisionWithLetter } from './issue-decision';
+import { issueDecisionWithLetter, publishedPublication } from './issue-decision';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep, type Step } from './step-runner';
 import { notifyThirdPartyWithLetter } from './third-party-notice';
@@ -228,6 +228,7 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
           action.input,
           { staffId: principal.staffId, name: principal.name },
           context,
+          await publishedPublication(deps, agencyId, action.input),
         );
       case 'assignment': {
         const assignee = await deps.staff.get(action.input.staffId);

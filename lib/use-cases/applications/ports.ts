@@ -1,5 +1,6 @@
 import type { Application, Change } from '#lib/domain/application/application';
 import type { IdempotencyRecord } from '#lib/domain/application/secrets';
+import type { Publication } from '#lib/domain/submission/publication';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '../agencies';
 import type { StoredClockState } from '#lib/domain/calendar/clock';
@@ -43,12 +44,18 @@ export interface ApplicationStore {
   events(id: string): Promise<Record<string, unknown>[]>;
 }
 
+/** Port: the reading room's publications, to check that information said to be published is (Reg. 36(1)). */
+export interface PublicationLookup {
+  getPublication(id: string): Promise<{ publication: Publication } | undefined>;
+}
+
 export type ApplicationDeps = {
   applications: ApplicationStore;
   calendars: CalendarStore;
   agencies: AgencyStore;
   staff: StaffStore;
   uploads: UploadStore;
+  publications: PublicationLookup;
   letterUrl: (key: string) => Promise<string>;
   applicantSecret: Uint8Array;
   newTrackingNumber: (year: number) => string;

@@ -43,6 +43,8 @@ async function decisionView(deps: ViewDeps, application: Application) {
     decidedOn: decided.decidedOn,
     heldBy: 'heldBy' in decided ? (decided.heldBy ?? null) : null,
     publishedAt: 'publishedAt' in decided ? (decided.publishedAt ?? null) : null,
+    published: 'published' in decided ? (decided.published ?? null) : null,
+    access: 'access' in decided ? (decided.access ?? null) : null,
     letterUrl: await deps.letterUrl(decided.letterKey),
     files: await Promise.all(
       ('releasedFiles' in decided ? decided.releasedFiles : []).map(async (file) => ({
