@@ -113,6 +113,8 @@ export const RULES = {
   'report-year-not-ended': 'An annual report is published only after its year has ended.',
   'report-checks-failed': 'The annual report fails one or more named checks.',
   'challenge-dates': 'The dates of a reconsideration or lawsuit do not hold together.',
+  'invalid-change-date':
+    'A revision of a published item carries its date of change (Reg. 26: 变更), not after today, not before its formation.',
 } as const;
 export type RuleCode = keyof typeof RULES;
 
