@@ -33,7 +33,7 @@ import { Figures, LegalChallengeInput, LegalChallengeOutcome, Narrative } from '
 import { BREACH_KINDS } from '#lib/domain/sweep';
 import { CatalogueUpdate } from '#lib/domain/submission/catalogue';
 import { PublicationQuery, VersionQuery, WithdrawalOfPublication } from '#lib/domain/submission/publication';
-import { ReviewChainUpdate, ReviewStepName } from '#lib/domain/submission/review-chain';
+import { ReviewChainUpdate, ReviewStepId } from '#lib/domain/submission/review-chain';
 import { ReviewInput, SubmissionInput, SubmissionStatus } from '#lib/domain/submission/submission';
 import { CALENDAR_RANGE } from '#lib/domain/calendar/working-calendar';
 import {
@@ -56,6 +56,7 @@ import {
   PublicationList,
   PublicationView,
   ReviewChainView,
+  ReviewQueueView,
   SubmissionList,
   SubmissionView,
   PolicyView,
@@ -197,10 +198,12 @@ export const AgencyPublicationPath = z.object({ agencyId: AgencyId, publicationI
 export const SubmissionQuery = PageQuery.extend({
   status: SubmissionStatus.exclude(['in_review']).default('draft'),
 });
-export const ReviewQueueQuery = PageQuery.extend({ step: ReviewStepName.optional() });
+export const ReviewQueueQuery = PageQuery.extend({ step: ReviewStepId.optional() });
 export const SubmissionEdit = z.strictObject({
   version: z.int().min(1, 'must be the version you read'),
   content: SubmissionInput,
+  // A revision's date of change (Reg. 26: 变更): required to revise a published item.
+  changedOn: CivilDate.optional(),
 });
 export const ObligationDeclaration = PeriodicObligationInput.extend({
   version: z.int().min(1, 'must be the version you read'),
@@ -581,7 +584,8 @@ export const routes = [
     function: 'submission',
     access: 'staff',
     roles: ['agency_admin'],
-    summary: 'Configure the review chain (it must include the secrecy review and the approval)',
+    summary:
+      'Configure the review chain: its steps with ids, labels, roles and kinds (初审, 复审, 保密审查 before 终审; optional 印前复核 after it)',
     params: AgencyPath,
     body: ReviewChainUpdate,
     problems: [notFound, versionConflict],
@@ -649,10 +653,19 @@ export const routes = [
     function: 'submission',
     access: 'staff',
     roles: ['clerk'],
-    summary: 'Edit a draft or returned submission; editing a published one starts its revision (更新)',
+    summary:
+      'Edit a draft or returned submission; editing a published one starts its revision (更新), whose publication deadline runs from its date of change',
     params: SubmissionPath,
     body: SubmissionEdit,
-    problems: [notFound, wrongState, versionConflict, rule('invalid-submission'), rule('unknown-upload')],
+    problems: [
+      notFound,
+      wrongState,
+      versionConflict,
+      rule('invalid-submission'),
+      rule('unknown-upload'),
+      rule('invalid-change-date'),
+      rule('outside-calendar'),
+    ],
     responses: { 200: { description: 'The submission', schema: SubmissionView } },
   },
   {
@@ -698,11 +711,11 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/reviews/queue',
     function: 'review',
     access: 'staff',
-    summary: 'What waits for my role, oldest publication deadline first',
+    summary: 'What waits for my role at a step (?step=<step id>), oldest publication deadline first',
     params: AgencyPath,
     query: ReviewQueueQuery,
     problems: [rule('step-required')],
-    responses: { 200: { description: 'A page of submissions', schema: SubmissionList } },
+    responses: { 200: { description: 'A page of submissions', schema: ReviewQueueView } },
   },
   {
     method: 'GET',

@@ -214,12 +214,23 @@ export const ApplicationList = z.object({
 export const CatalogueView = z.object({
   agencyId: z.string(),
   name: z.string(),
-  entries: z.array(z.object({ code: z.string(), name: z.string(), basis: z.string().optional() })),
+  entries: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      basis: z.string().optional(),
+      deadline: z
+        .object({ days: z.int(), unit: z.enum(['working_days', 'natural_days']), basis: z.string() })
+        .optional()
+        .describe('another law’s publication deadline for the category (Reg. 26 proviso)'),
+    }),
+  ),
   version: z.int(),
 });
 export const ReviewChainView = z.object({
-  steps: z.array(z.object({ step: z.string(), role: z.string() })),
+  steps: z.array(z.object({ id: z.string(), label: z.string(), role: z.string(), kind: z.string() })),
   configured: z.boolean(),
+  issues: z.array(z.string()).describe('what a chain configured before today’s rules lacks under them'),
   version: z.int(),
 });
 export const ObligationList = z.object({
@@ -238,10 +249,15 @@ export const SubmissionView = z.looseObject({
   id: z.string(),
   status: z.string(),
   version: z.int(),
-  currentStepName: z.string().nullable(),
+  currentStepName: z.string().nullable().describe('the id of the step it waits at'),
+  currentStepLabel: z.string().nullable(),
   publicationDueDate: z.string().nullable(),
 });
 export const SubmissionList = z.object({ items: z.array(SubmissionView), nextToken: z.string().nullable() });
+export const ReviewQueueView = SubmissionList.extend({
+  step: z.string().nullable(),
+  stepLabel: z.string().nullable(),
+});
 export const PublicationView = z.object({
   publicationId: z.string(),
   url: z.string(),
@@ -255,9 +271,11 @@ export const PublicationView = z.object({
   issuingOffice: z.string(),
   category: z.string(),
   formedOn: z.string(),
+  changedOn: z.string().nullable().describe('a revision’s date of change (Reg. 26: 变更)'),
   publishedOn: z.string(),
   firstPublishedOn: z.string(),
   displayUntil: z.string().nullable(),
+  displayBasis: z.string().nullable().describe('the provision that sets a display shorter than 15 days'),
   body: z.string(),
   attachments: z.array(z.object({ name: z.string() })),
   interpretation: z.object({ name: z.string() }).nullable(),

@@ -121,6 +121,8 @@ export const RULES = {
     'The publication named as where the information is already published is not public in the reading room (Reg. 36(1)).',
   'reconsideration-settings':
     'The reconsideration settings do not fit the agency (only a department can be vertically led, 行政复议法 Art. 27).',
+  'invalid-change-date':
+    'A revision of a published item carries its date of change (Reg. 26: 变更), not after today, not before its formation.',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

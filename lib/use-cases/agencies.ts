@@ -21,7 +21,7 @@ import type { Principal } from '#lib/domain/staff';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import { policyOn, REGULATION_LIMITS } from '#lib/domain/application/policy';
 import type { CatalogueUpdate } from '#lib/domain/submission/catalogue';
-import type { ReviewChain } from '#lib/domain/submission/review-chain';
+import { chainIssues, type ReviewChain } from '#lib/domain/submission/review-chain';
 import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 
 /** Port: where agencies are kept. */
@@ -248,10 +248,19 @@ export const setReviewChain = (
     data: { steps: update.steps },
   }));
 
-/** The review chain submissions pass through, and whether the agency configured it or runs the default. */
+/**
+ * The review chain submissions pass through, whether the agency configured it or runs the default, and
+ * what a chain configured before today's rules lacks under them (it keeps working until reconfigured).
+ */
 export async function getReviewChain(store: AgencyStore, agencyId: string) {
   const agency = await getAgency(store, agencyId);
-  return { steps: reviewChainOf(agency), configured: agency.reviewChain !== null, version: agency.version };
+  const steps = reviewChainOf(agency);
+  return {
+    steps,
+    configured: agency.reviewChain !== null,
+    issues: chainIssues(steps),
+    version: agency.version,
+  };
 }
 
 /** The recurring items the agency publishes each period. */

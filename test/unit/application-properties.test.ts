@@ -141,10 +141,11 @@ function workingDaysAfter(from: IsoDate, to: IsoDate): number {
 /**
  * The reply clock by a day-by-day count: it counts the working days after each day it (re)starts or runs
  * again, up to each day it stops, and never a day while it is stopped; a supplement starts the count
- * afresh (Reg. 30); an extension adds to the period (Reg. 33). Running: the day the count reaches the
+ * afresh with the rule's own period, not the extended one (Reg. 30); an extension adds to the period (Reg. 33). Running: the day the count reaches the
  * period. Stopped: the days left.
  */
 function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remaining: number } {
+  let base = 0;
   let period = 0;
   let counted = 0;
   let countingFrom: IsoDate = '';
@@ -152,6 +153,7 @@ function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remai
   for (const entry of log) {
     switch (entry.type) {
       case 'start':
+        base = entry.workingDays;
         period = entry.workingDays;
         counted = 0;
         countingFrom = entry.on;
@@ -166,6 +168,7 @@ function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remai
         running = true;
         break;
       case 'restart':
+        period = base;
         counted = 0;
         countingFrom = entry.on;
         running = true;

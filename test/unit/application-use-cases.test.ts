@@ -11,6 +11,7 @@ import {
   WrongStateError,
 } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
+import type { ReviewInput } from '#lib/domain/submission/submission';
 import { verifyChain, type TimelineEvent } from '#lib/domain/timeline';
 import {
   applicationStatus,
@@ -965,48 +966,35 @@ describe('disclosing against a third party’s objection (Reg. 32)', () => {
 
 describe('a decision that names where the information is already published (Reg. 36(1))', () => {
   const reviewer = aPrincipal(['reviewer']);
+  const secondReviewer = aPrincipal(['reviewer'], { staffId: staffIdOf('secondreviewer') });
   const secrecyReviewer = aPrincipal(['secrecy_reviewer']);
   const approver = aPrincipal(['approver']);
+  const risks = {
+    state_secret: 'none',
+    work_secret: 'none',
+    commercial_secret: 'none',
+    personal_privacy: 'none',
+    security_stability: 'none',
+  } as const;
 
-  /** A document of `agencyId` through the default chain into the reading room. */
+  /** A document of `agencyId` through the default chain (初审, 复审, 保密审查, 终审) into the reading room. */
   async function aPublication(world: InMemoryWorld, agencyId: string, audience: 'public' | 'internal') {
     const deps = world.proactiveDeps;
     const submitter = aPrincipal(['clerk'], { agencyId });
     const content = aSubmission({ audience, title: '关于印发《某市生态环境保护规划》的通知' });
     const { id } = await createSubmission(deps, submitter, agencyId, content, cst('2026-09-29'));
     await sendForReview(deps, submitter, agencyId, id, cst('2026-09-29'));
-    const on = cst('2026-09-30');
-    await reviewSubmission(
-      deps,
-      { ...reviewer, agencyId },
-      agencyId,
-      id,
-      { step: 'first_review', verdict: 'approve', opinion: '准确' },
-      on,
-    );
-    const risks = {
-      state_secret: 'none',
-      work_secret: 'none',
-      commercial_secret: 'none',
-      personal_privacy: 'none',
-      security_stability: 'none',
-    } as const;
-    await reviewSubmission(
-      deps,
-      { ...secrecyReviewer, agencyId },
-      agencyId,
-      id,
-      { step: 'secrecy_review', verdict: 'approve', opinion: '不涉密', secrecy: { risks, outcome: 'clear' } },
-      on,
-    );
-    const published = await reviewSubmission(
-      deps,
-      { ...approver, agencyId },
-      agencyId,
-      id,
-      { step: 'approval', verdict: 'approve', opinion: '同意' },
-      on,
-    );
+    const sign = (by: Principal, input: ReviewInput) =>
+      reviewSubmission(deps, { ...by, agencyId }, agencyId, id, input, cst('2026-09-30'));
+    await sign(reviewer, { step: 'first_review', verdict: 'approve', opinion: '准确' });
+    await sign(secondReviewer, { step: 'second_review', verdict: 'approve', opinion: '同意' });
+    await sign(secrecyReviewer, {
+      step: 'secrecy_review',
+      verdict: 'approve',
+      opinion: '不涉密',
+      secrecy: { risks, outcome: 'clear' },
+    });
+    const published = await sign(approver, { step: 'approval', verdict: 'approve', opinion: '同意' });
     if (published.publicationId === null) throw new Error('the approval publishes');
     return published.publicationId;
   }
