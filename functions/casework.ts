@@ -38,6 +38,8 @@ export const handler = httpFunction('casework', {
     action(input, { kind: 'consultation', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/reply': (input) =>
     action(input, { kind: 'consultation-reply', consultationId: input.params.cid, input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/disclosure-notice': (input) =>
+    action(input, { kind: 'disclosure-notice', consultationId: input.params.cid, input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/extension': (input) =>
     action(input, { kind: 'extension', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/suspension': (input) =>

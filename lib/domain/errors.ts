@@ -117,6 +117,16 @@ export const RULES = {
     'No supplement (deemed abandoned) only once the supplement period lapsed with no supplement (Reg. 30).',
   'not-clarified':
     '"Still unclear after clarification" only once a clarification was requested and answered (Reg. 30).',
+  'third-party-not-notified':
+    'A consulted third party objected: disclosing needs the written notice to it (content, reasons) first (Reg. 32).',
+  'notice-without-objection':
+    'A written notice of disclosure goes to a consulted third party that objected (Reg. 32).',
+  'not-published':
+    'The publication named as where the information is already published is not public in the reading room (Reg. 36(1)).',
+  'reconsideration-settings':
+    'The reconsideration settings do not fit the agency (only a department can be vertically led, 行政复议法 Art. 27).',
+  'invalid-change-date':
+    'A revision of a published item carries its date of change (Reg. 26: 变更), not after today, not before its formation.',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

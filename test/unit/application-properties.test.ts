@@ -145,10 +145,11 @@ function workingDaysAfter(from: IsoDate, to: IsoDate): number {
 /**
  * The reply clock by a day-by-day count: it counts the working days after each day it (re)starts or runs
  * again, up to each day it stops, and never a day while it is stopped; a supplement starts the count
- * afresh (Reg. 30); an extension adds to the period (Reg. 33). Running: the day the count reaches the
+ * afresh with the rule's own period, not the extended one (Reg. 30); an extension adds to the period (Reg. 33). Running: the day the count reaches the
  * period. Stopped: the days left.
  */
 function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remaining: number } {
+  let base = 0;
   let period = 0;
   let counted = 0;
   let countingFrom: IsoDate = '';
@@ -156,6 +157,7 @@ function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remai
   for (const entry of log) {
     switch (entry.type) {
       case 'start':
+        base = entry.workingDays;
         period = entry.workingDays;
         counted = 0;
         countingFrom = entry.on;
@@ -170,6 +172,7 @@ function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remai
         running = true;
         break;
       case 'restart':
+        period = base;
         counted = 0;
         countingFrom = entry.on;
         running = true;
@@ -209,7 +212,8 @@ const ALLOWED_IN: Record<KindOnACase, readonly ApplicationStatus[]> = {
   fee: ['in_progress'],
   pay: ['awaiting_fee'],
   'fee-unpaid': ['awaiting_fee'],
-  decide: ['in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended'],
+  // Not while consulting: the decision waits for the consulted parties (Reg. 32).
+  decide: ['in_progress', 'awaiting_clarification', 'awaiting_fee', 'suspended'],
   withdraw: OPEN_STATUSES,
 };
 

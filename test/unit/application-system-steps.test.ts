@@ -57,6 +57,7 @@ const consultation = {
   repliedOn: null,
   answer: null,
   summary: null,
+  disclosureNotice: null,
 };
 
 describe('the steps the sweep takes when a period lapses', () => {

@@ -59,6 +59,18 @@ export const ConsultedParty = z.enum(['third_party', 'co_producing_agency']);
 /** `no_answer`: the 15 working days passed in silence (Reg. 32: the agency decides; Reg. 34: consent). */
 export const ConsultationAnswer = z.enum(['consent', 'objection', 'no_objection_stated', 'no_answer']);
 
+/**
+ * The written notice to a consulted third party that objected: the agency will disclose, what and why
+ * (Reg. 32: "将决定公开的政府信息内容和理由书面告知第三方"), archived as a letter.
+ */
+export const DisclosureNotice = z.object({
+  sentOn: CivilDate,
+  content: z.string(),
+  reasons: z.string(),
+  letterKey: z.string(),
+});
+export type DisclosureNotice = z.infer<typeof DisclosureNotice>;
+
 export const Consultation = z.object({
   id: z.string(),
   party: ConsultedParty,
@@ -70,6 +82,8 @@ export const Consultation = z.object({
   repliedOn: CivilDate.nullable(),
   answer: ConsultationAnswer.nullable(),
   summary: z.string().nullable(),
+  // Consultations recorded before notices were kept have none.
+  disclosureNotice: DisclosureNotice.nullable().default(null),
 });
 export type Consultation = z.infer<typeof Consultation>;
 

@@ -114,9 +114,16 @@ export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockE
       }
       case 'resume': {
         if (status !== 'suspended') throw new WrongStateError('The clock is not suspended.');
-        if (event.restart) years = new Set();
-        const days = event.restart ? period : (remaining ?? period);
-        const result = calendar.addWorkingDays(event.on, days);
+        // A restart is a fresh full period (Reg. 30: counted again from the supplement's receipt): the
+        // period as the rule sets it, not lengthened by an extension granted for the period before it.
+        if (event.restart) {
+          years = new Set();
+          period = first.workingDays;
+        }
+        const result =
+          event.restart && first.naturalDays !== undefined
+            ? calendar.addNaturalDays(event.on, first.naturalDays)
+            : calendar.addWorkingDays(event.on, event.restart ? period : (remaining ?? period));
         for (const y of result.provisionalYears) years.add(y);
         dueDate = result.dueDate;
         remaining = null;

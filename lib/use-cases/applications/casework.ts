@@ -11,6 +11,7 @@ import {
   consultationReply,
   type ConsultationInput,
   type ConsultationReplyInput,
+  type DisclosureNoticeInput,
 } from '#lib/domain/application/consultation';
 import {
   feeNotice,
@@ -37,9 +38,10 @@ import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
 import { checkUploads } from '../uploads';
 import { checkAttachments, keepReferenced } from './attachments';
-import { issueDecisionWithLetter } from './issue-decision';
+import { issueDecisionWithLetter, publishedPublication } from './issue-decision';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep, type Step } from './step-runner';
+import { notifyThirdPartyWithLetter } from './third-party-notice';
 import { queueItemView, staffView } from './views';
 
 /** What the agency's staff do with applications: register, list, open a case, and take its steps. */
@@ -143,6 +145,7 @@ export type StaffAction =
   | { kind: 'clarification-request'; input: ClarificationRequestInput }
   | { kind: 'consultation'; input: ConsultationInput }
   | { kind: 'consultation-reply'; consultationId: string; input: ConsultationReplyInput }
+  | { kind: 'disclosure-notice'; consultationId: string; input: DisclosureNoticeInput }
   | { kind: 'extension'; input: ExtensionInput }
   | { kind: 'suspension'; input: SuspensionInput }
   | { kind: 'resumption'; input: ResumptionInput }
@@ -196,6 +199,15 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
         return consult(application, reply, action.input, deps.newConsultationId(), context);
       case 'consultation-reply':
         return consultationReply(application, reply, action.consultationId, action.input, context);
+      case 'disclosure-notice':
+        return notifyThirdPartyWithLetter(
+          deps,
+          application,
+          reply,
+          action.consultationId,
+          action.input,
+          context,
+        );
       case 'extension':
         return extend(application, reply, action.input, principal.staffId, context);
       case 'suspension':
@@ -222,6 +234,7 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
           action.input,
           { staffId: principal.staffId, name: principal.name },
           context,
+          await publishedPublication(deps, agencyId, action.input),
         );
       case 'abandonment-review':
         // Reg. 30: deemed abandoned only without a good reason — closed with its letter, or reopened.

@@ -1,5 +1,6 @@
 import type { Application, Change } from '#lib/domain/application/application';
 import type { IdempotencyRecord } from '#lib/domain/application/secrets';
+import type { Publication } from '#lib/domain/submission/publication';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '../agencies';
 import type { StoredClockState } from '#lib/domain/calendar/clock';
@@ -51,12 +52,18 @@ export interface ApplicationStore {
   ): Promise<{ items: Application[]; nextToken: string | null }>;
 }
 
+/** Port: the reading room's publications, to check that information said to be published is (Reg. 36(1)). */
+export interface PublicationLookup {
+  getPublication(id: string): Promise<{ publication: Publication } | undefined>;
+}
+
 export type ApplicationDeps = {
   applications: ApplicationStore;
   calendars: CalendarStore;
   agencies: AgencyStore;
   staff: StaffStore;
   uploads: UploadStore;
+  publications: PublicationLookup;
   letterUrl: (key: string) => Promise<string>;
   applicantSecret: Uint8Array;
   newTrackingNumber: (year: number) => string;

@@ -43,6 +43,8 @@ async function decisionView(deps: ViewDeps, application: Application) {
     decidedOn: decided.decidedOn,
     heldBy: 'heldBy' in decided ? (decided.heldBy ?? null) : null,
     publishedAt: 'publishedAt' in decided ? (decided.publishedAt ?? null) : null,
+    published: 'published' in decided ? (decided.published ?? null) : null,
+    access: 'access' in decided ? (decided.access ?? null) : null,
     letterUrl: await deps.letterUrl(decided.letterKey),
     files: await Promise.all(
       ('releasedFiles' in decided ? decided.releasedFiles : []).map(async (file) => ({
@@ -159,6 +161,19 @@ export async function staffView(deps: ViewDeps, application: Application, reply:
     ...rest,
     trackingNumber: application.id,
     dueDateExplained: explainDueDate(reply),
+    // The written notice to a third party that objected, with a link to the archived letter (Reg. 32).
+    consultations: await Promise.all(
+      application.consultations.map(async (consultation) => ({
+        ...consultation,
+        disclosureNotice:
+          consultation.disclosureNotice === null
+            ? null
+            : {
+                ...consultation.disclosureNotice,
+                letterUrl: await deps.letterUrl(consultation.disclosureNotice.letterKey),
+              },
+      })),
+    ),
     decision:
       application.decision === null
         ? null
