@@ -71,6 +71,10 @@ const validBodies: Record<string, unknown> = {
     explanation: '页数较多',
   },
   'POST /v1/agencies/{agencyId}/applications/{id}/fee-payment': {},
+  'POST /v1/agencies/{agencyId}/applications/{id}/abandonment-review': {
+    verdict: 'reopened',
+    reason: '申请人住院',
+  },
   'POST /v1/agencies/{agencyId}/applications/{id}/decision': {
     outcome: 'disclosed',
     publishedAt: '门户网站',
