@@ -109,6 +109,30 @@ describe('the annual report for 2033', () => {
         applicant: applicantOf(column),
       });
       add(expected.received, column);
+      // Reg. 30: "no supplement" once a period to supplement lapsed; "still unclear" once it was answered.
+      if (
+        row.key === 'otherwise_handled.no_supplement' ||
+        row.key === 'cannot_provide.unclear_after_clarification'
+      ) {
+        const clarification = await api(
+          'POST',
+          `/v1/agencies/${agency.agencyId}/applications/${registered.trackingNumber}/clarification-request`,
+          { token: clerk, body: { items: ['请写明项目名称'], periodWorkingDays: 5 }, now: at('2033-03-02') },
+        );
+        expect(clarification.status, clarification.text).toBe(200);
+        if (row.key === 'cannot_provide.unclear_after_clarification') {
+          const supplemented = await api(
+            'POST',
+            `/v1/applications/${registered.trackingNumber}/supplements`,
+            {
+              headers: { 'x-access-token': registered.accessToken },
+              body: { text: '某个项目' },
+              now: at('2033-03-03'),
+            },
+          );
+          expect(supplemented.status, supplemented.text).toBe(200);
+        }
+      }
       const body = await decisionFor(row.key);
       const decided = await decide(registered.trackingNumber, body, '2033-03-20');
       expect(decided.status, `${row.key}: ${decided.text}`).toBe(200);
