@@ -8,8 +8,10 @@ import {
   createAgency,
   getAgency,
   getPolicies,
+  getReconsideration,
   listDirectory,
   setPolicy,
+  setReconsideration,
   updateProfile,
 } from '#lib/use-cases/agencies';
 
@@ -34,4 +36,10 @@ export const handler = httpFunction('agencies', {
 
   'PUT /v1/agencies/{agencyId}/profile': async ({ principal, params, body, now }) =>
     ok(await updateProfile(store, principal, params.agencyId, body, now)),
+
+  'GET /v1/agencies/{agencyId}/reconsideration': async ({ params }) =>
+    ok(await getReconsideration(store, params.agencyId)),
+
+  'PUT /v1/agencies/{agencyId}/reconsideration': async ({ principal, params, body, now }) =>
+    ok(await setReconsideration(store, principal, params.agencyId, body, now)),
 });

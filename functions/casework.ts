@@ -38,6 +38,8 @@ export const handler = httpFunction('casework', {
     action(input, { kind: 'consultation', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/reply': (input) =>
     action(input, { kind: 'consultation-reply', consultationId: input.params.cid, input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/disclosure-notice': (input) =>
+    action(input, { kind: 'disclosure-notice', consultationId: input.params.cid, input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/extension': (input) =>
     action(input, { kind: 'extension', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/suspension': (input) =>
@@ -60,4 +62,6 @@ export const handler = httpFunction('casework', {
     action(input, { kind: 'reasons', input: input.body }),
   'POST /v1/agencies/{agencyId}/applications/{id}/later-reply-date': (input) =>
     action(input, { kind: 'later-reply-date', input: input.body }),
+  'POST /v1/agencies/{agencyId}/applications/{id}/abandonment-review': (input) =>
+    action(input, { kind: 'abandonment-review', input: input.body }),
 });

@@ -1,15 +1,27 @@
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
+import { DynamoApplicationStore } from '#lib/adapters/application-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoSweepStore } from '#lib/adapters/sweep-store';
 import { loadConfig } from '#lib/config';
 import { httpFunction, ok } from '#lib/http/handler';
-import { listBreaches, listOutbox, listReminders, type OversightDeps } from '#lib/use-cases/oversight';
+import { chinaDateOf } from '#lib/domain/china-time';
+import {
+  listAwaitingConfirmation,
+  listBreaches,
+  listOutbox,
+  listReminders,
+  type OversightDeps,
+} from '#lib/use-cases/oversight';
 
 const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const agencies = new DynamoAgencyStore(table);
-const deps: OversightDeps = { store: new DynamoSweepStore(table, agencies), agencies };
+const deps: OversightDeps = {
+  store: new DynamoSweepStore(table, agencies),
+  agencies,
+  applications: new DynamoApplicationStore(table),
+};
 
 export const handler = httpFunction('oversight', {
   'GET /v1/agencies/{agencyId}/breaches': async ({ principal, params, query }) =>
@@ -18,4 +30,6 @@ export const handler = httpFunction('oversight', {
     ok(await listReminders(deps, principal, params.agencyId, query)),
   'GET /v1/agencies/{agencyId}/outbox': async ({ principal, params, query }) =>
     ok(await listOutbox(deps, principal, params.agencyId, query)),
+  'GET /v1/agencies/{agencyId}/awaiting-confirmation': async ({ principal, params, query, now }) =>
+    ok(await listAwaitingConfirmation(deps, principal, params.agencyId, query, chinaDateOf(now))),
 });

@@ -8,7 +8,7 @@ import { LocalStaffDirectory, signLocalIdToken } from '#lib/adapters/local-staff
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
 import { loadConfigFor } from '#lib/config';
-import type { Role } from '#lib/domain/staff';
+import type { StaffAccount } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import { archiveBucket, recordsTable, uploadsBucket } from '#lib/platform/resources';
 import { startDynamoDbLocal } from './dynamodb-local';
@@ -17,7 +17,7 @@ import { loadOrCreateIdentity, loadOrCreateSecret, tokenVerifier } from './ident
 import { provisionBuckets, provisionTable } from './provision';
 import { startS3Local, S3RVER_CREDENTIALS } from './s3-local';
 import { DailyScheduler } from './scheduler';
-import { DEMO_AGENCY_ID, seedDemo } from './seed';
+import { DEMO_AGENCY_ID, seedDemo, type DemoAccount } from './seed';
 import { StreamPoller, type StreamHandler } from './stream-poller';
 
 /**
@@ -45,8 +45,8 @@ export type LocalCloudOptions = {
 export type LocalCloudState = {
   baseUrl: string;
   agencyId: string;
-  tokens: Record<Role, string>;
-  staff: Record<Role, { staffId: string; email: string }>;
+  tokens: Record<DemoAccount, string>;
+  staff: Record<DemoAccount, { staffId: string; email: string }>;
   dynamodbEndpoint: string;
   s3Endpoint: string;
   region: string;
@@ -211,9 +211,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     stops.push(() => gateway.close());
 
-    const tokens = {} as Record<Role, string>;
-    const staff = {} as Record<Role, { staffId: string; email: string }>;
-    for (const [role, account] of Object.entries(accounts) as [Role, (typeof accounts)[Role]][]) {
+    const tokens = {} as Record<DemoAccount, string>;
+    const staff = {} as Record<DemoAccount, { staffId: string; email: string }>;
+    for (const [role, account] of Object.entries(accounts) as [DemoAccount, StaffAccount][]) {
       tokens[role] = await signLocalIdToken(identity, account, new Date());
       staff[role] = { staffId: account.staffId, email: account.email };
     }

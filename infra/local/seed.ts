@@ -8,9 +8,11 @@ import { createAgency } from '#lib/use-cases/agencies';
 import { createStaff, type StaffDirectory } from '#lib/use-cases/staff';
 
 /**
- * The demo tenant of the local cloud: one agency and one staff member per role, created through the
- * same use cases the API calls. Idempotent, so an on-disk local cloud can be restarted.
+ * The demo tenant of the local cloud: one agency and one staff member per role, and a second reviewer
+ * (the default review chain has two review levels, 初审 and 复审, and nobody signs two steps of one item),
+ * created through the same use cases the API calls. Idempotent, so an on-disk local cloud can be restarted.
  */
+export type DemoAccount = Role | 'second_reviewer';
 export const DEMO_AGENCY_ID = 'demo-city';
 
 const demoOffice: OfficeProfile = {
@@ -36,7 +38,7 @@ export async function seedDemo(
   table: RecordsTable,
   directory: StaffDirectory,
   now: Date,
-): Promise<Record<Role, StaffAccount>> {
+): Promise<Record<DemoAccount, StaffAccount>> {
   const agencies = new DynamoAgencyStore(table);
   const staff = new DynamoStaffStore(table);
   if ((await agencies.get(DEMO_AGENCY_ID)) === undefined) {
@@ -53,19 +55,23 @@ export async function seedDemo(
       now,
     );
   }
-  const accounts: Partial<Record<Role, StaffAccount>> = {};
-  for (const role of ROLES) {
-    const email = `${role.replace('_', '-')}@demo-city.example.cn`;
+  const accounts: Partial<Record<DemoAccount, StaffAccount>> = {};
+  const demo: [DemoAccount, Role][] = [
+    ...ROLES.map((role) => [role, role] as [Role, Role]),
+    ['second_reviewer', 'reviewer'],
+  ];
+  for (const [account, role] of demo) {
+    const email = `${account.replace('_', '-')}@demo-city.example.cn`;
     const agencyId = role === 'platform_admin' ? PLATFORM_AGENCY_ID : DEMO_AGENCY_ID;
-    accounts[role] =
+    accounts[account] =
       (await staff.findByEmail(email)) ??
       (await createStaff(
         { store: staff, agencies, directory, newStaffId },
         bootstrap,
         agencyId,
-        { email, name: `示范 ${role}`, roles: [role] },
+        { email, name: `示范 ${account}`, roles: [role] },
         now,
       ));
   }
-  return accounts as Record<Role, StaffAccount>;
+  return accounts as Record<DemoAccount, StaffAccount>;
 }

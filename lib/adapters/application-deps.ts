@@ -7,6 +7,7 @@ import { loadApplicantKey } from './applicant-key';
 import { DynamoApplicationStore } from './application-store';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoCalendarStore } from './calendar-store';
+import { DynamoProactiveStore } from './proactive-store';
 import { RecordsTable } from './records-table';
 import { S3Archive } from './s3-archive';
 import { S3Uploads } from './s3-uploads';
@@ -32,6 +33,7 @@ export async function applicationDeps(
       agencies: new DynamoAgencyStore(table),
       staff: new DynamoStaffStore(table),
       uploads: new S3Uploads(s3, config.uploadsBucket),
+      publications: new DynamoProactiveStore(table),
       letterUrl: (key) => archive.downloadUrl(key),
       applicantSecret: await loadApplicantKey(config),
       newTrackingNumber,

@@ -6,7 +6,7 @@ import type { ApplicationStore, LoadedApplication, ReceiptPlace } from '#lib/use
 import { AlreadyExistsError } from '#lib/domain/errors';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
-import { keys } from './keys';
+import { keys, UNDATED_QUEUE_DATE } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
 /** An entry of an applicant's receipts: which application, and how many pieces it counts for. */
@@ -47,7 +47,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         event,
         onExists: () => new AlreadyExistsError('This application already exists.'),
       }),
-      ...this.sideOps(change),
+      ...this.sideOps(change, event),
       ...this.applicantOps(application),
     ];
     if (idempotency !== undefined) {
@@ -78,7 +78,7 @@ export class DynamoApplicationStore implements ApplicationStore {
   ): Promise<void> {
     await this.table.transact([
       ...caseChange(this.table, { item: applicationItem(change.application), expectedVersion, event }),
-      ...this.sideOps(change, previousReplyYears),
+      ...this.sideOps(change, event, previousReplyYears),
       // Once received, its entries say so (a confirmation, a count in pieces; older cases as they move).
       ...(change.application.receivedOn === null ? [] : this.applicantOps(change.application)),
     ]);
@@ -206,12 +206,31 @@ export class DynamoApplicationStore implements ApplicationStore {
     return { items: page.items.map((item) => Application.parse(item)), nextToken: page.nextToken };
   }
 
+  /** Unconfirmed applications have no reply due date: they are among the open queue's undated entries. */
+  async listAwaitingConfirmation(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
+    const found = await this.table.queryIndex('byAgencyState', keys.applicationsByAgency(agencyId, true), {
+      limit: page.limit,
+      nextToken: page.nextToken,
+      sortKeyPrefix: keys.undatedQueuePrefix,
+    });
+    return {
+      items: found.items
+        .map((item) => Application.parse(item))
+        .filter((application) => application.status === 'awaiting_confirmation'),
+      nextToken: found.nextToken,
+    };
+  }
+
   async events(id: string): Promise<Record<string, unknown>[]> {
     return this.table.events(keys.application(id).pk);
   }
 
   /** The reply clock, side clocks and statistics of a change. */
-  private sideOps(change: Change, previousReplyYears: readonly number[] = []): TransactOp[] {
+  private sideOps(
+    change: Change,
+    event: TimelineEvent,
+    previousReplyYears: readonly number[] = [],
+  ): TransactOp[] {
     const { application } = change;
     const casePk = keys.application(application.id).pk;
     const ref = { agencyId: application.agencyId, kind: 'application', id: application.id } as const;
@@ -236,6 +255,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         ...clockOps(
           this.table,
           { name: 'reply', case: ref, open: change.replyOpen, state: change.reply, context },
+          event,
           previousReplyYears,
         ),
       );
@@ -243,13 +263,11 @@ export class DynamoApplicationStore implements ApplicationStore {
     for (const clock of change.clocks) {
       if (clock.open)
         ops.push(
-          ...clockOps(this.table, {
-            name: clock.name,
-            case: ref,
-            open: true,
-            state: clock.state,
-            context,
-          }),
+          ...clockOps(
+            this.table,
+            { name: clock.name, case: ref, open: true, state: clock.state, context },
+            event,
+          ),
         );
       else ops.push(closeClockOp(this.table, casePk, clock.name));
     }
@@ -283,13 +301,18 @@ export class DynamoApplicationStore implements ApplicationStore {
 
 function applicationItem(application: Application) {
   const open = isOpen(application.status);
-  const sortDate = open
-    ? (application.dueDate ?? '0000-00-00')
-    : (application.decision?.decidedOn ?? application.withdrawal?.on ?? '0000-00-00');
+  const gsi1sk = open
+    ? application.dueDate === null
+      ? keys.undatedQueueSort(application.submittedAt, application.id)
+      : keys.applicationQueueSort(application.dueDate, application.id)
+    : keys.applicationQueueSort(
+        application.decision?.decidedOn ?? application.withdrawal?.on ?? UNDATED_QUEUE_DATE,
+        application.id,
+      );
   return {
     ...keys.application(application.id),
     gsi1pk: keys.applicationsByAgency(application.agencyId, open),
-    gsi1sk: keys.applicationQueueSort(sortDate, application.id),
+    gsi1sk,
     entity: 'application',
     ...application,
   };
@@ -305,6 +328,7 @@ export const applicationFieldsFromClock: CaseFieldsFromClock = (caseItem, clockN
     provisional: item.provisional,
     gsi1sk: item.gsi1sk,
     clarification: item.clarification,
+    confirmation: item.confirmation,
     fee: item.fee,
     consultations: item.consultations,
   };

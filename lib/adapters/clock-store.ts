@@ -2,6 +2,8 @@ import { VersionConflictError } from '#lib/domain/errors';
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import type { StoredClockState } from '#lib/domain/calendar/clock';
 import { CaseClock, type ClockRef } from '#lib/domain/case-clock';
+import { chinaDateOf } from '#lib/domain/china-time';
+import { dueDayIndexOf } from '#lib/domain/sweep';
 import type { CaseKind, TimelineEvent } from '#lib/domain/timeline';
 import type { ClockStore } from '#lib/use-cases/calendar';
 import { CASE_SK, keys } from './keys';
@@ -9,17 +11,23 @@ import { chainHeadOf, type RecordsTable, type TransactOp } from './records-table
 
 /**
  * Clocks live in their case's item collection (`CLOCK#<name>`). A running clock carries the sparse
- * `byDueDay` keys; a clock whose due date depends on a provisional year has a marker item per such
- * year (`PROVISIONAL#<year>`), so that loading the year finds it by key.
+ * `byDueDay` keys — under its due date, or under the day it is written when that date has already passed
+ * (`dueDayIndexOf`: the sweep reads only the days it sweeps); a clock whose due date depends on a
+ * provisional year has a marker item per such year (`PROVISIONAL#<year>`), so that loading the year
+ * finds it by key. `writtenWith`: the timeline event written in the same transaction (its CST day).
  */
 export function clockOps(
   table: RecordsTable,
   clock: CaseClock,
+  writtenWith: Pick<TimelineEvent, 'at'>,
   previousProvisionalYears: readonly number[] = [],
 ): TransactOp[] {
   const { state } = clock;
   const casePk = keys.caseItem(clock.case).pk;
-  const dueDate = clock.open && state.status === 'running' ? state.dueDate : null;
+  const dueDate =
+    clock.open && state.status === 'running' && state.dueDate !== null
+      ? dueDayIndexOf(state.dueDate, chinaDateOf(new Date(writtenWith.at)))
+      : null;
   const stored: StoredClockState = {
     status: state.status,
     period: state.period,
@@ -202,7 +210,7 @@ export class DynamoClockStore implements ClockStore {
     }
     await this.table.transact([
       ...caseHeadOps(this.table, caseKey.pk, change.caseVersion, change.event, derived),
-      ...clockOps(this.table, { ...previous, state: next }, previous.state.provisionalYears),
+      ...clockOps(this.table, { ...previous, state: next }, change.event, previous.state.provisionalYears),
     ]);
   }
 

@@ -19,13 +19,17 @@ export class DynamoComplaintStore implements ComplaintStore {
     const ref = { agencyId: complaint.agencyId, kind: 'complaint', id: complaint.id } as const;
     await this.table.transact([
       ...caseChange(this.table, { item: complaintItem(complaint), expectedVersion: 'new', event }),
-      ...clockOps(this.table, {
-        name: 'answer',
-        case: ref,
-        open: true,
-        state: clock,
-        context: { subject: complaint.subject, handler: null, leader: null, extended: false },
-      }),
+      ...clockOps(
+        this.table,
+        {
+          name: 'answer',
+          case: ref,
+          open: true,
+          state: clock,
+          context: { subject: complaint.subject, handler: null, leader: null, extended: false },
+        },
+        event,
+      ),
     ]);
   }
 

@@ -8,6 +8,8 @@ import type { CaseRef } from '#lib/domain/timeline';
 export type Key = { pk: string; sk: string };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+/** The queue date of an application that has none (no running reply clock, or closed without a date). */
+export const UNDATED_QUEUE_DATE = '0000-00-00';
 
 export const CASE_SK = 'CASE';
 
@@ -88,6 +90,12 @@ export const keys = {
   application: (id: string): Key => ({ pk: `APP#${id}`, sk: CASE_SK }),
   /** An application's place in its work queue: by the date that orders it, then its number. */
   applicationQueueSort: (date: string, id: string): string => `${date}#${id}`,
+  /**
+   * An open application with no due date (an online one waiting for confirmation, a stopped clock with
+   * none): ahead of the dated ones, oldest submission first — tracking numbers are random.
+   */
+  undatedQueueSort: (submittedAt: string, id: string): string => `${UNDATED_QUEUE_DATE}#${submittedAt}#${id}`,
+  undatedQueuePrefix: `${UNDATED_QUEUE_DATE}#`,
   /** Work queues: open applications by due date; closed ones by the day they closed. */
   applicationsByAgency: (agencyId: string, open: boolean): string =>
     `AGENCY#${agencyId}#APP#${open ? 'OPEN' : 'CLOSED'}`,

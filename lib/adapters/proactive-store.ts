@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { Publication, PublicationVersion, type PublicationQuery } from '#lib/domain/submission/publication';
-import { Submission, type SubmissionChange } from '#lib/domain/submission/submission';
+import {
+  Publication,
+  PublicationVersion,
+  PublicationVersionFields,
+  type DocumentCounterMove,
+  type PublicationQuery,
+} from '#lib/domain/submission/publication';
+import {
+  approvalSignature,
+  Submission,
+  waitingStep,
+  type SubmissionChange,
+} from '#lib/domain/submission/submission';
+import type { PublicationWrite } from '#lib/use-cases/proactive';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
@@ -11,7 +23,7 @@ import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './r
  * title, number, category and date, and the address to open it (lines older than the address lack it).
  */
 const ListingEntry = z.object({ publicationId: z.string(), url: z.string().optional() }).extend(
-  PublicationVersion.unwrap().pick({
+  PublicationVersionFields.pick({
     title: true,
     documentNumber: true,
     category: true,
@@ -52,7 +64,7 @@ export class DynamoProactiveStore {
     change: SubmissionChange,
     expectedVersion: number | 'new',
     event: TimelineEvent,
-    publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
+    publication?: PublicationWrite,
   ): Promise<void> {
     const { submission } = change;
     const ops: TransactOp[] = [
@@ -62,9 +74,7 @@ export class DynamoProactiveStore {
     const ref = { agencyId: submission.agencyId, kind: 'submission', id: submission.id } as const;
     if (change.clock !== null) {
       // Who answers for the publication deadline (RULES §3): the submitter, or the leader who approved.
-      const approval = submission.signatures
-        .filter((signature) => signature.step === 'approval' && signature.verdict === 'approve')
-        .at(-1);
+      const approval = approvalSignature(submission);
       const context = {
         subject: submission.content.title,
         handler: { staffId: submission.submittedBy.staffId, name: submission.submittedBy.name, email: null },
@@ -73,18 +83,15 @@ export class DynamoProactiveStore {
       };
       if (change.clock.open)
         ops.push(
-          ...clockOps(this.table, {
-            name: 'publication',
-            case: ref,
-            open: true,
-            state: change.clock.state,
-            context,
-          }),
+          ...clockOps(
+            this.table,
+            { name: 'publication', case: ref, open: true, state: change.clock.state, context },
+            event,
+          ),
         );
       else ops.push(closeClockOp(this.table, casePk, 'publication'));
     }
-    if (publication !== undefined)
-      ops.push(...this.publicationOps(publication.next, publication.previous, publication.event));
+    if (publication !== undefined) ops.push(...this.publicationOps(publication));
     await this.table.transact(ops);
   }
 
@@ -164,11 +171,7 @@ export class DynamoProactiveStore {
     );
   }
 
-  private publicationOps(
-    next: Publication,
-    previous: Publication | undefined,
-    event: TimelineEvent,
-  ): TransactOp[] {
+  private publicationOps({ next, previous, event, counterMoves }: PublicationWrite): TransactOp[] {
     const ops: TransactOp[] = [
       ...caseChange(this.table, {
         item: this.publicationItem(next),
@@ -206,32 +209,35 @@ export class DynamoProactiveStore {
         },
       });
     }
-    // Reg. 20(1) in the annual report: rules and normative documents made and repealed, by year (the
-    // number in force follows from them).
-    const kind = next.current.documentKind;
-    if (previous === undefined && kind !== 'other') {
-      const cells = [`issued.${kind}`, ...(next.current.repeals === null ? [] : [`repealed.${kind}`])];
-      ops.push({
+    // Reg. 20(1) in the annual report (table 二): the moves the domain counted, one update per year.
+    ops.push(...this.counterOps(next.agencyId, counterMoves));
+    return ops;
+  }
+
+  private counterOps(agencyId: string, moves: readonly DocumentCounterMove[]): TransactOp[] {
+    const years = [...new Set(moves.map((move) => move.year))];
+    return years.map((year): TransactOp => {
+      const cells = moves.filter((move) => move.year === year);
+      return {
         item: {
           Update: {
             TableName: this.table.tableName,
-            Key: keys.publicationStatistics(next.agencyId, Number(next.current.publishedOn.slice(0, 4))),
-            UpdateExpression: `ADD ${cells.map((_, i) => `#c${i} :one`).join(', ')} SET entity = :entity`,
-            ExpressionAttributeNames: Object.fromEntries(cells.map((cell, i) => [`#c${i}`, cell])),
-            ExpressionAttributeValues: { ':one': 1, ':entity': 'publication_statistics' },
+            Key: keys.publicationStatistics(agencyId, year),
+            UpdateExpression: `ADD ${cells.map((_, i) => `#c${i} :d${i}`).join(', ')} SET entity = :entity`,
+            ExpressionAttributeNames: Object.fromEntries(cells.map((move, i) => [`#c${i}`, move.cell])),
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(cells.map((move, i) => [`:d${i}`, move.delta])),
+              ':entity': 'publication_statistics',
+            },
           },
         },
-      });
-    }
-    return ops;
+      };
+    });
   }
 }
 
 function submissionItem(submission: Submission) {
-  const step =
-    submission.status === 'in_review' && submission.currentStep !== null
-      ? submission.chain[submission.currentStep]?.step
-      : undefined;
+  const step = waitingStep(submission)?.id;
   return {
     ...keys.submission(submission.id),
     gsi1pk:

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate } from '#lib/domain/agency';
+import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate, ReconsiderationUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import {
@@ -14,9 +14,14 @@ import {
 } from './problems';
 import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
 import { ApplicationStatus } from '#lib/domain/application/application';
+import { AbandonmentReviewInput } from '#lib/domain/application/abandonment';
 import { AssignmentInput } from '#lib/domain/application/assignment';
 import { ClarificationRequestInput, SupplementInput } from '#lib/domain/application/clarification';
-import { ConsultationInput, ConsultationReplyInput } from '#lib/domain/application/consultation';
+import {
+  ConsultationInput,
+  ConsultationReplyInput,
+  DisclosureNoticeInput,
+} from '#lib/domain/application/consultation';
 import { FeeNoticeInput, FeePaymentInput } from '#lib/domain/application/fee-notice';
 import { DeliveryRecordInput } from '#lib/domain/application/delivery';
 import { OnlineApplicationInput, RegistrationInput } from '#lib/domain/application/intake';
@@ -31,7 +36,7 @@ import { Figures, LegalChallengeInput, LegalChallengeOutcome, Narrative } from '
 import { BREACH_KINDS } from '#lib/domain/sweep';
 import { CatalogueUpdate } from '#lib/domain/submission/catalogue';
 import { PublicationQuery, VersionQuery, WithdrawalOfPublication } from '#lib/domain/submission/publication';
-import { ReviewChainUpdate, ReviewStepName } from '#lib/domain/submission/review-chain';
+import { ReviewChainUpdate, ReviewStepId } from '#lib/domain/submission/review-chain';
 import { ReviewInput, SubmissionInput, SubmissionStatus } from '#lib/domain/submission/submission';
 import { CALENDAR_RANGE } from '#lib/domain/calendar/working-calendar';
 import {
@@ -44,6 +49,7 @@ import {
   AgencyView,
   ApplicationList,
   BreachList,
+  AwaitingConfirmationList,
   PublishedReportView,
   ReportView,
   ComplaintReceipt,
@@ -54,6 +60,7 @@ import {
   PublicationList,
   PublicationView,
   ReviewChainView,
+  ReviewQueueView,
   SubmissionList,
   SubmissionView,
   PolicyView,
@@ -68,6 +75,7 @@ import {
   LoadedCalendarYearView,
   StaffList,
   StaffView,
+  ReconsiderationView,
 } from './views';
 
 /**
@@ -194,10 +202,12 @@ export const AgencyPublicationPath = z.object({ agencyId: AgencyId, publicationI
 export const SubmissionQuery = PageQuery.extend({
   status: SubmissionStatus.exclude(['in_review']).default('draft'),
 });
-export const ReviewQueueQuery = PageQuery.extend({ step: ReviewStepName.optional() });
+export const ReviewQueueQuery = PageQuery.extend({ step: ReviewStepId.optional() });
 export const SubmissionEdit = z.strictObject({
   version: z.int().min(1, 'must be the version you read'),
   content: SubmissionInput,
+  // A revision's date of change (Reg. 26: 变更): required to revise a published item.
+  changedOn: CivilDate.optional(),
 });
 export const ObligationDeclaration = PeriodicObligationInput.extend({
   version: z.int().min(1, 'must be the version you read'),
@@ -295,7 +305,7 @@ export const routes = [
     roles: ['platform_admin'],
     summary: 'Create an agency (tenant)',
     body: NewAgency,
-    problems: [alreadyExists, rule('unknown-parent-agency')],
+    problems: [alreadyExists, rule('unknown-parent-agency'), rule('reconsideration-settings')],
     responses: { 201: { description: 'The agency', schema: AgencyView } },
   },
   {
@@ -418,6 +428,30 @@ export const routes = [
     body: PolicyUpdate,
     problems: [notFound, versionConflict, rule('policy-in-the-past'), rule('policy-shortens-period')],
     responses: { 200: { description: 'The agency', schema: AgencyView } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/reconsideration',
+    function: 'agencies',
+    access: 'staff',
+    summary:
+      'Who reconsiders the agency’s decisions, as its letters name it (行政复议法 Arts. 24–27), and why when it cannot be named',
+    params: AgencyPath,
+    problems: [notFound],
+    responses: { 200: { description: 'The settings and the body', schema: ReconsiderationView } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/reconsideration',
+    function: 'agencies',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary:
+      'State how the agency is led (vertically, or reconsidering its own decisions) and the body’s name, if Gongkai cannot take it from the parent',
+    params: AgencyPath,
+    body: ReconsiderationUpdate,
+    problems: [notFound, versionConflict, rule('reconsideration-settings')],
+    responses: { 200: { description: 'The settings and the body', schema: ReconsiderationView } },
   },
   {
     method: 'POST',
@@ -568,7 +602,8 @@ export const routes = [
     function: 'submission',
     access: 'staff',
     roles: ['agency_admin'],
-    summary: 'Configure the review chain (it must include the secrecy review and the approval)',
+    summary:
+      'Configure the review chain: its steps with ids, labels, roles and kinds (初审, 复审, 保密审查 before 终审; optional 印前复核 after it)',
     params: AgencyPath,
     body: ReviewChainUpdate,
     problems: [notFound, versionConflict],
@@ -636,10 +671,19 @@ export const routes = [
     function: 'submission',
     access: 'staff',
     roles: ['clerk'],
-    summary: 'Edit a draft or returned submission; editing a published one starts its revision (更新)',
+    summary:
+      'Edit a draft or returned submission; editing a published one starts its revision (更新), whose publication deadline runs from its date of change',
     params: SubmissionPath,
     body: SubmissionEdit,
-    problems: [notFound, wrongState, versionConflict, rule('invalid-submission'), rule('unknown-upload')],
+    problems: [
+      notFound,
+      wrongState,
+      versionConflict,
+      rule('invalid-submission'),
+      rule('unknown-upload'),
+      rule('invalid-change-date'),
+      rule('outside-calendar'),
+    ],
     responses: { 200: { description: 'The submission', schema: SubmissionView } },
   },
   {
@@ -685,11 +729,11 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/reviews/queue',
     function: 'review',
     access: 'staff',
-    summary: 'What waits for my role, oldest publication deadline first',
+    summary: 'What waits for my role at a step (?step=<step id>), oldest publication deadline first',
     params: AgencyPath,
     query: ReviewQueueQuery,
     problems: [rule('step-required')],
-    responses: { 200: { description: 'A page of submissions', schema: SubmissionList } },
+    responses: { 200: { description: 'A page of submissions', schema: ReviewQueueView } },
   },
   {
     method: 'GET',
@@ -798,6 +842,22 @@ export const routes = [
     query: PageQuery,
     problems: [],
     responses: { 200: { description: 'A page of notifications', schema: RecordList } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/awaiting-confirmation',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
+    summary:
+      'Online applications waiting for confirmation, oldest first, with the agency’s limit (a policy, not the law) and whether it passed',
+    params: AgencyPath,
+    query: PageQuery,
+    problems: [],
+    responses: {
+      200: { description: 'A page of unconfirmed applications', schema: AwaitingConfirmationList },
+    },
   },
   // --- Complaints (Reg. 51) ---
   {
@@ -993,6 +1053,15 @@ export const routes = [
     problems: [rule('no-such-consultation'), rule('clock-out-of-order')],
   }),
   staffAction({
+    path: 'consultations/{cid}/disclosure-notice',
+    summary:
+      'Tell a third party that objected, in writing, what will be disclosed and why (Reg. 32); the notice is archived, and a disclosure needs it',
+    roles: ['clerk'],
+    params: ConsultationPath,
+    body: DisclosureNoticeInput,
+    problems: [rule('no-such-consultation'), rule('notice-without-objection')],
+  }),
+  staffAction({
     path: 'extension',
     summary: 'Extend the reply period (the office head’s consent, before the due date)',
     // Reg. 33: only with the consent of the head of the disclosure office.
@@ -1042,11 +1111,19 @@ export const routes = [
   }),
   staffAction({
     path: 'decision',
-    summary: 'Decide, with outcome, legal basis and reasons; the decision letter is generated',
+    summary:
+      'Decide, with outcome, legal basis and reasons; the decision letter is generated (409 while a consultation is open)',
     roles: ['clerk', 'approver'],
     params: ApplicationPath,
     body: DecisionInput,
-    problems: [rule('decision-incomplete'), rule('unknown-upload')],
+    problems: [
+      rule('decision-incomplete'),
+      rule('unknown-upload'),
+      rule('no-supplement-not-lapsed'),
+      rule('not-clarified'),
+      rule('third-party-not-notified'),
+      rule('not-published'),
+    ],
   }),
   staffAction({
     path: 'assignment',
@@ -1091,6 +1168,15 @@ export const routes = [
     params: ApplicationPath,
     body: LaterReplyInput,
     problems: [rule('later-reply-date'), rule('deadline-passed'), rule('clock-out-of-order')],
+  }),
+  staffAction({
+    path: 'abandonment-review',
+    summary:
+      'The supplement period lapsed (Reg. 30): close as abandoned with its letter, or reopen on the applicant’s good reason',
+    roles: ['clerk', 'approver'],
+    params: ApplicationPath,
+    body: AbandonmentReviewInput,
+    problems: [rule('outside-calendar')],
   }),
 ] as const satisfies readonly RouteDefinition[];
 

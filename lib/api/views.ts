@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AgencyLevel, OfficeProfile } from '#lib/domain/agency';
+import { AgencyLevel, OfficeProfile, ReconsiderationSettings } from '#lib/domain/agency';
+import { AccessArrangement, PublishedReference } from '#lib/domain/application/outcomes';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
 import { Notice } from '#lib/domain/calendar/year-schedule';
 import { Role } from '#lib/domain/staff';
@@ -39,7 +40,24 @@ export const AgencyView = z.object({
   annualReportCutoff: z.string().describe('MM-DD, China Standard Time'),
   profile: OfficeProfile.nullable(),
   policies: z.array(DisclosurePolicy),
+  reconsideration: ReconsiderationSettings,
   createdAt: isoTime,
+  version: z.int(),
+});
+
+/** The reconsideration settings, and the body its letters name as derived from them and the parent. */
+export const ReconsiderationView = z.object({
+  settings: ReconsiderationSettings,
+  body: z.object({
+    designation: z.enum(['本级人民政府', '上一级人民政府', '上一级主管部门', '本机关']),
+    basis: z.string(),
+    name: z
+      .string()
+      .nullable()
+      .describe('null when Gongkai cannot name it; letters then print the designation'),
+    source: z.enum(['setting', 'parent', 'itself']).nullable(),
+    gap: z.string().nullable().describe('why the body is not named, and how to name it'),
+  }),
   version: z.int(),
 });
 
@@ -165,6 +183,8 @@ const DecisionView = z.object({
   decidedOn: z.string(),
   heldBy: z.object({ name: z.string(), contact: z.string() }).nullable(),
   publishedAt: z.string().nullable(),
+  published: PublishedReference.nullable(),
+  access: z.array(AccessArrangement).nullable(),
   letterUrl: z.string(),
   files: z.array(z.object({ name: z.string(), url: z.string() })),
 });
@@ -172,6 +192,7 @@ export const StatusView = z.object({
   trackingNumber: z.string(),
   agencyId: z.string(),
   status: z.string(),
+  statusText: z.string().describe('The status in words, as the applicant reads it'),
   submittedAt: isoTime,
   receivedOn: z.string().nullable(),
   dueDate: z.string().nullable(),
@@ -201,12 +222,23 @@ export const ApplicationList = z.object({
 export const CatalogueView = z.object({
   agencyId: z.string(),
   name: z.string(),
-  entries: z.array(z.object({ code: z.string(), name: z.string(), basis: z.string().optional() })),
+  entries: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      basis: z.string().optional(),
+      deadline: z
+        .object({ days: z.int(), unit: z.enum(['working_days', 'natural_days']), basis: z.string() })
+        .optional()
+        .describe('another law’s publication deadline for the category (Reg. 26 proviso)'),
+    }),
+  ),
   version: z.int(),
 });
 export const ReviewChainView = z.object({
-  steps: z.array(z.object({ step: z.string(), role: z.string() })),
+  steps: z.array(z.object({ id: z.string(), label: z.string(), role: z.string(), kind: z.string() })),
   configured: z.boolean(),
+  issues: z.array(z.string()).describe('what a chain configured before today’s rules lacks under them'),
   version: z.int(),
 });
 export const ObligationList = z.object({
@@ -225,10 +257,15 @@ export const SubmissionView = z.looseObject({
   id: z.string(),
   status: z.string(),
   version: z.int(),
-  currentStepName: z.string().nullable(),
+  currentStepName: z.string().nullable().describe('the id of the step it waits at'),
+  currentStepLabel: z.string().nullable(),
   publicationDueDate: z.string().nullable(),
 });
 export const SubmissionList = z.object({ items: z.array(SubmissionView), nextToken: z.string().nullable() });
+export const ReviewQueueView = SubmissionList.extend({
+  step: z.string().nullable(),
+  stepLabel: z.string().nullable(),
+});
 export const PublicationView = z.object({
   publicationId: z.string(),
   url: z.string(),
@@ -242,9 +279,11 @@ export const PublicationView = z.object({
   issuingOffice: z.string(),
   category: z.string(),
   formedOn: z.string(),
+  changedOn: z.string().nullable().describe('a revision’s date of change (Reg. 26: 变更)'),
   publishedOn: z.string(),
   firstPublishedOn: z.string(),
   displayUntil: z.string().nullable(),
+  displayBasis: z.string().nullable().describe('the provision that sets a display shorter than 15 days'),
   body: z.string(),
   attachments: z.array(z.object({ name: z.string() })),
   interpretation: z.object({ name: z.string() }).nullable(),
@@ -278,6 +317,21 @@ export const BreachList = z.object({
   items: z.array(BreachView),
   nextToken: z.string().nullable(),
   subordinates: z.array(z.object({ agencyId: z.string(), items: z.array(BreachView) })),
+});
+export const AwaitingConfirmationList = z.object({
+  agencyId: z.string(),
+  limitBasis: z.string().describe('The limit to confirm is agency policy, not law (Reg. 31(3))'),
+  items: z.array(
+    z.object({
+      trackingNumber: z.string(),
+      submittedAt: isoTime,
+      confirmBy: z.string().nullable(),
+      limitWorkingDays: z.int().nullable(),
+      overdue: z.boolean(),
+      assignee: z.looseObject({ staffId: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+  nextToken: z.string().nullable(),
 });
 export const RecordList = z.object({
   items: z.array(z.record(z.string(), z.unknown())),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DisclosurePolicy } from './application/policy';
 import { CivilDate } from './calendar/civil-date';
+import type { FieldError } from './errors';
 import { CatalogueEntry, DEFAULT_CATALOGUE } from './submission/catalogue';
 import { DEFAULT_REVIEW_CHAIN, ReviewChain } from './submission/review-chain';
 
@@ -60,6 +61,50 @@ export const OfficeProfile = z.strictObject({
 });
 export type OfficeProfile = z.infer<typeof OfficeProfile>;
 
+/**
+ * What the agency states about itself for the reconsideration body its letters name (《行政复议法》 2023,
+ * Arts. 24–27; see application/remedies.ts for how the body is derived from these and the agency tree).
+ */
+export const ReconsiderationSettings = z
+  .strictObject({
+    /** 实行垂直领导 (海关, 金融, 外汇管理, 税务, 国家安全机关…): its 上一级主管部门 reconsiders (Art. 27). */
+    vertical: z.boolean().default(false),
+    /**
+     * It reconsiders its own decisions: a State Council department (国务院部门, Art. 25(1)) or a
+     * province-level people's government (Art. 24 ¶2).
+     */
+    reconsidersOwnDecisions: z.boolean().default(false),
+    /** The body's name as letters print it, overriding the name Gongkai would take from the agency tree. */
+    bodyName: text(200).nullable().default(null),
+  })
+  .refine((settings) => !(settings.vertical && settings.reconsidersOwnDecisions), {
+    path: ['reconsidersOwnDecisions'],
+    message: 'a vertically led body is reconsidered by its superior department, not by itself',
+  });
+export type ReconsiderationSettings = z.infer<typeof ReconsiderationSettings>;
+/** What an agency that stated nothing is taken to be: a local agency, its body named from its parent. */
+export const DEFAULT_RECONSIDERATION: ReconsiderationSettings = {
+  vertical: false,
+  reconsidersOwnDecisions: false,
+  bodyName: null,
+};
+
+/** Settings that do not fit the kind of agency: only a department can be vertically led (Art. 27). */
+export function checkReconsiderationSettings(
+  level: AgencyLevel,
+  settings: ReconsiderationSettings,
+  path: string,
+): FieldError[] {
+  return level === 'government' && settings.vertical
+    ? [
+        {
+          path: `${path}.vertical`,
+          message: 'a people’s government is not vertically led (行政复议法 Art. 27)',
+        },
+      ]
+    : [];
+}
+
 export const NewAgency = z.strictObject({
   agencyId: AgencyId.refine((id) => id !== 'platform', 'is reserved for the platform operator'),
   name: text(200),
@@ -67,6 +112,7 @@ export const NewAgency = z.strictObject({
   parentAgencyId: AgencyId.nullable().default(null),
   annualReportCutoff: MonthDay.optional(),
   profile: OfficeProfile.nullable().default(null),
+  reconsideration: ReconsiderationSettings.optional(),
 });
 export type NewAgency = z.infer<typeof NewAgency>;
 
@@ -108,6 +154,8 @@ export const Agency = z
     reviewChain: ReviewChain.nullable(),
     /** Recurring items the agency must publish each period (seed 004 §三; seed 002 §10). */
     obligations: z.array(PeriodicObligation).readonly(),
+    /** How its decisions are reconsidered; agencies created before it existed stated nothing (the default). */
+    reconsideration: ReconsiderationSettings.default(DEFAULT_RECONSIDERATION),
     createdAt: z.string(),
     version: z.int(),
   })
@@ -125,6 +173,12 @@ export const ProfileUpdate = z.strictObject({
   profile: OfficeProfile,
 });
 export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
+
+export const ReconsiderationUpdate = z.strictObject({
+  version: z.int().min(1, 'must be the version you read'),
+  reconsideration: ReconsiderationSettings,
+});
+export type ReconsiderationUpdate = z.infer<typeof ReconsiderationUpdate>;
 
 /** Which fields of the profile an update changes (recorded on the timeline, so the audit trail says what). */
 export function changedProfileFields(before: OfficeProfile | null, after: OfficeProfile): string[] {

@@ -328,6 +328,25 @@ export function draftContent(input: {
   };
 }
 
+/**
+ * Table 二's 现行有效 on January 1, from last year's published report: its 现行有效, moved by what was
+ * counted for last year after it was drafted — a document issued in December and published after the
+ * report, an expiry recorded by a later clean-up — so that those are not lost from every year's figure.
+ */
+export function inForceFromLastYear(
+  lastYear: ReportContent['proactive'],
+  lastYearCells: Cells,
+): { rules: number; normativeDocuments: number } {
+  const moved = (figures: { issued: number; repealed: number; valid: number }, kind: string) =>
+    figures.valid +
+    (cell(lastYearCells, `issued.${kind}`) - cell(lastYearCells, `repealed.${kind}`)) -
+    (figures.issued - figures.repealed);
+  return {
+    rules: moved(lastYear.rules, 'rule'),
+    normativeDocuments: moved(lastYear.normativeDocuments, 'normative_document'),
+  };
+}
+
 /** The checks before publication, each failure named (RULES §4; the national format's arithmetic). */
 export function checkReport(
   content: ReportContent,

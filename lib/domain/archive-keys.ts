@@ -39,6 +39,18 @@ export const archiveKeys = {
   releasedFile: (ref: DecidedApplicationRef, index: number, uploadKey: string): string =>
     `${decisionFolder(ref)}/released-${index + 1}-${uploadIdOf(uploadKey)}`,
 
+  /**
+   * The written notice to a consulted third party that its information will be disclosed (Reg. 32),
+   * filed with the application under the year it was sent, named by its consultation and the version
+   * of the application that records it.
+   */
+  thirdPartyNotice: (
+    ref: { readonly agencyId: string; readonly id: string; readonly sentOn: IsoDate },
+    consultationId: string,
+    version: number,
+  ): string =>
+    `${folder(ref.agencyId, yearOf(ref.sentOn), 'application', ref.id)}/third-party-notice-${consultationId}-v${version}.html`,
+
   /** A published edition of an annual report, without extension (`.json` and `.html` go beside it). */
   annualReport: (agencyId: string, year: number, edition: number): string =>
     `${folder(agencyId, year, 'annual_report', String(year))}/edition-${edition}`,

@@ -6,6 +6,21 @@ export const Party = z.object({ staffId: z.string(), name: z.string().nullable()
 export type Party = z.infer<typeof Party>;
 
 /**
+ * The head of the agency's disclosure office (负责人), as its published profile names them: a name, not a
+ * staff account (null while the profile names nobody — the office is still named by its role).
+ */
+export const OfficeHead = z.object({
+  role: z.literal('office_head'),
+  agencyId: z.string(),
+  name: z.string().nullable(),
+});
+export type OfficeHead = z.infer<typeof OfficeHead>;
+
+/** Who answers for a breach: a member of staff, or the office head. */
+export const Accountable = z.union([Party, OfficeHead]);
+export type Accountable = z.infer<typeof Accountable>;
+
+/**
  * Who answers for a running clock and whom to tell, carried on the clock so the sweep acts on what falls
  * due without reading every case (RULES §3 "Accountability": the handler, or the leader who approved).
  */

@@ -113,6 +113,20 @@ export const RULES = {
   'report-year-not-ended': 'An annual report is published only after its year has ended.',
   'report-checks-failed': 'The annual report fails one or more named checks.',
   'challenge-dates': 'The dates of a reconsideration or lawsuit do not hold together.',
+  'no-supplement-not-lapsed':
+    'No supplement (deemed abandoned) only once the supplement period lapsed with no supplement (Reg. 30).',
+  'not-clarified':
+    '"Still unclear after clarification" only once a clarification was requested and answered (Reg. 30).',
+  'third-party-not-notified':
+    'A consulted third party objected: disclosing needs the written notice to it (content, reasons) first (Reg. 32).',
+  'notice-without-objection':
+    'A written notice of disclosure goes to a consulted third party that objected (Reg. 32).',
+  'not-published':
+    'The publication named as where the information is already published is not public in the reading room (Reg. 36(1)).',
+  'reconsideration-settings':
+    'The reconsideration settings do not fit the agency (only a department can be vertically led, 行政复议法 Art. 27).',
+  'invalid-change-date':
+    'A revision of a published item carries its date of change (Reg. 26: 变更), not after today, not before its formation.',
   'fee-by-volume-not-applicable':
     'A fee by volume only where the applicant asked for paper, e-mail or copied electronic data (fee rules Art. 5).',
   'delivery-date': 'A notice is received on or after the day it was sent, and not after today.',

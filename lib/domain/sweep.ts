@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { addDays, type IsoDate } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
-import { Party } from './case-clock';
-import { CaseRef } from './timeline';
+import { Accountable, type OfficeHead, type Party } from './case-clock';
+import { CaseRef, type TimelineEvent } from './timeline';
 
 /**
  * What the daily compliance sweep looks at for a day D (China Standard Time), and the rules it applies.
@@ -40,6 +40,16 @@ export function planDay(calendar: WorkingCalendar, day: IsoDate): DayPlan {
   };
 }
 
+/**
+ * The day under which the due-day index files a running clock: its due date — or, for a clock written
+ * when its due date has already passed (a letter received 03-02 and registered 05-06, a document
+ * registered long after it was formed, any step on a case already overdue), the day it is written, so
+ * that the next sweep finds it instead of none. The clock keeps its real due date and the breach records
+ * that; breach keys are deterministic, so a clock filed again adds no second breach.
+ */
+export const dueDayIndexOf = (dueDate: IsoDate, writtenOn: IsoDate): IsoDate =>
+  dueDate < writtenOn ? writtenOn : dueDate;
+
 /** The days a run sweeps: every day after the watermark up to `today` (a missed day is caught up). */
 export function daysToSweep(watermark: IsoDate | null, today: IsoDate, maxDays = 366): IsoDate[] {
   if (watermark !== null && watermark >= today) return [];
@@ -61,20 +71,44 @@ export const BREACH_KINDS = [
   'consultation_overdue', // 第三方（机关）逾期未答复 (for the record)
   'annual_report_missing', // 年度报告未按期公布
   'complaint_unanswered', // 投诉逾期未答复
+  'confirmation_overdue', // 在线申请逾期未确认 (the agency's own limit, not the law's: RULES §2)
 ] as const;
 export type BreachKind = (typeof BREACH_KINDS)[number];
 
 /**
  * RULES §3 "Accountability": a breach by an act no leader approved is the handler's; one a leader
  * approved (an extension, a publication the leader signed) is that leader's, the handler secondary.
+ * A case nobody was assigned has the clerk who registered (or confirmed) it as its handler, and the
+ * head of the disclosure office answers beside them; with no such clerk either (an online application
+ * never confirmed), the office head answers alone. An application's breach never names nobody.
  */
-export function accountability(context: { handler: Party | null; leader: Party | null }): {
-  primary: Party | null;
-  secondary: Party | null;
-} {
-  return context.leader === null
-    ? { primary: context.handler, secondary: null }
-    : { primary: context.leader, secondary: context.handler };
+export function accountability(context: {
+  handler: Party | null;
+  leader: Party | null;
+  /** Who registered or confirmed the case, from its timeline (see `registrarOf`). */
+  registrar?: Party | null;
+  /** Named only for applications (RULES §3 does not put the office head over other cases). */
+  officeHead?: OfficeHead | null;
+}): { primary: Accountable | null; secondary: Accountable | null } {
+  const handler = context.handler ?? context.registrar ?? null;
+  if (context.leader !== null) return { primary: context.leader, secondary: handler };
+  if (context.handler !== null) return { primary: context.handler, secondary: null };
+  const officeHead = context.officeHead ?? null;
+  return handler === null
+    ? { primary: officeHead, secondary: null }
+    : { primary: handler, secondary: officeHead };
+}
+
+/** The case's timeline events that receive an application: a clerk registers it, or confirms it online. */
+const RECEIPT_EVENTS: readonly string[] = ['application_registered', 'application_confirmed'];
+
+/** The member of staff who registered or confirmed the case, as its timeline says (the latest to do so). */
+export function registrarOf(events: readonly Pick<TimelineEvent, 'type' | 'actor'>[]): Party | null {
+  let registrar: Party | null = null;
+  for (const event of events)
+    if (RECEIPT_EVENTS.includes(event.type) && event.actor.kind === 'staff')
+      registrar = { staffId: event.actor.staffId, name: event.actor.name ?? null };
+  return registrar;
 }
 
 /**
@@ -90,7 +124,7 @@ export const Breach = z.object({
   subject: z.string(),
   dueDate: z.string(),
   recordedOn: z.string(),
-  accountable: z.object({ primary: Party.nullable(), secondary: Party.nullable() }),
+  accountable: z.object({ primary: Accountable.nullable(), secondary: Accountable.nullable() }),
   /** The agency whose supervisors now see it (it climbs the tree while it stays open). */
   level: z.string(),
   escalations: z.array(z.object({ on: z.string(), to: z.string() })),

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { PeriodicObligationInput } from '#lib/domain/agency';
 import {
   changedProfileFields,
+  checkReconsiderationSettings,
+  DEFAULT_RECONSIDERATION,
   defaultAnnualReportCutoff,
   type Agency,
   type NewAgency,
@@ -11,13 +13,15 @@ import {
   catalogueOf,
   reviewChainOf,
   type ProfileUpdate,
+  type ReconsiderationUpdate,
 } from '#lib/domain/agency';
+import { reconsiderationBodyOf, type ReconsiderationBody } from '#lib/domain/application/remedies';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import { policyOn, REGULATION_LIMITS, requireOthersTimeKept } from '#lib/domain/application/policy';
 import type { CatalogueUpdate } from '#lib/domain/submission/catalogue';
-import type { ReviewChain } from '#lib/domain/submission/review-chain';
+import { chainIssues, type ReviewChain } from '#lib/domain/submission/review-chain';
 import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 
 /** Port: where agencies are kept. */
@@ -59,6 +63,14 @@ export async function createAgency(
   input: NewAgency,
   now: Date,
 ): Promise<Agency> {
+  const reconsideration = input.reconsideration ?? DEFAULT_RECONSIDERATION;
+  const misfits = checkReconsiderationSettings(input.level, reconsideration, 'body.reconsideration');
+  if (misfits.length > 0)
+    throw new RuleViolationError(
+      'reconsideration-settings',
+      'The reconsideration settings do not fit the agency.',
+      misfits,
+    );
   if (input.parentAgencyId !== null && (await store.get(input.parentAgencyId)) === undefined) {
     throw new RuleViolationError(
       'unknown-parent-agency',
@@ -77,6 +89,7 @@ export async function createAgency(
     catalogue: null,
     reviewChain: null,
     obligations: [],
+    reconsideration,
     createdAt: chinaIsoOf(now),
     version: 1,
   };
@@ -89,6 +102,7 @@ export async function createAgency(
       level: agency.level,
       parentAgencyId: agency.parentAgencyId,
       annualReportCutoff: agency.annualReportCutoff,
+      reconsideration: agency.reconsideration,
     },
   });
   await store.create(agency, event);
@@ -235,10 +249,19 @@ export const setReviewChain = (
     data: { steps: update.steps },
   }));
 
-/** The review chain submissions pass through, and whether the agency configured it or runs the default. */
+/**
+ * The review chain submissions pass through, whether the agency configured it or runs the default, and
+ * what a chain configured before today's rules lacks under them (it keeps working until reconfigured).
+ */
 export async function getReviewChain(store: AgencyStore, agencyId: string) {
   const agency = await getAgency(store, agencyId);
-  return { steps: reviewChainOf(agency), configured: agency.reviewChain !== null, version: agency.version };
+  const steps = reviewChainOf(agency);
+  return {
+    steps,
+    configured: agency.reviewChain !== null,
+    issues: chainIssues(steps),
+    version: agency.version,
+  };
 }
 
 /** The recurring items the agency publishes each period. */
@@ -269,4 +292,56 @@ export function addObligation(
       data: declared,
     };
   });
+}
+
+/**
+ * The body that reconsiders the agency's decisions, derived from its settings and its parent as Gongkai
+ * knows it (行政复议法 Arts. 24–27); letters name it.
+ */
+export async function reconsiderationBodyFor(
+  store: Pick<AgencyStore, 'get'>,
+  agency: Pick<Agency, 'name' | 'level' | 'reconsideration' | 'parentAgencyId'>,
+): Promise<ReconsiderationBody> {
+  const parent = agency.parentAgencyId === null ? undefined : await store.get(agency.parentAgencyId);
+  return reconsiderationBodyOf(agency, parent);
+}
+
+const reconsiderationView = async (store: AgencyStore, agency: Agency) => ({
+  settings: agency.reconsideration,
+  body: await reconsiderationBodyFor(store, agency),
+  version: agency.version,
+});
+
+/** What the agency stated, the body its letters name, and — when it cannot be named — why. */
+export async function getReconsideration(store: AgencyStore, agencyId: string) {
+  return reconsiderationView(store, await getAgency(store, agencyId));
+}
+
+/** An agency administrator states how the agency's decisions are reconsidered (version-checked). */
+export async function setReconsideration(
+  store: AgencyStore,
+  principal: Principal,
+  agencyId: string,
+  update: ReconsiderationUpdate,
+  now: Date,
+) {
+  const agency = await configure(store, principal, agencyId, update.version, now, (current) => {
+    const misfits = checkReconsiderationSettings(
+      current.level,
+      update.reconsideration,
+      'body.reconsideration',
+    );
+    if (misfits.length > 0)
+      throw new RuleViolationError(
+        'reconsideration-settings',
+        'The reconsideration settings do not fit the agency.',
+        misfits,
+      );
+    return {
+      agency: { ...current, reconsideration: update.reconsideration },
+      type: 'reconsideration_set',
+      data: { reconsideration: update.reconsideration },
+    };
+  });
+  return reconsiderationView(store, agency);
 }

@@ -7,6 +7,7 @@ import {
   applicationsBefore,
   draftContent,
   openingCells,
+  inForceFromLastYear,
   publishReport,
   type AnnualReport,
   type Cells,
@@ -176,10 +177,10 @@ export async function draftReport(
     inForceAtStartOfYear:
       figures?.inForceAtStartOfYear ??
       (lastYear !== undefined && lastYear.report.seals.length > 0
-        ? {
-            rules: lastYear.report.content.proactive.rules.valid,
-            normativeDocuments: lastYear.report.content.proactive.normativeDocuments.valid,
-          }
+        ? inForceFromLastYear(
+            lastYear.report.content.proactive,
+            publications.find((entry) => entry.year === year - 1)?.cells ?? {},
+          )
         : null),
     challengesUpToYear: challenges,
     figures: {

@@ -1,7 +1,9 @@
 import type { Agency } from '#lib/domain/agency';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { ForbiddenError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import type { Breach } from '#lib/domain/sweep';
+import type { ApplicationStore } from './applications/ports';
 
 type PageRequest = { limit: number; nextToken?: string | undefined };
 
@@ -36,7 +38,11 @@ export interface AgencyTree {
   children(agencyId: string): Promise<string[]>;
 }
 
-export type OversightDeps = { store: OversightStore; agencies: AgencyTree };
+export type OversightDeps = {
+  store: OversightStore;
+  agencies: AgencyTree;
+  applications: Pick<ApplicationStore, 'listAwaitingConfirmation'>;
+};
 
 /**
  * Supervision follows the agency tree: staff of an agency see its records; a supervisor (or administrator)
@@ -103,3 +109,36 @@ export async function listOutbox(
   await assertOversees(deps, principal, agencyId);
   return deps.store.listOutbox(agencyId, page);
 }
+
+/**
+ * Online applications waiting for confirmation (Reg. 31(3): received only when confirmed), oldest first,
+ * each with the agency's limit to confirm it — a policy of the agency, not the law — and whether it has
+ * passed (the sweep then records `confirmation_overdue`).
+ */
+export async function listAwaitingConfirmation(
+  deps: OversightDeps,
+  principal: Principal,
+  agencyId: string,
+  page: PageRequest,
+  today: IsoDate,
+) {
+  await assertOversees(deps, principal, agencyId);
+  const found = await deps.applications.listAwaitingConfirmation(agencyId, page);
+  return {
+    agencyId,
+    limitBasis: CONFIRMATION_LIMIT_BASIS,
+    items: found.items.map((application) => ({
+      trackingNumber: application.id,
+      submittedAt: application.submittedAt,
+      confirmBy: application.confirmation?.dueDate ?? null,
+      limitWorkingDays: application.confirmation?.workingDays ?? null,
+      overdue: application.confirmation !== null && today > application.confirmation.dueDate,
+      assignee: application.assignee,
+    })),
+    nextToken: found.nextToken,
+  };
+}
+
+/** How the limit to confirm is labelled wherever it is shown. */
+export const CONFIRMATION_LIMIT_BASIS =
+  'agency policy, not law: Reg. 31(3) makes the day of confirmation the date of receipt and sets no time limit';

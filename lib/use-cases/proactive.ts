@@ -6,8 +6,10 @@ import { GoneError, NotFoundError, RuleViolationError, VersionConflictError } fr
 import type { Principal } from '#lib/domain/staff';
 import {
   archivedDocument,
+  documentCounterMoves,
   publish,
   withdrawPublication,
+  type DocumentCounterMove,
   type Publication,
   type PublicationQuery,
   type WithdrawalOfPublication,
@@ -17,14 +19,16 @@ import {
   checkContent,
   createSubmission as newSubmissionChange,
   editSubmission as editedSubmissionChange,
+  publicationPeriod,
   review,
   submitForReview,
+  waitingStep,
   type ReviewInput,
   type Submission,
   type SubmissionChange,
   type SubmissionInput,
 } from '#lib/domain/submission/submission';
-import type { ReviewStepName } from '#lib/domain/submission/review-chain';
+import { fixedStepLabel } from '#lib/domain/submission/review-chain';
 import {
   canonicalJson,
   EMPTY_CHAIN,
@@ -42,11 +46,15 @@ export interface ProactiveStore {
   getSubmission(id: string): Promise<{ submission: Submission; chain: ChainHead } | undefined>;
   getPublication(id: string): Promise<{ publication: Publication; chain: ChainHead } | undefined>;
   getPublicationVersion(id: string, version: number): Promise<Publication['current'] | undefined>;
+  /**
+   * Writes a submission change; with `publication`, the publication it makes and the moves of the annual
+   * report's counters of rules and normative documents, in the same transaction.
+   */
   saveSubmission(
     change: SubmissionChange,
     expectedVersion: number | 'new',
     event: TimelineEvent,
-    publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
+    publication?: PublicationWrite,
   ): Promise<void>;
   withdraw(next: Publication, previous: Publication, event: TimelineEvent): Promise<void>;
   listSubmissions(
@@ -65,6 +73,14 @@ export interface ProactiveStore {
     query: PublicationQuery,
   ): Promise<{ items: unknown[]; nextToken: string | null }>;
 }
+
+/** What a final approval writes besides the submission: the publication, its event, table 二's counter moves. */
+export type PublicationWrite = {
+  next: Publication;
+  previous: Publication | undefined;
+  event: TimelineEvent;
+  counterMoves: readonly DocumentCounterMove[];
+};
 
 export type ProactiveDeps = {
   store: ProactiveStore;
@@ -111,11 +127,21 @@ async function loadSubmission(deps: ProactiveDeps, agencyId: string, id: string)
 
 const submissionView = (submission: Submission) => ({
   ...submission,
-  currentStepName:
-    submission.currentStep === null ? null : (submission.chain[submission.currentStep]?.step ?? null),
+  currentStepName: waitingStep(submission)?.id ?? null,
+  currentStepLabel: waitingStep(submission)?.label ?? null,
 });
 
-/** A clerk registers a document for disclosure; its publication clock starts from when it was formed. */
+/** The publication period of an item of `category`: the category's own deadline, or the policy's. */
+const periodFor = (agency: Agency, category: string, now: Date) =>
+  publicationPeriod(
+    catalogueOf(agency).find((entry) => entry.code === category),
+    policyOn(agency.policies, chinaDateOf(now)).publicationWorkingDays,
+  );
+
+/**
+ * A clerk registers a document for disclosure; for a proactive, public item its publication clock starts
+ * from when it was formed.
+ */
 export async function createSubmission(
   deps: ProactiveDeps,
   principal: Principal,
@@ -127,7 +153,6 @@ export async function createSubmission(
   checkContent(content, catalogueOf(agency), agency.obligations);
   await checkFiles(deps.uploads, content);
   const calendar = await currentCalendar(deps.calendars);
-  const days = policyOn(agency.policies, chinaDateOf(now)).publicationWorkingDays;
   const change = newSubmissionChange(
     content,
     { id: newId('sub_'), agencyId },
@@ -135,7 +160,7 @@ export async function createSubmission(
     chinaIsoOf(now),
     reviewChainOf(agency),
     calendar,
-    days,
+    periodFor(agency, content.category, now),
   );
   const event = nextEvent(submissionRef(change.submission), EMPTY_CHAIN, {
     ...change.event,
@@ -151,7 +176,7 @@ export async function editSubmission(
   principal: Principal,
   agencyId: string,
   id: string,
-  input: { version: number; content: SubmissionInput },
+  input: { version: number; content: SubmissionInput; changedOn?: string | undefined },
   now: Date,
 ) {
   const found = await loadSubmission(deps, agencyId, id);
@@ -165,9 +190,10 @@ export async function editSubmission(
   const calendar = await currentCalendar(deps.calendars);
   const change = editedSubmissionChange(
     found.submission,
-    input.content,
+    input,
     calendar,
-    policyOn(agency.policies, chinaDateOf(now)).publicationWorkingDays,
+    periodFor(agency, input.content.category, now),
+    chinaDateOf(now),
   );
   return save(deps, found, change, now, principal);
 }
@@ -250,6 +276,7 @@ export async function reviewSubmission(
       next: publication,
       previous: existing?.publication,
       event: publicationEvent,
+      counterMoves: documentCounterMoves(existing?.publication.current, publication.current),
     },
   );
   for (const file of [
@@ -266,7 +293,7 @@ async function save(
   change: SubmissionChange,
   now: Date,
   principal: Principal,
-  publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
+  publication?: PublicationWrite,
 ) {
   const submission = { ...change.submission, version: found.submission.version + 1 };
   const event = nextEvent(submissionRef(submission), found.chain, {
@@ -291,24 +318,48 @@ export async function listSubmissions(
   return { items: page.items.map(submissionView), nextToken: page.nextToken };
 }
 
-/** What waits for the caller's role at a step, oldest publication deadline first. */
+/**
+ * What waits for the caller's role at a step, oldest publication deadline first. A step the agency's
+ * chain no longer has still holds the items that entered with it: `?step=` names it, and each item shows
+ * to the role its own chain gives that step.
+ */
 export async function reviewQueue(
   deps: ProactiveDeps,
   principal: Principal,
   agencyId: string,
-  query: { step?: ReviewStepName | undefined; limit: number; nextToken?: string | undefined },
+  query: { step?: string | undefined; limit: number; nextToken?: string | undefined },
 ) {
   const agency = await agencyOf(deps, agencyId);
-  const steps = reviewChainOf(agency).filter(
-    (step) => principal.roles.has(step.role) && (query.step === undefined || step.step === query.step),
+  const chain = reviewChainOf(agency);
+  if (query.step !== undefined && !chain.some((step) => step.id === query.step)) {
+    const page = await deps.store.reviewQueue(agencyId, query.step, query);
+    const items = page.items.filter((item) => {
+      const step = waitingStep(item);
+      return step !== undefined && principal.roles.has(step.role);
+    });
+    return {
+      step: query.step,
+      stepLabel:
+        (items[0] === undefined ? undefined : waitingStep(items[0])?.label) ?? fixedStepLabel(query.step),
+      items: items.map(submissionView),
+      nextToken: page.nextToken,
+    };
+  }
+  const steps = chain.filter(
+    (step) => principal.roles.has(step.role) && (query.step === undefined || step.id === query.step),
   );
-  if (steps.length === 0) return { items: [], nextToken: null };
+  if (steps.length === 0) return { step: null, stepLabel: null, items: [], nextToken: null };
   const step = steps[0];
   if (step === undefined || (query.step === undefined && steps.length > 1 && query.nextToken !== undefined)) {
     throw new RuleViolationError('step-required', 'Your roles sign several steps: name one with ?step=.');
   }
-  const page = await deps.store.reviewQueue(agencyId, step.step, query);
-  return { step: step.step, items: page.items.map(submissionView), nextToken: page.nextToken };
+  const page = await deps.store.reviewQueue(agencyId, step.id, query);
+  return {
+    step: step.id,
+    stepLabel: step.label,
+    items: page.items.map(submissionView),
+    nextToken: page.nextToken,
+  };
 }
 
 // --- The reading room -----------------------------------------------------------------------------------
@@ -330,9 +381,11 @@ function publicationView(publication: Publication, version?: Publication['curren
     issuingOffice: shown.issuingOffice,
     category: shown.category,
     formedOn: shown.formedOn,
+    changedOn: shown.changedOn,
     publishedOn: shown.publishedOn,
     firstPublishedOn: publication.firstPublishedOn,
     displayUntil: publication.displayUntil,
+    displayBasis: publication.displayBasis,
     body: shown.body,
     attachments: shown.attachments.map((file) => ({ name: file.name })),
     interpretation: shown.interpretation === null ? null : { name: shown.interpretation.name },

@@ -6,6 +6,7 @@ import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import {
   accountability,
   annualReportCutoff,
+  registrarOf,
   ANNUAL_REPORT_REMINDER_DAYS,
   daysToSweep,
   ESCALATION_WORKING_DAYS,
@@ -15,16 +16,23 @@ import {
   type Breach,
   type BreachKind,
 } from '#lib/domain/sweep';
-import type { ClockContext, DueClock } from '#lib/domain/case-clock';
+import type { Accountable, ClockContext, DueClock } from '#lib/domain/case-clock';
 import {
   EMPTY_CHAIN,
   nextEvent,
+  TimelineEvent,
   type Actor,
   type CaseRef,
   type ChainHead,
-  type TimelineEvent,
 } from '#lib/domain/timeline';
-import type { Application } from '#lib/domain/application/application';
+import { abandonmentReviewNotice } from '#lib/domain/application/abandonment';
+import {
+  CLARIFICATION_CLOCK,
+  CONFIRMATION_CLOCK,
+  CONFIRMATION_REMINDER_CLOCK,
+  FEE_CLOCK,
+  type Application,
+} from '#lib/domain/application/application';
 import { applicantNoticeOf } from '#lib/domain/application/system-steps';
 import { systemStep, type ApplicationActionDeps, type SystemStep } from './applications/system-steps';
 import { currentCalendar, type CalendarStore } from './calendar';
@@ -66,6 +74,15 @@ export type Reminder =
       readonly dueDate: IsoDate;
       readonly kind: 'annual_report';
       readonly daysLeft: number;
+    }
+  | {
+      /** An online application unconfirmed after 1 working day; `dueDate`: the agency's limit. */
+      readonly day: IsoDate;
+      readonly dueDate: IsoDate;
+      readonly kind: 'confirmation';
+      readonly case: CaseRef;
+      readonly subject: string;
+      readonly handler: ClockContext['handler'];
     };
 
 /** Port: what the sweep reads and writes. Every write is once-only, so a re-run records nothing twice. */
@@ -144,7 +161,7 @@ export async function sweep(
     // Reminders: clocks due in exactly 3 and 1 working days.
     for (const { dueDate, workingDaysLeft } of plan.reminderDueDates) {
       for (const clock of await deps.store.clocksDueOn(dueDate)) {
-        if (!remindable(clock, workingDaysLeft)) continue;
+        if (!remindable(clock, dueDate, workingDaysLeft)) continue;
         const key = `${clock.case.kind}#${clock.case.id}#${clock.name}#${dueDate}#${workingDaysLeft}`;
         const agencyId = clock.case.agencyId;
         if (
@@ -174,7 +191,7 @@ export async function sweep(
     // Lapsed deadlines: breaches and automatic steps, on working days.
     for (const dueDate of plan.lapsedDueDates) {
       for (const clock of await deps.store.clocksDueOn(dueDate)) {
-        await onLapsed(deps, calendar, clock, day, now, count);
+        await onLapsed({ deps, calendar, agencies: agencyList, day, now, count }, clock);
       }
       for (const breach of await deps.store.escalationsDueOn(dueDate)) {
         await escalate(deps, calendar, await agencyList(), breach, day, now, count);
@@ -202,8 +219,12 @@ export async function sweep(
   return summary;
 }
 
-/** Which clocks get reminders: the reply (3 and 1 days) and the publication deadline (3 days). */
-function remindable(clock: DueClock, workingDaysLeft: 1 | 3): boolean {
+/**
+ * Which clocks get reminders: the reply (3 and 1 days) and the publication deadline (3 days) — each as
+ * due on its real due date, not a clock filed under a later day because it was written overdue.
+ */
+function remindable(clock: DueClock, dueDate: IsoDate, workingDaysLeft: 1 | 3): boolean {
+  if (clock.state.dueDate !== dueDate) return false;
   if (clock.case.kind === 'application') return clock.name === 'reply';
   if (clock.case.kind === 'submission') return clock.name === 'publication' && workingDaysLeft === 3;
   return false;
@@ -214,51 +235,92 @@ const recipients = (clock: DueClock): string[] => [
   'office',
 ];
 
-async function onLapsed(
-  deps: SweepDeps,
-  calendar: WorkingCalendar,
-  clock: DueClock,
-  day: IsoDate,
-  now: Date,
-  count: (kind: string) => void,
-): Promise<void> {
+/** What acting on one day's lapsed clocks needs. */
+type LapseRun = {
+  deps: SweepDeps;
+  calendar: WorkingCalendar;
+  agencies: () => Promise<readonly Agency[]>;
+  day: IsoDate;
+  now: Date;
+  count: (kind: string) => void;
+};
+
+async function onLapsed(run: LapseRun, clock: DueClock): Promise<void> {
+  const { deps, day, now, count } = run;
   const dueDate = clock.state.dueDate ?? day;
   if (clock.case.kind === 'application') {
     if (clock.name === 'reply') {
       await recordBreach(
-        deps,
-        calendar,
+        run,
         clock.context?.extended === true ? 'extension_overdue' : 'reply_overdue',
         clock,
         dueDate,
-        day,
-        now,
-        count,
       );
       return;
     }
+    if (clock.name === CONFIRMATION_CLOCK) {
+      await recordBreach(run, 'confirmation_overdue', clock, dueDate);
+      return;
+    }
+    if (clock.name === CONFIRMATION_REMINDER_CLOCK) {
+      await confirmationReminder(run, clock);
+      return;
+    }
     const step: SystemStep | undefined =
-      clock.name === 'clarification'
+      clock.name === CLARIFICATION_CLOCK
         ? { kind: 'no-supplement' }
-        : clock.name === 'fee'
+        : clock.name === FEE_CLOCK
           ? { kind: 'fee-unpaid' }
           : clock.name.startsWith('consultation-')
             ? { kind: 'consultation-lapsed', consultationId: clock.name.slice('consultation-'.length) }
             : undefined;
     if (step === undefined) return;
-    if (step.kind === 'consultation-lapsed')
-      await recordBreach(deps, calendar, 'consultation_overdue', clock, dueDate, day, now, count);
+    if (step.kind === 'consultation-lapsed') await recordBreach(run, 'consultation_overdue', clock, dueDate);
     const application = await systemStep(deps.applications, clock.case.id, step, now);
     if (application !== null) {
       count(`step.${step.kind}`);
       await noticeToApplicant(deps, application, step, day);
+      if (step.kind === 'no-supplement') await noticeToHandler(deps, clock, application, dueDate, day);
     }
     return;
   }
   if (clock.case.kind === 'submission' && clock.name === 'publication')
-    await recordBreach(deps, calendar, 'publication_overdue', clock, dueDate, day, now, count);
+    await recordBreach(run, 'publication_overdue', clock, dueDate);
   if (clock.case.kind === 'complaint' && clock.name === 'answer')
-    await recordBreach(deps, calendar, 'complaint_unanswered', clock, dueDate, day, now, count);
+    await recordBreach(run, 'complaint_unanswered', clock, dueDate);
+}
+
+/**
+ * An online application still unconfirmed 1 working day after it was submitted: a reminder to the office
+ * (and its handler, if one is assigned), naming the agency's limit — a policy of the agency, not the law.
+ */
+async function confirmationReminder(run: LapseRun, clock: DueClock): Promise<void> {
+  const { deps, day, count } = run;
+  const found = await deps.applications.applications.get(clock.case.id);
+  const application = found?.application;
+  if (application?.status !== 'awaiting_confirmation' || application.confirmation === null) return;
+  const { dueDate, workingDays } = application.confirmation;
+  const subject = clock.context?.subject ?? clock.case.id;
+  const key = `${clock.case.kind}#${clock.case.id}#${CONFIRMATION_CLOCK}#${dueDate}`;
+  const recorded = await deps.store.recordReminder(clock.case.agencyId, key, {
+    day,
+    dueDate,
+    kind: 'confirmation',
+    case: clock.case,
+    subject,
+    handler: clock.context?.handler ?? null,
+  });
+  if (!recorded) return;
+  count('reminder.confirmation');
+  await deps.notifier.send({
+    agencyId: clock.case.agencyId,
+    day,
+    key: `reminder#${key}`,
+    kind: 'reminder',
+    to: recipients(clock),
+    subject: `【提醒】在线申请 ${subject}（${application.submittedAt.slice(0, 10)}提交）尚未确认受理`,
+    body: `确认之日为收到申请之日（《中华人民共和国政府信息公开条例》第三十一条第三项）。本机关规定在${workingDays}个工作日内（${dueDate}前）确认（机关自定期限，非法定期限），请及时确认。`,
+  });
 }
 
 async function noticeToApplicant(
@@ -267,6 +329,8 @@ async function noticeToApplicant(
   step: SystemStep,
   day: IsoDate,
 ): Promise<void> {
+  const body = applicantNoticeOf(step);
+  if (body === null) return;
   await deps.notifier.send({
     agencyId: application.agencyId,
     day,
@@ -277,20 +341,58 @@ async function noticeToApplicant(
         ? [`applicant:${application.id}`]
         : [application.applicant.email],
     subject: `政府信息公开申请 ${application.id}`,
-    body: applicantNoticeOf(step),
+    body,
+  });
+}
+
+/** The supplement period lapsed: the handler reviews whether the applicant had a good reason (Reg. 30). */
+async function noticeToHandler(
+  deps: SweepDeps,
+  clock: DueClock,
+  application: Application,
+  supplementBy: IsoDate,
+  day: IsoDate,
+): Promise<void> {
+  const notice = abandonmentReviewNotice(application, supplementBy);
+  await deps.notifier.send({
+    agencyId: application.agencyId,
+    day,
+    key: `handler#${application.id}#abandonment_pending#${supplementBy}`,
+    kind: 'abandonment_review',
+    to: recipients(clock),
+    ...notice,
+  });
+}
+
+/**
+ * Who answers for a breach (RULES §3, `accountability`). A clock written while its application had no
+ * handler is answered for by the clerk who registered or confirmed it — from its timeline — with the
+ * office head beside them, or by the office head alone: an application's breach never names nobody.
+ */
+async function whoAnswers(run: LapseRun, clock: DueClock): Promise<Breach['accountable']> {
+  const handler = clock.context?.handler ?? null;
+  const leader = clock.context?.leader ?? null;
+  if (clock.case.kind !== 'application' || handler !== null) return accountability({ handler, leader });
+  const store = run.deps.applications.applications;
+  const [found, events] = await Promise.all([store.get(clock.case.id), store.events(clock.case.id)]);
+  // A handler assigned since (the confirmation clocks are not rewritten by an assignment).
+  const assignee = found?.application.assignee ?? null;
+  const agency = (await run.agencies()).find((candidate) => candidate.agencyId === clock.case.agencyId);
+  return accountability({
+    handler: assignee === null ? null : { staffId: assignee.staffId, name: assignee.name },
+    leader,
+    registrar: registrarOf(events.map((event) => TimelineEvent.parse(event))),
+    officeHead: { role: 'office_head', agencyId: clock.case.agencyId, name: agency?.profile?.head ?? null },
   });
 }
 
 async function recordBreach(
-  deps: SweepDeps,
-  calendar: WorkingCalendar,
+  run: LapseRun,
   kind: BreachKind,
   clock: DueClock,
   dueDate: IsoDate,
-  day: IsoDate,
-  now: Date,
-  count: (kind: string) => void,
 ): Promise<void> {
+  const { deps, calendar, day, now, count } = run;
   const breachKey = `${dueDate.slice(0, 4)}#${kind}#${clock.case.kind}#${clock.case.id}#${clock.name}`;
   const breach = openBreach({
     breachKey,
@@ -301,10 +403,7 @@ async function recordBreach(
     subject: clock.context?.subject ?? clock.case.id,
     dueDate,
     recordedOn: day,
-    accountable: accountability({
-      handler: clock.context?.handler ?? null,
-      leader: clock.context?.leader ?? null,
-    }),
+    accountable: await whoAnswers(run, clock),
     escalateOn:
       kind === 'consultation_overdue' ? null : calendar.addWorkingDays(day, ESCALATION_WORKING_DAYS).dueDate,
   });
@@ -343,12 +442,20 @@ async function writeBreach(
     to: [
       'office',
       'supervisors',
-      ...(breach.accountable.primary ? [`staff:${breach.accountable.primary.staffId}`] : []),
+      ...(breach.accountable.primary === null ? [] : [addressOf(breach.accountable.primary)]),
     ],
     subject: `【逾期】${breach.subject}（${breach.kind}，期限${breach.dueDate}）`,
-    body: `责任人：${breach.accountable.primary?.name ?? breach.accountable.primary?.staffId ?? '未指定承办人'}${breach.accountable.secondary ? `；次要责任人：${breach.accountable.secondary.name ?? breach.accountable.secondary.staffId}` : ''}。`,
+    body: `责任人：${breach.accountable.primary === null ? '未指定' : labelOf(breach.accountable.primary)}${breach.accountable.secondary === null ? '' : `；次要责任人：${labelOf(breach.accountable.secondary)}`}。${breach.kind === 'confirmation_overdue' ? '确认期限为本机关自定期限，非法定期限。' : ''}`,
   });
 }
+
+/** Where a breach's notification reaches who answers for it: their account, or the office head's desk. */
+const addressOf = (party: Accountable): string =>
+  'staffId' in party ? `staff:${party.staffId}` : 'office_head';
+
+/** Who answers, as a notification names them. */
+const labelOf = (party: Accountable): string =>
+  'staffId' in party ? (party.name ?? party.staffId) : `${party.name ?? ''}（政府信息公开工作机构负责人）`;
 
 /** A breach still open 5 working days after it was recorded climbs to the parent agency's supervisors. */
 async function escalate(

@@ -172,3 +172,89 @@ describe('agencies and their disclosure offices', () => {
     expect(response.json.createdAt).toBe('2026-09-28T09:30:00.000+08:00');
   });
 });
+
+describe('who reconsiders the agency’s decisions (行政复议法 2023 Arts. 24–27)', () => {
+  it('is derived from the parent, stated by the agency’s administrator, and refused when it does not fit', async () => {
+    const government = await aNewAgency({ level: 'government', name: '测试市人民政府' });
+    const department = await aNewAgency({ level: 'department', parentAgencyId: government.agencyId });
+    const admin = await aStaffMember(department.agencyId, ['agency_admin']);
+    const path = `/v1/agencies/${department.agencyId}/reconsideration`;
+    const read = await api('GET', path, { token: admin.token });
+    expect(read.status).toBe(200);
+    expect(read.json).toEqual({
+      settings: { vertical: false, reconsidersOwnDecisions: false, bodyName: null },
+      body: {
+        designation: '本级人民政府',
+        basis: '《中华人民共和国行政复议法》第二十四条第一款第一项',
+        name: '测试市人民政府',
+        source: 'parent',
+        gap: null,
+      },
+      version: 1,
+    });
+    const set = await api('PUT', path, {
+      token: admin.token,
+      body: { version: 1, reconsideration: { bodyName: '测试市人民政府（市司法局承办）' } },
+    });
+    expect(set.status).toBe(200);
+    expect(set.json).toMatchObject({
+      settings: {
+        vertical: false,
+        reconsidersOwnDecisions: false,
+        bodyName: '测试市人民政府（市司法局承办）',
+      },
+      body: { name: '测试市人民政府（市司法局承办）', source: 'setting' },
+      version: 2,
+    });
+    expect(
+      (await api('GET', `/v1/agencies/${department.agencyId}/profile`, { token: admin.token })).json,
+    ).toMatchObject({
+      reconsideration: { bodyName: '测试市人民政府（市司法局承办）' },
+      version: 2,
+    });
+    const stale = await api('PUT', path, { token: admin.token, body: { version: 1, reconsideration: {} } });
+    expect(stale.status).toBe(409);
+    const both = await api('PUT', path, {
+      token: admin.token,
+      body: { version: 2, reconsideration: { vertical: true, reconsidersOwnDecisions: true } },
+    });
+    expect(both.status).toBe(400);
+    expect(both.json.errors[0].path).toBe('body.reconsideration.reconsidersOwnDecisions');
+    const clerk = await aStaffMember(department.agencyId, ['clerk']);
+    expect(
+      (await api('PUT', path, { token: clerk.token, body: { version: 2, reconsideration: {} } })).status,
+    ).toBe(403);
+
+    const governmentAdmin = await aStaffMember(government.agencyId, ['agency_admin']);
+    const unfit = await api('PUT', `/v1/agencies/${government.agencyId}/reconsideration`, {
+      token: governmentAdmin.token,
+      body: { version: 1, reconsideration: { vertical: true } },
+    });
+    expect(unfit.status).toBe(422);
+    expect(unfit.json).toMatchObject({
+      type: 'urn:gongkai:problem:reconsideration-settings',
+      errors: [{ path: 'body.reconsideration.vertical' }],
+    });
+    const orphan = await api('GET', `/v1/agencies/${government.agencyId}/reconsideration`, {
+      token: governmentAdmin.token,
+    });
+    expect(orphan.json.body).toMatchObject({ designation: '上一级人民政府', name: null });
+    expect(orphan.json.body.gap).toContain('no parent agency is on record');
+  });
+
+  it('an agency is created with its settings; a vertically led government is 422', async () => {
+    const customs = await aNewAgency({ level: 'department', reconsideration: { vertical: true } });
+    expect(customs).toMatchObject({ reconsideration: { vertical: true, reconsidersOwnDecisions: false } });
+    const refused = await api('POST', '/v1/agencies', {
+      token: platformToken(),
+      body: {
+        agencyId: uniqueId('agency'),
+        name: '某县人民政府',
+        level: 'government',
+        reconsideration: { vertical: true },
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.type).toBe('urn:gongkai:problem:reconsideration-settings');
+  });
+});

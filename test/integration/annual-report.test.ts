@@ -109,6 +109,30 @@ describe('the annual report for 2033', () => {
         applicant: applicantOf(column),
       });
       add(expected.received, column);
+      // Reg. 30: "no supplement" once a period to supplement lapsed; "still unclear" once it was answered.
+      if (
+        row.key === 'otherwise_handled.no_supplement' ||
+        row.key === 'cannot_provide.unclear_after_clarification'
+      ) {
+        const clarification = await api(
+          'POST',
+          `/v1/agencies/${agency.agencyId}/applications/${registered.trackingNumber}/clarification-request`,
+          { token: clerk, body: { items: ['请写明项目名称'], periodWorkingDays: 5 }, now: at('2033-03-02') },
+        );
+        expect(clarification.status, clarification.text).toBe(200);
+        if (row.key === 'cannot_provide.unclear_after_clarification') {
+          const supplemented = await api(
+            'POST',
+            `/v1/applications/${registered.trackingNumber}/supplements`,
+            {
+              headers: { 'x-access-token': registered.accessToken },
+              body: { text: '某个项目' },
+              now: at('2033-03-03'),
+            },
+          );
+          expect(supplemented.status, supplemented.text).toBe(200);
+        }
+      }
       const body = await decisionFor(row.key);
       const decided = await decide(registered.trackingNumber, body, '2033-03-20');
       expect(decided.status, `${row.key}: ${decided.text}`).toBe(200);
@@ -135,36 +159,45 @@ describe('the annual report for 2033', () => {
       add(expected.received, column);
     }
 
-    // Rules and normative documents: two rules made, one normative document made in 2032, one in 2033 repealing one.
-    await aPublishedDocument(
-      agency.agencyId,
-      aDocument({
-        documentKind: 'normative_document',
-        category: 'rules_and_normative_documents',
-        formedOn: '2032-06-01',
-      }),
-      at('2032-06-02'),
-    );
-    await aPublishedDocument(
-      agency.agencyId,
-      aDocument({ documentKind: 'rule', category: 'rules_and_normative_documents', formedOn: '2033-02-01' }),
-      at('2033-02-02'),
-    );
-    await aPublishedDocument(
-      agency.agencyId,
-      aDocument({ documentKind: 'rule', category: 'rules_and_normative_documents', formedOn: '2033-05-01' }),
-      at('2033-05-05'),
-    );
-    await aPublishedDocument(
-      agency.agencyId,
-      aDocument({
-        documentKind: 'normative_document',
-        category: 'rules_and_normative_documents',
-        formedOn: '2033-07-01',
-        repeals: { documentNumber: '示政发〔2032〕1号', title: '旧办法' },
-      }),
-      at('2033-07-02'),
-    );
+    // Rules and normative documents (table 二): three normative documents issued in 2032; in 2033 three
+    // rules issued — one on 12-20, published in January, still 2033's — and one normative document.
+    // Ended in 2033, each under its own kind: N1 repealed by the new normative document, N2 by a rule,
+    // N4 expired (有效期届满) as a clean-up notice records.
+    const document = (formedOn: string, publishedOn: string, more: Record<string, unknown>) =>
+      aPublishedDocument(
+        agency.agencyId,
+        aDocument({ category: 'rules_and_normative_documents', formedOn, ...more }),
+        at(publishedOn),
+      );
+    for (const [number, formedOn] of [
+      ['示政规〔2032〕1号', '2032-03-01'],
+      ['示政规〔2032〕2号', '2032-06-01'],
+      ['示政规〔2032〕4号', '2032-09-01'],
+    ] as const)
+      await document(formedOn, formedOn, { documentKind: 'normative_document', documentNumber: number });
+    await document('2033-02-01', '2033-02-02', { documentKind: 'rule' });
+    await document('2033-05-01', '2033-05-05', {
+      documentKind: 'rule',
+      repeals: [{ kind: 'normative_document', documentNumber: '示政规〔2032〕2号', title: '办法二' }],
+    });
+    await document('2033-07-01', '2033-07-02', {
+      documentKind: 'normative_document',
+      repeals: [{ kind: 'normative_document', documentNumber: '示政规〔2032〕1号', title: '办法一' }],
+    });
+    await document('2033-11-02', '2033-11-03', {
+      documentKind: 'other',
+      title: '关于公布规范性文件清理结果的通知',
+      repeals: [
+        {
+          kind: 'normative_document',
+          documentNumber: '示政规〔2032〕4号',
+          title: '办法四',
+          ground: 'expired',
+          expiredOn: '2033-10-31',
+        },
+      ],
+    });
+    await document('2033-12-20', '2034-01-08', { documentKind: 'rule' });
 
     // Legal challenges: filed in 2033, concluded then, later, or not yet (recorded in January 2034).
     const challenge = (body: Record<string, unknown>) =>
@@ -276,8 +309,8 @@ describe('the annual report for 2033', () => {
     expect(total.carriedOut).toBe(2);
     expect(total.resultsTotal).toBe(RESULT_ROWS.length + 1);
     expect(proactive).toEqual({
-      rules: { issued: 2, repealed: 0, valid: 2 },
-      normativeDocuments: { issued: 1, repealed: 1, valid: 1 },
+      rules: { issued: 3, repealed: 0, valid: 3 },
+      normativeDocuments: { issued: 1, repealed: 3, valid: 1 },
       licensing: 1520,
       penalties: 87,
       enforcement: 12,
@@ -397,7 +430,7 @@ describe('the annual report for 2033', () => {
     expect(next.json.content.applications.natural_person.carriedIn).toBe(1);
     // In force on January 1, 2034: as the published 2033 report says.
     expect(next.json.content.proactive).toMatchObject({
-      rules: { issued: 0, repealed: 0, valid: 2 },
+      rules: { issued: 0, repealed: 0, valid: 3 },
       normativeDocuments: { issued: 0, repealed: 0, valid: 1 },
       licensing: 0,
     });
@@ -495,4 +528,24 @@ describe('the annual report for 2033', () => {
       }
     },
   );
+
+  it('a rule of December 2033 published after the 2033 report: 2033’s 本年制发, and in force on January 1, 2034', async () => {
+    await aPublishedDocument(
+      agency.agencyId,
+      aDocument({ documentKind: 'rule', category: 'rules_and_normative_documents', formedOn: '2033-12-30' }),
+      at('2034-02-10'),
+    );
+    const next = await api('POST', `/v1/agencies/${agency.agencyId}/annual-reports/2034/draft`, {
+      token: agency.tokens.agency_admin,
+      body: {},
+      now: at('2034-02-10'),
+    });
+    expect(next.json.content.proactive.rules).toEqual({ issued: 0, repealed: 0, valid: 4 });
+    const redrafted = await api('POST', `/v1/agencies/${agency.agencyId}/annual-reports/2033/draft`, {
+      token: agency.tokens.agency_admin,
+      body: {},
+      now: at('2034-02-10'),
+    });
+    expect(redrafted.json.content.proactive.rules).toEqual({ issued: 4, repealed: 0, valid: 4 });
+  });
 });

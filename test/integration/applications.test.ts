@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
+  aDocument,
+  aNewAgency,
   anAgencyWithStaff,
   anApplicant,
   anInformationRequest,
   api,
+  aPublishedDocument,
   aRegisteredApplication,
   archivedObjects,
   drainStream,
@@ -722,6 +725,181 @@ describe('decisions', () => {
     expect(page.json.decision.files[0].name).toBe('部分公开材料.pdf');
     const file = await fetch(page.json.decision.files[0].url);
     expect(await file.text()).toBe('%PDF-1.4 xx');
+  });
+});
+
+describe('decision letters since 2024: remedies, third parties, how to obtain the information', () => {
+  it('a refusal sends the applicant to reconsideration first, before the government the department belongs to', async () => {
+    const government = await aNewAgency({ level: 'government', name: '测试市人民政府' });
+    const department = await anAgencyWithStaff({ level: 'department', parentAgencyId: government.agencyId });
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      department.agencyId,
+      department.tokens.clerk,
+    );
+    const decided = await api(
+      'POST',
+      `/v1/agencies/${department.agencyId}/applications/${trackingNumber}/decision`,
+      {
+        token: department.tokens.approver,
+        now: at('2026-10-09'),
+        body: {
+          outcome: 'not_disclosed',
+          reason: 'state_secret',
+          legalBasis: '《条例》第十四条',
+          reasons: '经审查属于国家秘密',
+        },
+      },
+    );
+    expect(decided.status).toBe(200);
+    await drainStream();
+    const page = await statusPage(trackingNumber, accessToken);
+    const html = await (await fetch(page.json.decision.letterUrl)).text();
+    expect(html).toContain(
+      '<p>如对本答复不服，依照《中华人民共和国行政复议法》第二十三条的规定，应当先申请行政复议：可以自收到本告知书之日起六十日内向测试市人民政府申请行政复议；对行政复议决定不服的，可以自收到行政复议决定书之日起十五日内依法向人民法院提起行政诉讼；行政复议机关逾期不作决定的，可以自复议期满之日起十五日内依法向人民法院提起行政诉讼。</p>',
+    );
+    expect(html).not.toContain('六个月');
+  });
+
+  it('a consulted third party: no decision while it may answer (409); disclosing against its objection needs the notice, archived first (422 without)', async () => {
+    const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk, {
+      receivedOn: '2026-09-28',
+    });
+    const sent = await actAs(
+      'clerk',
+      trackingNumber,
+      'consultations',
+      {
+        party: 'third_party',
+        name: '某化工有限公司',
+        contact: '010-12345678',
+        matter: '工艺参数是否同意公开',
+      },
+      '2026-10-12',
+    );
+    const cid = sent.json.consultations[0].id as string;
+    const disclosure = { outcome: 'disclosed', publishedAt: '门户网站' };
+    const early = await actAs('approver', trackingNumber, 'decision', disclosure, '2026-10-13');
+    expect(early.status).toBe(409);
+    expect(early.json.detail).toContain(`No decision while a consultation is open: ${cid} (某化工有限公司`);
+    const notice = {
+      content: '环评批复全文',
+      reasons: '涉及公众环境权益，不公开可能对公共利益造成重大影响。',
+    };
+    const tooSoon = await actAs(
+      'clerk',
+      trackingNumber,
+      `consultations/${cid}/disclosure-notice`,
+      notice,
+      '2026-10-13',
+    );
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.json.type).toBe('urn:gongkai:problem:notice-without-objection');
+    await actAs(
+      'clerk',
+      trackingNumber,
+      `consultations/${cid}/reply`,
+      { answer: 'objection', summary: '涉及商业秘密' },
+      '2026-10-20',
+    );
+    const unnotified = await actAs('approver', trackingNumber, 'decision', disclosure, '2026-10-21');
+    expect(unnotified.status).toBe(422);
+    expect(unnotified.json).toMatchObject({
+      type: 'urn:gongkai:problem:third-party-not-notified',
+      errors: [{ path: `consultations.${cid}` }],
+    });
+    const notified = await actAs(
+      'clerk',
+      trackingNumber,
+      `consultations/${cid}/disclosure-notice`,
+      notice,
+      '2026-10-21',
+    );
+    expect(notified.status).toBe(200);
+    const recorded = notified.json.consultations[0].disclosureNotice;
+    expect(recorded).toMatchObject({ sentOn: '2026-10-21', ...notice });
+    expect(
+      (await actAs('clerk', trackingNumber, `consultations/${cid}/disclosure-notice`, notice, '2026-10-21'))
+        .status,
+    ).toBe(409);
+    const decided = await actAs('approver', trackingNumber, 'decision', disclosure, '2026-10-22');
+    expect(decided.status).toBe(200);
+    await drainStream();
+    const letter = await fetch(recorded.letterUrl);
+    expect(letter.status).toBe(200);
+    const html = await letter.text();
+    expect(html).toContain('<p>某化工有限公司：</p>');
+    expect(html).toContain('<p>公开内容：环评批复全文</p>');
+    const view = await api('GET', caseUrl(trackingNumber), { token: agency.tokens.clerk });
+    const types = view.json.timeline.map((event: { type: string }) => event.type);
+    expect(types.indexOf('third_party_notified')).toBeLessThan(types.indexOf('decision_made'));
+    expect(view.json.consultations[0].disclosureNotice.letterKey).toBe(recorded.letterKey);
+  });
+
+  it('a disclosure without files says how and when to obtain it; “already published” names a public publication', async () => {
+    const inspection = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const byInspection = await actAs(
+      'clerk',
+      inspection.trackingNumber,
+      'decision',
+      {
+        outcome: 'disclosed',
+        access: [
+          {
+            method: 'inspection',
+            place: '测试市中山路100号档案室',
+            from: '2026-10-12',
+            until: '2026-10-16',
+            hours: '9:00–17:00',
+          },
+          { method: 'post', sendBy: '2026-10-14' },
+        ],
+      },
+      '2026-10-09',
+    );
+    expect(byInspection.status).toBe(200);
+    await drainStream();
+    const page = await statusPage(inspection.trackingNumber, inspection.accessToken);
+    expect(page.json.decision).toMatchObject({
+      label: '予以公开',
+      published: null,
+      access: [{ method: 'inspection' }, { method: 'post' }],
+    });
+    const html = await (await fetch(page.json.decision.letterUrl)).text();
+    expect(html).toContain(
+      '<p>您可于2026年10月12日至2026年10月16日期间（9:00–17:00）到测试市中山路100号档案室查阅该信息。</p>',
+    );
+    expect(html).not.toContain('已经主动公开');
+
+    const { publicationId } = await aPublishedDocument(agency.agencyId);
+    const internal = await aPublishedDocument(agency.agencyId, aDocument({ audience: 'internal' }));
+    const published = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+    const notPublic = await actAs(
+      'clerk',
+      published.trackingNumber,
+      'decision',
+      { outcome: 'disclosed', published: { publicationId: internal.publicationId } },
+      '2026-10-09',
+    );
+    expect(notPublic.status).toBe(422);
+    expect(notPublic.json).toMatchObject({
+      type: 'urn:gongkai:problem:not-published',
+      errors: [{ path: 'body.published.publicationId' }],
+    });
+    const named = await actAs(
+      'clerk',
+      published.trackingNumber,
+      'decision',
+      { outcome: 'disclosed', published: { publicationId } },
+      '2026-10-09',
+    );
+    expect(named.status).toBe(200);
+    await drainStream();
+    const letter = await (
+      await fetch((await statusPage(published.trackingNumber, published.accessToken)).json.decision.letterUrl)
+    ).text();
+    expect(letter).toContain(
+      `在本机关的政府信息公开目录中主动公开，题为“关于2026年城市道路维修计划的通知”（示政办发〔2026〕12号），公开编号${publicationId}，请在该目录中查阅。`,
+    );
   });
 });
 

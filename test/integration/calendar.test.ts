@@ -133,7 +133,7 @@ describe('calendars', () => {
         expectedVersion: 'new',
         event: created,
       }),
-      ...clockOps(table, { name: 'reply', case: ref, open: true, state: clock }),
+      ...clockOps(table, { name: 'reply', case: ref, open: true, state: clock }, created),
     ]);
     expect(await table.get(keys.provisionalClock(2040, casePk, 'reply'))).toBeDefined();
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteDefinition } from '#lib/api/routes';
+import { DEFAULT_REVIEW_CHAIN } from '#lib/domain/submission/review-chain';
 import {
   aDocument,
   aPublishedDocument,
@@ -95,6 +96,14 @@ describe('fuzzing every route that takes a body', () => {
         explanation: 'x',
       },
       'POST /v1/agencies/{agencyId}/applications/{id}/extension': { workingDays: 5, reason: 'x' },
+      'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/disclosure-notice': {
+        content: 'x',
+        reasons: 'y',
+      },
+      'PUT /v1/agencies/{agencyId}/reconsideration': {
+        version: 1,
+        reconsideration: { vertical: false, reconsidersOwnDecisions: false, bodyName: 'x' },
+      },
       'POST /v1/agencies/{agencyId}/applications/{id}/clarification-request': {
         items: ['x'],
         periodWorkingDays: 10,
@@ -153,13 +162,7 @@ describe('fuzzing every route that takes a body', () => {
         outcome: 'upheld',
         concludedOn: '2026-04-01',
       },
-      'PUT /v1/agencies/{agencyId}/review-chain': {
-        version: 1,
-        steps: [
-          { step: 'secrecy_review', role: 'secrecy_reviewer' },
-          { step: 'approval', role: 'approver' },
-        ],
-      },
+      'PUT /v1/agencies/{agencyId}/review-chain': { version: 1, steps: [...DEFAULT_REVIEW_CHAIN] },
       'POST /v1/agencies/{agencyId}/periodic-obligations': {
         version: 1,
         title: 'x',

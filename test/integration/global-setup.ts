@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { LocalCloudState } from '#infra/local/local-cloud';
 import { tsxLoader } from '#infra/local/processes';
+import { ensureChromium } from '#test/support/chromium';
 
 /**
  * Starts the local cloud once for the whole integration run, exactly as `npm start` does but in memory,
@@ -24,6 +25,9 @@ let child: ChildProcess | undefined;
 let workDir: string | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+  // What the browser checks need is installed before any server starts, so an install never competes
+  // with a test for the machine (and never runs inside a test's timeout).
+  ensureChromium();
   workDir = await mkdtemp(join(tmpdir(), 'gongkai-it-'));
   const stateFile = join(workDir, 'local.json');
   const logFile = join(workDir, 'local-cloud.log');

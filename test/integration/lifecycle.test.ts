@@ -76,6 +76,7 @@ describe('npm start', () => {
           'clerk',
           'platform_admin',
           'reviewer',
+          'second_reviewer',
           'secrecy_reviewer',
           'supervisor',
         ]);

@@ -11,8 +11,11 @@ import {
 
 type Staff = Awaited<ReturnType<typeof anAgencyWithStaff>>;
 let agency: Staff;
+/** 初审 and 复审 are both signed by reviewers, never the same one. */
+let secondReviewer: string;
 beforeAll(async () => {
   agency = await anAgencyWithStaff();
+  secondReviewer = (await aStaffMember(agency.agencyId, ['reviewer'])).token;
 });
 
 const at = (date: string) => `${date}T02:00:00Z`;
@@ -37,7 +40,7 @@ const clearSecrecy = {
   outcome: 'clear',
 };
 
-/** Takes a submission through the default chain with the agency's reviewer, secrecy reviewer and approver. */
+/** Takes a submission through the default chain (初审 → 复审 → 保密审查 → 终审) with the agency's staff. */
 async function throughTheChain(id: string, date = '2026-09-03') {
   expect(
     (
@@ -48,6 +51,10 @@ async function throughTheChain(id: string, date = '2026-09-03') {
         date,
       )
     ).status,
+  ).toBe(200);
+  expect(
+    (await sign(secondReviewer, id, { step: 'second_review', verdict: 'approve', opinion: '同意' }, date))
+      .status,
   ).toBe(200);
   expect(
     (
@@ -70,7 +77,7 @@ async function throughTheChain(id: string, date = '2026-09-03') {
 }
 
 describe('the default chain to publication', () => {
-  it('first review → secrecy review → approval publishes, with a stable public address, archived', async () => {
+  it('初审 → 复审 → 保密审查 → 终审 publishes, with a stable public address, archived', async () => {
     const interpretation = await anUpload('政策解读.pdf', '%PDF-1.4 解读');
     const created = await submit(
       agency.tokens.clerk,
@@ -85,10 +92,15 @@ describe('the default chain to publication', () => {
       publicationDueDate: (await api('GET', '/v1/deadlines?from=2026-09-01&workingDays=20')).json.dueDate,
     });
     const sent = await send(agency.tokens.clerk, created.id);
-    expect(sent.json).toMatchObject({ status: 'in_review', currentStepName: 'first_review', round: 1 });
+    expect(sent.json).toMatchObject({
+      status: 'in_review',
+      currentStepName: 'first_review',
+      currentStepLabel: '初审',
+      round: 1,
+    });
 
     const queue = await api('GET', `${base()}/reviews/queue`, { token: agency.tokens.reviewer });
-    expect(queue.json.step).toBe('first_review');
+    expect(queue.json).toMatchObject({ step: 'first_review', stepLabel: '初审' });
     expect(queue.json.items.map((item: { id: string }) => item.id)).toContain(created.id);
 
     const published = await throughTheChain(created.id);
@@ -100,7 +112,12 @@ describe('the default chain to publication', () => {
       published.signatures.map(
         (signature: { step: string; verdict: string }) => `${signature.step}:${signature.verdict}`,
       ),
-    ).toEqual(['first_review:approve', 'secrecy_review:approve', 'approval:approve']);
+    ).toEqual([
+      'first_review:approve',
+      'second_review:approve',
+      'secrecy_review:approve',
+      'approval:approve',
+    ]);
 
     const page = await api('GET', published.publication);
     expect(page.status).toBe(200);
@@ -130,7 +147,12 @@ describe('the default chain to publication', () => {
     const document = JSON.parse(
       archived.find((object) => object.key.endsWith('/v1/document.json'))?.body ?? '{}',
     );
-    expect(document.signatures).toHaveLength(3);
+    expect(document.signatures.map((signature: { label: string }) => signature.label)).toEqual([
+      '初审',
+      '复审',
+      '保密审查',
+      '终审',
+    ]);
   });
 
   it('on-request and not-disclosed items are recorded, not published', async () => {
@@ -141,10 +163,46 @@ describe('the default chain to publication', () => {
         attributeReason: '涉及国家秘密，依据《保守国家秘密法》不予公开',
       }),
     );
+    // Reg. 26's deadline binds only what is to be proactively disclosed: none here.
+    expect(created.publicationDueDate).toBeNull();
     await send(agency.tokens.clerk, created.id);
     const done = await throughTheChain(created.id);
     expect(done.status).toBe('recorded');
     expect(done.publication).toBeUndefined();
+  });
+
+  it('an on-request item and an internal one have no publication deadline; a proactive public one has', async () => {
+    const onRequest = await submit(
+      agency.tokens.clerk,
+      aDocument({ attribute: 'on_request', attributeReason: '属于内部事务信息（条例第十六条）' }),
+    );
+    const internal = await submit(agency.tokens.clerk, aDocument({ audience: 'internal' }));
+    const proactive = await submit(agency.tokens.clerk, aDocument());
+    expect([onRequest, internal, proactive].map((item) => item.publicationDueDate)).toEqual([
+      null,
+      null,
+      (await api('GET', '/v1/deadlines?from=2026-09-01&workingDays=20')).json.dueDate,
+    ]);
+    expect(proactive.publicationPeriod).toEqual({
+      days: 20,
+      unit: 'working_days',
+      basis: '《政府信息公开条例》第二十六条',
+    });
+  });
+
+  it('budgets are published within 20 natural days of approval (预算法 Art. 14), as the catalogue says', async () => {
+    const budget = await submit(
+      agency.tokens.clerk,
+      aDocument({ category: 'budgets', title: '2026年部门预算', formedOn: '2026-09-01' }),
+    );
+    expect(budget).toMatchObject({
+      publicationDueDate: '2026-09-21',
+      publicationPeriod: { days: 20, unit: 'natural_days', basis: expect.stringContaining('预算法') },
+    });
+    const catalogue = await api('GET', `${base()}/catalogue`);
+    expect(
+      catalogue.json.entries.find((entry: { code: string }) => entry.code === 'budgets').deadline,
+    ).toMatchObject({ days: 20, unit: 'natural_days' });
   });
 });
 
@@ -196,13 +254,20 @@ describe('signatures (签名把关)', () => {
         .status,
     ).toBe(200);
     const second = await sign(twoHats.token, created.id, {
+      step: 'second_review',
+      verdict: 'approve',
+      opinion: '同意',
+    });
+    expect(second.status).toBe(403);
+    expect(second.json.detail).toContain('two steps');
+    await sign(secondReviewer, created.id, { step: 'second_review', verdict: 'approve', opinion: '同意' });
+    const third = await sign(twoHats.token, created.id, {
       step: 'secrecy_review',
       verdict: 'approve',
       opinion: '不涉密',
       secrecy: clearSecrecy,
     });
-    expect(second.status).toBe(403);
-    expect(second.json.detail).toContain('two steps');
+    expect(third.status).toBe(403);
   });
 
   it('only the current step, only by its role; the secrecy review states a conclusion per risk', async () => {
@@ -231,6 +296,7 @@ describe('signatures (签名把关)', () => {
       verdict: 'approve',
       opinion: '同意',
     });
+    await sign(secondReviewer, created.id, { step: 'second_review', verdict: 'approve', opinion: '同意' });
     const noConclusion = await sign(agency.tokens.secrecy_reviewer, created.id, {
       step: 'secrecy_review',
       verdict: 'approve',
@@ -254,6 +320,7 @@ describe('signatures (签名把关)', () => {
       verdict: 'approve',
       opinion: '同意',
     });
+    await sign(secondReviewer, created.id, { step: 'second_review', verdict: 'approve', opinion: '同意' });
     const returned = await sign(agency.tokens.secrecy_reviewer, created.id, {
       step: 'secrecy_review',
       verdict: 'return',
@@ -283,8 +350,10 @@ describe('signatures (签名把关)', () => {
       ),
     ).toEqual([
       '1:first_review:approve',
+      '1:second_review:approve',
       '1:secrecy_review:return',
       '2:first_review:approve',
+      '2:second_review:approve',
       '2:secrecy_review:approve',
       '2:approval:approve',
     ]);
@@ -366,19 +435,57 @@ describe('audience, withdrawal and updates', () => {
     ).toBe(false);
   });
 
+  it('a display shorter than 15 days stands on its legal basis; after it, a reason is enough to withdraw', async () => {
+    const legalBasis = '《某市政府投资项目管理办法》第十二条：公示期为5日';
+    const created = await submit(
+      agency.tokens.clerk,
+      aDocument({
+        title: '某项目审批结果公示',
+        display: { kind: 'until', endsOn: '2026-09-08', legalBasis },
+      }),
+    );
+    expect((await send(agency.tokens.clerk, created.id, '2026-09-03')).json.status).toBe('in_review');
+    const published = await throughTheChain(created.id, '2026-09-03');
+    const page = await api('GET', published.publication);
+    expect(page.json).toMatchObject({ displayUntil: '2026-09-08', displayBasis: legalBasis });
+    const withdrawn = await api('POST', `${base()}/publications/${page.json.publicationId}/withdrawal`, {
+      token: agency.tokens.approver,
+      body: { reason: '公示期满' },
+      now: at('2026-09-09'),
+    });
+    expect(withdrawn.status).toBe(200);
+  });
+
   it('an update goes through the chain again; the new version is current and the old one stays reachable', async () => {
     const created = await submit(agency.tokens.clerk, aDocument({ title: '道路维修计划（第一版）' }));
     await send(agency.tokens.clerk, created.id);
     const first = await throughTheChain(created.id);
-    const revised = await api('PUT', `${base()}/submissions/${created.id}`, {
-      token: agency.tokens.clerk,
-      now: at('2026-09-10'),
-      body: {
-        version: first.version,
-        content: aDocument({ title: '道路维修计划（更正版）', formedOn: '2026-09-10' }),
-      },
+    const edit = (changedOn?: string) =>
+      api('PUT', `${base()}/submissions/${created.id}`, {
+        token: agency.tokens.clerk,
+        now: at('2026-09-10'),
+        body: {
+          version: first.version,
+          content: aDocument({ title: '道路维修计划（更正版）' }),
+          ...(changedOn === undefined ? {} : { changedOn }),
+        },
+      });
+    // Reg. 26 (变更): the revision carries its date of change, and its deadline runs from it.
+    const undated = await edit();
+    expect(undated.status).toBe(422);
+    expect(undated.json).toMatchObject({
+      type: expect.stringContaining('invalid-change-date'),
+      errors: [{ path: 'body.changedOn' }],
     });
-    expect(revised.json).toMatchObject({ status: 'draft' });
+    expect((await edit('2026-09-11')).json.errors).toEqual([
+      { path: 'body.changedOn', message: 'must not be after today (2026-09-10)' },
+    ]);
+    const revised = await edit('2026-09-09');
+    expect(revised.json).toMatchObject({
+      status: 'draft',
+      changedOn: '2026-09-09',
+      publicationDueDate: (await api('GET', '/v1/deadlines?from=2026-09-09&workingDays=20')).json.dueDate,
+    });
     await send(agency.tokens.clerk, created.id, '2026-09-10');
     const second = await throughTheChain(created.id, '2026-09-11');
     expect(second.publication).toBe(first.publication);
@@ -389,6 +496,8 @@ describe('audience, withdrawal and updates', () => {
       latestVersion: 2,
       firstPublishedOn: '2026-09-03',
       publishedOn: '2026-09-11',
+      formedOn: '2026-09-01',
+      changedOn: '2026-09-09',
     });
     const old = await api('GET', `${first.publication}?version=1`);
     expect(old.json).toMatchObject({ title: '道路维修计划（第一版）', version: 1, latestVersion: 2 });
@@ -450,31 +559,41 @@ describe('catalogue and periodic obligations', () => {
     expect((await throughTheChain(right.id)).status).toBe('published');
   });
 
-  it('a custom chain (adding the pre-publication check) is followed', async () => {
+  it('an agency names its own chain (三级审核 with 印前复核); a chain without 复审 or 保密审查 is refused', async () => {
     const fresh = await anAgencyWithStaff();
     const chain = await api('GET', `/v1/agencies/${fresh.agencyId}/review-chain`, {
       token: fresh.tokens.clerk,
     });
     expect(chain.json).toMatchObject({
       configured: false,
-      steps: [{ step: 'first_review' }, { step: 'secrecy_review' }, { step: 'approval' }],
+      issues: [],
+      steps: [
+        { id: 'first_review', label: '初审', role: 'reviewer', kind: 'review' },
+        { id: 'second_review', label: '复审', role: 'reviewer', kind: 'review' },
+        { id: 'secrecy_review', label: '保密审查', role: 'secrecy_reviewer', kind: 'secrecy_review' },
+        { id: 'approval', label: '终审', role: 'approver', kind: 'final_approval' },
+      ],
     });
-    const withoutSecrecy = await api('PUT', `/v1/agencies/${fresh.agencyId}/review-chain`, {
-      token: fresh.tokens.agency_admin,
-      body: { version: chain.json.version, steps: [{ step: 'approval', role: 'approver' }] },
-    });
-    expect(withoutSecrecy.status).toBe(400);
-    const set = await api('PUT', `/v1/agencies/${fresh.agencyId}/review-chain`, {
-      token: fresh.tokens.agency_admin,
-      body: {
-        version: chain.json.version,
-        steps: [
-          { step: 'secrecy_review', role: 'secrecy_reviewer' },
-          { step: 'approval', role: 'approver' },
-          { step: 'pre_publication_check', role: 'reviewer' },
-        ],
-      },
-    });
+    const put = (steps: unknown[]) =>
+      api('PUT', `/v1/agencies/${fresh.agencyId}/review-chain`, {
+        token: fresh.tokens.agency_admin,
+        body: { version: chain.json.version, steps },
+      });
+    const withoutSecondReview = await put([
+      { id: 'keshi', label: '科室初审', role: 'reviewer', kind: 'review' },
+      { id: 'baomi', label: '保密审查', role: 'secrecy_reviewer', kind: 'secrecy_review' },
+      { id: 'zhongshen', label: '终审', role: 'approver', kind: 'final_approval' },
+      { id: 'fuhe', label: '印前复核', role: 'reviewer', kind: 'pre_publication_check' },
+    ]);
+    expect(withoutSecondReview.status).toBe(400);
+    expect(JSON.stringify(withoutSecondReview.json.errors)).toContain('三级审核');
+    const set = await put([
+      { id: 'keshi', label: '科室初审', role: 'reviewer', kind: 'review' },
+      { id: 'yusuanke', label: '预算科复审', role: 'reviewer', kind: 'review' },
+      { id: 'baomi', label: '保密审查', role: 'secrecy_reviewer', kind: 'secrecy_review' },
+      { id: 'zhongshen', label: '领导小组办公室终审', role: 'approver', kind: 'final_approval' },
+      { id: 'fuhe', label: '印前复核', role: 'reviewer', kind: 'pre_publication_check' },
+    ]);
     expect(set.status).toBe(200);
     const created = await api('POST', `/v1/agencies/${fresh.agencyId}/submissions`, {
       token: fresh.tokens.clerk,
@@ -484,30 +603,43 @@ describe('catalogue and periodic obligations', () => {
       token: fresh.tokens.clerk,
       body: {},
     });
+    const queue = await api('GET', `/v1/agencies/${fresh.agencyId}/reviews/queue?step=keshi`, {
+      token: fresh.tokens.reviewer,
+    });
+    expect(queue.json).toMatchObject({
+      step: 'keshi',
+      stepLabel: '科室初审',
+      items: [{ id: created.json.id }],
+    });
     const path = `/v1/agencies/${fresh.agencyId}/submissions/${created.json.id}/reviews`;
-    expect(
-      (
-        await api('POST', path, {
-          token: fresh.tokens.secrecy_reviewer,
-          body: { step: 'secrecy_review', verdict: 'approve', opinion: '不涉密', secrecy: clearSecrecy },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await api('POST', path, {
-          token: fresh.tokens.approver,
-          body: { step: 'approval', verdict: 'approve', opinion: '同意' },
-        })
-      ).json.status,
-    ).toBe('in_review');
-    expect(
-      (
-        await api('POST', path, {
-          token: fresh.tokens.reviewer,
-          body: { step: 'pre_publication_check', verdict: 'approve', opinion: '复核无误' },
-        })
-      ).json.status,
-    ).toBe('published');
+    const [second, checker] = await Promise.all([
+      aStaffMember(fresh.agencyId, ['reviewer']),
+      aStaffMember(fresh.agencyId, ['reviewer']),
+    ]);
+    const steps = [
+      [fresh.tokens.reviewer, { step: 'keshi' }],
+      [second.token, { step: 'yusuanke' }],
+      [fresh.tokens.secrecy_reviewer, { step: 'baomi', secrecy: clearSecrecy }],
+      [fresh.tokens.approver, { step: 'zhongshen' }],
+    ] as const;
+    for (const [token, step] of steps) {
+      const signed = await api('POST', path, {
+        token,
+        body: { ...step, verdict: 'approve', opinion: '同意' },
+      });
+      expect(signed.json).toMatchObject({ status: 'in_review' });
+    }
+    const done = await api('POST', path, {
+      token: checker.token,
+      body: { step: 'fuhe', verdict: 'approve', opinion: '复核无误' },
+    });
+    expect(done.json.status).toBe('published');
+    expect(done.json.signatures.map((signature: { label: string }) => signature.label)).toEqual([
+      '科室初审',
+      '预算科复审',
+      '保密审查',
+      '领导小组办公室终审',
+      '印前复核',
+    ]);
   });
 });

@@ -41,6 +41,7 @@ type Agency = {
   supervisor: string;
   clerk: string;
   clerkId: string;
+  clerkEmail: string;
   approver: string;
   approverId: string;
 };
@@ -58,6 +59,7 @@ async function anAgency(overrides: Record<string, unknown> = {}): Promise<Agency
     supervisor: supervisor.token,
     clerk: clerk.token,
     clerkId: clerk.staffId,
+    clerkEmail: clerk.email,
     approver: approver.token,
     approverId: approver.staffId,
   };
@@ -167,6 +169,8 @@ describe('the compliance sweep across 2032', () => {
       body: { staffId: child.clerkId },
       now: at('2032-03-02'),
     });
+    // Nobody is ever assigned to u: the clerk who registered it answers, the office head beside them.
+    const u = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-03-01' });
     const b = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-03-01' });
     await api('POST', `/v1/agencies/${child.agencyId}/applications/${b.trackingNumber}/assignment`, {
       token: child.approver,
@@ -198,6 +202,18 @@ describe('the compliance sweep across 2032', () => {
       recordedOn: nextWorkingDay(a.dueDate),
       accountable: { primary: { staffId: child.clerkId }, secondary: null },
     });
+    const unassigned = (await breaches(child, child.supervisor, '&kind=reply_overdue')).items.find(
+      (item: { case: { id: string } }) => item.case.id === u.trackingNumber,
+    );
+    expect(unassigned.accountable).toEqual({
+      primary: { staffId: child.clerkId, name: '职员 clerk' },
+      secondary: { role: 'office_head', agencyId: child.agencyId, name: '李华' },
+    });
+    const told = (await outbox(child, child.admin)).find(
+      (item) => item.key === `breach#${unassigned.breachKey}`,
+    );
+    expect(told?.to).toEqual(['office', 'supervisors', `staff:${child.clerkId}`]);
+    expect(told?.body).toBe('责任人：职员 clerk；次要责任人：李华（政府信息公开工作机构负责人）。');
 
     const bDue = extended.json.dueDate as string;
     await sweepTo(nextWorkingDay(bDue));
@@ -210,14 +226,37 @@ describe('the compliance sweep across 2032', () => {
     });
   });
 
-  it('automatic steps: no supplement in time, an unanswered consultation, an unpaid fee — each on the timeline, each told to the applicant', async () => {
+  it('automatic steps: a lapsed supplement period goes to its handler, an unanswered consultation, an unpaid fee — each on the timeline', async () => {
     const c = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
+    await api('POST', `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/assignment`, {
+      token: child.approver,
+      body: { staffId: child.clerkId },
+      now: at('2032-04-06'),
+    });
     const clarification = await api(
       'POST',
       `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/clarification-request`,
       { token: child.clerk, body: { items: ['请明确年份'], periodWorkingDays: 5 }, now: at('2032-04-07') },
     );
     const supplementBy = clarification.json.clarification.dueDate as string;
+    // Staff cannot record "no supplement" while the applicant may still supplement (Reg. 30).
+    const early = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/decision`,
+      {
+        token: child.clerk,
+        body: { outcome: 'otherwise_handled', reason: 'no_supplement' },
+        now: at(supplementBy),
+      },
+    );
+    expect(early.status).toBe(422);
+    expect(early.json.type).toBe('urn:gongkai:problem:no-supplement-not-lapsed');
+    const r = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
+    await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${r.trackingNumber}/clarification-request`,
+      { token: child.clerk, body: { items: ['请明确年份'], periodWorkingDays: 5 }, now: at('2032-04-07') },
+    );
     const d = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-04-06' });
     const consulted = await api(
       'POST',
@@ -244,32 +283,88 @@ describe('the compliance sweep across 2032', () => {
     );
     const payBy = fee.json.fee.dueDate as string;
 
-    await sweepTo(nextWorkingDay([supplementBy, answerBy, payBy].sort().at(-1) ?? supplementBy));
+    const sweptOn = nextWorkingDay([supplementBy, answerBy, payBy].sort().at(-1) ?? supplementBy);
+    await sweepTo(sweptOn);
     const caseOf = async (id: string) =>
       (await api('GET', `/v1/agencies/${child.agencyId}/applications/${id}`, { token: child.clerk })).json;
-    const closedC = await caseOf(c.trackingNumber);
-    expect(closedC).toMatchObject({
-      status: 'decided',
-      decision: { outcome: 'otherwise_handled', reason: 'no_supplement' },
+    // Deemed abandoned only "without a good reason" (Reg. 30): the handler judges; nothing is decided yet.
+    const pendingC = await caseOf(c.trackingNumber);
+    expect(pendingC).toMatchObject({
+      status: 'abandonment_pending',
+      decision: null,
+      // Found lapsed by the run of `sweptOn` (which caught up the days since the last run).
+      clarification: { dueDate: supplementBy, lapsedOn: sweptOn },
     });
-    expect(closedC.timeline.at(-1)).toMatchObject({
-      type: 'decision_made',
+    expect(pendingC.timeline.at(-1)).toMatchObject({
+      type: 'abandonment_pending',
       actor: { kind: 'system', process: 'sweep' },
     });
+    const status = await api('GET', `/v1/applications/${c.trackingNumber}`, {
+      headers: { 'x-access-token': c.accessToken },
+    });
+    expect(status.json).toMatchObject({ status: 'abandonment_pending', decision: null });
+    expect(status.json.statusText).toContain('如有正当理由');
     const resumedD = await caseOf(d.trackingNumber);
     expect(resumedD).toMatchObject({ status: 'in_progress', consultations: [{ answer: 'no_answer' }] });
-    expect(
-      (await breaches(child, child.supervisor, '&kind=consultation_overdue')).items.map(
-        (item: { case: { id: string } }) => item.case.id,
-      ),
-    ).toContain(d.trackingNumber);
+    const consultationBreach = (
+      await breaches(child, child.supervisor, '&kind=consultation_overdue')
+    ).items.find((item: { case: { id: string } }) => item.case.id === d.trackingNumber);
+    // Nobody was assigned to d: the registering clerk and the office head answer.
+    expect(consultationBreach.accountable).toMatchObject({
+      primary: { staffId: child.clerkId },
+      secondary: { role: 'office_head', name: '李华' },
+    });
     expect(await caseOf(e.trackingNumber)).toMatchObject({
       status: 'decided',
       decision: { outcome: 'otherwise_handled', reason: 'fee_unpaid' },
     });
-    const notices = (await outbox(child, child.admin)).filter((item) => item.kind === 'notice_to_applicant');
+    const sent = await outbox(child, child.admin);
+    const notices = sent.filter((item) => item.kind === 'notice_to_applicant');
     expect(notices.map((item) => item.to)).toContainEqual(['payer@example.cn']);
-    expect(notices).toHaveLength(3);
+    expect(notices.map((item) => item.key).sort()).toEqual(
+      [
+        `applicant#${d.trackingNumber}#consultation-lapsed`,
+        `applicant#${e.trackingNumber}#fee-unpaid`,
+      ].sort(),
+    );
+    const reviews = sent.filter((item) => item.kind === 'abandonment_review');
+    expect(reviews.map((item) => [item.key, item.to])).toEqual(
+      expect.arrayContaining([
+        [`handler#${c.trackingNumber}#abandonment_pending#${supplementBy}`, [child.clerkEmail, 'office']],
+      ]),
+    );
+    expect(reviews).toHaveLength(2);
+
+    // The handler finds no good reason: otherwise handled, with its letter, signed by the handler.
+    const closed = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${c.trackingNumber}/abandonment-review`,
+      { token: child.clerk, body: { verdict: 'abandoned' }, now: at(sweptOn) },
+    );
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.json).toMatchObject({
+      status: 'decided',
+      decision: {
+        outcome: 'otherwise_handled',
+        reason: 'no_supplement',
+        decidedBy: { staffId: child.clerkId },
+      },
+    });
+    // The other accepts the applicant's reason: a new period to supplement.
+    const reopened = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${r.trackingNumber}/abandonment-review`,
+      {
+        token: child.clerk,
+        body: { verdict: 'reopened', reason: '申请人出差，未收到补正通知', periodWorkingDays: 3 },
+        now: at(sweptOn),
+      },
+    );
+    expect(reopened.status, reopened.text).toBe(200);
+    expect(reopened.json).toMatchObject({
+      status: 'awaiting_clarification',
+      clarification: { dueDate: due(sweptOn, 3), lapsedOn: null },
+    });
   });
 
   it('publication: a reminder 3 working days before, a breach after, and a periodic item never published', async () => {
@@ -316,6 +411,153 @@ describe('the compliance sweep across 2032', () => {
     expect(
       missed.map((item: { subject: string; dueDate: string }) => `${item.subject} ${item.dueDate}`),
     ).toEqual([`月度财政收支情况（2032-05） ${mayDue}`]);
+  });
+
+  it('late registration is still late: a letter received 03-02 registered 06-15, a document formed in January — breached at the next sweep, once', async () => {
+    const late = await aRegisteredApplication(child.agencyId, child.clerk, {
+      receivedOn: '2032-03-02',
+      now: at('2032-06-15'),
+    });
+    expect(late.dueDate).toBe('2032-03-30');
+    const document = await api('POST', `/v1/agencies/${child.agencyId}/submissions`, {
+      token: child.clerk,
+      body: aDocument({ formedOn: '2032-01-05', title: '2032年第一季度工作计划' }),
+      now: at('2032-06-15'),
+    });
+    expect(document.status, document.text).toBe(201);
+    const publishBy = document.json.publicationDueDate as string;
+    expect(publishBy < '2032-06-15').toBe(true);
+
+    const swept = await sweepTo('2032-06-16');
+    expect(swept.counts).toMatchObject({ 'breach.reply_overdue': 1, 'breach.publication_overdue': 1 });
+    const replyBreaches = async () =>
+      (await breaches(child, child.supervisor, '&kind=reply_overdue')).items.filter(
+        (item: { case: { id: string } }) => item.case.id === late.trackingNumber,
+      );
+    expect(await replyBreaches()).toEqual([
+      expect.objectContaining({
+        dueDate: '2032-03-30',
+        recordedOn: '2032-06-16',
+        accountable: {
+          primary: expect.objectContaining({ staffId: child.clerkId }),
+          secondary: { role: 'office_head', agencyId: child.agencyId, name: '李华' },
+        },
+      }),
+    ]);
+    const publication = (await breaches(child, child.supervisor, '&kind=publication_overdue')).items.find(
+      (item: { case: { id: string } }) => item.case.id === document.json.id,
+    );
+    expect(publication).toMatchObject({ dueDate: publishBy, recordedOn: '2032-06-16' });
+    // Filed under 06-15, it is not "due in 1 working day" on 06-14 (swept after it was written).
+    const reminded = (
+      await api('GET', `/v1/agencies/${child.agencyId}/reminders?limit=100`, { token: child.clerk })
+    ).json.items.filter((item: { case?: { id: string } }) => item.case?.id === late.trackingNumber);
+    expect(reminded).toEqual([]);
+
+    // A re-run records nothing twice; nor does a later step on the overdue case, which writes its clock again.
+    expect((await sweepTo('2032-06-16', true)).counts).toEqual({});
+    const assigned = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${late.trackingNumber}/assignment`,
+      { token: child.approver, body: { staffId: child.clerkId }, now: at('2032-06-17') },
+    );
+    expect(assigned.status).toBe(200);
+    const again = await sweepTo('2032-06-18');
+    expect(again.days).toEqual(['2032-06-17', '2032-06-18']);
+    expect(again.counts['breach.reply_overdue']).toBeUndefined();
+    expect(await replyBreaches()).toHaveLength(1);
+  });
+
+  it('online applications waiting for confirmation: a reminder after 1 working day, a breach after the agency’s limit, listed for oversight', async () => {
+    const submit = async () => {
+      const response = await api('POST', `/v1/agencies/${child.agencyId}/applications`, {
+        body: {
+          applicant: anApplicant(),
+          request: { description: '某项目的环评批复', form: 'electronic', delivery: 'email' },
+        },
+        now: at('2032-06-21'),
+      });
+      expect(response.status, response.text).toBe(201);
+      return response.json.trackingNumber as string;
+    };
+    const waiting = await submit();
+    const confirmedInTime = await submit();
+    const confirmation = await api(
+      'POST',
+      `/v1/agencies/${child.agencyId}/applications/${confirmedInTime}/confirmation`,
+      { token: child.clerk, body: {}, now: at('2032-06-22') },
+    );
+    expect(confirmation.status).toBe(200);
+    const confirmBy = due('2032-06-21', 3);
+    expect(confirmBy).toBe('2032-06-24');
+    const confirmationReminders = async () =>
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/reminders?limit=100`, { token: child.clerk })
+      ).json.items.filter((item: { kind?: string }) => item.kind === 'confirmation');
+
+    await sweepTo('2032-06-22');
+    expect(await confirmationReminders()).toEqual([]);
+    // 06-22 is the 1st working day after submission: the next sweep reminds.
+    expect((await sweepTo('2032-06-23')).counts['reminder.confirmation']).toBe(1);
+    expect(await confirmationReminders()).toEqual([
+      expect.objectContaining({
+        day: '2032-06-23',
+        dueDate: confirmBy,
+        case: expect.objectContaining({ id: waiting }),
+      }),
+    ]);
+    const reminder = (await outbox(child, child.admin)).find(
+      (item) => item.key === `reminder#application#${waiting}#confirmation#${confirmBy}`,
+    );
+    expect(reminder?.body).toContain('机关自定期限，非法定期限');
+
+    const listed = async (day: string) =>
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/awaiting-confirmation`, {
+          token: child.supervisor,
+          now: at(day),
+        })
+      ).json;
+    expect(await listed('2032-06-23')).toMatchObject({
+      limitBasis: expect.stringContaining('agency policy, not law'),
+      items: [{ trackingNumber: waiting, confirmBy, limitWorkingDays: 3, overdue: false }],
+    });
+    // A supervisor of the parent agency sees them too.
+    expect(
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/awaiting-confirmation`, {
+          token: parent.supervisor,
+          now: at('2032-06-23'),
+        })
+      ).status,
+    ).toBe(200);
+
+    await sweepTo('2032-06-25');
+    const overdue = (await breaches(child, child.supervisor, '&kind=confirmation_overdue')).items;
+    expect(overdue).toEqual([
+      expect.objectContaining({
+        case: expect.objectContaining({ id: waiting }),
+        clock: 'confirmation',
+        dueDate: confirmBy,
+        recordedOn: '2032-06-25',
+        // Nobody registered or confirmed it: the office head answers.
+        accountable: {
+          primary: { role: 'office_head', agencyId: child.agencyId, name: '李华' },
+          secondary: null,
+        },
+      }),
+    ]);
+    expect((await listed('2032-06-25')).items).toEqual([
+      expect.objectContaining({ trackingNumber: waiting, overdue: true }),
+    ]);
+
+    const late = await api('POST', `/v1/agencies/${child.agencyId}/applications/${waiting}/confirmation`, {
+      token: child.clerk,
+      body: {},
+      now: at('2032-06-28'),
+    });
+    expect(late.json).toMatchObject({ status: 'in_progress', receivedOn: '2032-06-28' });
+    expect((await listed('2032-06-28')).items).toEqual([]);
   });
 
   it('a skipped day is caught up by the next run', async () => {

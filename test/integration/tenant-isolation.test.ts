@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteDefinition } from '#lib/api/routes';
+import { DEFAULT_REVIEW_CHAIN } from '#lib/domain/submission/review-chain';
 import {
   aDocument,
   aPublishedDocument,
@@ -57,6 +58,11 @@ const validBodies: Record<string, unknown> = {
     answer: 'consent',
     summary: '同意',
   },
+  'POST /v1/agencies/{agencyId}/applications/{id}/consultations/{cid}/disclosure-notice': {
+    content: '合同金额',
+    reasons: '公共利益',
+  },
+  'PUT /v1/agencies/{agencyId}/reconsideration': { version: 1, reconsideration: { bodyName: '入侵' } },
   'POST /v1/agencies/{agencyId}/applications/{id}/extension': { workingDays: 5, reason: '延期' },
   'POST /v1/agencies/{agencyId}/applications/{id}/suspension': { reason: '不可抗力' },
   'POST /v1/agencies/{agencyId}/applications/{id}/resumption': {},
@@ -65,19 +71,17 @@ const validBodies: Record<string, unknown> = {
     explanation: '页数较多',
   },
   'POST /v1/agencies/{agencyId}/applications/{id}/fee-payment': {},
+  'POST /v1/agencies/{agencyId}/applications/{id}/abandonment-review': {
+    verdict: 'reopened',
+    reason: '申请人住院',
+  },
   'POST /v1/agencies/{agencyId}/applications/{id}/decision': {
     outcome: 'disclosed',
     publishedAt: '门户网站',
   },
   'POST /v1/agencies/{agencyId}/applications/{id}/assignment': { staffId: 'stf_00000000000000000000' },
   'PUT /v1/agencies/{agencyId}/catalogue': { version: 1, entries: [{ code: 'notices', name: '通知公告' }] },
-  'PUT /v1/agencies/{agencyId}/review-chain': {
-    version: 1,
-    steps: [
-      { step: 'secrecy_review', role: 'secrecy_reviewer' },
-      { step: 'approval', role: 'approver' },
-    ],
-  },
+  'PUT /v1/agencies/{agencyId}/review-chain': { version: 1, steps: [...DEFAULT_REVIEW_CHAIN] },
   'POST /v1/agencies/{agencyId}/periodic-obligations': {
     version: 1,
     title: '月报',

@@ -4,6 +4,7 @@ import type { Application, Decision } from '#lib/domain/application/application'
 import { DecisionInput } from '#lib/domain/application/outcomes';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import type { Principal, Role } from '#lib/domain/staff';
+import type { PublicationPeriod } from '#lib/domain/submission/catalogue';
 import { DEFAULT_REVIEW_CHAIN, type SecrecyConclusion } from '#lib/domain/submission/review-chain';
 import {
   createSubmission,
@@ -34,10 +35,11 @@ export const staffWith = (
   roles: new Set(typeof roles === 'string' ? [roles] : roles),
 });
 
-/** The people of the default chain (初审 → 保密审查 → 审批) and the clerk who registers the item. */
+/** The people of the default chain (初审 → 复审 → 保密审查 → 终审) and the clerk who registers the item. */
 export const people = {
   submitter: staffWith('clerk', { staffId: 'stf_submitter000000000', name: '王芳' }),
   firstReviewer: staffWith('reviewer', { staffId: 'stf_reviewer0000000000', name: '李明' }),
+  secondReviewer: staffWith('reviewer', { staffId: 'stf_reviewer0000000001', name: '周强' }),
   secrecyReviewer: staffWith('secrecy_reviewer', { staffId: 'stf_secrecy00000000000', name: '赵敏' }),
   approver: staffWith('approver', { staffId: 'stf_approver0000000000', name: '陈刚' }),
 } as const;
@@ -64,6 +66,13 @@ export const aSubmissionInput = (overrides: Partial<SubmissionInput> = {}): Subm
     ...overrides,
   });
 
+/** Reg. 26's publication period: 20 working days. */
+export const REG_26_PERIOD: PublicationPeriod = {
+  days: 20,
+  unit: 'working_days',
+  basis: '《政府信息公开条例》第二十六条',
+};
+
 /** A draft registered on 2026-09-28 by the submitter, default chain, 20 working days to publish. */
 export const aSubmission = (
   content: Partial<SubmissionInput> = {},
@@ -76,7 +85,7 @@ export const aSubmission = (
     '2026-09-28T09:00:00.000+08:00',
     DEFAULT_REVIEW_CHAIN,
     calendar,
-    20,
+    REG_26_PERIOD,
   ).submission,
   ...fields,
 });
@@ -135,6 +144,7 @@ export const anApplication = (overrides: Partial<Application> = {}): Application
   attachments: [],
   notes: null,
   policy: null,
+  confirmation: null,
   dueDate: '2026-10-30',
   provisional: false,
   clarification: null,

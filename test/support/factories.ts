@@ -164,6 +164,7 @@ export const anAgency = (overrides: Partial<Agency> = {}): Agency => ({
   catalogue: null,
   reviewChain: null,
   obligations: [],
+  reconsideration: { vertical: false, reconsidersOwnDecisions: false, bodyName: null },
   createdAt: '2024-01-02T09:00:00.000+08:00',
   version: 1,
   ...overrides,

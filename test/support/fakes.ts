@@ -50,6 +50,7 @@ export function inMemoryWorld() {
     agencies,
     staff,
     uploads,
+    publications: proactive,
     letterUrl: async (key) => archiveUrl(key),
     applicantSecret: new Uint8Array(32).fill(7),
     newTrackingNumber: (year) => `${year}-TEST-${String((drawn.trackingNumbers += 1)).padStart(4, '0')}`,

@@ -20,7 +20,15 @@ import {
   reviewSubmission,
   sendForReview,
 } from '#lib/use-cases/proactive';
-import { aPrincipal, aRegistration, aSubmission, anAgency, cst, decisions } from '#test/support/factories';
+import {
+  aPrincipal,
+  aRegistration,
+  aSubmission,
+  anAgency,
+  cst,
+  decisions,
+  staffIdOf,
+} from '#test/support/factories';
 import { givenAgency, inMemoryWorld, reportCase, type InMemoryWorld } from '#test/support/fakes';
 
 /**
@@ -46,13 +54,13 @@ const register = (world: InMemoryWorld, receivedOn: string, today = receivedOn) 
 const decide = (world: InMemoryWorld, id: string, today: string, input = decisions.disclosed()) =>
   act(world.applicationDeps, approver, AGENCY, id, { kind: 'decision', input }, cst(today));
 
-/** A normative document published on `today`, through the default review chain. */
-async function publishDocument(world: InMemoryWorld, today: string) {
+/** A normative document (unless `content` says otherwise) published on `today`, through the default chain. */
+async function publishDocument(world: InMemoryWorld, today: string, content: Record<string, unknown> = {}) {
   const { id } = await createSubmission(
     world.proactiveDeps,
     clerk,
     AGENCY,
-    aSubmission({ formedOn: today }),
+    aSubmission({ formedOn: today, ...content }),
     cst(today),
   );
   await sendForReview(world.proactiveDeps, clerk, AGENCY, id, cst(today));
@@ -65,6 +73,10 @@ async function publishDocument(world: InMemoryWorld, today: string) {
   } as const;
   for (const [by, input] of [
     [aPrincipal(['reviewer']), { step: 'first_review', verdict: 'approve', opinion: '同意' }],
+    [
+      aPrincipal(['reviewer'], { staffId: staffIdOf('secondreviewer') }),
+      { step: 'second_review', verdict: 'approve', opinion: '同意' },
+    ],
     [
       aPrincipal(['secrecy_reviewer']),
       {
@@ -166,6 +178,82 @@ describe('drafting the report from the counters', () => {
       feeIncomeTenThousandYuan: 1.5,
       normativeDocuments: { valid: 15 },
     });
+  });
+
+  it('table 二 counts by date of issue, each repeal under the kind repealed, and expiries as 失效', async () => {
+    const world = await aWorld();
+    await setFigures(world.reportDeps, AGENCY, 2026, {
+      licensing: 0,
+      penalties: 0,
+      enforcement: 0,
+      feeIncomeTenThousandYuan: 0,
+      inForceAtStartOfYear: { rules: 3, normativeDocuments: 10 },
+      pendingAtStartOfYear: null,
+      version: 0,
+    });
+    // Issued on 12-28, published on 01-06: 2026's 本年制发, not 2027's.
+    await publishDocument(world, '2027-01-06', { formedOn: '2026-12-28' });
+    // A rule that repeals two normative documents and a rule.
+    await publishDocument(world, '2026-06-01', {
+      documentKind: 'rule',
+      documentNumber: '某市人民政府令第5号',
+      repeals: [
+        { kind: 'normative_document', documentNumber: '某环发〔2018〕1号', title: '旧办法一' },
+        { kind: 'normative_document', documentNumber: '某环发〔2019〕2号', title: '旧办法二' },
+        { kind: 'rule', documentNumber: '某市人民政府令第1号', title: '旧规章' },
+      ],
+    });
+    // The result of a clean-up (清理): one normative document expired at the end of its validity period.
+    await publishDocument(world, '2026-03-02', {
+      documentKind: 'other',
+      title: '关于公布规范性文件清理结果的通知',
+      repeals: [
+        {
+          kind: 'normative_document',
+          documentNumber: '某环规〔2021〕3号',
+          title: '有效期五年的办法',
+          ground: 'expired',
+          expiredOn: '2026-02-28',
+        },
+      ],
+    });
+    const draft = await draftReport(world.reportDeps, admin, AGENCY, 2026, cst('2027-01-10'));
+    expect(draft.content.proactive.rules).toEqual({ issued: 1, repealed: 1, valid: 3 });
+    expect(draft.content.proactive.normativeDocuments).toEqual({ issued: 1, repealed: 3, valid: 8 });
+    expect(draft.checks).not.toContainEqual(
+      expect.objectContaining({ path: expect.stringMatching(/^proactive/) }),
+    );
+    const next = await draftReport(world.reportDeps, admin, AGENCY, 2027, cst('2027-01-10'));
+    expect(next.content.proactive.normativeDocuments).toMatchObject({ issued: 0, repealed: 0 });
+  });
+
+  it('a document issued last year but published after last year’s report still counts as in force', async () => {
+    const world = await aWorld();
+    await setFigures(world.reportDeps, AGENCY, 2026, {
+      licensing: 0,
+      penalties: 0,
+      enforcement: 0,
+      feeIncomeTenThousandYuan: 0,
+      inForceAtStartOfYear: { rules: 0, normativeDocuments: 5 },
+      pendingAtStartOfYear: null,
+      version: 0,
+    });
+    await publishDocument(world, '2026-05-11');
+    await draftReport(world.reportDeps, admin, AGENCY, 2026, cst('2027-01-05'));
+    await editNarrative(
+      world.reportDeps,
+      admin,
+      AGENCY,
+      2026,
+      { version: 1, ...narrative },
+      cst('2027-01-05'),
+    );
+    const sealed = await publish(world.reportDeps, approver, AGENCY, 2026, { version: 2 }, cst('2027-01-08'));
+    expect(sealed.content.proactive.normativeDocuments).toEqual({ issued: 1, repealed: 0, valid: 6 });
+    // Issued on 2026-12-28, published in April 2027: it is 2026's, and in force on 2027-01-01.
+    await publishDocument(world, '2027-04-06', { formedOn: '2026-12-28' });
+    const next = await draftReport(world.reportDeps, admin, AGENCY, 2027, cst('2028-01-05'));
+    expect(next.content.proactive.normativeDocuments).toEqual({ issued: 0, repealed: 0, valid: 7 });
   });
 
   it('is refused for an agency that does not exist', async () => {

@@ -6,6 +6,7 @@ import {
   COLUMN_LABELS,
   COLUMNS,
   draftContent,
+  inForceFromLastYear,
   publishReport,
   RESULT_ROWS,
   sealOf,
@@ -142,6 +143,18 @@ describe('drafting the tables from the counters', () => {
           '现行有效件数 must not be negative: enter the documents in force on January 1 (figures.inForceAtStartOfYear)',
       },
     ]);
+  });
+
+  it('现行有效 on January 1 follows last year’s published report, moved by what was counted for last year later', () => {
+    const published2029 = drafted({ year: 2029, inForceAtStartOfYear: { rules: 5, normativeDocuments: 9 } });
+    // As drafted: nothing counted for 2029 yet, so 现行有效 stays at the opening.
+    expect(published2029.proactive.normativeDocuments).toEqual({ issued: 0, repealed: 0, valid: 9 });
+    expect(inForceFromLastYear(published2029.proactive, {})).toEqual({ rules: 5, normativeDocuments: 9 });
+    // Then a normative document issued in December 2029 is published, and an expiry in 2029 recorded, late.
+    const late = { 'issued.normative_document': 1, 'repealed.rule': 1 };
+    expect(inForceFromLastYear(published2029.proactive, late)).toEqual({ rules: 4, normativeDocuments: 10 });
+    const content = drafted({ inForceAtStartOfYear: inForceFromLastYear(published2029.proactive, late) });
+    expect(content.proactive.normativeDocuments).toEqual({ issued: 0, repealed: 1, valid: 9 });
   });
 
   it('has every applicant column of the national format, in order', () => {

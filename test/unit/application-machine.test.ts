@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLARIFICATION_CLOCK,
+  CONFIRMATION_CLOCK,
+  CONFIRMATION_REMINDER_CLOCK,
   closeSideClocks,
   FEE_CLOCK,
   isOpen,
@@ -10,11 +12,16 @@ import {
   withClockDueDate,
   type Application,
   type ApplicationStatus,
-  type Consultation,
+  Consultation,
 } from '#lib/domain/application/application';
 import { assign } from '#lib/domain/application/assignment';
 import { requestClarification, supplement } from '#lib/domain/application/clarification';
-import { consult, consultationLapsed, consultationReply } from '#lib/domain/application/consultation';
+import {
+  consult,
+  consultationLapsed,
+  consultationReply,
+  notifyThirdParty,
+} from '#lib/domain/application/consultation';
 import { recordDelivery } from '#lib/domain/application/delivery';
 import { checkDecision, issueDecision } from '#lib/domain/application/decision';
 import { feeNotice, feePayment } from '#lib/domain/application/fee-notice';
@@ -24,6 +31,7 @@ import { DEFAULT_POLICY, type DisclosurePolicy } from '#lib/domain/application/p
 import { extend, resume, suspend } from '#lib/domain/application/reply-clock';
 import { lapseDecision, systemStepApplies } from '#lib/domain/application/system-steps';
 import { withdraw } from '#lib/domain/application/withdrawal';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { evaluateClock } from '#lib/domain/calendar/clock';
 import { RuleViolationError, WrongStateError } from '#lib/domain/errors';
 import {
@@ -54,6 +62,11 @@ const SEED_000_POLICY: DisclosurePolicy = {
 };
 
 const ALL_STATUSES = [...OPEN_STATUSES, 'decided', 'withdrawn'] as const satisfies ApplicationStatus[];
+
+/** An online application submitted on `day` under the default policy, not yet confirmed. */
+const anOnlineSubmission = (day: IsoDate): Application =>
+  submitOnline(anOnlineApplication(), ids(), `${day}T20:00:00.000+08:00`, DEFAULT_POLICY, on(day))
+    .application;
 const statusesOtherThan = (...allowed: ApplicationStatus[]) =>
   ALL_STATUSES.filter((status) => !allowed.includes(status));
 
@@ -69,6 +82,7 @@ const aConsultation = (overrides: Partial<Consultation> = {}): Consultation => (
   repliedOn: null,
   answer: null,
   summary: null,
+  disclosureNotice: null,
   ...overrides,
 });
 const consultationInput = {
@@ -79,8 +93,14 @@ const consultationInput = {
 } as const;
 
 describe('intake (Reg. 27–31)', () => {
-  it('an online application waits for confirmation: not received, no clock, nothing counted', () => {
-    const change = submitOnline(anOnlineApplication(), ids(), '2026-09-27T20:00:00.000+08:00');
+  it('an online application waits for confirmation: not received, no reply clock, nothing counted', () => {
+    const change = submitOnline(
+      anOnlineApplication(),
+      ids(),
+      '2026-09-27T20:00:00.000+08:00',
+      DEFAULT_POLICY,
+      on('2026-09-27'),
+    );
     expect(change.application).toMatchObject({
       id: '2026-TEST-0001',
       agencyId: 'ag-city',
@@ -91,15 +111,40 @@ describe('intake (Reg. 27–31)', () => {
       policy: null,
       version: 1,
     });
-    expect(change).toMatchObject({ reply: null, replyOpen: false, clocks: [], statistics: [] });
+    expect(change).toMatchObject({ reply: null, replyOpen: false, statistics: [] });
     expect(change.event).toEqual({
       type: 'application_submitted',
       data: {
         channel: 'online',
         request: { description: '某项目的环评批复', form: 'electronic', delivery: 'email' },
         attachments: [],
+        confirmBy: '2026-09-30',
       },
     });
+  });
+
+  it('the agency’s limit to confirm (policy, not law: default 3 working days) and a reminder after 1 run from submission', () => {
+    // Tuesday 2026-09-29: the 1st working day after is 09-30; October 1–7 are off, so the 3rd is 10-09.
+    const change = submitOnline(
+      anOnlineApplication(),
+      ids(),
+      '2026-09-29T20:00:00.000+08:00',
+      DEFAULT_POLICY,
+      on('2026-09-29'),
+    );
+    expect(change.application.confirmation).toEqual({ dueDate: '2026-10-09', workingDays: 3 });
+    expect(change.clocks.map((clock) => [clock.name, clock.open && clock.state.dueDate])).toEqual([
+      [CONFIRMATION_CLOCK, '2026-10-09'],
+      [CONFIRMATION_REMINDER_CLOCK, '2026-09-30'],
+    ]);
+    const stricter = submitOnline(
+      anOnlineApplication(),
+      ids(),
+      '2026-09-29T20:00:00.000+08:00',
+      { ...DEFAULT_POLICY, confirmationWorkingDays: 1 },
+      on('2026-09-29'),
+    );
+    expect(stricter.application.confirmation).toEqual({ dueDate: '2026-09-30', workingDays: 1 });
   });
 
   it('a registered letter is received on its date of receipt and due 20 working days later', () => {
@@ -179,7 +224,7 @@ describe('intake (Reg. 27–31)', () => {
   });
 
   it('confirming an online application makes the day of confirmation the date of receipt (Reg. 31(3))', () => {
-    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27T20:00:00.000+08:00').application;
+    const submitted = anOnlineSubmission('2026-09-27');
     const change = confirm(submitted, DEFAULT_POLICY, on('2026-09-28'));
     expect(change.application).toMatchObject({
       status: 'in_progress',
@@ -193,6 +238,18 @@ describe('intake (Reg. 27–31)', () => {
     });
     expect(change.statistics).toEqual([{ year: 2026, cell: 'received.natural_person' }]);
     expect(change.replyOpen).toBe(true);
+    // The confirmation limit and its reminder stop: the application is received.
+    expect(change.clocks).toEqual([
+      { name: CONFIRMATION_CLOCK, open: false },
+      { name: CONFIRMATION_REMINDER_CLOCK, open: false },
+    ]);
+    expect(change.application.confirmation).toEqual({ dueDate: '2026-09-30', workingDays: 3 });
+  });
+
+  it('an application submitted before the limit existed has no confirmation clocks to stop', () => {
+    const older = { ...anOnlineSubmission('2026-09-27'), confirmation: null };
+    expect(confirm(older, DEFAULT_POLICY, on('2026-09-28')).clocks).toEqual([]);
+    expect(withdraw(older, null, {}, on('2026-09-28')).clocks).toEqual([]);
   });
 
   it.each(statusesOtherThan('awaiting_confirmation'))('confirmation is refused when %s', (status) => {
@@ -1038,6 +1095,175 @@ describe('the fee notice (收费, Reg. 42 and the 2020 rules)', () => {
   });
 });
 
+describe('deciding after a consultation (Reg. 32, 34)', () => {
+  const received = aReceivedApplication('2026-09-28');
+  const sent = consult(received.application, received.reply, consultationInput, 'c1', on('2026-10-12'));
+  const by = { staffId: staffIdOf('approver'), name: '李华' };
+  const letterKey = 'agency=ag-city/year=2026/application/2026-TEST-0001/decision-letter-v4.html';
+  const noticeKey = 'agency=ag-city/year=2026/application/2026-TEST-0001/third-party-notice-c1-v3.html';
+  const objected = consultationReply(
+    sent.application,
+    sent.reply,
+    'c1',
+    { answer: 'objection', summary: '涉及商业秘密' },
+    on('2026-10-20'),
+  );
+  const notice = {
+    content: '环评批复全文（含工艺参数）',
+    reasons: '涉及公众环境权益，不公开可能对公共利益造成重大影响。',
+  };
+  const decide = (application: Application, input: DecisionInput, today = '2026-10-22') =>
+    issueDecision(application, objected.reply, input, by, letterKey, on(today));
+
+  it('no decision while a consultation is open: 409 naming it; once answered or lapsed, the agency decides', () => {
+    for (const input of [decisions.notDisclosed(), decisions.notHeld(), decisions.disclosed()])
+      expect(() => decide(sent.application, input, '2026-10-20')).toThrow(
+        expect.objectContaining({
+          status: 409,
+          code: 'wrong-state',
+          message:
+            'No decision while a consultation is open: c1 (某化工有限公司, answer due 2026-11-02). Record the answer, or let the sweep record the lapse, first (Reg. 32).',
+        }),
+      );
+    // Two parties asked, one answered: the decision still waits for the other, and names only it.
+    const second = consult(
+      objected.application,
+      objected.reply,
+      { ...consultationInput, party: 'co_producing_agency', name: '某市自然资源局' },
+      'c2',
+      on('2026-10-21'),
+    );
+    expect(() => decide(second.application, decisions.notDisclosed())).toThrow(
+      /^No decision while a consultation is open: c2 \(某市自然资源局, answer due 2026-11-11\)\./,
+    );
+    const lapsed = consultationLapsed(second.application, second.reply, 'c2', on('2026-11-12'));
+    expect(decide(lapsed.application, decisions.notDisclosed(), '2026-11-12').application.status).toBe(
+      'decided',
+    );
+    expect(decide(objected.application, decisions.notDisclosed()).application.status).toBe('decided');
+  });
+
+  it('disclosing against a third party’s objection needs the written notice first: 422 naming the consultation', () => {
+    for (const input of [decisions.disclosed(), decisions.partiallyDisclosed(anUploadKey(1))])
+      expect(() => decide(objected.application, input)).toThrow(
+        expect.objectContaining({
+          status: 422,
+          code: 'third-party-not-notified',
+          errors: [
+            {
+              path: 'consultations.c1',
+              message:
+                '某化工有限公司 objected; record the notice (POST …/consultations/c1/disclosure-notice) first',
+            },
+          ],
+        }),
+      );
+    const notified = notifyThirdParty(
+      objected.application,
+      objected.reply,
+      'c1',
+      notice,
+      noticeKey,
+      on('2026-10-21'),
+    );
+    expect(decide(notified.application, decisions.disclosed()).application.decision).toMatchObject({
+      outcome: 'disclosed',
+    });
+    // A co-producing agency's objection, and a third party's consent, need no notice (Reg. 32 is about objections).
+    const agencyObjected = anApplication({
+      consultations: [
+        aConsultation({ party: 'co_producing_agency', repliedOn: '2026-10-20', answer: 'objection' }),
+      ],
+    });
+    expect(decide(agencyObjected, decisions.disclosed()).application.status).toBe('decided');
+    const consented = anApplication({
+      consultations: [aConsultation({ repliedOn: '2026-10-20', answer: 'consent' })],
+    });
+    expect(decide(consented, decisions.disclosed()).application.status).toBe('decided');
+  });
+
+  it('the notice is recorded on the consultation with where its letter is archived, once; the clock is left alone', () => {
+    const change = notifyThirdParty(
+      objected.application,
+      objected.reply,
+      'c1',
+      notice,
+      noticeKey,
+      on('2026-10-21'),
+    );
+    expect(change.application.consultations).toEqual([
+      {
+        ...objected.application.consultations[0],
+        disclosureNotice: { sentOn: '2026-10-21', ...notice, letterKey: noticeKey },
+      },
+    ]);
+    expect(change.application.status).toBe('in_progress');
+    expect(change.reply).toEqual(objected.reply);
+    expect(change.replyOpen).toBe(true);
+    expect(change.clocks).toEqual([]);
+    expect(change.statistics).toEqual([]);
+    expect(change.event).toEqual({
+      type: 'third_party_notified',
+      data: { consultationId: 'c1', name: '某化工有限公司', sentOn: '2026-10-21', letterKey: noticeKey },
+    });
+    expect(() =>
+      notifyThirdParty(change.application, change.reply, 'c1', notice, noticeKey, on('2026-10-22')),
+    ).toThrow(new WrongStateError('The third party was told on 2026-10-21; the notice is sent once.'));
+  });
+
+  it('a notice goes only to a consulted third party that objected (422)', () => {
+    const refused = (application: Application, id = 'c1') => {
+      try {
+        notifyThirdParty(application, objected.reply, id, notice, noticeKey, on('2026-10-21'));
+      } catch (error) {
+        return error;
+      }
+      throw new Error('the notice was not refused');
+    };
+    const answeredWith = (overrides: Partial<Consultation>) =>
+      anApplication({ consultations: [aConsultation({ repliedOn: '2026-10-20', ...overrides })] });
+    expect(refused(answeredWith({ answer: 'consent' }))).toMatchObject({
+      code: 'notice-without-objection',
+      errors: [{ path: 'params.cid', message: 'was answered “consent”, not with an objection' }],
+    });
+    expect(refused(answeredWith({ answer: 'no_answer' }))).toMatchObject({
+      errors: [{ path: 'params.cid', message: 'was answered “no_answer”, not with an objection' }],
+    });
+    expect(refused(sent.application)).toMatchObject({
+      code: 'notice-without-objection',
+      errors: [{ path: 'params.cid', message: 'has not been answered' }],
+    });
+    expect(refused(answeredWith({ party: 'co_producing_agency', answer: 'objection' }))).toMatchObject({
+      code: 'notice-without-objection',
+      errors: [
+        {
+          path: 'params.cid',
+          message: 'is a consultation of a co-producing agency (Reg. 34), not of a third party',
+        },
+      ],
+    });
+    expect(refused(objected.application, 'c9')).toMatchObject({ code: 'no-such-consultation', status: 422 });
+  });
+
+  it.each(['awaiting_confirmation', 'decided', 'withdrawn'] as const)(
+    'a notice is refused when %s',
+    (status) => {
+      const application = anApplication({
+        status,
+        consultations: [aConsultation({ repliedOn: '2026-10-20', answer: 'objection' })],
+      });
+      expect(() =>
+        notifyThirdParty(application, objected.reply, 'c1', notice, noticeKey, on('2026-10-21')),
+      ).toThrow(WrongStateError);
+    },
+  );
+
+  it('a consultation stored before notices were kept reads as having none', () => {
+    const { disclosureNotice: _none, ...stored } = aConsultation();
+    expect(Consultation.parse(stored)).toEqual(aConsultation());
+  });
+});
+
 describe('the decision (Reg. 36–39)', () => {
   const received = aReceivedApplication('2026-09-28');
   const by = { staffId: staffIdOf('approver'), name: '李华' };
@@ -1130,6 +1356,8 @@ describe('the decision (Reg. 36–39)', () => {
         supplementedOn: null,
         supplement: null,
         supplementAttachments: [],
+        lapsedOn: null,
+        reopenings: [],
       },
       consultations: [aConsultation({ id: 'c1', repliedOn: '2026-10-20' }), aConsultation({ id: 'c2' })],
       fee: {
@@ -1149,12 +1377,25 @@ describe('the decision (Reg. 36–39)', () => {
       { name: 'consultation-c2', open: false },
       { name: FEE_CLOCK, open: false },
     ]);
+    // The consultations answered (a decision waits for them), the supplement and the fee still owed.
+    const answered = {
+      ...waiting,
+      status: 'awaiting_fee' as const,
+      consultations: waiting.consultations.map((consultation) => ({
+        ...consultation,
+        repliedOn: '2026-10-20',
+        answer: 'consent' as const,
+      })),
+    };
     expect(
-      issueDecision(waiting, received.reply, decisions.disclosed(), by, letterKey, on('2026-10-21')).clocks,
-    ).toEqual(closeSideClocks(waiting));
+      issueDecision(answered, received.reply, decisions.disclosed(), by, letterKey, on('2026-10-21')).clocks,
+    ).toEqual([
+      { name: CLARIFICATION_CLOCK, open: false },
+      { name: FEE_CLOCK, open: false },
+    ]);
   });
 
-  it.each(['in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended'] as const)(
+  it.each(['in_progress', 'awaiting_clarification', 'awaiting_fee', 'suspended'] as const)(
     'may be made while the application is %s',
     (status) => {
       const change = issueDecision(
@@ -1201,9 +1442,80 @@ describe('the decision (Reg. 36–39)', () => {
     );
   });
 
+  it('a disclosure without files says where it is published, or how and when to obtain it (Reg. 36, 40)', () => {
+    const problems = (input: unknown) => checkDecision(DecisionInput.parse(input), '2026-10-20');
+    const inspection = {
+      method: 'inspection',
+      place: '本机关档案室',
+      from: '2026-10-21',
+      until: '2026-10-30',
+    };
+    expect(problems({ outcome: 'disclosed', access: [inspection] })).toEqual([]);
+    expect(problems({ outcome: 'disclosed', published: { publicationId: 'pub_0123456789ab' } })).toEqual([]);
+    expect(
+      problems({ outcome: 'disclosed', published: { where: '市政府公报', publishedOn: '2026-10-20' } }),
+    ).toEqual([]);
+    expect(
+      problems({ outcome: 'disclosed', published: { where: '市政府公报', publishedOn: '2026-10-21' } }),
+    ).toEqual([
+      {
+        path: 'body.published.publishedOn',
+        message:
+          'must be on or before the decision (2026-10-20): information to be published later is not already published',
+      },
+    ]);
+    expect(
+      problems({
+        outcome: 'disclosed',
+        published: { publicationId: 'pub_0123456789ab' },
+        publishedAt: '门户网站',
+      }),
+    ).toEqual([{ path: 'body.publishedAt', message: 'give published or publishedAt, not both' }]);
+    expect(
+      problems({
+        outcome: 'disclosed',
+        access: [
+          { ...inspection, from: '2026-10-19' },
+          { ...inspection, method: 'copying', until: '2026-10-20' },
+          { method: 'post', sendBy: '2026-10-19' },
+          { method: 'electronic', sendBy: '2026-10-20', to: 'a@example.cn' },
+        ],
+      }),
+    ).toEqual([
+      { path: 'body.access.0.from', message: 'must be the day of the decision (2026-10-20) or later' },
+      { path: 'body.access.1.until', message: 'must not be before from' },
+      { path: 'body.access.2.sendBy', message: 'must be the day of the decision (2026-10-20) or later' },
+    ]);
+    const partial = {
+      outcome: 'partially_disclosed',
+      withheldBecause: 'state_secret',
+      legalBasis: '第三十七条',
+      reasons: '区分处理',
+    };
+    expect(problems({ ...partial, access: [inspection] })).toEqual([]);
+    expect(problems({ ...partial, access: [{ method: 'post', sendBy: '2026-10-01' }] })).toEqual([
+      { path: 'body.access.0.sendBy', message: 'must be the day of the decision (2026-10-20) or later' },
+    ]);
+    // The shapes: at least one way; each way with what it needs; a reference of one kind.
+    for (const bad of [
+      { outcome: 'disclosed', access: [] },
+      { outcome: 'disclosed', access: [{ method: 'fax', sendBy: '2026-10-21' }] },
+      { outcome: 'disclosed', access: [{ method: 'post' }] },
+      { outcome: 'disclosed', access: [{ method: 'inspection', place: '档案室', from: '2026-10-21' }] },
+      { outcome: 'disclosed', published: { publicationId: 'pub_0123456789ab', where: '公报' } },
+      { outcome: 'disclosed', published: { where: '公报', publishedOn: '2026-10-20', url: 'ftp://x.cn' } },
+      { outcome: 'disclosed', published: { publicationId: 'pub_1' } },
+    ])
+      expect(DecisionInput.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+  });
+
   it('what each outcome must carry', () => {
-    const paths = (input: unknown) => checkDecision(DecisionInput.parse(input)).map((error) => error.path);
+    const paths = (input: unknown) =>
+      checkDecision(DecisionInput.parse(input), '2026-10-20').map((error) => error.path);
     expect(paths({ outcome: 'disclosed' })).toEqual(['body.releasedFiles']);
+    expect(checkDecision(DecisionInput.parse({ outcome: 'disclosed' }), '2026-10-20')[0]?.message).toBe(
+      'must list the released files, or published must say where it is published (Reg. 36(1)), or access how and when to obtain it (Reg. 36(2), 40)',
+    );
     expect(paths({ outcome: 'disclosed', publishedAt: '门户网站' })).toEqual([]);
     expect(
       paths({
@@ -1260,9 +1572,13 @@ describe('withdrawal by the applicant', () => {
   });
 
   it('an application never received is withdrawn without being counted', () => {
-    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27').application;
+    const submitted = anOnlineSubmission('2026-09-27');
     const change = withdraw(submitted, null, {}, on('2026-09-28'));
     expect(change).toMatchObject({ reply: null, statistics: [] });
+    expect(change.clocks).toEqual([
+      { name: CONFIRMATION_CLOCK, open: false },
+      { name: CONFIRMATION_REMINDER_CLOCK, open: false },
+    ]);
     expect(change.application.withdrawal).toEqual({ on: '2026-09-28', reason: null });
     expect(change.event.data).toEqual({ reason: null });
   });
@@ -1311,7 +1627,7 @@ describe('assignment of the handler (承办人)', () => {
   });
 
   it('an application not yet received has no reply clock to keep open', () => {
-    const submitted = submitOnline(anOnlineApplication(), ids(), '2026-09-27').application;
+    const submitted = anOnlineSubmission('2026-09-27');
     expect(assign(submitted, clerk, on('2026-09-28')).replyOpen).toBe(false);
   });
 
@@ -1350,6 +1666,8 @@ describe('the case’s copies of its clocks’ due dates', () => {
       supplementedOn: '2026-10-09',
       supplement: '补充',
       supplementAttachments: [],
+      lapsedOn: null,
+      reopenings: [],
     },
     consultations: [aConsultation({ id: 'c1' }), aConsultation({ id: 'c2' })],
     fee: {
@@ -1375,13 +1693,20 @@ describe('the case’s copies of its clocks’ due dates', () => {
       '2026-10-28',
     );
     expect(withClockDueDate(base, FEE_CLOCK, '2026-11-04', false).fee?.dueDate).toBe('2026-11-04');
+    const unconfirmed = { ...base, confirmation: { dueDate: '2026-09-30', workingDays: 3 } };
+    expect(withClockDueDate(unconfirmed, CONFIRMATION_CLOCK, '2026-10-08', false).confirmation).toEqual({
+      dueDate: '2026-10-08',
+      workingDays: 3,
+    });
     const consulted = withClockDueDate(base, 'consultation-c2', '2026-11-05', false);
     expect(consulted.consultations.map((c) => c.dueDate)).toEqual(['2026-11-02', '2026-11-05']);
   });
 
   it('a clock the case does not show leaves it unchanged', () => {
-    const bare: Application = { ...base, clarification: null, fee: null };
+    const bare: Application = { ...base, clarification: null, fee: null, confirmation: null };
     expect(withClockDueDate(bare, CLARIFICATION_CLOCK, '2026-10-28', false)).toEqual(bare);
+    expect(withClockDueDate(bare, CONFIRMATION_CLOCK, '2026-10-28', false)).toEqual(bare);
+    expect(withClockDueDate(bare, CONFIRMATION_REMINDER_CLOCK, '2026-10-28', false)).toEqual(bare);
     expect(withClockDueDate(bare, FEE_CLOCK, '2026-10-28', false)).toEqual(bare);
   });
 

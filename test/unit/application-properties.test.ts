@@ -61,6 +61,8 @@ type Action =
   | { kind: 'pay'; target: number }
   | { kind: 'fee-unpaid'; target: number }
   | { kind: 'no-supplement'; target: number }
+  | { kind: 'close-abandoned'; target: number }
+  | { kind: 'reopen'; target: number; period: number | undefined }
   | { kind: 'decide'; target: number; outcome: 'disclosed' | 'notDisclosed' | 'notHeld' }
   | { kind: 'withdraw'; target: number };
 
@@ -78,6 +80,8 @@ const KINDS_ON_A_CASE = [
   'pay',
   'fee-unpaid',
   'no-supplement',
+  'close-abandoned',
+  'reopen',
   'decide',
   'withdraw',
 ] as const satisfies Action['kind'][];
@@ -141,10 +145,11 @@ function workingDaysAfter(from: IsoDate, to: IsoDate): number {
 /**
  * The reply clock by a day-by-day count: it counts the working days after each day it (re)starts or runs
  * again, up to each day it stops, and never a day while it is stopped; a supplement starts the count
- * afresh (Reg. 30); an extension adds to the period (Reg. 33). Running: the day the count reaches the
+ * afresh with the rule's own period, not the extended one (Reg. 30); an extension adds to the period (Reg. 33). Running: the day the count reaches the
  * period. Stopped: the days left.
  */
 function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remaining: number } {
+  let base = 0;
   let period = 0;
   let counted = 0;
   let countingFrom: IsoDate = '';
@@ -152,6 +157,7 @@ function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remai
   for (const entry of log) {
     switch (entry.type) {
       case 'start':
+        base = entry.workingDays;
         period = entry.workingDays;
         counted = 0;
         countingFrom = entry.on;
@@ -166,6 +172,7 @@ function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remai
         running = true;
         break;
       case 'restart':
+        period = base;
         counted = 0;
         countingFrom = entry.on;
         running = true;
@@ -194,6 +201,8 @@ const ALLOWED_IN: Record<KindOnACase, readonly ApplicationStatus[]> = {
   clarify: ['in_progress'],
   supplement: ['awaiting_clarification'],
   'no-supplement': ['awaiting_clarification'],
+  'close-abandoned': ['abandonment_pending'],
+  reopen: ['abandonment_pending'],
   consult: ['in_progress', 'consulting'],
   answer: ['consulting'],
   'consultation-lapsed': ['consulting'],
@@ -203,7 +212,8 @@ const ALLOWED_IN: Record<KindOnACase, readonly ApplicationStatus[]> = {
   fee: ['in_progress'],
   pay: ['awaiting_fee'],
   'fee-unpaid': ['awaiting_fee'],
-  decide: ['in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended'],
+  // Not while consulting: the decision waits for the consulted parties (Reg. 32).
+  decide: ['in_progress', 'awaiting_clarification', 'awaiting_fee', 'suspended'],
   withdraw: OPEN_STATUSES,
 };
 
@@ -211,7 +221,7 @@ const ALLOWED_IN: Record<KindOnACase, readonly ApplicationStatus[]> = {
 function chooseAction(world: InMemoryWorld, cases: readonly CaseModel[], next: Step): Action {
   const statuses = cases.map((model) => world.applications.statusOf(model.id));
   const onCase = (kind: KindOnACase, target: number): Action => {
-    if (kind === 'clarify') return { kind, target, period: next.period };
+    if (kind === 'clarify' || kind === 'reopen') return { kind, target, period: next.period };
     if (kind === 'answer' || kind === 'consultation-lapsed') return { kind, target, which: next.which };
     if (kind === 'extend') return { kind, target, workingDays: next.workingDays };
     if (kind === 'fee') return { kind, target, pages: next.pages };
@@ -371,9 +381,25 @@ async function take(
         model.replyLog.push({ type: 'run', on: today });
         return true;
       case 'fee-unpaid':
-      case 'no-supplement':
         if ((await systemStep(deps, model.id, { kind: step.kind }, now)) === null) return false;
         closesAs('decided');
+        return true;
+      case 'no-supplement':
+        // The case waits for its handler's review (Reg. 30): still open, the reply clock still stopped.
+        return (await systemStep(deps, model.id, { kind: step.kind }, now)) !== null;
+      case 'close-abandoned':
+        await staff({ kind: 'abandonment-review', input: { verdict: 'abandoned' } });
+        closesAs('decided');
+        return true;
+      case 'reopen':
+        await staff({
+          kind: 'abandonment-review',
+          input: {
+            verdict: 'reopened',
+            reason: '申请人出差在外，未能及时补正',
+            periodWorkingDays: step.period,
+          },
+        });
         return true;
       case 'decide':
         await staff({ kind: 'decision', input: decisions[step.outcome]() }, head);

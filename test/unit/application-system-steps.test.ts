@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '#lib/domain/application/application';
 import { submitOnline } from '#lib/domain/application/intake';
+import { DEFAULT_POLICY, DisclosurePolicy } from '#lib/domain/application/policy';
+import { abandonmentReviewNotice, reopenAbandoned } from '#lib/domain/application/abandonment';
+import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { applicantNoticeOf, lapseDecision, systemStepApplies } from '#lib/domain/application/system-steps';
 
 const anApplication = (overrides: Partial<Application> = {}): Application => ({
@@ -18,6 +21,8 @@ const anApplication = (overrides: Partial<Application> = {}): Application => ({
     },
     { id: '2026-K7QX-3M9P', agencyId: 'ag1', applicantKey: 'k', accessTokenHash: 'h' },
     '2026-03-02T09:00:00+08:00',
+    DEFAULT_POLICY,
+    { calendar: new WorkingCalendar(), today: '2026-03-02' },
   ).application,
   ...overrides,
 });
@@ -31,6 +36,8 @@ const clarification = {
   supplementedOn: null,
   supplement: null,
   supplementAttachments: [],
+  lapsedOn: null,
+  reopenings: [],
 };
 const fee = {
   method: 'by_volume' as const,
@@ -55,6 +62,7 @@ const consultation = {
   repliedOn: null,
   answer: null,
   summary: null,
+  disclosureNotice: null,
 };
 
 describe('the steps the sweep takes when a period lapses', () => {
@@ -90,7 +98,7 @@ describe('the steps the sweep takes when a period lapses', () => {
       outcome: 'otherwise_handled',
       reason: 'no_supplement',
       legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
-      reasons: '申请人未在补正期限（2026-03-24）内补正，视为放弃申请，行政机关不再处理。',
+      reasons: '申请人未在补正期限（2026-03-24）内补正，且无正当理由，视为放弃申请，行政机关不再处理。',
     });
   });
 
@@ -103,14 +111,50 @@ describe('the steps the sweep takes when a period lapses', () => {
     });
   });
 
-  it('tells the applicant what happened', () => {
-    expect(applicantNoticeOf({ kind: 'no-supplement' })).toContain('视为放弃申请');
+  it('tells the applicant what happened — nothing final when the period to supplement lapsed', () => {
+    expect(applicantNoticeOf({ kind: 'no-supplement' })).toBeNull();
     expect(applicantNoticeOf({ kind: 'fee-unpaid' })).toContain('缴纳信息处理费');
     expect(applicantNoticeOf({ kind: 'consultation-lapsed', consultationId: 'c1' })).toContain('恢复办理');
   });
 });
 
+describe('deemed abandonment (Reg. 30): the handler reviews a lapsed period', () => {
+  it('tells the handler to judge whether the applicant had a good reason, and what each answer does', () => {
+    const notice = abandonmentReviewNotice(anApplication(), '2026-03-24');
+    expect(notice.subject).toBe('【待审查】申请 2026-K7QX-3M9P 补正期限（2026-03-24）已届满，申请人未补正');
+    expect(notice.body).toContain('无正当理由');
+    expect(notice.body).toContain('重新确定补正期限');
+  });
+
+  it('a review needs a lapsed period: no case without a clarification is pending', () => {
+    const pending = anApplication({ status: 'abandonment_pending', clarification: null });
+    expect(() =>
+      reopenAbandoned(
+        pending,
+        null,
+        { verdict: 'reopened', reason: '理由' },
+        { calendar: new WorkingCalendar(), today: '2026-03-26' },
+      ),
+    ).toThrow(/No clarification was requested/);
+  });
+});
+
 describe('the application schema', () => {
+  it('reads an application stored before the confirmation limit and the review of lapsed periods', () => {
+    const {
+      confirmation: _none,
+      clarification: _c,
+      ...older
+    } = anApplication({ status: 'awaiting_clarification', clarification });
+    const { lapsedOn: _l, reopenings: _r, ...olderClarification } = clarification;
+    expect(Application.parse({ ...older, clarification: olderClarification })).toMatchObject({
+      confirmation: null,
+      clarification: { lapsedOn: null, reopenings: [] },
+    });
+    const { confirmationWorkingDays: _limit, ...olderPolicy } = DEFAULT_POLICY;
+    expect(DisclosurePolicy.parse(olderPolicy).confirmationWorkingDays).toBe(3);
+  });
+
   it('reads a stored item back as the application, without what storage adds around it', () => {
     const application = anApplication({ status: 'consulting', consultations: [consultation], fee });
     const item = { pk: 'APP#2026-K7QX-3M9P', sk: 'CASE', gsi1pk: 'x', entity: 'application', ...application };

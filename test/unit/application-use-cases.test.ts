@@ -1,15 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DecisionInput } from '#lib/domain/application/outcomes';
 import { hashToken } from '#lib/domain/application/secrets';
 import { SWEEP_SIGNATURE } from '#lib/domain/application/system-steps';
 import { archiveKeys } from '#lib/domain/archive-keys';
+import { DEFAULT_POLICY } from '#lib/domain/application/policy';
 import {
   AlreadyExistsError,
+  ForbiddenError,
   NotFoundError,
   RuleViolationError,
   VersionConflictError,
   WrongStateError,
 } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
+import type { ReviewInput } from '#lib/domain/submission/submission';
 import { verifyChain, type TimelineEvent } from '#lib/domain/timeline';
 import {
   applicationStatus,
@@ -26,6 +30,13 @@ import {
 } from '#lib/use-cases/applications/casework';
 import { runStep } from '#lib/use-cases/applications/step-runner';
 import { systemStep } from '#lib/use-cases/applications/system-steps';
+import { createAgency, getReconsideration, setReconsideration } from '#lib/use-cases/agencies';
+import { createSubmission, reviewSubmission, sendForReview, withdraw } from '#lib/use-cases/proactive';
+import {
+  CONFIRMATION_LIMIT_BASIS,
+  listAwaitingConfirmation,
+  type OversightDeps,
+} from '#lib/use-cases/oversight';
 import {
   aPrincipal,
   aRegistration,
@@ -35,11 +46,13 @@ import {
   anOnlineApplication,
   anOrganisation,
   anUploadKey,
+  aSubmission,
   cst,
   decisions,
   staffIdOf,
 } from '#test/support/factories';
 import {
+  agencyCase,
   applicationCase,
   archiveUrl,
   givenAgency,
@@ -114,6 +127,104 @@ describe('applying online', () => {
       { seq: 1, type: 'application_submitted', actor: { kind: 'applicant' }, prevHash: null },
     ]);
     expect(world.records.counters(AGENCY)).toEqual([]);
+  });
+
+  it('the agency’s limit to confirm (its policy of the day of submission) runs from submission, and stops at confirmation', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(
+      world,
+      anAgency({
+        policies: [{ ...DEFAULT_POLICY, effectiveFrom: '2026-09-01', confirmationWorkingDays: 5 }],
+      }),
+    );
+    await submitApplication(
+      world.applicationDeps,
+      AGENCY,
+      anOnlineApplication(),
+      undefined,
+      cst('2026-09-21'),
+    );
+    // Monday 09-21: five working days end on 09-29 (Mid-Autumn on Friday 09-25 and the weekend are off).
+    expect((await world.applications.get(FIRST))?.application.confirmation).toEqual({
+      dueDate: '2026-09-29',
+      workingDays: 5,
+    });
+    const clocks = () =>
+      [...world.records.clocks(applicationCase(FIRST))].map(([name, clock]) => [
+        name,
+        clock.open,
+        clock.state.dueDate,
+      ]);
+    expect(clocks()).toEqual([
+      ['confirmation', true, '2026-09-29'],
+      ['confirmation-reminder', true, '2026-09-22'],
+    ]);
+    await staffAct(world, { kind: 'confirmation' }, '2026-09-23');
+    expect(clocks()).toEqual([
+      ['confirmation', false, '2026-09-29'],
+      ['confirmation-reminder', false, '2026-09-22'],
+      ['reply', true, '2026-10-28'],
+    ]);
+  });
+
+  it('oversight lists the applications still waiting for confirmation, oldest first, with the limit as agency policy', async () => {
+    const world = await aWorld();
+    // Tracking numbers are random: drawn here in the reverse order of submission, the list still starts
+    // with the oldest.
+    const numbers = ['2026-TEST-0009', '2026-TEST-0008', '2026-TEST-0007'];
+    const newTrackingNumber = () => {
+      const next = numbers.shift();
+      if (next === undefined) throw new Error('three submissions only');
+      return next;
+    };
+    const applicationDeps = { ...world.applicationDeps, newTrackingNumber };
+    for (const day of ['2026-09-21', '2026-09-22', '2026-09-23'])
+      await submitApplication(applicationDeps, AGENCY, anOnlineApplication(), undefined, cst(day));
+    await registerLetter(world);
+    await staffAct(world, { kind: 'confirmation' }, '2026-09-24', clerk, '2026-TEST-0008');
+    const unread = async (): Promise<never> => {
+      throw new Error('not read by this listing');
+    };
+    const deps: OversightDeps = {
+      store: { listBreaches: unread, listReminders: unread, listOutbox: unread },
+      agencies: { get: (id: string) => world.agencies.get(id), children: async () => [] },
+      applications: world.applications,
+    };
+    const supervisor = aPrincipal(['supervisor'], { agencyId: AGENCY });
+    const listed = await listAwaitingConfirmation(deps, supervisor, AGENCY, { limit: 10 }, '2026-09-25');
+    expect(listed).toEqual({
+      agencyId: AGENCY,
+      limitBasis: CONFIRMATION_LIMIT_BASIS,
+      items: [
+        {
+          trackingNumber: '2026-TEST-0009',
+          submittedAt: '2026-09-21T10:00:00.000+08:00',
+          confirmBy: '2026-09-24',
+          limitWorkingDays: 3,
+          overdue: true,
+          assignee: null,
+        },
+        {
+          trackingNumber: '2026-TEST-0007',
+          submittedAt: '2026-09-23T10:00:00.000+08:00',
+          confirmBy: '2026-09-29',
+          limitWorkingDays: 3,
+          overdue: false,
+          assignee: null,
+        },
+      ],
+      nextToken: null,
+    });
+    expect(CONFIRMATION_LIMIT_BASIS).toContain('agency policy, not law');
+    await expect(
+      listAwaitingConfirmation(
+        deps,
+        aPrincipal(['supervisor'], { agencyId: 'ag-other' }),
+        AGENCY,
+        { limit: 10 },
+        '2026-09-25',
+      ),
+    ).rejects.toThrow(ForbiddenError);
   });
 
   it('is refused for an agency that does not exist', async () => {
@@ -401,6 +512,7 @@ describe('registering a letter, fax, e-mail or visit', () => {
             clarificationPeriodWorkingDays: 15,
             consultationWorkingDays: 15,
             publicationWorkingDays: 5,
+            confirmationWorkingDays: 3,
           },
         ],
       }),
@@ -532,6 +644,7 @@ describe('the staff’s steps on a case', () => {
             clarificationPeriodWorkingDays: 15,
             consultationWorkingDays: 15,
             publicationWorkingDays: 20,
+            confirmationWorkingDays: 3,
           },
         ],
       }),
@@ -804,6 +917,15 @@ describe('the decision and its letter', () => {
     const letter = String((decided?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body);
     expect(letter).toContain('某市生态环境局');
     expect(letter).toContain('向某市人民政府申请行政复议');
+    // A partial disclosure refuses what it withholds: reconsideration first (行政复议法 Art. 23(1)(4)).
+    expect(decided?.data.remedy).toEqual({
+      route: 'reconsideration_first',
+      body: '某市人民政府',
+      named: true,
+      gap: null,
+    });
+    expect(letter).toContain('应当先申请行政复议');
+    expect(letter).not.toContain('六个月内');
     expect(letter).toContain('批复（删减版）.pdf');
     expect(world.uploads.referenced.has(file)).toBe(true);
     expect(countersOf(world, 2026)).toEqual({
@@ -827,14 +949,70 @@ describe('the decision and its letter', () => {
     expect(typesOf(world)).toEqual(['application_registered']);
   });
 
-  it('an agency with no parent on record names the body in general terms', async () => {
+  it('an agency with no parent on record: the letter gives the one designation the law gives, and the gap is recorded', async () => {
     const world = inMemoryWorld();
     await givenAgency(world, anAgency({ parentAgencyId: null }));
     await registerLetter(world);
     await staffAct(world, { kind: 'decision', input: decisions.notHeld() }, '2026-10-20', head);
-    const letter = JSON.stringify(timelineOf(world).at(-1)?.data.archiveObjects);
+    const decided = timelineOf(world).at(-1);
+    const letter = JSON.stringify(decided?.data.archiveObjects);
     expect(letter).toContain('该信息由某市自然资源局负责公开');
-    expect(letter).not.toContain('某市人民政府');
+    expect(letter).toContain(
+      '可以自收到本告知书之日起六十日内向本机关所属的本级人民政府申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。',
+    );
+    expect(letter).not.toContain('或者本级人民政府');
+    expect(decided?.data.remedy).toEqual({
+      route: 'reconsideration_or_lawsuit',
+      body: '本机关所属的本级人民政府',
+      named: false,
+      gap: 'Gongkai cannot name the 本级人民政府: no parent agency is on record. Letters say “本机关所属的本级人民政府” until the parent is recorded or the body’s name is set (PUT /v1/agencies/{agencyId}/reconsideration).',
+    });
+  });
+
+  it('a vertically led agency names its superior department; an agency’s own name for the body wins', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(world, anAgency({ agencyId: 'ag-tax-prov', name: '国家税务总局某省税务局' }));
+    await givenAgency(
+      world,
+      anAgency({
+        name: '国家税务总局某市税务局',
+        parentAgencyId: 'ag-tax-prov',
+        reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: null },
+      }),
+    );
+    await registerLetter(world);
+    await staffAct(world, { kind: 'decision', input: decisions.notDisclosed() }, '2026-10-20', head);
+    const letterOf = (id: string) =>
+      String(
+        (timelineOf(world, id).at(-1)?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body,
+      );
+    expect(letterOf(FIRST)).toContain(
+      '可以自收到本告知书之日起六十日内向国家税务总局某省税务局申请行政复议；',
+    );
+    const admin = aPrincipal(['agency_admin'], { staffId: staffIdOf('admin') });
+    await setReconsideration(
+      world.agencies,
+      admin,
+      AGENCY,
+      {
+        version: 1,
+        reconsideration: {
+          vertical: true,
+          reconsidersOwnDecisions: false,
+          bodyName: '国家税务总局某省税务局（复议）',
+        },
+      },
+      cst('2026-10-21'),
+    );
+    await registerLetter(world, {}, '2026-10-21');
+    await staffAct(
+      world,
+      { kind: 'decision', input: decisions.notDisclosed() },
+      '2026-10-22',
+      head,
+      '2026-TEST-0002',
+    );
+    expect(letterOf('2026-TEST-0002')).toContain('向国家税务总局某省税务局（复议）申请行政复议');
   });
 
   it('a case is decided once', async () => {
@@ -852,6 +1030,283 @@ describe('the decision and its letter', () => {
   });
 });
 
+describe('disclosing against a third party’s objection (Reg. 32)', () => {
+  const consultation = {
+    party: 'third_party',
+    name: '某化工有限公司',
+    contact: '010-12345678',
+    matter: '环评批复中的工艺参数是否同意公开',
+  } as const;
+  const notice = { content: '环评批复全文', reasons: '涉及公众环境权益，不公开可能对公共利益造成重大影响。' };
+
+  it('waits for the answer, then needs the written notice, archived, before the decision letter', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    await staffAct(world, { kind: 'consultation', input: consultation }, '2026-10-12');
+    await expect(
+      staffAct(world, { kind: 'decision', input: decisions.disclosed() }, '2026-10-13', head),
+    ).rejects.toBeInstanceOf(WrongStateError);
+    await staffAct(
+      world,
+      {
+        kind: 'consultation-reply',
+        consultationId: 'c1',
+        input: { answer: 'objection', summary: '涉及商业秘密' },
+      },
+      '2026-10-20',
+    );
+    await expect(
+      staffAct(world, { kind: 'decision', input: decisions.disclosed() }, '2026-10-21', head),
+    ).rejects.toMatchObject({ code: 'third-party-not-notified', errors: [{ path: 'consultations.c1' }] });
+    const notified = await staffAct(
+      world,
+      { kind: 'disclosure-notice', consultationId: 'c1', input: notice },
+      '2026-10-21',
+    );
+    const noticeKey = archiveKeys.thirdPartyNotice(
+      { agencyId: AGENCY, id: FIRST, sentOn: '2026-10-21' },
+      'c1',
+      4,
+    );
+    expect(notified.consultations).toEqual([
+      expect.objectContaining({
+        id: 'c1',
+        answer: 'objection',
+        disclosureNotice: {
+          sentOn: '2026-10-21',
+          ...notice,
+          letterKey: noticeKey,
+          letterUrl: archiveUrl(noticeKey),
+        },
+      }),
+    ]);
+    const told = timelineOf(world).at(-1);
+    expect(told).toMatchObject({
+      type: 'third_party_notified',
+      actor: { kind: 'staff', staffId: clerk.staffId },
+      data: {
+        consultationId: 'c1',
+        letterKey: noticeKey,
+        archiveObjects: [{ key: noticeKey, contentType: 'text/html; charset=utf-8' }],
+      },
+    });
+    const letter = String((told?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body);
+    expect(letter).toContain('<p>某化工有限公司：</p>');
+    expect(letter).toContain('<p>公开内容：环评批复全文</p>');
+    expect(letter).toContain('六十日内向某市人民政府申请行政复议，或者自收到本告知书之日起六个月内');
+    // Not the applicant's name: the third party learns what is disclosed, not to whom.
+    expect(letter).not.toContain('张三');
+    await expect(
+      staffAct(world, { kind: 'disclosure-notice', consultationId: 'c1', input: notice }, '2026-10-22'),
+    ).rejects.toBeInstanceOf(WrongStateError);
+    const decided = await staffAct(
+      world,
+      { kind: 'decision', input: decisions.disclosed() },
+      '2026-10-22',
+      head,
+    );
+    expect(decided.status).toBe('decided');
+    expect(typesOf(world)).toEqual([
+      'application_registered',
+      'consultation_sent',
+      'consultation_answered',
+      'third_party_notified',
+      'decision_made',
+    ]);
+  });
+});
+
+describe('a decision that names where the information is already published (Reg. 36(1))', () => {
+  const reviewer = aPrincipal(['reviewer']);
+  const secondReviewer = aPrincipal(['reviewer'], { staffId: staffIdOf('secondreviewer') });
+  const secrecyReviewer = aPrincipal(['secrecy_reviewer']);
+  const approver = aPrincipal(['approver']);
+  const risks = {
+    state_secret: 'none',
+    work_secret: 'none',
+    commercial_secret: 'none',
+    personal_privacy: 'none',
+    security_stability: 'none',
+  } as const;
+
+  /** A document of `agencyId` through the default chain (初审, 复审, 保密审查, 终审) into the reading room. */
+  async function aPublication(world: InMemoryWorld, agencyId: string, audience: 'public' | 'internal') {
+    const deps = world.proactiveDeps;
+    const submitter = aPrincipal(['clerk'], { agencyId });
+    const content = aSubmission({ audience, title: '关于印发《某市生态环境保护规划》的通知' });
+    const { id } = await createSubmission(deps, submitter, agencyId, content, cst('2026-09-29'));
+    await sendForReview(deps, submitter, agencyId, id, cst('2026-09-29'));
+    const sign = (by: Principal, input: ReviewInput) =>
+      reviewSubmission(deps, { ...by, agencyId }, agencyId, id, input, cst('2026-09-30'));
+    await sign(reviewer, { step: 'first_review', verdict: 'approve', opinion: '准确' });
+    await sign(secondReviewer, { step: 'second_review', verdict: 'approve', opinion: '同意' });
+    await sign(secrecyReviewer, {
+      step: 'secrecy_review',
+      verdict: 'approve',
+      opinion: '不涉密',
+      secrecy: { risks, outcome: 'clear' },
+    });
+    const published = await sign(approver, { step: 'approval', verdict: 'approve', opinion: '同意' });
+    if (published.publicationId === null) throw new Error('the approval publishes');
+    return published.publicationId;
+  }
+  const disclosedAt = (publicationId: string) => ({
+    kind: 'decision' as const,
+    input: DecisionInput.parse({ outcome: 'disclosed', published: { publicationId } }),
+  });
+
+  it('a public publication of the reading room is named in the letter, by title, number, date and id', async () => {
+    const world = await aWorld();
+    const own = await aPublication(world, AGENCY, 'public');
+    const parents = await aPublication(world, 'ag-gov', 'public');
+    await registerLetter(world);
+    await registerLetter(world);
+    await staffAct(world, disclosedAt(own), '2026-10-20', head);
+    await staffAct(world, disclosedAt(parents), '2026-10-20', head, '2026-TEST-0002');
+    const letterOf = (id: string) =>
+      String(
+        (timelineOf(world, id).at(-1)?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body,
+      );
+    expect(letterOf(FIRST)).toContain(
+      `<p>该信息已于2026年9月30日在本机关的政府信息公开目录中主动公开，题为“关于印发《某市生态环境保护规划》的通知”（某环发〔2026〕12号），公开编号${own}，请在该目录中查阅。</p>`,
+    );
+    expect(letterOf('2026-TEST-0002')).toContain('在某市人民政府的政府信息公开目录中主动公开');
+    const page = await getCase(world.applicationDeps, AGENCY, FIRST);
+    expect(page.decision?.view?.published).toEqual({ publicationId: own });
+  });
+
+  it('an internal, withdrawn or unknown publication is not "already published": 422 not-published, nothing decided', async () => {
+    const world = await aWorld();
+    const internal = await aPublication(world, AGENCY, 'internal');
+    const gone = await aPublication(world, AGENCY, 'public');
+    await withdraw(
+      world.proactiveDeps,
+      approver,
+      AGENCY,
+      gone,
+      { reason: '内容有误', legalBasis: '《中华人民共和国政府信息公开条例》第二十六条' },
+      cst('2026-10-09'),
+    );
+    await registerLetter(world);
+    for (const [publicationId, message] of [
+      [internal, 'is not a publication the public can read'],
+      ['pub_000000000000', 'is not a publication the public can read'],
+      [gone, 'was withdrawn: it is no longer published'],
+    ] as const)
+      await expect(staffAct(world, disclosedAt(publicationId), '2026-10-20', head)).rejects.toMatchObject({
+        code: 'not-published',
+        errors: [{ path: 'body.published.publicationId', message }],
+      });
+    expect(typesOf(world)).toEqual(['application_registered']);
+  });
+});
+
+describe('the agency’s reconsideration settings', () => {
+  const admin = aPrincipal(['agency_admin'], { staffId: staffIdOf('admin') });
+  const platform = aPrincipal(['platform_admin'], { agencyId: 'platform', staffId: staffIdOf('platform') });
+
+  it('shows the body its letters name and, when it cannot be named, why; an administrator states the rest', async () => {
+    const world = await aWorld();
+    expect(await getReconsideration(world.agencies, AGENCY)).toEqual({
+      settings: { vertical: false, reconsidersOwnDecisions: false, bodyName: null },
+      body: {
+        designation: '本级人民政府',
+        basis: '《中华人民共和国行政复议法》第二十四条第一款第一项',
+        name: '某市人民政府',
+        source: 'parent',
+        gap: null,
+      },
+      version: 1,
+    });
+    const set = await setReconsideration(
+      world.agencies,
+      admin,
+      AGENCY,
+      { version: 1, reconsideration: { vertical: false, reconsidersOwnDecisions: true, bodyName: null } },
+      cst('2026-10-20'),
+    );
+    expect(set).toMatchObject({
+      body: { designation: '本机关', name: '某市生态环境局', source: 'itself' },
+      version: 2,
+    });
+    expect(world.records.timeline(agencyCase(AGENCY)).at(-1)).toMatchObject({
+      type: 'reconsideration_set',
+      actor: { staffId: admin.staffId },
+      data: { reconsideration: { reconsidersOwnDecisions: true } },
+    });
+    await expect(
+      setReconsideration(
+        world.agencies,
+        admin,
+        AGENCY,
+        { version: 1, reconsideration: set.settings },
+        cst('2026-10-20'),
+      ),
+    ).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(
+      setReconsideration(
+        world.agencies,
+        admin,
+        'ag-gov',
+        { version: 1, reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: null } },
+        cst('2026-10-20'),
+      ),
+    ).rejects.toMatchObject({
+      code: 'reconsideration-settings',
+      errors: [{ path: 'body.reconsideration.vertical' }],
+    });
+    await expect(getReconsideration(world.agencies, 'ag-none')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('an agency is created with its settings, checked against its level', async () => {
+    const world = inMemoryWorld();
+    const created = await createAgency(
+      world.agencies,
+      platform,
+      {
+        agencyId: 'ag-customs',
+        name: '某海关',
+        level: 'department',
+        parentAgencyId: null,
+        profile: null,
+        reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: '某直属海关' },
+      },
+      cst('2026-10-20'),
+    );
+    expect(created.reconsideration).toEqual({
+      vertical: true,
+      reconsidersOwnDecisions: false,
+      bodyName: '某直属海关',
+    });
+    expect(
+      (
+        await createAgency(
+          world.agencies,
+          platform,
+          { agencyId: 'ag-plain', name: '某局', level: 'department', parentAgencyId: null, profile: null },
+          cst('2026-10-20'),
+        )
+      ).reconsideration,
+    ).toEqual({ vertical: false, reconsidersOwnDecisions: false, bodyName: null });
+    await expect(
+      createAgency(
+        world.agencies,
+        platform,
+        {
+          agencyId: 'ag-gov2',
+          name: '某县人民政府',
+          level: 'government',
+          parentAgencyId: null,
+          profile: null,
+          reconsideration: { vertical: true, reconsidersOwnDecisions: false, bodyName: null },
+        },
+        cst('2026-10-20'),
+      ),
+    ).rejects.toMatchObject({ code: 'reconsideration-settings' });
+    expect(await world.agencies.get('ag-gov2')).toBeUndefined();
+  });
+});
+
 describe('the steps the sweep takes when a period lapses', () => {
   async function waitingForSupplement() {
     const world = await aWorld();
@@ -864,33 +1319,154 @@ describe('the steps the sweep takes when a period lapses', () => {
     return world;
   }
 
-  it('no supplement in time: otherwise handled under Reg. 30, signed by the sweep, with a letter', async () => {
+  /** The clarification of 2026-09-30 is due 2026-10-27; the sweep finds it lapsed on 10-28. */
+  async function abandonmentPending() {
     const world = await waitingForSupplement();
-    const decided = await systemStep(
+    const pending = await systemStep(
       world.applicationDeps,
       FIRST,
       { kind: 'no-supplement' },
       cst('2026-10-28', '08:30'),
+    );
+    return { world, pending };
+  }
+
+  it('no supplement in time: the case waits for its handler’s review, still open, nothing decided or counted', async () => {
+    const { world, pending } = await abandonmentPending();
+    expect(pending).toMatchObject({
+      status: 'abandonment_pending',
+      decision: null,
+      clarification: { dueDate: '2026-10-27', lapsedOn: '2026-10-28', supplementedOn: null },
+    });
+    expect(timelineOf(world).at(-1)).toMatchObject({
+      type: 'abandonment_pending',
+      actor: { kind: 'system', process: 'sweep' },
+      data: { supplementBy: '2026-10-27', lapsedOn: '2026-10-28' },
+    });
+    expect(world.records.clock(applicationCase(FIRST), 'clarification')?.open).toBe(false);
+    expect(world.records.clock(applicationCase(FIRST), 'reply')).toMatchObject({
+      open: true,
+      state: { status: 'suspended' },
+    });
+    // Pending in the annual report: received, not yet decided.
+    expect(countersOf(world, 2026)).toEqual({ 'received.natural_person': 1 });
+    const queue = await listApplications(world.applicationDeps, AGENCY, { status: 'open', limit: 10 });
+    expect(queue.items).toEqual([
+      expect.objectContaining({ status: 'abandonment_pending', supplementLapsedOn: '2026-10-28' }),
+    ]);
+  });
+
+  it('while the handler reviews, the applicant is told nothing final and cannot supplement', async () => {
+    const { world } = await abandonmentPending();
+    const page = await applicationStatus(world.applicationDeps, FIRST, 'token-1');
+    expect(page).toMatchObject({
+      status: 'abandonment_pending',
+      statusText: '补正期限已届满，本机关正在审查；如有正当理由未能按期补正，请尽快与本机关联系说明',
+      decision: null,
+    });
+    expect(page.timeline.at(-1)).toEqual({
+      at: '2026-10-28T08:30:00.000+08:00',
+      type: 'abandonment_pending',
+      description: '补正期限已届满，本机关正在审查',
+    });
+    await expect(
+      supplementByApplicant(
+        world.applicationDeps,
+        FIRST,
+        'token-1',
+        { text: '补充', attachments: [] },
+        cst('2026-10-29'),
+      ),
+    ).rejects.toThrow(WrongStateError);
+  });
+
+  it('the handler finds no good reason: otherwise handled (no supplement) with its letter, signed by the handler', async () => {
+    const { world } = await abandonmentPending();
+    const decided = await staffAct(
+      world,
+      { kind: 'abandonment-review', input: { verdict: 'abandoned' } },
+      '2026-10-29',
     );
     expect(decided).toMatchObject({
       status: 'decided',
       decision: {
         outcome: 'otherwise_handled',
         reason: 'no_supplement',
-        decidedBy: SWEEP_SIGNATURE,
-        decidedOn: '2026-10-28',
+        legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
+        reasons: '申请人未在补正期限（2026-10-27）内补正，且无正当理由，视为放弃申请，行政机关不再处理。',
+        decidedBy: { staffId: clerk.staffId, name: '刘备' },
+        decidedOn: '2026-10-29',
       },
     });
     expect(timelineOf(world).at(-1)).toMatchObject({
       type: 'decision_made',
-      actor: { kind: 'system', process: 'sweep' },
+      actor: { kind: 'staff', staffId: clerk.staffId },
       data: {
         row: 'otherwise_handled.no_supplement',
         archiveObjects: [expect.objectContaining({ contentType: 'text/html; charset=utf-8' })],
       },
     });
-    expect(world.records.clock(applicationCase(FIRST), 'clarification')?.open).toBe(false);
     expect(countersOf(world, 2026)['decided.otherwise_handled.no_supplement.natural_person']).toBe(1);
+  });
+
+  it('the handler accepts the applicant’s reason: a new period to supplement, and the supplement restarts the reply period', async () => {
+    const { world } = await abandonmentPending();
+    const reopened = await staffAct(
+      world,
+      {
+        kind: 'abandonment-review',
+        input: { verdict: 'reopened', reason: '申请人住院治疗，提供了住院证明', periodWorkingDays: 5 },
+      },
+      '2026-10-29',
+    );
+    // Five working days from Thursday 10-29: 10-30, 11-02, 11-03, 11-04, 11-05.
+    expect(reopened).toMatchObject({
+      status: 'awaiting_clarification',
+      clarification: {
+        dueDate: '2026-11-05',
+        lapsedOn: null,
+        reopenings: [
+          { on: '2026-10-29', reason: '申请人住院治疗，提供了住院证明', previousDueDate: '2026-10-27' },
+        ],
+      },
+    });
+    expect(world.records.clock(applicationCase(FIRST), 'clarification')).toMatchObject({
+      open: true,
+      state: { status: 'running', dueDate: '2026-11-05' },
+    });
+    const page = await applicationStatus(world.applicationDeps, FIRST, 'token-1');
+    expect(page.timeline.at(-1)).toMatchObject({
+      type: 'abandonment_reopened',
+      description: '补正期限已重新确定',
+      dueDate: '2026-11-05',
+    });
+    const supplemented = await supplementByApplicant(
+      world.applicationDeps,
+      FIRST,
+      'token-1',
+      { text: '项目名称为某某工程', attachments: [] },
+      cst('2026-11-02'),
+    );
+    expect(supplemented).toMatchObject({ status: 'in_progress', dueDate: '2026-11-30' });
+  });
+
+  it('a review is for a case whose period lapsed, and a lapsed case is closed only as abandoned', async () => {
+    const world = await waitingForSupplement();
+    await expect(
+      staffAct(world, { kind: 'abandonment-review', input: { verdict: 'abandoned' } }, '2026-10-20'),
+    ).rejects.toThrow(WrongStateError);
+    await systemStep(world.applicationDeps, FIRST, { kind: 'no-supplement' }, cst('2026-10-28'));
+    await expect(
+      staffAct(world, { kind: 'decision', input: decisions.notDisclosed() }, '2026-10-29', head),
+    ).rejects.toThrow(WrongStateError);
+  });
+
+  it('the sweep finds a period lapsed only after its last day', async () => {
+    const world = await waitingForSupplement();
+    await expect(
+      systemStep(world.applicationDeps, FIRST, { kind: 'no-supplement' }, cst('2026-10-27')),
+    ).rejects.toThrow(RuleViolationError);
+    expect(typesOf(world).at(-1)).toBe('clarification_requested');
   });
 
   it('a fee unpaid in time: otherwise handled, fee not paid', async () => {
@@ -905,7 +1481,11 @@ describe('the steps the sweep takes when a period lapses', () => {
       '2026-09-30',
     );
     const decided = await systemStep(world.applicationDeps, FIRST, { kind: 'fee-unpaid' }, cst('2026-11-04'));
-    expect(decided?.decision).toMatchObject({ outcome: 'otherwise_handled', reason: 'fee_unpaid' });
+    expect(decided?.decision).toMatchObject({
+      outcome: 'otherwise_handled',
+      reason: 'fee_unpaid',
+      decidedBy: SWEEP_SIGNATURE,
+    });
     expect(world.records.clock(applicationCase(FIRST), 'fee')?.open).toBe(false);
   });
 
@@ -953,6 +1533,88 @@ describe('the steps the sweep takes when a period lapses', () => {
       systemStep(world.applicationDeps, '2026-TEST-9999', { kind: 'fee-unpaid' }, cst('2026-10-28')),
     ).resolves.toBeNull();
     expect(typesOf(world)).toEqual(before);
+  });
+});
+
+describe('what a decision may say about a clarification (Reg. 30)', () => {
+  const noSupplement = { outcome: 'otherwise_handled', reason: 'no_supplement' } as const;
+  const stillUnclear = {
+    outcome: 'cannot_provide',
+    reason: 'unclear_after_clarification',
+    legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
+    reasons: '经补正，申请内容仍不明确。',
+  } as const;
+  const codeOf = async (promise: Promise<unknown>) => {
+    const error: unknown = await promise.then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    return error instanceof RuleViolationError ? error.code : error;
+  };
+
+  it('no supplement is refused before the supplement deadline, and when there is nothing to supplement', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: noSupplement }, '2026-09-29', head))).toBe(
+      'no-supplement-not-lapsed',
+    );
+    await staffAct(
+      world,
+      { kind: 'clarification-request', input: { items: ['请写明项目名称'] } },
+      '2026-09-30',
+    );
+    // Due 2026-10-27: the applicant may still supplement that day.
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: noSupplement }, '2026-10-27', head))).toBe(
+      'no-supplement-not-lapsed',
+    );
+    expect(typesOf(world).at(-1)).toBe('clarification_requested');
+    const decided = await staffAct(world, { kind: 'decision', input: noSupplement }, '2026-10-28', head);
+    expect(decided.decision).toMatchObject({ outcome: 'otherwise_handled', reason: 'no_supplement' });
+  });
+
+  it('no supplement is refused once the applicant supplemented', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    await staffAct(
+      world,
+      { kind: 'clarification-request', input: { items: ['请写明项目名称'] } },
+      '2026-09-30',
+    );
+    await supplementByApplicant(
+      world.applicationDeps,
+      FIRST,
+      'token-1',
+      { text: '补充', attachments: [] },
+      cst('2026-10-09'),
+    );
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: noSupplement }, '2026-10-28', head))).toBe(
+      'no-supplement-not-lapsed',
+    );
+  });
+
+  it('“still unclear after clarification” needs a clarification the applicant answered', async () => {
+    const world = await aWorld();
+    await registerLetter(world);
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: stillUnclear }, '2026-09-29', head))).toBe(
+      'not-clarified',
+    );
+    await staffAct(
+      world,
+      { kind: 'clarification-request', input: { items: ['请写明项目名称'] } },
+      '2026-09-30',
+    );
+    expect(await codeOf(staffAct(world, { kind: 'decision', input: stillUnclear }, '2026-10-08', head))).toBe(
+      'not-clarified',
+    );
+    await supplementByApplicant(
+      world.applicationDeps,
+      FIRST,
+      'token-1',
+      { text: '某个项目', attachments: [] },
+      cst('2026-10-09'),
+    );
+    const decided = await staffAct(world, { kind: 'decision', input: stillUnclear }, '2026-10-12', head);
+    expect(decided.decision).toMatchObject({ reason: 'unclear_after_clarification' });
   });
 });
 

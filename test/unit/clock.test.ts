@@ -63,6 +63,31 @@ describe('a legal clock', () => {
     expect(restarted.dueDate).toBe('2026-12-14');
   });
 
+  it('a restart after an extension is a fresh period of the rule, not the extended one', () => {
+    const started = startClock(calendar, '2026-09-28', 20); // due 10-30
+    const extended = advanceClock(calendar, started, { type: 'extend', on: '2026-10-20', workingDays: 20 });
+    const suspended = advanceClock(calendar, extended, {
+      type: 'suspend',
+      on: '2026-10-21',
+      reason: 'clarification',
+    });
+    const restarted = advanceClock(calendar, suspended, { type: 'resume', on: '2026-11-16', restart: true });
+    expect(restarted).toMatchObject({ status: 'running', period: 20, dueDate: '2026-12-14' });
+  });
+
+  it('a natural-day clock restarts with its natural days', () => {
+    const started = evaluateClock(calendar, [
+      { type: 'start', on: '2026-09-28', workingDays: 0, naturalDays: 30 },
+    ]);
+    const suspended = advanceClock(calendar, started, {
+      type: 'suspend',
+      on: '2026-10-08',
+      reason: 'clarification',
+    });
+    const restarted = advanceClock(calendar, suspended, { type: 'resume', on: '2026-11-02', restart: true });
+    expect(restarted.dueDate).toBe(calendar.addNaturalDays('2026-11-02', 30).dueDate);
+  });
+
   it('an extension adds N working days to the current due date', () => {
     const started = startClock(calendar, '2026-09-28', 20);
     const extended = advanceClock(calendar, started, { type: 'extend', on: '2026-10-29', workingDays: 20 });

@@ -24,7 +24,7 @@ import {
   sendForReview,
   withdraw,
 } from '#lib/use-cases/proactive';
-import { aPrincipal, aSubmission, anAgency, anUploadKey, cst } from '#test/support/factories';
+import { aPrincipal, aSubmission, anAgency, anUploadKey, cst, staffIdOf } from '#test/support/factories';
 import {
   givenAgency,
   inMemoryWorld,
@@ -35,12 +35,13 @@ import {
 
 /**
  * Proactive disclosure (主动公开) through in-memory ports: a clerk registers a document, it passes the
- * signed review chain (初审 → 保密审查 → 审批), and the last approval publishes it in the reading room.
+ * signed review chain (初审 → 复审 → 保密审查 → 终审), and the last approval publishes it in the reading room.
  */
 
 const AGENCY = 'ag-city';
 const clerk = aPrincipal(['clerk']);
 const reviewer = aPrincipal(['reviewer']);
+const secondReviewer = aPrincipal(['reviewer'], { staffId: staffIdOf('secondreviewer') });
 const secrecyReviewer = aPrincipal(['secrecy_reviewer']);
 const approver = aPrincipal(['approver']);
 
@@ -72,6 +73,13 @@ const sign = (world: InMemoryWorld, id: string, by: Principal, input: ReviewInpu
 /** Through the default chain, each step signed by its own role. */
 async function throughTheChain(world: InMemoryWorld, id: string, today = '2026-09-30') {
   await sign(world, id, reviewer, { step: 'first_review', verdict: 'approve', opinion: '内容准确' }, today);
+  await sign(
+    world,
+    id,
+    secondReviewer,
+    { step: 'second_review', verdict: 'approve', opinion: '同意' },
+    today,
+  );
   await sign(
     world,
     id,
@@ -125,6 +133,7 @@ describe('registering a document for disclosure', () => {
             clarificationPeriodWorkingDays: 15,
             consultationWorkingDays: 15,
             publicationWorkingDays: 5,
+            confirmationWorkingDays: 3,
           },
         ],
       }),
@@ -198,11 +207,18 @@ describe('the review chain (签名把关)', () => {
       verdict: 'approve',
       opinion: '内容准确',
     });
-    expect(firstReview.currentStepName).toBe('secrecy_review');
+    expect(firstReview).toMatchObject({ currentStepName: 'second_review', currentStepLabel: '复审' });
+    const secondReview = await sign(world, id, secondReviewer, {
+      step: 'second_review',
+      verdict: 'approve',
+      opinion: '同意',
+    });
+    expect(secondReview.currentStepName).toBe('secrecy_review');
     const queue = await reviewQueue(world.proactiveDeps, secrecyReviewer, AGENCY, { limit: 10 });
     expect(queue).toMatchObject({
       step: 'secrecy_review',
-      items: [{ id, currentStepName: 'secrecy_review' }],
+      stepLabel: '保密审查',
+      items: [{ id, currentStepName: 'secrecy_review', currentStepLabel: '保密审查' }],
       nextToken: null,
     });
     await sign(world, id, secrecyReviewer, {
@@ -221,6 +237,7 @@ describe('the review chain (签名把关)', () => {
     expect(approved).toMatchObject({ status: 'published', publication: `/v1/publications/${publicationId}` });
     expect(approved.signatures.map((signature) => [signature.step, signature.staffId])).toEqual([
       ['first_review', reviewer.staffId],
+      ['second_review', secondReviewer.staffId],
       ['secrecy_review', secrecyReviewer.staffId],
       ['approval', approver.staffId],
     ]);
@@ -267,13 +284,17 @@ describe('the review chain (签名把关)', () => {
     await send(world, id);
     await expect(
       sign(world, id, secrecyReviewer, { step: 'first_review', verdict: 'approve', opinion: '同意' }),
-    ).rejects.toThrow(new ForbiddenError('The first_review step is signed by a reviewer.'));
+    ).rejects.toThrow(new ForbiddenError('The 初审 (first_review) step is signed by a reviewer.'));
     const submitterWhoReviews = aPrincipal(['clerk', 'reviewer'], { staffId: clerk.staffId });
     await expect(
       sign(world, id, submitterWhoReviews, { step: 'first_review', verdict: 'approve', opinion: '同意' }),
     ).rejects.toThrow(new ForbiddenError('Nobody reviews their own submission.'));
     const both = aPrincipal(['reviewer', 'secrecy_reviewer']);
     await sign(world, id, both, { step: 'first_review', verdict: 'approve', opinion: '同意' });
+    await expect(
+      sign(world, id, both, { step: 'second_review', verdict: 'approve', opinion: '同意' }),
+    ).rejects.toThrow(new ForbiddenError('Nobody signs two steps of the same item.'));
+    await sign(world, id, secondReviewer, { step: 'second_review', verdict: 'approve', opinion: '同意' });
     await expect(
       sign(world, id, both, {
         step: 'secrecy_review',
@@ -289,6 +310,7 @@ describe('the review chain (签名把关)', () => {
       'submission_registered',
       'sent_for_review',
       'review_signed',
+      'review_signed',
     ]);
   });
 
@@ -297,6 +319,7 @@ describe('the review chain (签名把关)', () => {
     const { id } = await register(world);
     await send(world, id);
     await sign(world, id, reviewer, { step: 'first_review', verdict: 'approve', opinion: '同意' });
+    await sign(world, id, secondReviewer, { step: 'second_review', verdict: 'approve', opinion: '同意' });
     const secrecy = (input: Omit<ReviewInput, 'step'>) =>
       sign(world, id, secrecyReviewer, { step: 'secrecy_review', ...input });
     await expect(secrecy({ verdict: 'approve', opinion: '不涉密' })).rejects.toMatchObject({
@@ -328,6 +351,7 @@ describe('the review chain (签名把关)', () => {
     const { id } = await register(world);
     await send(world, id);
     await sign(world, id, reviewer, { step: 'first_review', verdict: 'approve', opinion: '同意' });
+    await sign(world, id, secondReviewer, { step: 'second_review', verdict: 'approve', opinion: '同意' });
     await sign(world, id, secrecyReviewer, {
       step: 'secrecy_review',
       verdict: 'approve',
@@ -350,7 +374,7 @@ describe('the review chain (签名把关)', () => {
     const again = await send(world, id, '2026-10-08');
     expect(again).toMatchObject({ status: 'in_review', round: 2, currentStepName: 'first_review' });
     // The history stays.
-    expect(again.signatures).toHaveLength(3);
+    expect(again.signatures).toHaveLength(4);
     const published = await throughTheChain(world, id, '2026-10-09');
     expect(published.status).toBe('published');
   });
@@ -366,7 +390,9 @@ describe('the review chain (签名把关)', () => {
     expect(recorded).toMatchObject({ status: 'recorded', publicationId: null });
     expect(recorded).not.toHaveProperty('publication');
     expect((await listPublications(world.proactiveDeps, AGENCY, 'public', { limit: 20 })).items).toEqual([]);
-    expect(world.records.clock(submissionCase(id), 'publication')?.open).toBe(false);
+    // Reg. 26's clock binds proactive items only: this one never had one (and no overdue breach).
+    expect(recorded.publicationDueDate).toBeNull();
+    expect(world.records.clock(submissionCase(id), 'publication')).toBeUndefined();
   });
 
   it('a published item fulfils its period of a recurring obligation', async () => {
@@ -404,10 +430,20 @@ describe('revising and withdrawing a publication', () => {
       {
         version: published.version,
         content: aSubmission({ title: '关于印发《某市生态环境保护规划（修订）》的通知' }),
+        changedOn: '2026-10-09',
       },
       cst('2026-10-12'),
     );
-    expect(revising.status).toBe('draft');
+    // Reg. 26: within 20 working days of its change (10-09; Saturday 10-10 is worked), not of the formation.
+    expect(revising).toMatchObject({
+      status: 'draft',
+      changedOn: '2026-10-09',
+      publicationDueDate: '2026-11-05',
+    });
+    expect(world.records.clock(submissionCase(id), 'publication')).toMatchObject({
+      open: true,
+      state: { dueDate: '2026-11-05' },
+    });
     expect(world.records.timeline(submissionCase(id)).at(-1)?.type).toBe('revision_started');
     await send(world, id, '2026-10-12');
     const revised = await throughTheChain(world, id, '2026-10-13');
@@ -540,6 +576,8 @@ describe('what each agency sees', () => {
   it('the review queue is the caller’s step; roles that sign several steps must name one to page', async () => {
     const world = await aWorld();
     expect(await reviewQueue(world.proactiveDeps, clerk, AGENCY, { limit: 10 })).toEqual({
+      step: null,
+      stepLabel: null,
       items: [],
       nextToken: null,
     });
@@ -553,6 +591,7 @@ describe('what each agency sees', () => {
     await send(world, id);
     expect(await reviewQueue(world.proactiveDeps, both, AGENCY, { step: 'approval', limit: 10 })).toEqual({
       step: 'approval',
+      stepLabel: '终审',
       items: [],
       nextToken: null,
     });

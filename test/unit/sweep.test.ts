@@ -3,11 +3,15 @@ import { addDays } from '#lib/domain/calendar/civil-date';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import {
   accountability,
+  Breach,
   annualReportCutoff,
   daysToSweep,
+  dueDayIndexOf,
   periodClosedBefore,
   planDay,
+  registrarOf,
 } from '#lib/domain/sweep';
+import { nextEvent, type Actor } from '#lib/domain/timeline';
 
 const calendar = new WorkingCalendar();
 
@@ -56,6 +60,16 @@ describe('planning a day of the sweep', () => {
     }
   });
 
+  it('a clock written when its due date has passed is filed under the day it was written, so the next sweep finds it', () => {
+    // A letter received 03-02 and registered 05-06: due 03-30, filed under 05-06.
+    expect(dueDayIndexOf('2026-03-30', '2026-05-06')).toBe('2026-05-06');
+    // The next working day's sweep reads 05-06 among the days that lapsed.
+    expect(planDay(calendar, '2026-05-07').lapsedDueDates).toContain('2026-05-06');
+    // A clock still running is filed under its due date, even one due the day it is written.
+    expect(dueDayIndexOf('2026-06-01', '2026-05-06')).toBe('2026-06-01');
+    expect(dueDayIndexOf('2026-05-06', '2026-05-06')).toBe('2026-05-06');
+  });
+
   it('catches up every day after the watermark, and nothing before it', () => {
     expect(daysToSweep('2026-03-29', '2026-04-01')).toEqual(['2026-03-30', '2026-03-31', '2026-04-01']);
     expect(daysToSweep('2026-04-01', '2026-04-01')).toEqual([]);
@@ -69,6 +83,81 @@ describe('rules of the sweep', () => {
     const leader = { staffId: 'stf_l', name: '领导' };
     expect(accountability({ handler, leader: null })).toEqual({ primary: handler, secondary: null });
     expect(accountability({ handler, leader })).toEqual({ primary: leader, secondary: handler });
+  });
+
+  it('a case nobody was assigned: the clerk who registered or confirmed it, and the office head beside them', () => {
+    const registrar = { staffId: 'stf_r', name: '登记人' };
+    const leader = { staffId: 'stf_l', name: '领导' };
+    const officeHead = { role: 'office_head' as const, agencyId: 'ag', name: '李华' };
+    expect(accountability({ handler: null, leader: null, registrar, officeHead })).toEqual({
+      primary: registrar,
+      secondary: officeHead,
+    });
+    // Never nobody: an online application nobody confirmed is the office head's.
+    expect(accountability({ handler: null, leader: null, registrar: null, officeHead })).toEqual({
+      primary: officeHead,
+      secondary: null,
+    });
+    // A leader who approved still answers first, the registering clerk as the handler.
+    expect(accountability({ handler: null, leader, registrar, officeHead })).toEqual({
+      primary: leader,
+      secondary: registrar,
+    });
+    // An assigned handler answers, whoever registered the case.
+    const handler = { staffId: 'stf_h', name: '承办人' };
+    expect(accountability({ handler, leader: null, registrar, officeHead })).toEqual({
+      primary: handler,
+      secondary: null,
+    });
+  });
+
+  it('the registering clerk is read from the timeline: who registered, or who confirmed an online application', () => {
+    const ref = { agencyId: 'ag', kind: 'application', id: '2026-TEST-0001' } as const;
+    const clerk = (staffId: string, name?: string): Actor => ({
+      kind: 'staff',
+      staffId,
+      agencyId: 'ag',
+      roles: ['clerk'],
+      ...(name === undefined ? {} : { name }),
+    });
+    const event = (type: string, actor: Actor) =>
+      nextEvent(ref, { seq: 0, hash: null }, { type, now: new Date('2026-05-06T02:00:00Z'), actor });
+    expect(registrarOf([event('application_registered', clerk('stf_a', '张三'))])).toEqual({
+      staffId: 'stf_a',
+      name: '张三',
+    });
+    expect(
+      registrarOf([
+        event('application_submitted', { kind: 'applicant' }),
+        event('handler_assigned', clerk('stf_b')),
+        event('application_confirmed', clerk('stf_c')),
+        event('clarification_requested', clerk('stf_d')),
+      ]),
+    ).toEqual({ staffId: 'stf_c', name: null });
+    expect(registrarOf([event('application_submitted', { kind: 'applicant' })])).toBeNull();
+  });
+
+  it('a breach names a member of staff or the office head, and reads back either', () => {
+    const breach = {
+      breachKey: '2026#reply_overdue#application#2026-TEST-0001#reply',
+      agencyId: 'ag',
+      kind: 'reply_overdue',
+      case: { agencyId: 'ag', kind: 'application', id: '2026-TEST-0001' },
+      clock: 'reply',
+      subject: '2026-TEST-0001 某项目',
+      dueDate: '2026-05-06',
+      recordedOn: '2026-05-07',
+      accountable: {
+        primary: { staffId: 'stf_r', name: null },
+        secondary: { role: 'office_head', agencyId: 'ag', name: '李华' },
+      },
+      level: 'ag',
+      escalations: [],
+      escalateOn: '2026-05-14',
+      status: 'open',
+      version: 1,
+    };
+    expect(Breach.parse(breach)).toEqual(breach);
   });
 
   it('periods close at the end of a month, quarter or year', () => {

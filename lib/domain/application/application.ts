@@ -23,6 +23,9 @@ export const ApplicationStatus = z.enum([
   'awaiting_confirmation', // online, not yet confirmed: not received yet (Reg. 31)
   'in_progress', // the reply clock runs
   'awaiting_clarification', // 补正: clock stopped until the supplement
+  // The supplement period lapsed: deemed abandoned only "无正当理由" (Reg. 30), so the handler closes it or
+  // reopens it with the applicant's reason; still open (and counted as pending) until then.
+  'abandonment_pending',
   'consulting', // 征求意见: clock stopped while third parties or agencies are consulted
   'awaiting_fee', // 收费: clock stopped until paid
   'suspended', // force majeure
@@ -34,6 +37,7 @@ export const OPEN_STATUSES: readonly ApplicationStatus[] = [
   'awaiting_confirmation',
   'in_progress',
   'awaiting_clarification',
+  'abandonment_pending',
   'consulting',
   'awaiting_fee',
   'suspended',
@@ -57,6 +61,18 @@ export const ConsultedParty = z.enum(['third_party', 'co_producing_agency']);
 /** `no_answer`: the 15 working days passed in silence (Reg. 32: the agency decides; Reg. 34: consent). */
 export const ConsultationAnswer = z.enum(['consent', 'objection', 'no_objection_stated', 'no_answer']);
 
+/**
+ * The written notice to a consulted third party that objected: the agency will disclose, what and why
+ * (Reg. 32: "将决定公开的政府信息内容和理由书面告知第三方"), archived as a letter.
+ */
+export const DisclosureNotice = z.object({
+  sentOn: CivilDate,
+  content: z.string(),
+  reasons: z.string(),
+  letterKey: z.string(),
+});
+export type DisclosureNotice = z.infer<typeof DisclosureNotice>;
+
 export const Consultation = z.object({
   id: z.string(),
   party: ConsultedParty,
@@ -71,6 +87,8 @@ export const Consultation = z.object({
   repliedOn: CivilDate.nullable(),
   answer: ConsultationAnswer.nullable(),
   summary: z.string().nullable(),
+  // Consultations recorded before notices were kept have none.
+  disclosureNotice: DisclosureNotice.nullable().default(null),
 });
 export type Consultation = z.infer<typeof Consultation>;
 
@@ -120,6 +138,12 @@ export const Application = z.object({
   notes: z.string().nullable(),
   /** The time policy in force on the date of receipt, for the application's whole life. */
   policy: DisclosurePolicy.nullable(),
+  /**
+   * An online application's time to be confirmed under the agency's policy (not a legal deadline: Reg.
+   * 31(3) sets none). Null when registered by staff, and for applications submitted before the limit
+   * existed (they have no confirmation clock).
+   */
+  confirmation: z.object({ dueDate: CivilDate, workingDays: z.int() }).nullable().default(null),
   /** The reply clock's due date and whether it rests on a provisional year, copied for queues and views. */
   dueDate: CivilDate.nullable(),
   provisional: z.boolean(),
@@ -135,6 +159,12 @@ export const Application = z.object({
       supplementedOn: CivilDate.nullable(),
       supplement: z.string().nullable(),
       supplementAttachments: z.array(UploadKey),
+      /** The day the sweep found the period lapsed with no supplement (stored before it: none). */
+      lapsedOn: CivilDate.nullable().default(null),
+      /** Each reopening on the applicant's good reason, with the period it replaced (older: none). */
+      reopenings: z
+        .array(z.object({ on: CivilDate, reason: z.string(), previousDueDate: CivilDate }))
+        .default([]),
     })
     .nullable(),
   consultations: z.array(Consultation),
@@ -229,6 +259,9 @@ export const policyOf = (application: Application): DisclosurePolicy =>
 /** The side clocks: the applicant's period to supplement, to pay, and each consulted party's to answer. */
 export const CLARIFICATION_CLOCK = 'clarification';
 export const FEE_CLOCK = 'fee';
+/** An online application's confirmation limit (agency policy), and its reminder after 1 working day. */
+export const CONFIRMATION_CLOCK = 'confirmation';
+export const CONFIRMATION_REMINDER_CLOCK = 'confirmation-reminder';
 export const consultationClock = (id: string): string => `consultation-${id}`;
 
 /**
@@ -247,6 +280,8 @@ export function withClockDueDate(
     return { ...application, clarification: { ...application.clarification, dueDate } };
   if (clockName === FEE_CLOCK && application.fee !== null)
     return { ...application, fee: { ...application.fee, dueDate } };
+  if (clockName === CONFIRMATION_CLOCK && application.confirmation !== null)
+    return { ...application, confirmation: { ...application.confirmation, dueDate } };
   return {
     ...application,
     consultations: application.consultations.map((consultation) =>
@@ -255,13 +290,27 @@ export function withClockDueDate(
   };
 }
 
+/** The confirmation clocks, closed: the application was confirmed or withdrawn. */
+export const confirmationClocksClosed: readonly ClockChange[] = [
+  { name: CONFIRMATION_CLOCK, open: false },
+  { name: CONFIRMATION_REMINDER_CLOCK, open: false },
+];
+
 /**
  * The side clocks still open, closed: a decided or withdrawn application waits for nobody. A period whose
  * notice is not yet known to be delivered has no clock to close.
  */
 export function closeSideClocks(current: Application): ClockChange[] {
   const closed: ClockChange[] = [];
-  if (current.clarification && current.clarification.supplementedOn === null && current.clarification.dueDate)
+  if (current.status === 'awaiting_confirmation' && current.confirmation !== null)
+    closed.push(...confirmationClocksClosed);
+  // A lapsed period's clock was closed when the sweep found it lapsed.
+  if (
+    current.clarification &&
+    current.clarification.supplementedOn === null &&
+    current.clarification.lapsedOn === null &&
+    current.clarification.dueDate
+  )
     closed.push({ name: CLARIFICATION_CLOCK, open: false });
   for (const consultation of current.consultations)
     if (consultation.repliedOn === null && consultation.dueDate !== null)

@@ -82,6 +82,8 @@ export function requestClarification(
         supplementedOn: null,
         supplement: null,
         supplementAttachments: [],
+        lapsedOn: null,
+        reopenings: [],
       },
     },
     reply,

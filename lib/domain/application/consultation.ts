@@ -38,6 +38,13 @@ export const ConsultationReplyInput = z.strictObject({
 });
 export type ConsultationReplyInput = z.infer<typeof ConsultationReplyInput>;
 
+/** What the agency will disclose against the third party's objection, and why (Reg. 32). */
+export const DisclosureNoticeInput = z.strictObject({
+  content: freeText(2000),
+  reasons: freeText(4000),
+});
+export type DisclosureNoticeInput = z.infer<typeof DisclosureNoticeInput>;
+
 /** 征求意见: a third party or co-producing agency is consulted; the time is not counted (Reg. 33 ¶2). */
 export function consult(
   current: Application,
@@ -69,6 +76,7 @@ export function consult(
     repliedOn: null,
     answer: null,
     summary: null,
+    disclosureNotice: null,
   };
   return {
     application: {
@@ -198,6 +206,75 @@ export function consultationLapsed(
         resumed: !stillOpen,
         dueDate: reply.dueDate,
       },
+    },
+    statistics: [],
+  };
+}
+
+/** Third parties that objected and have not been told in writing that the agency will disclose anyway. */
+export const unnotifiedObjections = (application: Application): Consultation[] =>
+  application.consultations.filter(
+    (consultation) =>
+      consultation.party === 'third_party' &&
+      consultation.answer === 'objection' &&
+      consultation.disclosureNotice === null,
+  );
+
+/**
+ * 书面告知第三方: the agency decides to disclose although a consulted third party objected (for the public
+ * interest, Reg. 32), and tells the third party in writing what it will disclose and why — before the
+ * decision letter goes out (issueDecision refuses a disclosure until it is recorded). `letterKey`: where
+ * the notice is archived.
+ */
+export function notifyThirdParty(
+  current: Application,
+  replyClock: ClockState | null,
+  consultationId: string,
+  input: DisclosureNoticeInput,
+  letterKey: string,
+  context: Context,
+): Change {
+  requireStatus(current, 'in_progress', 'awaiting_clarification', 'consulting', 'awaiting_fee', 'suspended');
+  const consultation = current.consultations.find((candidate) => candidate.id === consultationId);
+  if (consultation === undefined)
+    throw new RuleViolationError(
+      'no-such-consultation',
+      `There is no consultation ${consultationId} on this application.`,
+    );
+  if (consultation.party !== 'third_party' || consultation.answer !== 'objection')
+    throw new RuleViolationError(
+      'notice-without-objection',
+      'A written notice of disclosure goes to a consulted third party that objected (Reg. 32).',
+      [
+        {
+          path: 'params.cid',
+          message:
+            consultation.party !== 'third_party'
+              ? 'is a consultation of a co-producing agency (Reg. 34), not of a third party'
+              : consultation.answer === null
+                ? 'has not been answered'
+                : `was answered “${consultation.answer}”, not with an objection`,
+        },
+      ],
+    );
+  if (consultation.disclosureNotice !== null)
+    throw new WrongStateError(
+      `The third party was told on ${consultation.disclosureNotice.sentOn}; the notice is sent once.`,
+    );
+  const notice = { sentOn: context.today, ...input, letterKey };
+  return {
+    application: {
+      ...current,
+      consultations: current.consultations.map((candidate) =>
+        candidate.id === consultationId ? { ...candidate, disclosureNotice: notice } : candidate,
+      ),
+    },
+    reply: requireReply(replyClock),
+    replyOpen: true,
+    clocks: [],
+    event: {
+      type: 'third_party_notified',
+      data: { consultationId, name: consultation.name, sentOn: context.today, letterKey },
     },
     statistics: [],
   };

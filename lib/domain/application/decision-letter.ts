@@ -1,37 +1,86 @@
+import type { IsoDate } from '../calendar/civil-date';
 import { ID_DOCUMENT_TYPES } from './applicant';
 import type { Application, Decision } from './application';
-import { outcomeLabel } from './outcomes';
+import { cnDate, escapeHtml as escape, letterPage } from './letter-html';
+import { ACCESS_METHODS, outcomeLabel, type AccessArrangement } from './outcomes';
+import { remedyRouteOf, remedySentence, type ReconsiderationBody } from './remedies';
 
 /**
  * The decision letter (政府信息公开申请答复告知书): the agency, the applicant, the request, the outcome
- * with its legal basis and reasons, and the remedies (Administrative Reconsideration Law Art. 20: 60
- * days; Administrative Litigation Law Art. 46: 6 months). Rendered once, at decision time, into the
- * timeline event, so the archived letter is exactly what was decided.
+ * with its legal basis and reasons, how to obtain what is disclosed, and the remedies with the body that
+ * reconsiders, by name (remedies.ts). Rendered once, at decision time, into the timeline event, so the
+ * archived letter is exactly what was decided.
  */
 export type LetterParties = {
   readonly agencyName: string;
   readonly officeName: string | null;
   readonly officePhone: string | null;
   readonly officeAddress: string | null;
-  /** Where reconsideration is sought: the agency's parent, if Gongkai knows it. */
-  readonly reconsiderationBody: string | null;
+  /** Who reconsiders the agency's decisions, derived from the agency and its parent (remedies.ts). */
+  readonly reconsiderationBody: ReconsiderationBody;
 };
 
-const escape = (text: string): string =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+/** The reading-room publication a decision names as where the information is already published. */
+export type PublishedPublication = {
+  readonly publicationId: string;
+  readonly title: string;
+  readonly documentNumber: string | null;
+  readonly publishedOn: IsoDate;
+  /** The publishing agency's name; null when it is the deciding agency itself. */
+  readonly publisher: string | null;
+};
 
-const cnDate = (date: string): string =>
-  `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+/** Reg. 36(1): "该信息已经主动公开" — only with a real publication behind it. */
+function publishedLine(decision: Decision, publication: PublishedPublication | null): string | undefined {
+  if (decision.outcome !== 'disclosed') return undefined;
+  const { published, publishedAt } = decision;
+  if (published !== undefined && 'publicationId' in published) {
+    if (publication?.publicationId !== published.publicationId)
+      throw new Error(`The letter needs publication ${published.publicationId} to name it.`);
+    const where = publication.publisher === null ? '本机关' : escape(publication.publisher);
+    const number = publication.documentNumber === null ? '' : `（${escape(publication.documentNumber)}）`;
+    return `该信息已于${cnDate(publication.publishedOn)}在${where}的政府信息公开目录中主动公开，题为“${escape(publication.title)}”${number}，公开编号${escape(publication.publicationId)}，请在该目录中查阅。`;
+  }
+  if (published !== undefined)
+    return `该信息已于${cnDate(published.publishedOn)}主动公开，载于${escape(published.where)}${published.url === undefined ? '' : `（网址：${escape(published.url)}）`}，请从该处获取。`;
+  // As clients wrote it before `published`: the staff's own words.
+  return publishedAt === undefined ? undefined : `该信息已经主动公开，获取方式：${escape(publishedAt)}。`;
+}
+
+/** Reg. 36(2), 40: how, where and when the applicant obtains the information. */
+function accessLine(arrangement: AccessArrangement): string {
+  switch (arrangement.method) {
+    case 'inspection':
+    case 'copying': {
+      const when =
+        arrangement.from === arrangement.until
+          ? `于${cnDate(arrangement.from)}`
+          : `于${cnDate(arrangement.from)}至${cnDate(arrangement.until)}期间`;
+      const hours = arrangement.hours === undefined ? '' : `（${escape(arrangement.hours)}）`;
+      return `您可${when}${hours}到${escape(arrangement.place)}${ACCESS_METHODS[arrangement.method]}该信息。`;
+    }
+    case 'post':
+      return `本机关将于${cnDate(arrangement.sendBy)}前将该信息邮寄至${arrangement.address === undefined ? '您在申请中提供的地址' : escape(arrangement.address)}。`;
+    case 'electronic':
+      return `本机关将于${cnDate(arrangement.sendBy)}前将该信息以电子数据形式发送至${escape(arrangement.to)}。`;
+  }
+}
+
+/** The agency's signature and the office's contacts, at the foot of every letter. */
+export function signature(parties: LetterParties, date: IsoDate): string {
+  const contacts =
+    parties.officePhone === null && parties.officeAddress === null
+      ? ''
+      : `<p class="meta">联系地址：${escape(parties.officeAddress ?? '')}\u3000联系电话：${escape(parties.officePhone ?? '')}</p>`;
+  return `<p class="sign">${escape(parties.agencyName)}${parties.officeName === null ? '' : `<br>${escape(parties.officeName)}`}<br>${cnDate(date)}</p>
+${contacts}`;
+}
 
 export function decisionLetterHtml(
   application: Application,
   decision: Decision,
   parties: LetterParties,
+  publication: PublishedPublication | null = null,
 ): string {
   const reason =
     'reason' in decision
@@ -41,35 +90,29 @@ export function decisionLetterHtml(
         : undefined;
   const outcome = outcomeLabel({ outcome: decision.outcome, reason });
   const lines: string[] = [];
-  if ('publishedAt' in decision && decision.publishedAt !== undefined)
-    lines.push(`该信息已经主动公开，获取方式：${escape(decision.publishedAt)}。`);
+  const published = publishedLine(decision, publication);
+  if (published !== undefined) lines.push(published);
   if ('releasedFiles' in decision && decision.releasedFiles.length > 0) {
     lines.push(`随本告知书提供：${decision.releasedFiles.map((file) => escape(file.name)).join('、')}。`);
   }
+  if ('access' in decision && decision.access !== undefined) lines.push(...decision.access.map(accessLine));
   if ('heldBy' in decision && decision.heldBy)
     lines.push(
       `该信息由${escape(decision.heldBy.name)}负责公开，联系方式：${escape(decision.heldBy.contact)}。`,
     );
   if (decision.reasons !== undefined) lines.push(`理由：${escape(decision.reasons)}`);
   if (decision.legalBasis !== undefined) lines.push(`依据：${escape(decision.legalBasis)}`);
-  const reconsideration =
-    parties.reconsiderationBody === null
-      ? '本机关的上一级主管部门或者本级人民政府'
-      : escape(parties.reconsiderationBody);
+  const remedy = remedySentence(remedyRouteOf(decision.outcome), parties.reconsiderationBody);
   const idType = ID_DOCUMENT_TYPES[application.applicant.idDocument.type];
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>政府信息公开申请答复告知书 ${escape(application.id)}</title>
-<style>body{font-family:"SimSun","Songti SC",serif;max-width:42em;margin:3em auto;line-height:1.9}h1{text-align:center;font-size:1.5em}.meta{color:#444}.sign{text-align:right;margin-top:3em}</style></head>
-<body>
-<h1>政府信息公开申请答复告知书</h1>
+  return letterPage(
+    `政府信息公开申请答复告知书 ${escape(application.id)}`,
+    `<h1>政府信息公开申请答复告知书</h1>
 <p class="meta">编号：${escape(application.id)}</p>
 <p>${escape(application.applicant.name)}（${escape(idType)}）：</p>
 <p>本机关于${application.receivedOn === null ? '' : cnDate(application.receivedOn)}收到您的政府信息公开申请，申请获取：“${escape(application.request.description)}”${application.request.documentNumber === undefined ? '' : `（文号：${escape(application.request.documentNumber)}）`}。</p>
 <p>经审查，答复如下：<strong>${escape(outcome)}</strong>。</p>
 ${lines.map((line) => `<p>${line}</p>`).join('\n')}
-<p>如对本答复不服，可以自收到本告知书之日起六十日内向${reconsideration}申请行政复议，或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。</p>
-<p class="sign">${escape(parties.agencyName)}${parties.officeName === null ? '' : `<br>${escape(parties.officeName)}`}<br>${cnDate(decision.decidedOn)}</p>
-${parties.officePhone === null && parties.officeAddress === null ? '' : `<p class="meta">联系地址：${escape(parties.officeAddress ?? '')}\u3000联系电话：${escape(parties.officePhone ?? '')}</p>`}
-</body></html>
-`;
+<p>${escape(remedy)}</p>
+${signature(parties, decision.decidedOn)}`,
+  );
 }

@@ -7,6 +7,9 @@ import { UploadKey } from '../upload-key';
 import { Applicant, columnOf, InformationRequest } from './applicant';
 import {
   Channel,
+  CONFIRMATION_CLOCK,
+  CONFIRMATION_REMINDER_CLOCK,
+  confirmationClocksClosed,
   receivedCell,
   requireStatus,
   statisticsYear,
@@ -47,25 +50,28 @@ export type NewApplicationIds = {
   accessTokenHash: string;
 };
 
-/** A new online application, not yet received: the office confirms it first (Reg. 31). */
-export function submitOnline(
-  input: OnlineApplicationInput,
+/** The application as it arrives, before anything is done with it. */
+function arrived(
+  input: Pick<OnlineApplicationInput, 'applicant' | 'request' | 'attachments'>,
   ids: NewApplicationIds,
   submittedAt: string,
-): Change {
-  const application: Application = {
+  channel: Channel,
+  notes: string | null,
+): Application {
+  return {
     id: ids.id,
     agencyId: ids.agencyId,
     status: 'awaiting_confirmation',
-    channel: 'online',
+    channel,
     submittedAt,
     receivedOn: null,
     applicant: input.applicant,
     applicantKey: ids.applicantKey,
     request: input.request,
     attachments: input.attachments,
-    notes: null,
+    notes,
     policy: null,
+    confirmation: null,
     dueDate: null,
     provisional: false,
     clarification: null,
@@ -80,14 +86,42 @@ export function submitOnline(
     accessTokenHash: ids.accessTokenHash,
     version: 1,
   };
+}
+
+/**
+ * A new online application, not yet received: the office confirms it first (Reg. 31(3)). The law sets
+ * no time to confirm, so the agency's policy does (RULES §2, default 3 working days): its clock, and a
+ * reminder after 1 working day, run from the day it was submitted (`context.today`).
+ */
+export function submitOnline(
+  input: OnlineApplicationInput,
+  ids: NewApplicationIds,
+  submittedAt: string,
+  policy: DisclosurePolicy,
+  context: Context,
+): Change {
+  const limit = startClock(context.calendar, context.today, policy.confirmationWorkingDays);
+  const reminder = startClock(context.calendar, context.today, 1);
+  const dueDate = limit.dueDate ?? context.today;
   return {
-    application,
+    application: {
+      ...arrived(input, ids, submittedAt, 'online', null),
+      confirmation: { dueDate, workingDays: policy.confirmationWorkingDays },
+    },
     reply: null,
     replyOpen: false,
-    clocks: [],
+    clocks: [
+      { name: CONFIRMATION_CLOCK, open: true, state: limit },
+      { name: CONFIRMATION_REMINDER_CLOCK, open: true, state: reminder },
+    ],
     event: {
       type: 'application_submitted',
-      data: { channel: 'online', request: input.request, attachments: input.attachments },
+      data: {
+        channel: 'online',
+        request: input.request,
+        attachments: input.attachments,
+        confirmBy: dueDate,
+      },
     },
     statistics: [],
   };
@@ -122,13 +156,8 @@ export function register(
   policy: DisclosurePolicy,
   context: Context,
 ): Change {
-  const submitted = submitOnline(
-    { applicant: input.applicant, request: input.request, attachments: input.attachments },
-    ids,
-    submittedAt,
-  ).application;
   const { application, reply } = receive(
-    { ...submitted, channel: input.channel, notes: input.notes ?? null },
+    arrived(input, ids, submittedAt, input.channel, input.notes ?? null),
     input.receivedOn,
     policy,
     context,
@@ -159,7 +188,8 @@ export function confirm(current: Application, policy: DisclosurePolicy, context:
     application,
     reply,
     replyOpen: true,
-    clocks: [],
+    // Applications submitted before the confirmation limit existed have no such clocks to close.
+    clocks: current.confirmation === null ? [] : confirmationClocksClosed,
     event: {
       type: 'application_confirmed',
       data: { receivedOn: context.today, dueDate: reply.dueDate, replyWorkingDays: policy.replyWorkingDays },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CivilDate } from '../calendar/civil-date';
 import { freeText } from '../free-text';
 import { UploadKey } from '../upload-key';
 
@@ -10,7 +11,8 @@ import { UploadKey } from '../upload-key';
 export const NOT_DISCLOSED_REASONS = {
   state_secret: '属于国家秘密',
   prohibited_by_law: '其他法律行政法规禁止公开',
-  security_stability: '危及"三安全一稳定"',
+  // The national format writes it with Chinese quotation marks.
+  security_stability: '危及“三安全一稳定”',
   third_party_rights: '保护第三方合法权益',
   internal_affairs: '属于三类内部事务信息',
   process_information: '属于四类过程性信息',
@@ -61,13 +63,63 @@ const ReleasedFile = z.strictObject({
   name: freeText(200),
 });
 
+/**
+ * How, where and when the applicant obtains the information when it is not sent with the letter (Reg.
+ * 36(2): "告知申请人获取该政府信息的方式、途径和时间"; Reg. 40: inspection, copying, electronic data or another
+ * suitable form): at a place within a period, or sent by a date.
+ */
+export const ACCESS_METHODS = {
+  inspection: '查阅',
+  copying: '抄录、复制',
+  post: '邮寄',
+  electronic: '电子数据',
+} as const;
+const atThePlace = {
+  place: freeText(300),
+  from: CivilDate,
+  until: CivilDate,
+  hours: freeText(200).optional(),
+};
+export const AccessArrangement = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('inspection'), ...atThePlace }),
+  z.strictObject({ method: z.literal('copying'), ...atThePlace }),
+  // Sent to the address given here, or else to the one in the application.
+  z.strictObject({ method: z.literal('post'), sendBy: CivilDate, address: freeText(300).optional() }),
+  z.strictObject({ method: z.literal('electronic'), sendBy: CivilDate, to: freeText(300) }),
+]);
+export type AccessArrangement = z.infer<typeof AccessArrangement>;
+
+/**
+ * Where the information was already proactively published (Reg. 36(1)), for the letter to say "该信息已经
+ * 主动公开" only when it is: a publication of Gongkai's reading room (checked when the decision is made:
+ * it exists, is public and is not withdrawn), or a publication elsewhere (a gazette, a portal, before the
+ * agency used Gongkai) that staff name with its date, which must not be after the decision.
+ */
+export const PublishedReference = z.union([
+  z.strictObject({
+    publicationId: z.string().regex(/^pub_[0-9a-f]{12}$/, 'must be a publication id'),
+  }),
+  z.strictObject({
+    where: freeText(500),
+    publishedOn: CivilDate,
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(500)
+      .optional(),
+  }),
+]);
+export type PublishedReference = z.infer<typeof PublishedReference>;
+
 /** What the agency decides; the legal basis and reasons are required wherever RULES §2 requires them. */
 export const DecisionInput = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('disclosed'),
     releasedFiles: z.array(ReleasedFile).max(50).default([]),
-    // Reg. 36(1): already published — tell the applicant where.
+    // Reg. 36(1): already published — where (see PublishedReference).
+    published: PublishedReference.optional(),
+    // Reg. 36(1) as clients sent it before `published`: the staff's own words, printed as they are.
     publishedAt: freeText(500).optional(),
+    access: z.array(AccessArrangement).min(1).max(4).optional(),
     reasons: freeText(4000).optional(),
     legalBasis: freeText(1000).optional(),
   }),
@@ -75,6 +127,7 @@ export const DecisionInput = z.discriminatedUnion('outcome', [
     outcome: z.literal('partially_disclosed'),
     withheldBecause: z.enum(keysOf(NOT_DISCLOSED_REASONS)),
     releasedFiles: z.array(ReleasedFile).max(50).default([]),
+    access: z.array(AccessArrangement).min(1).max(4).optional(),
     reasons: freeText(4000).optional(),
     legalBasis: freeText(1000).optional(),
   }),

@@ -49,6 +49,18 @@ export const DisclosurePolicy = z.strictObject({
   consultationWorkingDays: z.int().min(1).max(15, 'must be at most 15 (Reg. 32)'),
   /** Proactive disclosure: publish within this many working days of being formed or changed (Reg. 26: 20). */
   publicationWorkingDays: z.int().min(1).max(20, 'must be at most 20 (Reg. 26)').default(20),
+  /**
+   * Agency policy, not law: the working days within which the office confirms an online application.
+   * Reg. 31(3) makes the day of confirmation the date of receipt and sets no limit; an unconfirmed
+   * application is on no legal clock, so the sweep reminds after 1 working day and records
+   * `confirmation_overdue` after this limit. Policies stored before it existed read the default.
+   */
+  confirmationWorkingDays: z
+    .int()
+    .min(1)
+    .max(20, 'must be at most 20 (the platform bound: no longer than the reply period itself)')
+    .default(3)
+    .describe('Agency policy, not law (Reg. 31(3) sets no limit): confirm online applications within this'),
 });
 export type DisclosurePolicy = z.infer<typeof DisclosurePolicy>;
 
@@ -60,6 +72,7 @@ export const DEFAULT_POLICY: DisclosurePolicy = {
   clarificationPeriodWorkingDays: 15,
   consultationWorkingDays: 15,
   publicationWorkingDays: 20,
+  confirmationWorkingDays: 3,
 };
 
 /** Where a policy would cut the other side's time, field by field (empty when it does not). */

@@ -4,19 +4,19 @@ import type { DecisionInput } from './outcomes';
 
 /**
  * The steps the rules prescribe when the other side lets a period lapse, taken by the daily sweep:
- * - no supplement in time (Reg. 30): the application is deemed abandoned and no longer handled;
+ * - no supplement in time (Reg. 30): deemed abandoned only without a good reason (无正当理由), which is
+ *   the handler's to judge — the case waits for their review (abandonment.ts, `abandonmentPending`);
  * - a fee notice unpaid in time (《政府信息公开信息处理费管理办法》 and the provincial rules): no longer
- *   handled;
+ *   handled — closed as "otherwise handled" (其他处理), with a decision letter;
  * - a consulted party silent for its 15 working days (Reg. 32: the agency decides; Reg. 34: silence is
  *   consent): the reply clock runs again (consultation.ts, `consultationLapsed`).
- * The first two close the application as "otherwise handled" (其他处理), with a decision letter.
  */
 export type SystemStep =
   | { kind: 'no-supplement' }
   | { kind: 'fee-unpaid' }
   | { kind: 'consultation-lapsed'; consultationId: string };
 
-/** A step that closes the application with a decision. */
+/** A lapse whose decision closes the application (no supplement: once the handler finds no good reason). */
 export type LapseStep = Extract<SystemStep, { kind: 'no-supplement' | 'fee-unpaid' }>;
 
 /** Who signs what the sweep decides, on the letter and in the timeline. */
@@ -55,7 +55,7 @@ export function lapseDecision(application: Application, step: LapseStep): Decisi
         outcome: 'otherwise_handled',
         reason: 'no_supplement',
         legalBasis: '《中华人民共和国政府信息公开条例》第三十条',
-        reasons: `申请人未在补正期限（${dueDate}）内补正，视为放弃申请，行政机关不再处理。`,
+        reasons: `申请人未在补正期限（${dueDate}）内补正，且无正当理由，视为放弃申请，行政机关不再处理。`,
       };
     }
     case 'fee-unpaid': {
@@ -72,11 +72,14 @@ export function lapseDecision(application: Application, step: LapseStep): Decisi
   }
 }
 
-/** What the applicant is told once the step is taken. */
-export function applicantNoticeOf(step: SystemStep): string {
+/**
+ * What the applicant is told once the step is taken: nothing when the period to supplement lapsed, as
+ * nothing is final until the handler has reviewed it (their decision letter then says it).
+ */
+export function applicantNoticeOf(step: SystemStep): string | null {
   switch (step.kind) {
     case 'no-supplement':
-      return '您未在补正期限内补正申请内容，视为放弃申请，本机关不再处理。';
+      return null;
     case 'fee-unpaid':
       return '您未在缴费期限内缴纳信息处理费，本机关不再处理该申请。';
     case 'consultation-lapsed':

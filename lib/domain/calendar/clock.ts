@@ -121,14 +121,21 @@ export function evaluateClock(calendar: WorkingCalendar, events: readonly ClockE
       }
       case 'resume': {
         if (status !== 'suspended') throw new WrongStateError('The clock is not suspended.');
-        if (event.restart) years = new Set();
+        // A restart is a fresh full period (Reg. 30: counted again from the supplement's receipt): the
+        // period as the rule sets it, not lengthened by an extension granted for the period before it.
+        if (event.restart) {
+          years = new Set();
+          period = first.workingDays;
+        }
         const days = event.restart ? period : (remaining ?? period);
         // Stopped on its last day, nothing is left: it ends on the day it resumes, or on the next working
         // day if that is a day off (民法典 Art. 203).
         const result =
-          days > 0
-            ? calendar.addWorkingDays(event.on, days)
-            : calendar.addWorkingDays(calendar.previousWorkingDay(event.on), 1);
+          event.restart && first.naturalDays !== undefined
+            ? calendar.addNaturalDays(event.on, first.naturalDays)
+            : days > 0
+              ? calendar.addWorkingDays(event.on, days)
+              : calendar.addWorkingDays(calendar.previousWorkingDay(event.on), 1);
         for (const y of result.provisionalYears) years.add(y);
         dueDate = result.dueDate;
         remaining = null;

@@ -1,14 +1,28 @@
 import { z } from 'zod';
 
 /**
+ * How long the agency has to publish an item (Reg. 26): working or natural days from its formation or
+ * change, and the provision that sets them.
+ */
+export const PublicationPeriod = z.strictObject({
+  days: z.int().min(1).max(365),
+  unit: z.enum(['working_days', 'natural_days']),
+  basis: z.string().trim().min(1, 'must name the provision').max(200),
+});
+export type PublicationPeriod = z.infer<typeof PublicationPeriod>;
+
+/**
  * The disclosure catalogue (政府信息公开目录): the categories an agency files its proactive disclosures
  * under. The defaults are the 15 categories of Reg. 20 and the agency items the seeds add; an agency
- * administrator may edit them.
+ * administrator may edit them. A category may carry the deadline another law sets for it (Reg. 26:
+ * "法律、法规对政府信息公开的期限另有规定的，从其规定"), with that law's provision: it takes the place of
+ * the 20 working days and of the agency's general publication policy for the items filed under it.
  */
 export const CatalogueEntry = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be 2–40 lower-case letters, digits or underscores'),
   name: z.string().trim().min(1).max(100),
   basis: z.string().trim().max(200).optional(),
+  deadline: PublicationPeriod.optional(),
 });
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 
@@ -44,7 +58,17 @@ export const DEFAULT_CATALOGUE: readonly CatalogueEntry[] = [
   { code: 'statistics', name: '国民经济和社会发展统计信息', basis: '条例第二十条第（四）项' },
   { code: 'licensing', name: '行政许可、其他对外管理服务事项', basis: '条例第二十条第（五）项' },
   { code: 'penalties_and_enforcement', name: '行政处罚、行政强制', basis: '条例第二十条第（六）项' },
-  { code: 'budgets', name: '财政预算、决算信息', basis: '条例第二十条第（七）项' },
+  {
+    code: 'budgets',
+    name: '财政预算、决算信息',
+    basis: '条例第二十条第（七）项',
+    // Counted from the approval (批准, 批复), which is the date of formation an item of this category gives.
+    deadline: {
+      days: 20,
+      unit: 'natural_days',
+      basis: '《中华人民共和国预算法》第十四条：批准（批复）后二十日内公开',
+    },
+  },
   { code: 'fees', name: '行政事业性收费项目及其依据、标准', basis: '条例第二十条第（八）项' },
   { code: 'procurement', name: '政府集中采购项目的目录、标准及实施情况', basis: '条例第二十条第（九）项' },
   { code: 'major_projects', name: '重大建设项目的批准和实施情况', basis: '条例第二十条第（十）项' },

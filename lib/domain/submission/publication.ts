@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { archiveKeys } from '../archive-keys';
-import { CivilDate, YearNumber, type IsoDate } from '../calendar/civil-date';
+import { CivilDate, YearNumber, yearOf, type IsoDate } from '../calendar/civil-date';
 import { RuleViolationError, WrongStateError } from '../errors';
 import {
   AttachedFile,
@@ -8,6 +8,7 @@ import {
   displayUntil,
   DocumentKind,
   ObligationPeriod,
+  readLegacyRepeals,
   RepealedDocument,
   type Submission,
 } from './submission';
@@ -16,26 +17,28 @@ import {
 export const ArchivedFile = AttachedFile.extend({ archiveKey: z.string() }).readonly();
 export type ArchivedFile = z.infer<typeof ArchivedFile>;
 
-/** One version of a publication, as published (and as archived, with its files). */
-export const PublicationVersion = z
-  .object({
-    version: z.int(),
-    submissionId: z.string(),
-    publishedOn: CivilDate,
-    publishedAt: z.string(),
-    title: z.string(),
-    documentNumber: z.string().nullable(),
-    issuingOffice: z.string(),
-    category: z.string(),
-    formedOn: CivilDate,
-    body: z.string(),
-    attachments: z.array(ArchivedFile).readonly(),
-    interpretation: ArchivedFile.nullable(),
-    documentKind: DocumentKind,
-    repeals: RepealedDocument.nullable(),
-    archiveKey: z.string(),
-  })
-  .readonly();
+/** The fields of one version of a publication, as published (and as archived, with its files). */
+export const PublicationVersionFields = z.object({
+  version: z.int(),
+  submissionId: z.string(),
+  publishedOn: CivilDate,
+  publishedAt: z.string(),
+  title: z.string(),
+  documentNumber: z.string().nullable(),
+  issuingOffice: z.string(),
+  category: z.string(),
+  formedOn: CivilDate,
+  /** A revision's date of change (Reg. 26: 变更); null for a first version and versions kept before it. */
+  changedOn: CivilDate.nullable().default(null),
+  body: z.string(),
+  attachments: z.array(ArchivedFile).readonly(),
+  interpretation: ArchivedFile.nullable(),
+  documentKind: DocumentKind,
+  repeals: z.array(RepealedDocument).readonly(),
+  archiveKey: z.string(),
+});
+/** One version of a publication; versions kept before a repeal named several documents are read as a list. */
+export const PublicationVersion = z.preprocess(readLegacyRepeals, PublicationVersionFields.readonly());
 export type PublicationVersion = z.infer<typeof PublicationVersion>;
 
 /**
@@ -51,6 +54,8 @@ export const Publication = z
     current: PublicationVersion,
     firstPublishedOn: CivilDate,
     displayUntil: CivilDate.nullable(),
+    /** The law, regulation or rule that sets a display shorter than 15 days; null when none does. */
+    displayBasis: z.string().nullable().default(null),
     periodic: ObligationPeriod.nullable(),
     withdrawal: z
       .object({ on: CivilDate, reason: z.string(), legalBasis: z.string().nullable(), by: z.string() })
@@ -106,12 +111,13 @@ export function publish(
     issuingOffice: content.issuingOffice,
     category: content.category,
     formedOn: content.formedOn,
+    changedOn: submission.changedOn,
     body: content.body,
     attachments: content.attachments.map((file, index) => archived(file, index, 'attachment')),
     interpretation:
       content.interpretation === undefined ? null : archived(content.interpretation, 0, 'interpretation'),
     documentKind: content.documentKind,
-    repeals: content.repeals ?? null,
+    repeals: content.repeals,
     archiveKey: archiveKeys.publicationDocument(where),
   };
   if (existing?.status === 'withdrawn')
@@ -124,6 +130,7 @@ export function publish(
     current,
     firstPublishedOn: existing?.firstPublishedOn ?? today,
     displayUntil: displayUntil(content, today),
+    displayBasis: content.display.kind === 'until' ? (content.display.legalBasis ?? null) : null,
     periodic: content.periodic ?? null,
     withdrawal: null,
     version: (existing?.version ?? 0) + 1,
@@ -169,4 +176,45 @@ export function archivedDocument(publication: Publication, submission: Submissio
     attribute: submission.content.attribute,
     signatures: submission.signatures.filter((signature) => signature.round === submission.round),
   };
+}
+
+/** A move of one of table 二's counters (`PUBLICATIONS#<year>`: `issued.<kind>`, `repealed.<kind>`). */
+export type DocumentCounterMove = { readonly year: number; readonly cell: string; readonly delta: number };
+
+/**
+ * What a version counts in table 二 (the national format's 本年制发件数 / 本年废止件数 by 规章 and 行政规范性
+ * 文件): a rule or normative document as issued in the year of its date of issue (its formation, not its
+ * publication: issued in December, published in January, it is December's); each document it ends as
+ * ended (废止/失效) under that document's own kind — repealed, in the year the repealing item was issued;
+ * expired, in the year its validity ended.
+ */
+function documentCounts(version: PublicationVersion): DocumentCounterMove[] {
+  const year = yearOf(version.formedOn);
+  return [
+    ...(version.documentKind === 'other' ? [] : [{ year, cell: `issued.${version.documentKind}`, delta: 1 }]),
+    ...version.repeals.map((ended) => ({
+      year: yearOf(ended.expiredOn ?? version.formedOn),
+      cell: `repealed.${ended.kind}`,
+      delta: 1,
+    })),
+  ];
+}
+
+/**
+ * How publishing a version moves the counters: what it counts, less what the version it replaces
+ * counted — so a revision that corrects a date, a kind or the list of documents ended moves the
+ * counts, and one that changes none of them moves nothing.
+ */
+export function documentCounterMoves(
+  previous: PublicationVersion | undefined,
+  next: PublicationVersion,
+): DocumentCounterMove[] {
+  const net = new Map<string, DocumentCounterMove>();
+  const add = (move: DocumentCounterMove, sign: 1 | -1) => {
+    const key = `${move.year}#${move.cell}`;
+    net.set(key, { ...move, delta: (net.get(key)?.delta ?? 0) + sign * move.delta });
+  };
+  for (const move of previous === undefined ? [] : documentCounts(previous)) add(move, -1);
+  for (const move of documentCounts(next)) add(move, 1);
+  return [...net.values()].filter((move) => move.delta !== 0);
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { addDays, CivilDate, type IsoDate } from '../calendar/civil-date';
-import { startClock, type ClockState } from '../calendar/clock';
+import { evaluateClock, type ClockState } from '../calendar/clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { ForbiddenError, RuleViolationError, WrongStateError } from '../errors';
+import { ForbiddenError, RuleViolationError, WrongStateError, type FieldError } from '../errors';
 import { Role, type Principal } from '../staff';
 import { UploadKey } from '../upload-key';
-import type { CatalogueEntry } from './catalogue';
-import { ReviewChain, ReviewStepName, SecrecyConclusion } from './review-chain';
+import { PublicationPeriod, type CatalogueEntry } from './catalogue';
+import { fixedStepLabel, ReviewChain, ReviewStepId, SecrecyConclusion } from './review-chain';
 
 /**
  * A document registered for proactive disclosure (主动公开): its disclosure attribute, audience and
@@ -30,8 +30,40 @@ export const ObligationPeriod = z.strictObject({
   obligationId: z.string().regex(/^ob_[0-9a-z]{8}$/, 'must be an obligation id'),
   period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'must be YYYY, YYYY-MM or YYYY-Qn'),
 });
-/** A rule or normative document that an item repeals (本年废止件数). */
-export const RepealedDocument = z.strictObject({ documentNumber: text(100), title: text(300) });
+/**
+ * A rule or normative document that an item ends (table 二 本年废止件数, counted under the kind of the
+ * document ended): repealed by the item (废止), or recorded by it as expired at the end of its validity
+ * period (有效期届满失效), on the last day of that period.
+ */
+export const RepealedDocument = z
+  .strictObject({
+    kind: z.enum(['rule', 'normative_document']), // 规章 / 行政规范性文件
+    documentNumber: text(100),
+    title: text(300),
+    ground: z.enum(['repealed', 'expired']).default('repealed'), // 废止 / 有效期届满失效
+    expiredOn: CivilDate.optional(),
+  })
+  .superRefine((value, context) => {
+    if (value.ground === 'expired' && value.expiredOn === undefined)
+      context.addIssue({ code: 'custom', path: ['expiredOn'], message: 'is required for an expiry' });
+    if (value.ground === 'repealed' && value.expiredOn !== undefined)
+      context.addIssue({ code: 'custom', path: ['expiredOn'], message: 'is only for an expiry' });
+  });
+export type RepealedDocument = z.infer<typeof RepealedDocument>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Items kept before a repeal could name several documents carry `repeals` as one document without its
+ * kind (a rule or normative document repealed one of its own kind): read as a list of that one.
+ */
+export const readLegacyRepeals = (value: unknown): unknown => {
+  if (!isRecord(value)) return value;
+  if (value.repeals === null) return { ...value, repeals: [] };
+  if (isRecord(value.repeals)) return { ...value, repeals: [{ kind: value.documentKind, ...value.repeals }] };
+  return value;
+};
 
 export const SubmissionInput = z.strictObject({
   title: text(300),
@@ -44,15 +76,16 @@ export const SubmissionInput = z.strictObject({
   audience: Audience,
   display: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('long_term') }),
-    z.strictObject({ kind: z.literal('until'), endsOn: CivilDate }),
+    // At least 15 days (seed 003), unless a law, regulation or rule sets another period: its provision.
+    z.strictObject({ kind: z.literal('until'), endsOn: CivilDate, legalBasis: text(300).optional() }),
   ]),
   policyDocument: z.boolean().default(false),
   interpretation: AttachedFile.optional(),
   majorDecision: z.boolean().default(false),
   participationEvidence: AttachedFile.optional(),
   periodic: ObligationPeriod.optional(),
-  documentKind: DocumentKind.default('other'),
-  repeals: RepealedDocument.optional(),
+  documentKind: DocumentKind.default('other'), // for a rule or normative document, formedOn is its date of issue
+  repeals: z.array(RepealedDocument).max(100).default([]),
   attachments: z.array(AttachedFile).max(20).default([]),
   body: text(200_000),
 });
@@ -70,20 +103,30 @@ export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 
 export const Verdict = z.enum(['approve', 'return']);
 
-/** A signature of the review chain (签名把关): who signed which step of which round, and what they said. */
-export const Signature = z
-  .object({
-    round: z.int(),
-    step: ReviewStepName,
-    role: Role,
-    staffId: z.string(),
-    name: z.string().nullable(),
-    at: z.string(),
-    verdict: Verdict,
-    opinion: z.string(),
-    secrecy: SecrecyConclusion.nullable(),
-  })
-  .readonly();
+/**
+ * A signature of the review chain (签名把关): who signed which step of which round, and what they said.
+ * Signatures kept before steps had labels carry the step's fixed name only: its label is read from it.
+ */
+export const Signature = z.preprocess(
+  (value) =>
+    isRecord(value) && value.label === undefined && typeof value.step === 'string'
+      ? { ...value, label: fixedStepLabel(value.step) }
+      : value,
+  z
+    .object({
+      round: z.int(),
+      step: ReviewStepId,
+      label: z.string(),
+      role: Role,
+      staffId: z.string(),
+      name: z.string().nullable(),
+      at: z.string(),
+      verdict: Verdict,
+      opinion: z.string(),
+      secrecy: SecrecyConclusion.nullable(),
+    })
+    .readonly(),
+);
 export type Signature = z.infer<typeof Signature>;
 
 /**
@@ -95,7 +138,7 @@ export const Submission = z
     id: z.string(),
     agencyId: z.string(),
     status: SubmissionStatus,
-    content: SubmissionInput,
+    content: z.preprocess(readLegacyRepeals, SubmissionInput),
     submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }).readonly(),
     createdAt: z.string(),
     round: z.int(),
@@ -103,7 +146,12 @@ export const Submission = z
     currentStep: z.int().nullable(),
     returnReasons: z.array(z.string()).readonly(),
     signatures: z.array(Signature).readonly(),
+    /** Null when no publication clock runs for the item (Reg. 26 binds proactive, public items only). */
     publicationDueDate: CivilDate.nullable(),
+    /** The period its clock counts; items kept before it was recorded lack it: 20 working days or the policy's. */
+    publicationPeriod: PublicationPeriod.nullable().default(null),
+    /** A revision's date of change (Reg. 26: 变更), from which its clock runs; null for a first version. */
+    changedOn: CivilDate.nullable().default(null),
     publicationId: z.string().nullable(),
     version: z.int(),
   })
@@ -111,7 +159,7 @@ export const Submission = z
 export type Submission = z.infer<typeof Submission>;
 
 export const ReviewInput = z.strictObject({
-  step: ReviewStepName,
+  step: ReviewStepId,
   verdict: Verdict,
   opinion: text(4000),
   secrecy: SecrecyConclusion.optional(),
@@ -121,7 +169,7 @@ export type ReviewInput = z.infer<typeof ReviewInput>;
 export type SubmissionChange = {
   readonly submission: Submission;
   readonly event: { readonly type: string; readonly data: Record<string, unknown> };
-  /** The publication clock (formedOn + policy), when it starts or restarts; `close` when done. */
+  /** The publication clock when it starts or restarts (`open`), `close` when it stops; null: untouched. */
   readonly clock: { readonly state: ClockState; readonly open: true } | { readonly open: false } | null;
   /** Set when this step publishes or records the item. */
   readonly outcome: 'publish' | 'record' | null;
@@ -135,7 +183,7 @@ export function checkContent(
   catalogue: readonly CatalogueEntry[],
   obligations: readonly { id: string; cadence: string }[],
 ) {
-  const errors: { path: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   if (!catalogue.some((entry) => entry.code === content.category))
     errors.push({ path: 'body.category', message: 'is not in this agency’s catalogue' });
   if (content.periodic !== undefined) {
@@ -145,8 +193,16 @@ export function checkContent(
     else if (!periodFits(obligation.cadence, content.periodic.period))
       errors.push({ path: 'body.periodic.period', message: `must be a ${obligation.cadence} period` });
   }
-  if (content.repeals !== undefined && content.documentKind === 'other')
-    errors.push({ path: 'body.repeals', message: 'only a rule or normative document repeals one' });
+  const seen = new Set<string>();
+  content.repeals.forEach((repealed, index) => {
+    const key = `${repealed.kind}#${repealed.documentNumber}`;
+    if (seen.has(key))
+      errors.push({
+        path: `body.repeals.${index}.documentNumber`,
+        message: 'names a document already listed',
+      });
+    seen.add(key);
+  });
   if (errors.length > 0)
     throw new RuleViolationError(
       'invalid-submission',
@@ -162,12 +218,43 @@ export const periodFits = (cadence: string, period: string): boolean =>
       ? /^\d{4}-Q[1-4]$/.test(period)
       : /^\d{4}$/.test(period);
 
-/** The publication deadline (Reg. 26): formed or changed + the policy's working days. */
-const publicationClock = (
-  calendar: WorkingCalendar,
-  content: SubmissionInput,
-  workingDays: number,
-): ClockState => startClock(calendar, content.formedOn, workingDays);
+/**
+ * Whether Reg. 26's publication deadline binds the item: only information to be proactively disclosed
+ * (主动公开) to the public does. Items on request (依申请公开) or not disclosed (不予公开) are recorded, not
+ * published; internal items (内部公开) are shown to the agency's staff only, which is no disclosure to
+ * the public.
+ */
+export const hasPublicationDeadline = (content: SubmissionInput): boolean =>
+  content.attribute === 'proactive' && content.audience === 'public';
+
+/**
+ * The period an item must be published in (Reg. 26): its category's own deadline where another law sets
+ * one (the proviso), otherwise 20 working days or the agency's stricter policy.
+ */
+export function publicationPeriod(
+  category: CatalogueEntry | undefined,
+  policyWorkingDays: number,
+): PublicationPeriod {
+  if (category?.deadline !== undefined) return category.deadline;
+  return {
+    days: policyWorkingDays,
+    unit: 'working_days',
+    basis: policyWorkingDays < 20 ? '本机关规定（严于条例第二十六条）' : '《政府信息公开条例》第二十六条',
+  };
+}
+
+/** The publication clock: the period counted from the day the item was formed or changed. */
+const publicationClock = (calendar: WorkingCalendar, from: IsoDate, period: PublicationPeriod): ClockState =>
+  evaluateClock(calendar, [
+    period.unit === 'working_days'
+      ? { type: 'start', on: from, workingDays: period.days }
+      : { type: 'start', on: from, workingDays: 0, naturalDays: period.days },
+  ]);
+
+/** Whether the item's publication clock is running now (it stops at publication or recording). */
+const clockRunning = (submission: Submission): boolean =>
+  submission.publicationDueDate !== null &&
+  (submission.status === 'draft' || submission.status === 'returned' || submission.status === 'in_review');
 
 export function createSubmission(
   content: SubmissionInput,
@@ -176,9 +263,9 @@ export function createSubmission(
   createdAt: string,
   chain: ReviewChain,
   calendar: WorkingCalendar,
-  publicationWorkingDays: number,
+  period: PublicationPeriod,
 ): SubmissionChange {
-  const clock = publicationClock(calendar, content, publicationWorkingDays);
+  const clock = hasPublicationDeadline(content) ? publicationClock(calendar, content.formedOn, period) : null;
   const submission: Submission = {
     id: ids.id,
     agencyId: ids.agencyId,
@@ -191,7 +278,9 @@ export function createSubmission(
     currentStep: null,
     returnReasons: [],
     signatures: [],
-    publicationDueDate: clock.dueDate,
+    publicationDueDate: clock?.dueDate ?? null,
+    publicationPeriod: clock === null ? null : period,
+    changedOn: null,
     publicationId: null,
     version: 1,
   };
@@ -204,25 +293,63 @@ export function createSubmission(
         category: content.category,
         formedOn: content.formedOn,
         attribute: content.attribute,
-        publishBy: clock.dueDate,
+        publishBy: submission.publicationDueDate,
+        publishWithin: submission.publicationPeriod,
       },
     },
-    clock: { state: clock, open: true },
+    clock: clock === null ? null : { state: clock, open: true },
     outcome: null,
   };
 }
 
-/** Edits a draft or returned item; editing a published one starts its revision (更新). */
-export function editSubmission(
+/**
+ * A revision's date of change (Reg. 26: 变更): required when a published item is edited, kept (or
+ * replaced) while the revision is edited again, refused for an item never published; not after today,
+ * not before the document was formed.
+ */
+function dateOfChange(
   current: Submission,
   content: SubmissionInput,
+  changedOn: IsoDate | undefined,
+  today: IsoDate,
+): IsoDate | null {
+  const revising =
+    current.status === 'published' || current.publicationId !== null || current.changedOn !== null;
+  const fail = (message: string): never => {
+    throw new RuleViolationError('invalid-change-date', 'A revision carries its date of change (Reg. 26).', [
+      { path: 'body.changedOn', message },
+    ]);
+  };
+  if (!revising) return changedOn === undefined ? null : fail('is only for the revision of a published item');
+  const date = changedOn ?? (current.status === 'published' ? undefined : current.changedOn) ?? null;
+  if (date === null)
+    return current.status === 'published'
+      ? fail('is required: the revision’s publication deadline runs from its date of change')
+      : null;
+  if (date > today) fail(`must not be after today (${today})`);
+  const formed = current.content.formedOn > content.formedOn ? current.content.formedOn : content.formedOn;
+  if (date < formed) fail(`must not be before the document was formed (${formed})`);
+  return date;
+}
+
+/**
+ * Edits a draft or returned item; editing a published one starts its revision (更新), whose publication
+ * clock runs from its date of change.
+ */
+export function editSubmission(
+  current: Submission,
+  edit: { content: SubmissionInput; changedOn?: IsoDate | undefined },
   calendar: WorkingCalendar,
-  publicationWorkingDays: number,
+  period: PublicationPeriod,
+  today: IsoDate,
 ): SubmissionChange {
   if (!EDITABLE.includes(current.status))
     throw new WrongStateError(`A ${current.status} item cannot be edited.`);
-  const revising = current.status === 'published';
-  const clock = publicationClock(calendar, content, publicationWorkingDays);
+  const { content } = edit;
+  const changedOn = dateOfChange(current, content, edit.changedOn, today);
+  const clock = hasPublicationDeadline(content)
+    ? publicationClock(calendar, changedOn ?? content.formedOn, period)
+    : null;
   return {
     submission: {
       ...current,
@@ -230,13 +357,20 @@ export function editSubmission(
       content,
       currentStep: null,
       returnReasons: [],
-      publicationDueDate: clock.dueDate,
+      publicationDueDate: clock?.dueDate ?? null,
+      publicationPeriod: clock === null ? null : period,
+      changedOn,
     },
     event: {
-      type: revising ? 'revision_started' : 'submission_edited',
-      data: { title: content.title, formedOn: content.formedOn, publishBy: clock.dueDate },
+      type: current.status === 'published' ? 'revision_started' : 'submission_edited',
+      data: {
+        title: content.title,
+        formedOn: content.formedOn,
+        ...(changedOn === null ? {} : { changedOn }),
+        publishBy: clock?.dueDate ?? null,
+      },
     },
-    clock: { state: clock, open: true },
+    clock: clock !== null ? { state: clock, open: true } : clockRunning(current) ? { open: false } : null,
     outcome: null,
   };
 }
@@ -251,8 +385,14 @@ export function returnReasons(content: SubmissionInput, today: IsoDate): string[
     reasons.push('政策性文件须同步附政策解读材料（interpretation）');
   if (content.majorDecision && content.participationEvidence === undefined)
     reasons.push('重大决策须附公众参与的证明材料（participationEvidence）');
-  if (content.display.kind === 'until' && content.display.endsOn < addDays(today, 15))
-    reasons.push('公开期限自公开之日起不得少于15日（display.endsOn）');
+  if (content.display.kind === 'until') {
+    if (content.display.legalBasis === undefined && content.display.endsOn < addDays(today, 15))
+      reasons.push(
+        '公开期限自公开之日起不得少于15日（display.endsOn）；法律、法规、规章另有规定的，注明其依据（display.legalBasis）',
+      );
+    else if (content.display.endsOn < today)
+      reasons.push('公开期限的截止日期不得早于公开之日（display.endsOn）');
+  }
   return reasons;
 }
 
@@ -272,7 +412,7 @@ export function submitForReview(current: Submission, today: IsoDate): Submission
   const round = current.round + 1;
   return {
     submission: { ...current, status: 'in_review', round, currentStep: 0, returnReasons: [] },
-    event: { type: 'sent_for_review', data: { round, step: current.chain[0]?.step } },
+    event: { type: 'sent_for_review', data: { round, step: current.chain[0]?.id } },
     clock: null,
     outcome: null,
   };
@@ -287,18 +427,18 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
     throw new WrongStateError(`The item is ${current.status}, not in review.`);
   const step = current.chain[current.currentStep];
   if (step === undefined) throw new WrongStateError('The review chain has no such step.');
-  if (input.step !== step.step)
-    throw new WrongStateError(`The item waits at ${step.step}, not ${input.step}.`);
+  if (input.step !== step.id)
+    throw new WrongStateError(`The item waits at ${step.label} (${step.id}), not ${input.step}.`);
   if (!by.roles.has(step.role))
-    throw new ForbiddenError(`The ${step.step} step is signed by a ${step.role}.`);
+    throw new ForbiddenError(`The ${step.label} (${step.id}) step is signed by a ${step.role}.`);
   if (by.staffId === current.submittedBy.staffId)
     throw new ForbiddenError('Nobody reviews their own submission.');
   if (
-    current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.step)
+    current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.id)
   ) {
     throw new ForbiddenError('Nobody signs two steps of the same item.');
   }
-  if (step.step === 'secrecy_review') {
+  if (step.kind === 'secrecy_review') {
     if (input.secrecy === undefined) {
       throw new RuleViolationError(
         'secrecy-conclusion-missing',
@@ -330,7 +470,8 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
   }
   const signature: Signature = {
     round: current.round,
-    step: step.step,
+    step: step.id,
+    label: step.label,
     role: step.role,
     staffId: by.staffId,
     name: by.name ?? null,
@@ -341,7 +482,8 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
   };
   const signatures = [...current.signatures, signature];
   const signed = {
-    step: step.step,
+    step: step.id,
+    label: step.label,
     verdict: input.verdict,
     opinion: input.opinion,
     round: current.round,
@@ -365,7 +507,7 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
   if (next < current.chain.length) {
     return {
       submission: { ...current, currentStep: next, signatures },
-      event: { type: 'review_signed', data: { ...signed, next: current.chain[next]?.step } },
+      event: { type: 'review_signed', data: { ...signed, next: current.chain[next]?.id } },
       clock: null,
       outcome: null,
     };
@@ -374,14 +516,37 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
   return {
     submission: { ...current, status: publish ? 'published' : 'recorded', currentStep: null, signatures },
     event: { type: publish ? 'published' : 'recorded', data: signed },
-    clock: { open: false },
+    clock: clockRunning(current) ? { open: false } : null,
     outcome: publish ? 'publish' : 'record',
   };
 }
 
-/** How long a publication stays displayed: long term, or the later of its end date and 15 days (seed 003). */
+/** The step of the chain an item is waiting at, if it is in review. */
+export const waitingStep = (submission: Submission) =>
+  submission.status === 'in_review' && submission.currentStep !== null
+    ? submission.chain[submission.currentStep]
+    : undefined;
+
+/**
+ * The leader's approval that answers for a publication (RULES §3): the last approving signature at a
+ * final-approval step of the item's chain.
+ */
+export const approvalSignature = (submission: Submission): Signature | undefined =>
+  submission.signatures
+    .filter(
+      (signature) =>
+        signature.verdict === 'approve' &&
+        submission.chain.find((step) => step.id === signature.step)?.kind === 'final_approval',
+    )
+    .at(-1);
+
+/**
+ * How long a publication stays displayed: long term; or until its end date, at least 15 days (seed 003)
+ * unless a law, regulation or rule sets a shorter period (its provision recorded), and never before it
+ * is published.
+ */
 export function displayUntil(content: SubmissionInput, publishedOn: IsoDate): IsoDate | null {
   if (content.display.kind === 'long_term') return null;
-  const minimum = addDays(publishedOn, 15);
+  const minimum = content.display.legalBasis === undefined ? addDays(publishedOn, 15) : publishedOn;
   return content.display.endsOn > minimum ? content.display.endsOn : minimum;
 }

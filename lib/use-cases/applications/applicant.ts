@@ -12,7 +12,8 @@ import {
 } from '#lib/domain/application/secrets';
 import { recordReasons, type ReasonsInput } from '#lib/domain/application/volume-review';
 import { withdraw, type WithdrawalInput } from '#lib/domain/application/withdrawal';
-import { chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
+import { policyOn } from '#lib/domain/application/policy';
+import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
 import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
 import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
@@ -36,8 +37,8 @@ export async function submitApplication(
   idempotencyKey: string | undefined,
   now: Date,
 ) {
-  if ((await deps.agencies.get(agencyId)) === undefined)
-    throw new NotFoundError(`There is no agency ${agencyId}.`);
+  const agency = await deps.agencies.get(agencyId);
+  if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
   const keyHash = idempotencyKey === undefined ? undefined : idempotencyKeyHash(agencyId, idempotencyKey);
   const fingerprint = requestHash(input);
   if (keyHash !== undefined && idempotencyKey !== undefined) {
@@ -52,7 +53,13 @@ export async function submitApplication(
     applicantKey: applicantKeyOf(deps.applicantSecret, input.applicant),
     accessTokenHash: hashToken(token),
   };
-  const change = submitOnline(input, ids, chinaIsoOf(now));
+  // The agency's time to confirm runs from the day of submission, under its policy of that day.
+  const today = chinaDateOf(now);
+  const calendar = await currentCalendar(deps.calendars);
+  const change = submitOnline(input, ids, chinaIsoOf(now), policyOn(agency.policies, today), {
+    calendar,
+    today,
+  });
   const event = nextEvent(caseRef(change.application), EMPTY_CHAIN, {
     type: change.event.type,
     now,

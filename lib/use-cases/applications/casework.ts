@@ -1,3 +1,8 @@
+import {
+  abandonmentDecision,
+  reopenAbandoned,
+  type AbandonmentReviewInput,
+} from '#lib/domain/application/abandonment';
 import { isOpen, type ApplicationStatus } from '#lib/domain/application/application';
 import { assign, type AssignmentInput } from '#lib/domain/application/assignment';
 import { requestClarification, type ClarificationRequestInput } from '#lib/domain/application/clarification';
@@ -6,6 +11,7 @@ import {
   consultationReply,
   type ConsultationInput,
   type ConsultationReplyInput,
+  type DisclosureNoticeInput,
 } from '#lib/domain/application/consultation';
 import { recordDelivery, type DeliveryRecordInput } from '#lib/domain/application/delivery';
 import {
@@ -41,9 +47,10 @@ import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
 import { checkUploads } from '../uploads';
 import { checkAttachments, keepReferenced } from './attachments';
-import { issueDecisionWithLetter } from './issue-decision';
+import { issueDecisionWithLetter, publishedPublication } from './issue-decision';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep, type Step } from './step-runner';
+import { notifyThirdPartyWithLetter } from './third-party-notice';
 import { queueItemView, staffView } from './views';
 
 /** What the agency's staff do with applications: register, list, open a case, and take its steps. */
@@ -148,6 +155,7 @@ export type StaffAction =
   | { kind: 'clarification-request'; input: ClarificationRequestInput }
   | { kind: 'consultation'; input: ConsultationInput }
   | { kind: 'consultation-reply'; consultationId: string; input: ConsultationReplyInput }
+  | { kind: 'disclosure-notice'; consultationId: string; input: DisclosureNoticeInput }
   | { kind: 'extension'; input: ExtensionInput }
   | { kind: 'suspension'; input: SuspensionInput }
   | { kind: 'resumption'; input: ResumptionInput }
@@ -158,7 +166,8 @@ export type StaffAction =
   | { kind: 'delivery'; input: DeliveryRecordInput }
   | { kind: 'reasons-request'; input: ReasonsRequestInput }
   | { kind: 'reasons'; input: ReasonsInput }
-  | { kind: 'later-reply-date'; input: LaterReplyInput };
+  | { kind: 'later-reply-date'; input: LaterReplyInput }
+  | { kind: 'abandonment-review'; input: AbandonmentReviewInput };
 
 /** A staff action on a case of the agency, taken as one step, answered with the case. */
 export async function act(
@@ -204,6 +213,15 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
         return consult(application, reply, action.input, deps.newConsultationId(), context);
       case 'consultation-reply':
         return consultationReply(application, reply, action.consultationId, action.input, context);
+      case 'disclosure-notice':
+        return notifyThirdPartyWithLetter(
+          deps,
+          application,
+          reply,
+          action.consultationId,
+          action.input,
+          context,
+        );
       case 'extension':
         return extend(application, reply, action.input, principal.staffId, context);
       case 'suspension':
@@ -232,7 +250,20 @@ function staffStep(deps: ApplicationDeps, principal: Principal, agencyId: string
           action.input,
           { staffId: principal.staffId, name: principal.name },
           context,
+          await publishedPublication(deps, agencyId, action.input),
         );
+      case 'abandonment-review':
+        // Reg. 30: deemed abandoned only without a good reason — closed with its letter, or reopened.
+        return action.input.verdict === 'abandoned'
+          ? issueDecisionWithLetter(
+              deps,
+              application,
+              reply,
+              abandonmentDecision(application),
+              { staffId: principal.staffId, name: principal.name },
+              context,
+            )
+          : reopenAbandoned(application, reply, action.input, context);
       case 'assignment': {
         const assignee = await deps.staff.get(action.input.staffId);
         if (assignee?.agencyId !== agencyId || !assignee.enabled || !assignee.roles.includes('clerk')) {

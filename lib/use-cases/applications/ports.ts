@@ -1,5 +1,6 @@
 import type { Application, Change } from '#lib/domain/application/application';
 import type { IdempotencyRecord } from '#lib/domain/application/secrets';
+import type { Publication } from '#lib/domain/submission/publication';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '../agencies';
 import type { StoredClockState } from '#lib/domain/calendar/clock';
@@ -48,6 +49,19 @@ export interface ApplicationStore {
     options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
   ): Promise<{ items: Application[]; nextToken: string | null }>;
   events(id: string): Promise<Record<string, unknown>[]>;
+  /**
+   * Online applications of the agency still awaiting confirmation, oldest first. A page may hold fewer
+   * than `limit` (they are read among the open applications that have no running reply clock).
+   */
+  listAwaitingConfirmation(
+    agencyId: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: Application[]; nextToken: string | null }>;
+}
+
+/** Port: the reading room's publications, to check that information said to be published is (Reg. 36(1)). */
+export interface PublicationLookup {
+  getPublication(id: string): Promise<{ publication: Publication } | undefined>;
 }
 
 export type ApplicationDeps = {
@@ -56,6 +70,7 @@ export type ApplicationDeps = {
   agencies: AgencyStore;
   staff: StaffStore;
   uploads: UploadStore;
+  publications: PublicationLookup;
   letterUrl: (key: string) => Promise<string>;
   applicantSecret: Uint8Array;
   newTrackingNumber: (year: number) => string;

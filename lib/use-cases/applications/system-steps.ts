@@ -1,3 +1,4 @@
+import { abandonmentPending } from '#lib/domain/application/abandonment';
 import type { Application } from '#lib/domain/application/application';
 import { consultationLapsed } from '#lib/domain/application/consultation';
 import {
@@ -18,10 +19,10 @@ export type { SystemStep } from '#lib/domain/application/system-steps';
 const SWEEP: Actor = { kind: 'system', process: 'sweep' };
 
 /**
- * A step the rules prescribe when a period lapses: no supplement in time, or a fee unpaid, closes the
- * application as "otherwise handled" (with a letter); a consultation unanswered in time lets the reply
- * clock run again. Returns the application (for the notice to the applicant), or null when the case has
- * moved on meanwhile and nothing is to be done.
+ * A step the rules prescribe when a period lapses: no supplement in time puts the case before its handler
+ * (deemed abandoned only without a good reason); a fee unpaid closes the application as "otherwise
+ * handled" (with a letter); a consultation unanswered in time lets the reply clock run again. Returns the
+ * application (for the notices), or null when the case has moved on meanwhile and nothing is to be done.
  */
 export async function systemStep(
   deps: ApplicationActionDeps,
@@ -31,10 +32,22 @@ export async function systemStep(
 ): Promise<Application | null> {
   const found = await deps.applications.get(id);
   if (found === undefined || !systemStepApplies(found.application, step)) return null;
-  const result = await runStep(deps, found, now, SWEEP, (current, reply, context) =>
-    step.kind === 'consultation-lapsed'
-      ? consultationLapsed(current, reply, step.consultationId, context)
-      : issueDecisionWithLetter(deps, current, reply, lapseDecision(current, step), SWEEP_SIGNATURE, context),
-  );
+  const result = await runStep(deps, found, now, SWEEP, (current, reply, context) => {
+    switch (step.kind) {
+      case 'consultation-lapsed':
+        return consultationLapsed(current, reply, step.consultationId, context);
+      case 'no-supplement':
+        return abandonmentPending(current, reply, context);
+      case 'fee-unpaid':
+        return issueDecisionWithLetter(
+          deps,
+          current,
+          reply,
+          lapseDecision(current, step),
+          SWEEP_SIGNATURE,
+          context,
+        );
+    }
+  });
   return result.application;
 }

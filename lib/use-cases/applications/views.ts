@@ -1,5 +1,5 @@
 import { maskedApplicant } from '#lib/domain/application/applicant';
-import { isOpen, type Application } from '#lib/domain/application/application';
+import { isOpen, type Application, type ApplicationStatus } from '#lib/domain/application/application';
 import { outcomeLabel } from '#lib/domain/application/outcomes';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import type { ViewDeps } from './ports';
@@ -44,6 +44,8 @@ async function decisionView(deps: ViewDeps, application: Application) {
     decidedOn: decided.decidedOn,
     heldBy: 'heldBy' in decided ? (decided.heldBy ?? null) : null,
     publishedAt: 'publishedAt' in decided ? (decided.publishedAt ?? null) : null,
+    published: 'published' in decided ? (decided.published ?? null) : null,
+    access: 'access' in decided ? (decided.access ?? null) : null,
     letterUrl: await deps.letterUrl(decided.letterKey),
     files: await Promise.all(
       ('releasedFiles' in decided ? decided.releasedFiles : []).map(async (file) => ({
@@ -77,6 +79,22 @@ const PUBLIC_EVENTS: Record<string, string> = {
   reasons_requested: '申请公开的数量、频次明显超过合理范围，请说明理由（条例第三十五条）',
   reasons_received: '已收到申请人说明的理由',
   reply_date_set: '申请理由合理，但无法在规定期限内答复，已确定延迟答复的合理期限',
+  // Nothing final: deemed abandoned only without a good reason, which the handler reviews (Reg. 30).
+  abandonment_pending: '补正期限已届满，本机关正在审查',
+  abandonment_reopened: '补正期限已重新确定',
+};
+
+/** Each status as the applicant's status page says it (every status has its words: the map is total). */
+const PUBLIC_STATUS: Record<ApplicationStatus, string> = {
+  awaiting_confirmation: '已提交，等待本机关确认受理（确认之日为收到申请之日）',
+  in_progress: '办理中',
+  awaiting_clarification: '待补正：请在补正期限内补正申请内容',
+  abandonment_pending: '补正期限已届满，本机关正在审查；如有正当理由未能按期补正，请尽快与本机关联系说明',
+  consulting: '办理中：正在征求意见（所需时间不计入答复期限）',
+  awaiting_fee: '待缴纳信息处理费',
+  suspended: '因不可抗力中止办理',
+  decided: '已答复',
+  withdrawn: '已撤回',
 };
 
 /** What a period sent by post waits for, as the case and the status page say it. */
@@ -93,7 +111,11 @@ function publicTimeline(events: readonly Record<string, unknown>[]) {
         at: event.at,
         type,
         description,
-        ...(typeof data.dueDate === 'string' ? { dueDate: data.dueDate } : {}),
+        ...(typeof data.dueDate === 'string'
+          ? { dueDate: data.dueDate }
+          : typeof data.supplementBy === 'string' && type === 'abandonment_reopened'
+            ? { dueDate: data.supplementBy }
+            : {}),
       },
     ];
   });
@@ -173,6 +195,7 @@ export async function publicView(
     trackingNumber: application.id,
     agencyId: application.agencyId,
     status: application.status,
+    statusText: PUBLIC_STATUS[application.status],
     submittedAt: application.submittedAt,
     receivedOn: application.receivedOn,
     dueDate: application.dueDate,
@@ -201,6 +224,19 @@ export async function staffView(deps: ViewDeps, application: Application, reply:
     trackingNumber: application.id,
     dueDateExplained: explainDueDate(reply),
     awaitingDelivery: awaitingDelivery(application),
+    // The written notice to a third party that objected, with a link to the archived letter (Reg. 32).
+    consultations: await Promise.all(
+      application.consultations.map(async (consultation) => ({
+        ...consultation,
+        disclosureNotice:
+          consultation.disclosureNotice === null
+            ? null
+            : {
+                ...consultation.disclosureNotice,
+                letterUrl: await deps.letterUrl(consultation.disclosureNotice.letterKey),
+              },
+      })),
+    ),
     decision:
       application.decision === null
         ? null
@@ -220,4 +256,8 @@ export const queueItemView = (application: Application) => ({
   request: { description: application.request.description.slice(0, 200) },
   assignee: application.assignee,
   outcome: application.decision?.outcome ?? null,
+  // What waits on the office: a confirmation (by the agency's own limit), a lapsed supplement to review.
+  confirmBy:
+    application.status === 'awaiting_confirmation' ? (application.confirmation?.dueDate ?? null) : null,
+  supplementLapsedOn: application.clarification?.lapsedOn ?? null,
 });

@@ -151,13 +151,31 @@ export class InMemoryApplicationStore implements ApplicationStore {
     const entries = [...this.cases.values()]
       .map(({ item }) => item)
       .filter((item) => item.agencyId === agencyId && isOpen(item.status) === options.open)
-      .map((item) => ({ sortKey: `${queueDate(item)}#${item.id}`, item }))
+      .map((item) => ({ sortKey: queueSortKey(item), item }))
       .filter((entry) => options.dueBefore === undefined || entry.sortKey <= `${options.dueBefore}#~`);
     const page = pageOf(`applications#${agencyId}#${options.open}`, entries, {
       ...options,
       ascending: options.open,
     });
     return { items: page.items.map((item) => Application.parse(item)), nextToken: page.nextToken };
+  }
+
+  async listAwaitingConfirmation(
+    agencyId: string,
+    page: { limit: number; nextToken?: string | undefined },
+  ): Promise<{ items: Application[]; nextToken: string | null }> {
+    // As the Dynamo store reads them: the open queue's undated entries, filtered after the page is read.
+    const entries = [...this.cases.values()]
+      .map(({ item }) => item)
+      .filter((item) => item.agencyId === agencyId && isOpen(item.status) && item.dueDate === null)
+      .map((item) => ({ sortKey: queueSortKey(item), item }));
+    const found = pageOf(`applications#${agencyId}#true`, entries, page);
+    return {
+      items: found.items
+        .filter((item) => item.status === 'awaiting_confirmation')
+        .map((item) => Application.parse(item)),
+      nextToken: found.nextToken,
+    };
   }
 
   async events(id: string): Promise<Record<string, unknown>[]> {
@@ -215,11 +233,16 @@ export class InMemoryApplicationStore implements ApplicationStore {
   }
 }
 
-/** The date that orders an application in its queue: open by due date, closed by the day it closed. */
-function queueDate(application: Application): string {
-  return isOpen(application.status)
-    ? (application.dueDate ?? '0000-00-00')
-    : (application.decision?.decidedOn ?? application.withdrawal?.on ?? '0000-00-00');
+/**
+ * What orders an application in its queue, as the Dynamo store's `gsi1sk`: open by due date (undated ones
+ * first, oldest submission first), closed by the day it closed.
+ */
+function queueSortKey(application: Application): string {
+  if (!isOpen(application.status))
+    return `${application.decision?.decidedOn ?? application.withdrawal?.on ?? '0000-00-00'}#${application.id}`;
+  return application.dueDate === null
+    ? `0000-00-00#${application.submittedAt}#${application.id}`
+    : `${application.dueDate}#${application.id}`;
 }
 
 /** Who answers for the case's clocks (RULES §3): the handler, or the leader who extended. */

@@ -1,8 +1,8 @@
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { Publication, PublicationQuery } from '#lib/domain/submission/publication';
-import type { Submission, SubmissionChange } from '#lib/domain/submission/submission';
+import { waitingStep, type Submission, type SubmissionChange } from '#lib/domain/submission/submission';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import type { ProactiveStore } from '#lib/use-cases/proactive';
+import type { ProactiveStore, PublicationWrite } from '#lib/use-cases/proactive';
 import { pageOf } from './paging';
 import { copy, headAfter, type InMemoryRecords, type ListingEntry } from './records';
 
@@ -13,10 +13,7 @@ const conflict = () =>
   new VersionConflictError('The record changed since you read it; read it again and retry.');
 
 /** The step a submission waits at, if it is in review (it is then in that step's queue, not its state's). */
-const waitingAt = (submission: Submission) =>
-  submission.status === 'in_review' && submission.currentStep !== null
-    ? submission.chain[submission.currentStep]?.step
-    : undefined;
+const waitingAt = (submission: Submission) => waitingStep(submission)?.id;
 
 const listingEntryOf = (publication: Publication): ListingEntry => ({
   publicationId: publication.publicationId,
@@ -33,7 +30,8 @@ const listingEntryOf = (publication: Publication): ListingEntry => ({
  * publication written at another version than the one read is `VersionConflictError` (an existing one
  * written as new, `AlreadyExistsError`); a final approval writes the submission, its publication, the
  * publication's version, its reading-room entry (replacing the previous version's), the period of the
- * obligation it fulfils and the annual-report counters of rules and normative documents, all or nothing.
+ * obligation it fulfils and the moves of the annual-report counters of rules and normative documents, all or
+ * nothing.
  */
 export class InMemoryProactiveStore implements ProactiveStore {
   private readonly submissions = new Map<string, { submission: Submission; chain: ChainHead }>();
@@ -63,7 +61,7 @@ export class InMemoryProactiveStore implements ProactiveStore {
     change: SubmissionChange,
     expectedVersion: number | 'new',
     event: TimelineEvent,
-    publication?: { next: Publication; previous: Publication | undefined; event: TimelineEvent },
+    publication?: PublicationWrite,
   ): Promise<void> {
     const { submission } = change;
     const caseKey = submissionCase(submission.id);
@@ -89,8 +87,7 @@ export class InMemoryProactiveStore implements ProactiveStore {
         context: undefined,
       });
     else if (change.clock?.open === false) this.records.closeClock(caseKey, 'publication');
-    if (publication !== undefined)
-      this.applyPublication(publication.next, publication.previous, publication.event);
+    if (publication !== undefined) this.applyPublication(publication);
   }
 
   async withdraw(next: Publication, previous: Publication, event: TimelineEvent): Promise<void> {
@@ -155,7 +152,7 @@ export class InMemoryProactiveStore implements ProactiveStore {
     if (this.versions.has(`${next.publicationId}#${next.current.version}`)) throw conflict();
   }
 
-  private applyPublication(next: Publication, previous: Publication | undefined, event: TimelineEvent): void {
+  private applyPublication({ next, previous, event, counterMoves }: PublicationWrite): void {
     this.publications.set(next.publicationId, {
       publication: copy({ ...next, version: (previous?.version ?? 0) + 1 }),
       chain: headAfter(event),
@@ -170,13 +167,8 @@ export class InMemoryProactiveStore implements ProactiveStore {
         `${next.agencyId}#${next.periodic.obligationId}#${next.periodic.period}`,
         next.publicationId,
       );
-    // Reg. 20(1) in the annual report: rules and normative documents made and repealed, by year.
-    const kind = next.current.documentKind;
-    if (previous === undefined && kind !== 'other') {
-      const year = Number(next.current.publishedOn.slice(0, 4));
-      this.records.count(next.agencyId, 'publications', year, `issued.${kind}`);
-      if (next.current.repeals !== null)
-        this.records.count(next.agencyId, 'publications', year, `repealed.${kind}`);
-    }
+    // Reg. 20(1) in the annual report (table 二): the moves the domain counted.
+    for (const move of counterMoves)
+      this.records.count(next.agencyId, 'publications', move.year, move.cell, move.delta);
   }
 }
