@@ -79,6 +79,16 @@ const validBodies: Record<string, unknown> = {
     outcome: 'disclosed',
     publishedAt: '门户网站',
   },
+  'POST /v1/agencies/{agencyId}/applications/{id}/delivery': {
+    notice: 'clarification',
+    deliveredOn: '2026-09-29',
+  },
+  'POST /v1/agencies/{agencyId}/applications/{id}/reasons-request': { question: '请说明理由' },
+  'POST /v1/agencies/{agencyId}/applications/{id}/reasons': { reasons: '研究需要' },
+  'POST /v1/agencies/{agencyId}/applications/{id}/later-reply-date': {
+    dueDate: '2026-11-30',
+    reason: '调卷核对',
+  },
   'POST /v1/agencies/{agencyId}/applications/{id}/assignment': { staffId: 'stf_00000000000000000000' },
   'PUT /v1/agencies/{agencyId}/catalogue': { version: 1, entries: [{ code: 'notices', name: '通知公告' }] },
   'PUT /v1/agencies/{agencyId}/review-chain': { version: 1, steps: [...DEFAULT_REVIEW_CHAIN] },
