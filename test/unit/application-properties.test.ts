@@ -188,6 +188,9 @@ function replyByHand(log: readonly ReplyEntry[]): { dueDate: IsoDate } | { remai
     day = addDays(day, 1);
     if (calendar.isWorkingDay(day)) counted += 1;
   }
+  // Stopped on its last day, nothing was left: it ends on the day it runs again, or on the next working
+  // day if that is a day off (民法典 Art. 203).
+  while (!calendar.isWorkingDay(day)) day = addDays(day, 1);
   return { dueDate: day };
 }
 
