@@ -14,6 +14,7 @@ import {
   type ApplicationStatus,
   Consultation,
 } from '#lib/domain/application/application';
+import { abandonmentPending } from '#lib/domain/application/abandonment';
 import { assign } from '#lib/domain/application/assignment';
 import { requestClarification, supplement } from '#lib/domain/application/clarification';
 import {
@@ -563,6 +564,16 @@ describe('notices to the other side count from their delivery (补正通知, 征
       delivery: { method: 'in_person', deliveredOn: '2026-09-30' },
       dueDate: '2026-10-27',
     });
+  });
+
+  it('a request by post whose delivery is unknown has no period that could lapse: no deemed abandonment', () => {
+    const sent = requestClarification(received.application, received.reply, byPost, on('2026-09-30'));
+    expect(() => abandonmentPending(sent.application, sent.reply, on('2026-12-30'))).toThrow(
+      expect.objectContaining({
+        code: 'no-supplement-not-lapsed',
+        message: expect.stringContaining('delivered'),
+      }),
+    );
   });
 
   it('by post, the reply clock stops the day sent and the applicant’s period waits for the day signed for', () => {
