@@ -621,7 +621,14 @@ describe('decisions', () => {
 
   it('two concurrent decisions: exactly one succeeds, the other is 409', async () => {
     const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
-    const decision = { outcome: 'disclosed', publishedAt: 'https://gov.example.cn/xxgk/2026/0001.html' };
+    const decision = {
+      outcome: 'disclosed',
+      published: {
+        where: '本机关门户网站',
+        publishedOn: '2026-01-05',
+        url: 'https://gov.example.cn/xxgk/2026/0001.html',
+      },
+    };
     const responses = await Promise.all([
       actAs('clerk', trackingNumber, 'decision', decision, '2026-10-09'),
       actAs('approver', trackingNumber, 'decision', decision, '2026-10-09'),
@@ -630,7 +637,13 @@ describe('decisions', () => {
   });
 
   it.each([
-    [{ outcome: 'disclosed', publishedAt: '本机关门户网站“政府信息公开”栏目' }, '予以公开'],
+    [
+      {
+        outcome: 'disclosed',
+        published: { where: '本机关门户网站“政府信息公开”栏目', publishedOn: '2026-01-05' },
+      },
+      '予以公开',
+    ],
     [
       {
         outcome: 'cannot_provide',
@@ -777,7 +790,7 @@ describe('decision letters since 2024: remedies, third parties, how to obtain th
       '2026-10-12',
     );
     const cid = sent.json.consultations[0].id as string;
-    const disclosure = { outcome: 'disclosed', publishedAt: '门户网站' };
+    const disclosure = { outcome: 'disclosed', published: { where: '门户网站', publishedOn: '2026-01-05' } };
     const early = await actAs('approver', trackingNumber, 'decision', disclosure, '2026-10-13');
     expect(early.status).toBe(409);
     expect(early.json.detail).toContain(`No decision while a consultation is open: ${cid} (某化工有限公司`);
@@ -958,7 +971,7 @@ describe('the applicant', () => {
           'clerk',
           trackingNumber,
           'decision',
-          { outcome: 'disclosed', publishedAt: 'x' },
+          { outcome: 'disclosed', published: { where: '门户网站', publishedOn: '2026-01-05' } },
           '2026-10-10',
         )
       ).status,
@@ -1046,7 +1059,7 @@ describe('assignment and the work queue', () => {
     await api('POST', `/v1/agencies/${fresh.agencyId}/applications/${early.trackingNumber}/decision`, {
       token: fresh.tokens.clerk,
       now: at('2026-03-10'),
-      body: { outcome: 'disclosed', publishedAt: '门户网站' },
+      body: { outcome: 'disclosed', published: { where: '门户网站', publishedOn: '2026-01-05' } },
     });
     const closed = await api('GET', `/v1/agencies/${fresh.agencyId}/applications?status=closed`, {
       token: fresh.tokens.clerk,
@@ -1080,7 +1093,7 @@ describe('personal data', () => {
       'clerk',
       trackingNumber,
       'decision',
-      { outcome: 'disclosed', publishedAt: '门户网站' },
+      { outcome: 'disclosed', published: { where: '门户网站', publishedOn: '2026-01-05' } },
       '2026-10-09',
     );
     await drainStream();
@@ -1135,7 +1148,12 @@ describe('statistics for the annual report', () => {
         now: at('2026-10-09'),
       });
     expect(
-      (await decide(person.trackingNumber, { outcome: 'disclosed', publishedAt: '门户网站' })).status,
+      (
+        await decide(person.trackingNumber, {
+          outcome: 'disclosed',
+          published: { where: '门户网站', publishedOn: '2026-01-05' },
+        })
+      ).status,
     ).toBe(200);
     expect(
       (

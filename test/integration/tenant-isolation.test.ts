@@ -77,7 +77,7 @@ const validBodies: Record<string, unknown> = {
   },
   'POST /v1/agencies/{agencyId}/applications/{id}/decision': {
     outcome: 'disclosed',
-    publishedAt: '门户网站',
+    published: { where: '门户网站', publishedOn: '2026-01-05' },
   },
   'POST /v1/agencies/{agencyId}/applications/{id}/delivery': {
     notice: 'clarification',

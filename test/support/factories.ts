@@ -117,7 +117,7 @@ export const decisions = {
   disclosed: () =>
     DecisionInput.parse({
       outcome: 'disclosed',
-      publishedAt: '本机关门户网站“政府信息公开”栏目',
+      published: { where: '本机关门户网站“政府信息公开”栏目', publishedOn: '2026-01-05' },
     }),
   partiallyDisclosed: (uploadKey: string) =>
     DecisionInput.parse({

@@ -1481,7 +1481,13 @@ describe('the decision (Reg. 36–39)', () => {
         published: { publicationId: 'pub_0123456789ab' },
         publishedAt: '门户网站',
       }),
-    ).toEqual([{ path: 'body.publishedAt', message: 'give published or publishedAt, not both' }]);
+    ).toEqual([
+      {
+        path: 'body.publishedAt',
+        message:
+          'is no longer accepted: give published as {publicationId} for a reading-room publication, or {where, publishedOn} for one elsewhere (Reg. 36(1))',
+      },
+    ]);
     expect(
       problems({
         outcome: 'disclosed',
@@ -1527,7 +1533,11 @@ describe('the decision (Reg. 36–39)', () => {
     expect(checkDecision(DecisionInput.parse({ outcome: 'disclosed' }), '2026-10-20')[0]?.message).toBe(
       'must list the released files, or published must say where it is published (Reg. 36(1)), or access how and when to obtain it (Reg. 36(2), 40)',
     );
-    expect(paths({ outcome: 'disclosed', publishedAt: '门户网站' })).toEqual([]);
+    // A decision of old, in the staff's own words, is read and printed (decision-letter tests), never taken anew.
+    expect(paths({ outcome: 'disclosed', publishedAt: '门户网站' })).toEqual(['body.publishedAt']);
+    expect(
+      paths({ outcome: 'disclosed', published: { where: '门户网站', publishedOn: '2026-10-20' } }),
+    ).toEqual([]);
     expect(
       paths({
         outcome: 'partially_disclosed',

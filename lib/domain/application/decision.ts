@@ -65,8 +65,14 @@ export function checkDecision(decision: DecisionInput, today: IsoDate): FieldErr
         message:
           'must list the released files, or published must say where it is published (Reg. 36(1)), or access how and when to obtain it (Reg. 36(2), 40)',
       });
-    if (decision.published !== undefined && decision.publishedAt !== undefined)
-      errors.push({ path: 'body.publishedAt', message: 'give published or publishedAt, not both' });
+    // "该信息已经主动公开" only of a publication the letter can name (issue 11 point 12): staff's own words
+    // with no date are read from decisions made before `published`, never accepted for a new one.
+    if (decision.publishedAt !== undefined)
+      errors.push({
+        path: 'body.publishedAt',
+        message:
+          'is no longer accepted: give published as {publicationId} for a reading-room publication, or {where, publishedOn} for one elsewhere (Reg. 36(1))',
+      });
     if (decision.published !== undefined && 'publishedOn' in decision.published) {
       if (decision.published.publishedOn > today)
         errors.push({
