@@ -26,7 +26,7 @@ type Call = (
 ) => Promise<Record<string, unknown>>;
 
 const OUTCOMES: Record<string, unknown>[] = [
-  { outcome: 'disclosed', publishedAt: '门户网站' },
+  { outcome: 'disclosed', published: { where: '门户网站', publishedOn: '2026-01-05' } },
   {
     outcome: 'not_disclosed',
     reason: 'state_secret',

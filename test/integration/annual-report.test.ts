@@ -41,7 +41,8 @@ const applicantOf = (column: string) =>
 async function decisionFor(rowKey: string): Promise<Record<string, unknown>> {
   const [outcome, reason] = rowKey.split('.');
   const reasons = { legalBasis: '《中华人民共和国政府信息公开条例》', reasons: '依法答复' };
-  if (outcome === 'disclosed') return { outcome, publishedAt: '门户网站' };
+  if (outcome === 'disclosed')
+    return { outcome, published: { where: '门户网站', publishedOn: '2026-01-05' } };
   if (outcome === 'partially_disclosed')
     return {
       outcome,
@@ -85,8 +86,13 @@ describe('the annual report for 2033', () => {
       applicant: applicantOf('research_institution'),
     });
     expect(
-      (await decide(early.trackingNumber, { outcome: 'disclosed', publishedAt: '门户网站' }, '2032-12-01'))
-        .status,
+      (
+        await decide(
+          early.trackingNumber,
+          { outcome: 'disclosed', published: { where: '门户网站', publishedOn: '2026-01-05' } },
+          '2032-12-01',
+        )
+      ).status,
     ).toBe(200);
     add(expected.carriedIn, 'research_institution');
     expect(
