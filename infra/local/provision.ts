@@ -7,8 +7,10 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BucketAlreadyExists,
   BucketAlreadyOwnedByYou,
   CreateBucketCommand,
+  HeadBucketCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -92,7 +94,10 @@ export async function provisionBuckets(client: S3Client): Promise<void> {
     try {
       await client.send(new CreateBucketCommand({ Bucket: bucket.localName }));
     } catch (error) {
-      if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
+      if (!(error instanceof BucketAlreadyOwnedByYou || error instanceof BucketAlreadyExists)) throw error;
+      // s3rver answers BucketAlreadyExists for a bucket we created on an earlier run (it has no owners):
+      // it is ours when our credentials can open it, which HeadBucket checks (it fails otherwise).
+      await client.send(new HeadBucketCommand({ Bucket: bucket.localName }));
     }
   }
   await client.send(

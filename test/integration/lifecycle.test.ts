@@ -1,10 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tsxLoader } from '#infra/local/processes';
+import { anApplicant, anInformationRequest } from '#test/support/api';
 
 const entry = join(import.meta.dirname, '..', '..', 'infra', 'local', 'start.ts');
 
@@ -105,4 +107,84 @@ describe('npm start', () => {
       }
     },
   );
+});
+
+/** `npm start` in `cwd` (its `.data/`); resolves with the child and its state once it says it is ready. */
+async function startIn(cwd: string) {
+  const child = spawn(process.execPath, ['--import', tsxLoader(), entry], {
+    cwd,
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not ready in 90 s:\n${output}`)), 90_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited early (${String(code)}):\n${output}`));
+    });
+    const check = setInterval(() => {
+      if (output.includes('GONGKAI_LOCAL_READY')) {
+        clearTimeout(timer);
+        clearInterval(check);
+        resolve();
+      }
+    }, 50);
+  });
+  const state = JSON.parse(await readFile(join(cwd, '.data', 'local.json'), 'utf8')) as {
+    baseUrl: string;
+    agencyId: string;
+    tokens: Record<string, string>;
+  };
+  return { child, state, exited, output: () => output };
+}
+
+describe('npm start on the same .data/', () => {
+  it('starts, stops and starts again, and finds the earlier application', { timeout: 240_000 }, async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'gongkai-restart-'));
+    const running: ChildProcess[] = [];
+    try {
+      const first = await startIn(cwd);
+      running.push(first.child);
+      const registered = await fetch(
+        `${first.state.baseUrl}/v1/agencies/${first.state.agencyId}/applications/registrations`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${first.state.tokens.clerk ?? ''}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
+          body: JSON.stringify({
+            channel: 'letter_registered',
+            receivedOn: '2026-09-28',
+            applicant: anApplicant(),
+            request: anInformationRequest(),
+          }),
+        },
+      );
+      expect(registered.status).toBe(201);
+      const { trackingNumber } = (await registered.json()) as { trackingNumber: string };
+      first.child.kill('SIGINT');
+      expect(await first.exited).toBe(0);
+
+      const second = await startIn(cwd);
+      running.push(second.child);
+      expect(second.output()).not.toContain('already exists');
+      const found = await fetch(
+        `${second.state.baseUrl}/v1/agencies/${second.state.agencyId}/applications/${trackingNumber}`,
+        { headers: { authorization: `Bearer ${second.state.tokens.clerk ?? ''}` } },
+      );
+      expect(found.status).toBe(200);
+      expect(((await found.json()) as { trackingNumber: string }).trackingNumber).toBe(trackingNumber);
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+    } finally {
+      for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
 });
