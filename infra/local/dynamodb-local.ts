@@ -27,10 +27,12 @@ export type DynamoDbLocal = { endpoint: string; process: OwnedProcess };
 export async function startDynamoDbLocal(options: {
   dbPath?: string | undefined;
   region: string;
+  /** A restart takes the port it had, so every client's endpoint stays right. */
+  port?: number | undefined;
 }): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   const { jar, libraryPath } = dynamoDbLocalJar();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', options.dbPath];
   if (options.dbPath !== undefined) await mkdir(options.dbPath, { recursive: true });
   const child = OwnedProcess.spawn('dynamodb-local', 'java', [

@@ -12,6 +12,7 @@ import type { StaffAccount } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import { archiveBucket, recordsTable, uploadsBucket } from '#lib/platform/resources';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { supervise, type Supervised } from './processes';
 import { startGateway, type Gateway, type HttpHandler, type LocalControl } from './gateway';
 import { loadOrCreateIdentity, loadOrCreateSecret, tokenVerifier } from './identity';
 import { provisionBuckets, provisionTable } from './provision';
@@ -38,6 +39,11 @@ export type LocalCloudOptions = {
   schedule?: boolean;
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
   log?: (message: string) => void;
+  /**
+   * DynamoDB Local or s3rver died and could not be restarted (or it kept its data in memory): the cloud
+   * cannot serve, and says why. `npm start` prints it and stops everything.
+   */
+  onFatal?: (message: string) => void;
   /** Benchmarks: put something (a counting proxy) between the handlers and DynamoDB Local. */
   interceptDynamoDb?: (endpoint: string) => Promise<string>;
 };
@@ -63,7 +69,9 @@ const LOCAL_ISSUER = 'https://gongkai.local/issuer';
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const log = options.log ?? (() => undefined);
   const stops: (() => Promise<void>)[] = [];
+  const supervisors: Supervised[] = [];
   const stop = async () => {
+    for (const supervisor of supervisors) supervisor.halt();
     for (const step of stops.reverse()) await step().catch((error: unknown) => console.error(error));
   };
   try {
@@ -74,8 +82,32 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }),
       startS3Local({ directory: options.dataDir && join(options.dataDir, 's3') }),
     ]);
+    // A child that dies is started again on its port with its data; DynamoDB Local in memory cannot be,
+    // and then the whole cloud stops saying so (never a gateway that answers 500 forever).
+    const fatal = options.onFatal ?? ((message: string) => console.error(message));
+    const restarted = (message: string) => console.error(message);
+    const dynamoPort = Number(new URL(dynamo.endpoint).port);
+    const dynamoSupervisor = supervise({
+      first: dynamo.process,
+      restart:
+        options.dataDir === undefined
+          ? undefined
+          : async () =>
+              (
+                await startDynamoDbLocal({
+                  dbPath: join(options.dataDir ?? '.data', 'dynamodb'),
+                  region: LOCAL_REGION,
+                  port: dynamoPort,
+                })
+              ).process,
+      restarted,
+      giveUp: fatal,
+    });
+    const s3Supervisor = supervise({ first: s3.process, restart: s3.restart, restarted, giveUp: fatal });
+    supervisors.push(dynamoSupervisor, s3Supervisor);
     stops.push(
-      () => dynamo.process.stop(),
+      () => dynamoSupervisor.stop(),
+      () => s3Supervisor.stop(),
       () => s3.stop(),
     );
     log(`DynamoDB Local at ${dynamo.endpoint}; s3rver at ${s3.endpoint}`);

@@ -98,3 +98,80 @@ export async function waitUntil(
 export function tsxLoader(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }
+
+/** A child kept running by `supervise`; `stop` stops it for good. */
+export type Supervised = {
+  readonly current: OwnedProcess;
+  /** Stop watching (the cloud is shutting down: a child that exits now is not restarted). */
+  halt: () => void;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Keeps a child running: when it exits without being asked, `restart` starts it again (on the same port,
+ * with the same data), at most `maxRestarts` times a minute. When it cannot be restarted, `giveUp` is told
+ * why, in words for the operator: a dead child must never leave a server that answers 500 forever.
+ */
+export function supervise(options: {
+  first: OwnedProcess;
+  /** Undefined: this child cannot come back as it was (its data lived in its memory). */
+  restart: (() => Promise<OwnedProcess>) | undefined;
+  restarted: (message: string) => void;
+  giveUp: (message: string) => void;
+  maxRestarts?: number;
+}): Supervised {
+  const maxRestarts = options.maxRestarts ?? 3;
+  const restarts: number[] = [];
+  let current = options.first;
+  let stopped = false;
+  const halted = () => stopped;
+  const watch = (owned: OwnedProcess) => {
+    owned.child.once('exit', (code, signal) => {
+      if (stopped || owned !== current) return;
+      void recover(owned.name, signal ?? `exit code ${String(code)}`);
+    });
+  };
+  const recover = async (name: string, how: string) => {
+    if (stopped) return;
+    const now = Date.now();
+    restarts.push(now);
+    while ((restarts[0] ?? now) < now - 60_000) restarts.shift();
+    const died = `${name} stopped unexpectedly (${how})`;
+    if (options.restart === undefined) {
+      options.giveUp(`${died}; it kept its data in memory, so it cannot be restarted as it was.`);
+      return;
+    }
+    if (restarts.length > maxRestarts) {
+      options.giveUp(`${died} again: ${maxRestarts} restarts within a minute, giving up.`);
+      return;
+    }
+    try {
+      const next = await options.restart();
+      // The cloud may have begun to stop while the child was starting (the flag changes across awaits).
+      if (halted()) {
+        await next.stop();
+        return;
+      }
+      current = next;
+      watch(next);
+      options.restarted(`${died}; restarted it with its data.`);
+    } catch (error) {
+      options.giveUp(
+        `${died} and could not be restarted: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  watch(current);
+  return {
+    get current() {
+      return current;
+    },
+    halt: () => {
+      stopped = true;
+    },
+    stop: async () => {
+      stopped = true;
+      await current.stop();
+    },
+  };
+}

@@ -7,7 +7,13 @@ import { OwnedProcess, tsxLoader } from './processes';
 /** Credentials s3rver accepts (it checks signatures with these). */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
-export type S3Local = { endpoint: string; process: OwnedProcess; stop: () => Promise<void> };
+export type S3Local = {
+  endpoint: string;
+  process: OwnedProcess;
+  /** Starts s3rver again on its port and directory (after it died): the objects are still there. */
+  restart: () => Promise<OwnedProcess>;
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts s3rver in a child process on a free loopback port, storing objects in `directory` (or in a
@@ -16,6 +22,26 @@ export type S3Local = { endpoint: string; process: OwnedProcess; stop: () => Pro
 export async function startS3Local(options: { directory?: string | undefined }): Promise<S3Local> {
   const temporary = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'gongkai-s3-')));
+  const first = await spawnS3rver(directory, 0);
+  let current = first.child;
+  return {
+    endpoint: `http://127.0.0.1:${first.port}`,
+    process: first.child,
+    restart: async () => {
+      current = (await spawnS3rver(directory, first.port)).child;
+      return current;
+    },
+    stop: async () => {
+      await current.stop();
+      if (temporary) await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnS3rver(
+  directory: string,
+  wanted: number,
+): Promise<{ child: OwnedProcess; port: number }> {
   const entry = fileURLToPath(new URL('./s3-server.ts', import.meta.url));
   // tsx by absolute URL, so the child starts whatever the working directory.
   const child = OwnedProcess.spawn('s3rver', process.execPath, [
@@ -24,6 +50,7 @@ export async function startS3Local(options: { directory?: string | undefined }):
     tsxLoader(),
     entry,
     directory,
+    String(wanted),
   ]);
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
@@ -47,12 +74,5 @@ export async function startS3Local(options: { directory?: string | undefined }):
       reject(new Error(`s3rver exited (${code}): ${errors}`));
     });
   });
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    process: child,
-    stop: async () => {
-      await child.stop();
-      if (temporary) await rm(directory, { recursive: true, force: true });
-    },
-  };
+  return { child, port };
 }

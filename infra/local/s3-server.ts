@@ -1,13 +1,14 @@
 /**
  * Child-process entry of the S3 emulator (s3rver), so it runs with `--openssl-legacy-provider` (its
- * ListObjectsV2 paging needs it). Prints one JSON line with its port when it listens; SIGTERM stops it.
+ * ListObjectsV2 paging needs it), on the port given (0: a free one; a restart takes its old one). Prints one JSON line with its port when it listens; SIGTERM stops it.
  */
 import S3rver from 's3rver';
 
 const directory = process.argv[2];
-if (directory === undefined) throw new Error('usage: s3-server.ts <directory>');
+if (directory === undefined) throw new Error('usage: s3-server.ts <directory> [port]');
+const port = Number(process.argv[3] ?? '0');
 
-const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
+const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory });
 const address = await server.run();
 process.stdout.write(`${JSON.stringify({ ready: true, port: address.port })}\n`);
 

@@ -71,6 +71,10 @@ try {
     throttle: !flags['no-throttle'],
     schedule: !flags['no-schedule'],
     log: say,
+    onFatal: (message) => {
+      console.error(`${message}\nStopping the local cloud; start it again with npm start.`);
+      void shutdown(1);
+    },
     ...(flags.quiet
       ? {}
       : { onRequest: (r) => console.log(`${r.method} ${r.path} → ${r.status} (${r.ms} ms)`) }),

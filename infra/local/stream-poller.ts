@@ -155,10 +155,10 @@ export class StreamPoller {
           new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: this.options.batchSize ?? 100 }),
         );
       } catch (error) {
-        if (error instanceof ExpiredIteratorException) {
-          shard.iterator = undefined;
-          continue;
-        }
+        // An iterator is only good for the DynamoDB Local process that issued it (it may have restarted):
+        // after any failure, ask for a new one from the last delivered record.
+        shard.iterator = undefined;
+        if (error instanceof ExpiredIteratorException) continue;
         throw error;
       }
       const records = result.Records ?? [];

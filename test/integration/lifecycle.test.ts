@@ -110,8 +110,8 @@ describe('npm start', () => {
 });
 
 /** `npm start` in `cwd` (its `.data/`); resolves with the child and its state once it says it is ready. */
-async function startIn(cwd: string) {
-  const child = spawn(process.execPath, ['--import', tsxLoader(), entry], {
+async function startIn(cwd: string, args: string[] = []) {
+  const child = spawn(process.execPath, ['--import', tsxLoader(), entry, ...args], {
     cwd,
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,6 +135,7 @@ async function startIn(cwd: string) {
     }, 50);
   });
   const state = JSON.parse(await readFile(join(cwd, '.data', 'local.json'), 'utf8')) as {
+    dynamodbEndpoint: string;
     baseUrl: string;
     agencyId: string;
     tokens: Record<string, string>;
@@ -187,4 +188,96 @@ describe('npm start on the same .data/', () => {
       await rm(cwd, { recursive: true, force: true });
     }
   });
+});
+
+/** The local cloud's child whose command line contains `marker` (java for DynamoDB Local, s3-server.ts). */
+const childRunning = (parent: number, marker: string): number => {
+  const found = descendantsOf(parent).find((pid) => commandOf(pid).includes(marker));
+  if (found === undefined) throw new Error(`no child ${marker} under ${parent}`);
+  return found;
+};
+
+async function eventually<T>(what: string, probe: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await probe();
+    } catch (error) {
+      last = error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${what} within ${timeoutMs} ms`, { cause: last });
+}
+
+describe('the local cloud supervises DynamoDB Local and s3rver', () => {
+  it(
+    'on disk, a killed child is restarted with its data: health answers 200 again and the application is still there',
+    { timeout: 240_000 },
+    async () => {
+      const cwd = await mkdtemp(join(tmpdir(), 'gongkai-supervise-'));
+      const cloud = await startIn(cwd);
+      try {
+        const { baseUrl, agencyId, tokens } = cloud.state;
+        const registered = await fetch(`${baseUrl}/v1/agencies/${agencyId}/applications/registrations`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${tokens.clerk ?? ''}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
+          body: JSON.stringify({
+            channel: 'letter_registered',
+            receivedOn: '2026-09-28',
+            applicant: anApplicant(),
+            request: anInformationRequest(),
+          }),
+        });
+        expect(registered.status).toBe(201);
+        const { trackingNumber } = (await registered.json()) as { trackingNumber: string };
+        const pid = cloud.child.pid ?? -1;
+        for (const marker of ['DynamoDBLocal.jar', 's3-server.ts']) {
+          const victim = childRunning(pid, marker);
+          process.kill(victim, 'SIGKILL');
+          await eventually(`${marker} was not restarted`, async () => {
+            if (childRunning(pid, marker) === victim) throw new Error('still the killed one');
+            const health = await fetch(`${baseUrl}/v1/health`);
+            if (health.status !== 200) throw new Error(`health ${health.status}`);
+          });
+          expect(cloud.output()).toContain('stopped unexpectedly (SIGKILL); restarted it with its data.');
+          const found = await fetch(`${baseUrl}/v1/agencies/${agencyId}/applications/${trackingNumber}`, {
+            headers: { authorization: `Bearer ${tokens.clerk ?? ''}` },
+          });
+          expect(found.status).toBe(200);
+        }
+        expect(cloud.child.exitCode).toBe(null);
+        cloud.child.kill('SIGINT');
+        expect(await cloud.exited).toBe(0);
+      } finally {
+        if (cloud.child.exitCode === null) cloud.child.kill('SIGKILL');
+        await rm(cwd, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'in memory, a killed DynamoDB Local stops the whole cloud with a message saying why',
+    { timeout: 120_000 },
+    async () => {
+      const cwd = await mkdtemp(join(tmpdir(), 'gongkai-supervise-mem-'));
+      const cloud = await startIn(cwd, ['--in-memory']);
+      try {
+        process.kill(childRunning(cloud.child.pid ?? -1, 'DynamoDBLocal.jar'), 'SIGKILL');
+        expect(await cloud.exited).toBe(1);
+        expect(cloud.output()).toContain(
+          'dynamodb-local stopped unexpectedly (SIGKILL); it kept its data in memory, so it cannot be restarted as it was.\nStopping the local cloud; start it again with npm start.',
+        );
+        await expect(fetch(`${cloud.state.baseUrl}/v1/health`)).rejects.toThrow();
+      } finally {
+        if (cloud.child.exitCode === null) cloud.child.kill('SIGKILL');
+        await rm(cwd, { recursive: true, force: true });
+      }
+    },
+  );
 });
