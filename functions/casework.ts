@@ -11,7 +11,8 @@ import {
 } from '#lib/use-cases/applications/casework';
 
 const config = loadConfig(process.env, 'casework');
-const { deps } = await applicationDeps(config);
+// Casework issues decisions and notices: it writes their letters before anyone is shown the link.
+const { deps } = await applicationDeps(config, { writesLetters: true });
 
 /** A staff action on the application of the path, answered with the case. */
 type OnTheCase = { principal: Principal; params: { agencyId: string; id: string }; now: Date };

@@ -45,7 +45,12 @@ export const handler = async (input: unknown): Promise<SweepSummary> => {
       store,
       calendars,
       notifier,
-      applications: { applications: new DynamoApplicationStore(table), calendars, agencies },
+      applications: {
+        applications: new DynamoApplicationStore(table),
+        calendars,
+        agencies,
+        letters: archive,
+      },
       archive,
     },
     { day: sweepDayOf(parsed), redo: 'redo' in parsed ? parsed.redo : false },

@@ -21,6 +21,8 @@ export async function applicationDeps(
     uploadsBucket: string;
     applicantKey: ApplicantKeyConfig;
   },
+  /** The function may write the archive: its steps write their letters at once (see `letters`). */
+  options: { writesLetters?: boolean } = {},
 ): Promise<{ deps: ApplicationDeps; table: RecordsTable }> {
   const table = new RecordsTable(createDocumentClient(config), config.tableName);
   const s3 = createS3Client(config);
@@ -35,6 +37,7 @@ export async function applicationDeps(
       uploads: new S3Uploads(s3, config.uploadsBucket),
       publications: new DynamoProactiveStore(table),
       letterUrl: (key) => archive.downloadUrl(key),
+      letters: options.writesLetters === true ? archive : undefined,
       applicantSecret: await loadApplicantKey(config),
       newTrackingNumber,
       newAccessToken,

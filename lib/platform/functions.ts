@@ -77,7 +77,8 @@ export const functionDefinitions = [
   }),
   http('casework', 'Agency casework on applications: registration, actions, decisions, work queue', {
     records: 'readWrite',
-    archive: 'read',
+    // Adds the letters it issues to the archive before it shows their links (write-once, never delete).
+    archive: 'readWrite',
     uploads: 'readWrite',
     applicantKey: true,
   }),

@@ -39,14 +39,26 @@ export async function archiveEvent(archive: Archive, event: TimelineEvent): Prom
   // Malformed requests are a bug in the writer: fail (the record is retried and logged), never skip them.
   const requests = ArchiveRequests.parse(event.data);
   await Promise.all([
-    ...requests.archiveObjects.map((object) =>
-      archive.put(object.key, object.body, { 'event-sha256': event.hash }, object.contentType),
-    ),
+    archiveDocuments(archive, event),
     ...requests.uploadCopies.map((copy) =>
       archive.copyFromUploads(copy.uploadKey, copy.archiveKey, { 'event-sha256': event.hash }),
     ),
   ]);
   return key;
+}
+
+/**
+ * Writes the documents an event carries (a decision letter, a notice) exactly as the archiver does: same
+ * key, bytes and metadata, write-once, so whichever comes second is a no-op. The step that made the event
+ * calls it as soon as the event is committed, so a link to the letter never leads to a 404.
+ */
+export async function archiveDocuments(archive: Pick<Archive, 'put'>, event: TimelineEvent): Promise<void> {
+  const { archiveObjects } = ArchiveRequests.parse(event.data);
+  await Promise.all(
+    archiveObjects.map((object) =>
+      archive.put(object.key, object.body, { 'event-sha256': event.hash }, object.contentType),
+    ),
+  );
 }
 
 /** Keeps a stream record the archiver could not read, under `quarantine/`, with the reason. */

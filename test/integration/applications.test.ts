@@ -595,6 +595,31 @@ describe('suspension and fees', () => {
 });
 
 describe('decisions', () => {
+  it('the decision letter can be read the moment its link is shown: no wait for the archiver', async () => {
+    // Five decisions at once, each letter fetched as soon as the status page links it (no stream drain).
+    const letters = await Promise.all(
+      Array.from({ length: 5 }, async () => {
+        const { trackingNumber, accessToken } = await aRegisteredApplication(
+          agency.agencyId,
+          agency.tokens.clerk,
+        );
+        const decided = await actAs(
+          'clerk',
+          trackingNumber,
+          'decision',
+          { outcome: 'otherwise_handled', reason: 'other', legalBasis: '—', reasons: '申请人当面撤回' },
+          '2026-10-09',
+        );
+        expect(decided.status).toBe(200);
+        const page = await statusPage(trackingNumber, accessToken);
+        const letter = await fetch(page.json.decision.letterUrl);
+        return { status: letter.status, text: await letter.text() };
+      }),
+    );
+    expect(letters.map((letter) => letter.status)).toEqual([200, 200, 200, 200, 200]);
+    for (const letter of letters) expect(letter.text).toContain('政府信息公开申请答复告知书');
+  });
+
   it('a refusal without its legal basis and reasons is 422, naming what is missing', async () => {
     const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
     const response = await actAs(

@@ -3,6 +3,7 @@ import type { IdempotencyRecord } from '#lib/domain/application/secrets';
 import type { Publication } from '#lib/domain/submission/publication';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { AgencyStore } from '../agencies';
+import type { Archive } from '../archive-events';
 import type { StoredClockState } from '#lib/domain/calendar/clock';
 import type { CalendarStore } from '../calendar';
 import type { StaffStore } from '../staff';
@@ -72,6 +73,11 @@ export type ApplicationDeps = {
   uploads: UploadStore;
   publications: PublicationLookup;
   letterUrl: (key: string) => Promise<string>;
+  /**
+   * Where a step writes its letters as soon as it is committed (before anyone is shown their link); the
+   * archiver writes them too, from the stream. Absent where the function may not write the archive.
+   */
+  letters?: Pick<Archive, 'put'> | undefined;
   applicantSecret: Uint8Array;
   newTrackingNumber: (year: number) => string;
   newAccessToken: () => string;
@@ -79,7 +85,10 @@ export type ApplicationDeps = {
 };
 
 /** What a state-machine step needs (the sweep's automatic steps use only this). */
-export type ApplicationActionDeps = Pick<ApplicationDeps, 'applications' | 'calendars' | 'agencies'>;
+export type ApplicationActionDeps = Pick<
+  ApplicationDeps,
+  'applications' | 'calendars' | 'agencies' | 'letters'
+>;
 
 /** What the views need: links to the decision letter and to released files. */
 export type ViewDeps = Pick<ApplicationDeps, 'letterUrl' | 'uploads'>;

@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { chinaDateOf } from '#lib/domain/china-time';
 import { nextEvent, type Actor, type CaseRef } from '#lib/domain/timeline';
 import type { StoredClockState } from '#lib/domain/calendar/clock';
+import { archiveDocuments } from '../archive-events';
 import { currentCalendar } from '../calendar';
 import type { ApplicationActionDeps, LoadedApplication } from './ports';
 
@@ -50,5 +51,10 @@ export async function runStep(
     event,
     found.reply?.provisionalYears ?? [],
   );
+  if (deps.letters !== undefined) {
+    // The letter is linked from the answer and the status page from now on: write it before answering.
+    // A failure here leaves the committed step standing; the archiver writes the letter from the stream.
+    await archiveDocuments(deps.letters, event).catch(() => undefined);
+  }
   return { application, reply: change.reply ?? reply, version: application.version };
 }
