@@ -4,6 +4,7 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { matchRoute } from '#lib/api/route-match';
 import { defaultThrottle, type RouteDefinition } from '#lib/api/routes';
 import { claimsAsAuthorizerPassesThem } from '#lib/http/claims';
+import { outcomeUnknown } from '#lib/http/handler';
 import { problemResponse, problemType } from '#lib/http/problem';
 import type { HttpEvent } from '#lib/http/request';
 import { functionDefinitions, type HttpFunctionName } from '#lib/platform/functions';
@@ -230,15 +231,8 @@ async function invoke(
   const timeout = new Promise<APIGatewayProxyResultV2>((resolve) => {
     timer = setTimeout(
       () =>
-        resolve(
-          problemResponse({
-            type: problemType('timeout'),
-            title: 'Service unavailable',
-            status: 503,
-            detail: `The function timed out after ${timeoutMs} ms.`,
-            requestId,
-          }),
-        ),
+        // Only a handler that ignores its own deadline gets here (httpFunction answers first).
+        resolve(outcomeUnknown(requestId)),
       timeoutMs,
     );
   });

@@ -22,6 +22,7 @@ import type { Construct } from 'constructs';
 import { defaultThrottle, routeKeyOf, routes, type RouteDefinition } from '#lib/api/routes';
 import { keys } from '#lib/adapters/keys';
 import { functionDefinitions, type FunctionName } from '#lib/platform/functions';
+import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
 
 export type ApiStackProps = StackProps & { resources: SharedResources; staffClient: UserPoolClient };
@@ -57,7 +58,10 @@ export class ApiStack extends Stack {
     const integrationOf = (name: FunctionName) => {
       let integration = integrations.get(name);
       if (integration === undefined) {
-        integration = new HttpLambdaIntegration(`Integration-${name}`, lambdaOf(name));
+        integration = new HttpLambdaIntegration(`Integration-${name}`, lambdaOf(name), {
+          // Explicit, and longer than every function's own timeout (lib/platform/timeouts.ts).
+          timeout: Duration.seconds(INTEGRATION_TIMEOUT_SECONDS),
+        });
         integrations.set(name, integration);
       }
       return integration;

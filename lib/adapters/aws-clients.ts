@@ -2,10 +2,21 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { BaseConfig } from '#lib/config';
+import { SDK_TIMEOUTS } from '#lib/platform/timeouts';
+
+/** Each call fails in time for the function to answer first (lib/platform/timeouts.ts). */
+const bounded = {
+  maxAttempts: SDK_TIMEOUTS.maxAttempts,
+  requestHandler: {
+    connectionTimeout: SDK_TIMEOUTS.connectionTimeoutMs,
+    requestTimeout: SDK_TIMEOUTS.requestTimeoutMs,
+  },
+} as const;
 
 /** SDK clients, built once per cold start from config. Only the endpoints differ in the local cloud. */
 export function createDocumentClient(config: BaseConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
+    ...bounded,
     region: config.region,
     ...(config.dynamoDbEndpoint ? { endpoint: config.dynamoDbEndpoint } : {}),
   });
@@ -16,6 +27,7 @@ export function createDocumentClient(config: BaseConfig): DynamoDBDocumentClient
 
 export function createS3Client(config: BaseConfig): S3Client {
   return new S3Client({
+    ...bounded,
     region: config.region,
     ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
     forcePathStyle: config.s3ForcePathStyle,

@@ -51,7 +51,11 @@ const forbidden = declare(
 const throttled = declare(429, 'throttled', 'Too many requests to this route; retry after `Retry-After`.');
 const payloadTooLarge = declare(413, 'payload-too-large', 'The body exceeds 10 MB.');
 const internalError = declare(500, 'internal-error', 'Our failure: quote the request id.');
-const timeout = declare(503, 'timeout', 'The function did not answer in time.');
+const timeout = declare(
+  503,
+  'timeout',
+  'The request did not finish in time; its outcome is unknown. Retry after `Retry-After` with the same `Idempotency-Key`.',
+);
 
 /** What any route can answer besides what it declares: `staff` routes add 401 and 403. */
 export function commonProblems(access: 'public' | 'staff'): readonly ProblemDeclaration[] {

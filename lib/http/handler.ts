@@ -2,8 +2,9 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { routeByKey, type RouteKey, type RouteOfKey } from '#lib/api/routes';
 import { NotFoundError } from '#lib/domain/errors';
 import type { HttpFunctionName } from '#lib/platform/functions';
+import { ANSWER_MARGIN_MS } from '#lib/platform/timeouts';
 import { logger } from './logger';
-import { errorToProblem } from './problem';
+import { errorToProblem, problemResponse, problemType } from './problem';
 import { parseRouteInput, type HttpEvent, type ParsedInput, type RouteInput } from './request';
 
 /** What a route handler returns: a status and a JSON body, or a raw body with its content type. */
@@ -40,9 +41,36 @@ export function httpFunction<F extends HttpFunctionName>(
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   // The input was parsed with this very route's schemas, so it has the type its handler was compiled for.
   const table = handlers as Readonly<Record<string, ((input: ParsedInput) => Promise<Reply>) | undefined>>;
-  return async (event) => {
+  return async (event, context) => {
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
+    const work = answer(event, requestId, log);
+    const remaining = context?.getRemainingTimeInMillis();
+    if (remaining === undefined) return work;
+    // Answer before the Lambda timeout (API Gateway would say only "Service Unavailable"): say that the
+    // outcome is unknown and how to retry safely. The work may still finish, and commit, after this.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<APIGatewayProxyStructuredResultV2>((resolve) => {
+      timer = setTimeout(
+        () => {
+          log.warn('Answered before the function timeout; the outcome is unknown', { remaining });
+          resolve(outcomeUnknown(requestId));
+        },
+        Math.max(0, remaining - ANSWER_MARGIN_MS),
+      );
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  async function answer(
+    event: HttpEvent,
+    requestId: string,
+    log: typeof logger,
+  ): Promise<APIGatewayProxyStructuredResultV2> {
     try {
       const handler = table[event.routeKey];
       const route = routeByKey(event.routeKey);
@@ -57,8 +85,26 @@ export function httpFunction<F extends HttpFunctionName>(
       }
       return result;
     }
-  };
+  }
 }
+
+/** A request that ran out of time: 503 with Retry-After, saying what the caller does not know and what to do. */
+export function outcomeUnknown(requestId: string): APIGatewayProxyStructuredResultV2 {
+  return problemResponse(
+    {
+      type: problemType('timeout'),
+      title: 'Outcome unknown',
+      status: 503,
+      detail:
+        'The request did not finish in time and its outcome is unknown: a change it asked for may or may not ' +
+        'have been made. Retry it with the same Idempotency-Key (it is then made at most once); where a ' +
+        'route honours none, read the record before asking again.',
+      requestId,
+    },
+    { 'retry-after': String(RETRY_AFTER_SECONDS) },
+  );
+}
+const RETRY_AFTER_SECONDS = 2;
 
 export function toResult(reply: Reply): APIGatewayProxyStructuredResultV2 {
   if ('json' in reply) {

@@ -14,6 +14,14 @@ import {
 } from '#lib/platform/resources';
 import { ROLES } from '#lib/domain/staff';
 import { USER_POOL_ADMIN_ACTIONS } from '#infra/constructs/gongkai-function';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import {
+  ANSWER_MARGIN_MS,
+  API_GATEWAY_MAX_SECONDS,
+  INTEGRATION_TIMEOUT_SECONDS,
+  SDK_TIMEOUTS,
+  SDK_WORST_CASE_MS,
+} from '#lib/platform/timeouts';
 
 /** Template tests: bundling is skipped; we pin what matters, not resource counts. */
 const newApp = () => new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -369,5 +377,44 @@ describe('cdk-nag AwsSolutions', () => {
     const { app, api: stack } = buildApp(newApp());
     new Bucket(stack, 'Careless');
     expect(() => app.synth()).toThrow(/AwsSolutions-S10/);
+  });
+});
+
+describe('timeouts, ordered so the function always answers before API Gateway gives up', () => {
+  it('SDK call < the function’s own 503 < its Lambda timeout < its integration’s timeout ≤ 30 s', () => {
+    const lambdas = api.findResources('AWS::Lambda::Function');
+    const integrations = Object.values(api.findResources('AWS::ApiGatewayV2::Integration'));
+    const httpFunctions = functionDefinitions.filter((definition) => definition.trigger === 'http');
+    // One integration per HTTP function, each pointing at its Lambda.
+    expect(integrations).toHaveLength(httpFunctions.length);
+    const seen: string[] = [];
+    for (const integration of integrations) {
+      const properties = integration.Properties as {
+        IntegrationUri: { 'Fn::GetAtt': [string, string] };
+        TimeoutInMillis: number;
+      };
+      const lambda = lambdas[properties.IntegrationUri['Fn::GetAtt'][0]];
+      const { Timeout, Description } = lambda?.Properties as { Timeout: number; Description: string };
+      seen.push(Description);
+      const lambdaMs = Timeout * 1000;
+      expect(properties.TimeoutInMillis).toBe(INTEGRATION_TIMEOUT_SECONDS * 1000);
+      expect(properties.TimeoutInMillis).toBeLessThanOrEqual(API_GATEWAY_MAX_SECONDS * 1000);
+      expect(lambdaMs, Description).toBeLessThan(properties.TimeoutInMillis);
+      expect(SDK_WORST_CASE_MS, Description).toBeLessThan(lambdaMs - ANSWER_MARGIN_MS);
+    }
+    expect(seen.sort()).toEqual(httpFunctions.map((definition) => definition.description).sort());
+  });
+
+  it('the SDK clients of the request path carry those timeouts', async () => {
+    const client = createDocumentClient({ region: 'us-east-1' } as Parameters<
+      typeof createDocumentClient
+    >[0]);
+    expect(await client.config.maxAttempts()).toBe(SDK_TIMEOUTS.maxAttempts);
+    const handler = client.config.requestHandler as { configProvider?: Promise<Record<string, unknown>> };
+    expect(await handler.configProvider).toMatchObject({
+      connectionTimeout: SDK_TIMEOUTS.connectionTimeoutMs,
+      requestTimeout: SDK_TIMEOUTS.requestTimeoutMs,
+    });
+    client.destroy();
   });
 });

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { matchRoute } from '#lib/api/route-match';
 import { claimsAsAuthorizerPassesThem, parseGroupsClaim, principalFromClaims } from '#lib/http/claims';
@@ -124,6 +125,42 @@ describe('the handler wrapper', () => {
   it('a route key the function does not serve is 404', async () => {
     const result = await handler(anEvent({ routeKey: 'GET /v1/agencies' }));
     expect(result.statusCode).toBe(404);
+  });
+
+  it('a request still running a second before the Lambda timeout is answered 503: outcome unknown, retry with the same Idempotency-Key', async () => {
+    vi.useFakeTimers();
+    try {
+      let finish: (() => void) | undefined;
+      const slow = httpFunction('health', {
+        'GET /v1/health': async () => {
+          await new Promise<void>((resolve) => (finish = resolve));
+          return ok({ late: true });
+        },
+      });
+      const context = { getRemainingTimeInMillis: () => 10_000 } as Context;
+      let settled: Awaited<ReturnType<typeof slow>> | undefined;
+      const answered = slow(anEvent(), context).then((result) => (settled = result));
+      await vi.advanceTimersByTimeAsync(8_999);
+      expect(settled).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      await answered;
+      expect(settled?.statusCode).toBe(503);
+      expect(settled?.headers?.['retry-after']).toBe('2');
+      const problem = JSON.parse(settled?.body ?? '') as { type: string; detail: string; requestId: string };
+      expect(problem.type).toBe('urn:gongkai:problem:timeout');
+      expect(problem.requestId).toBe('req-1');
+      expect(problem.detail).toContain('outcome is unknown');
+      expect(problem.detail).toContain('Retry it with the same Idempotency-Key');
+      finish?.();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an answer in time clears the deadline', async () => {
+    fail = undefined;
+    const result = await handler(anEvent(), { getRemainingTimeInMillis: () => 10_000 } as Context);
+    expect(result.statusCode).toBe(200);
   });
 });
 
