@@ -15,7 +15,7 @@ import {
   archivedObjects,
   drainStream,
 } from '#test/support/api';
-import { CHROMIUM_ARGS, ensureChromium } from '#test/support/chromium';
+import { CHROMIUM_ARGS, installedChromium } from '#test/support/chromium';
 
 /**
  * A scripted year (2033) for one agency: applications of every outcome and applicant type, some carried
@@ -497,9 +497,9 @@ describe('the annual report for 2033', () => {
 
   it(
     'the printable page renders every table in headless Chromium (screenshot in test-results/)',
-    { timeout: 600_000 },
+    { timeout: 120_000 },
     async () => {
-      const executablePath = ensureChromium();
+      const executablePath = installedChromium();
       const html = await api('GET', `/v1/agencies/${agency.agencyId}/annual-reports/2033`, {
         headers: { accept: 'text/html' },
       });

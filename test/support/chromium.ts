@@ -40,6 +40,18 @@ export function ensureChromium(): string {
   return CHROMIUM;
 }
 
+/**
+ * The Chromium the integration global setup installed, for a test: it never installs (an install inside a
+ * test blocks the event loop for minutes while the local cloud's sockets wait), it only checks.
+ */
+export function installedChromium(): string {
+  if (!existsSync(CHROMIUM) || !hasCjkFont())
+    throw new Error(
+      `Chromium and CJK fonts are missing: the integration global setup installs them (${PACKAGES.join(' ')})`,
+    );
+  return CHROMIUM;
+}
+
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
