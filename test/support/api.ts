@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { AgencyRole, type Role } from '#lib/domain/staff';
@@ -29,6 +29,11 @@ export async function api(method: string, path: string, options: CallOptions = {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.now !== undefined) headers['x-gongkai-now'] = options.now;
+  // Every change carries an Idempotency-Key, as every documented client sends one (a route that honours
+  // none ignores it); a test that means a retry passes its own.
+  const change = !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+  if (change && !Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key'))
+    headers['idempotency-key'] = randomUUID();
   let body: string | Buffer | undefined;
   if (options.rawBody !== undefined) body = options.rawBody;
   else if (options.body !== undefined) {
