@@ -68,7 +68,10 @@ export class CognitoStaffDirectory implements StaffDirectory {
       return;
     }
     await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: staffId }));
-    // Revoke refresh tokens too, so no new ID token can be minted from an old session.
+  }
+
+  /** Revokes the user's refresh tokens, so no new ID token can be minted from an old session. */
+  async signOut(staffId: string): Promise<void> {
     await this.client.send(
       new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: staffId }),
     );

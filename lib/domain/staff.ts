@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuleViolationError } from './errors';
+import { RuleViolationError, UnauthenticatedError } from './errors';
 
 /** Staff roles. `platform_admin` runs the platform (calendars, agencies); the rest belong to an agency. */
 export const AgencyRole = z.enum([
@@ -99,4 +99,20 @@ export function assertRolesFitAgency(agencyId: string, roles: readonly Role[]): 
       ],
     );
   }
+}
+
+/**
+ * The principal a staff request acts as: the token's staff member as their account stands now, so that
+ * disabling or demoting an account bites at the next request, not when the token expires. The token must
+ * still name the account's own agency; the roles are the record's, never the token's groups.
+ */
+export function currentPrincipal(fromToken: Principal, account: StaffAccount | undefined): Principal {
+  if (account === undefined || account.staffId !== fromToken.staffId) {
+    throw new UnauthenticatedError('This staff account does not exist.');
+  }
+  if (!account.enabled) throw new UnauthenticatedError('This staff account is disabled.');
+  if (account.agencyId !== fromToken.agencyId) {
+    throw new UnauthenticatedError('The token names another agency than its account.');
+  }
+  return { ...fromToken, roles: new Set(account.roles) };
 }

@@ -2,7 +2,7 @@ import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2WithRequest
 import type { z } from 'zod';
 import type { RouteDefinition } from '#lib/api/routes';
 import { ForbiddenError, UnauthenticatedError, ValidationError, type FieldError } from '#lib/domain/errors';
-import type { Principal } from '#lib/domain/staff';
+import { currentPrincipal, type Principal, type StaffAccount } from '#lib/domain/staff';
 import { principalFromClaims, type Claims } from './claims';
 
 /** An HTTP API (payload 2.0) event, with the JWT authorizer's context on staff routes. */
@@ -49,12 +49,23 @@ export type ParsedInput = {
 };
 
 /**
- * Turns an event into the route's input, in this order: who calls (401), the path (400), whether the
- * caller may call this route on this path (403: before anything else of the request is read, so a caller
- * without access learns nothing of what the route would accept), then headers, query and body (400).
+ * The staff account a token names, as it stands now: one key read (`GetItem`, strongly consistent), so a
+ * disabled or demoted account loses its powers at its next request.
  */
-export function parseRouteInput(route: RouteDefinition, event: HttpEvent): ParsedInput {
-  const principal = route.access === 'staff' ? staffPrincipal(event) : undefined;
+export type StaffAccountOf = (staffId: string) => Promise<StaffAccount | undefined>;
+
+/**
+ * Turns an event into the route's input, in this order: who calls (401: the token, then the account it
+ * names as it stands now), the path (400), whether the caller may call this route on this path (403:
+ * before anything else of the request is read, so a caller without access learns nothing of what the
+ * route would accept), then headers, query and body (400).
+ */
+export async function parseRouteInput(
+  route: RouteDefinition,
+  event: HttpEvent,
+  staffAccountOf?: StaffAccountOf,
+): Promise<ParsedInput> {
+  const principal = route.access === 'staff' ? await staffPrincipal(event, staffAccountOf) : undefined;
   const params = parse(route.params, event.pathParameters ?? {}, 'path', 'Invalid path parameter.');
   if (principal !== undefined) authorize(route, principal, params);
   return {
@@ -75,11 +86,16 @@ export function parseRouteInput(route: RouteDefinition, event: HttpEvent): Parse
  * API Gateway's JWT authorizer already refused requests without a valid token; checking again here keeps
  * a misconfigured route from ever running a staff use case anonymously.
  */
-function staffPrincipal(event: HttpEvent): Principal {
+async function staffPrincipal(
+  event: HttpEvent,
+  staffAccountOf: StaffAccountOf | undefined,
+): Promise<Principal> {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   const principal = claims === undefined ? undefined : principalFromClaims(claims);
   if (principal === undefined) throw new UnauthenticatedError('A staff token is required.');
-  return principal;
+  // A function with staff routes cannot be built without the lookup (see `httpFunction`).
+  if (staffAccountOf === undefined) throw new UnauthenticatedError('Staff accounts cannot be checked here.');
+  return currentPrincipal(principal, await staffAccountOf(principal.staffId));
 }
 
 /**

@@ -4,7 +4,8 @@ import { claimsAsAuthorizerPassesThem, parseGroupsClaim, principalFromClaims } f
 import { httpFunction, ok } from '#lib/http/handler';
 import { logger } from '#lib/http/logger';
 import { VersionConflictError } from '#lib/domain/errors';
-import type { HttpEvent } from '#lib/http/request';
+import type { HttpEvent, StaffAccountOf } from '#lib/http/request';
+import type { Role, StaffAccount } from '#lib/domain/staff';
 import { decodePageToken, encodePageToken } from '#lib/adapters/records-table';
 import { loadConfig } from '#lib/config';
 import { undeclaredAnswer } from '#test/support/declared-answers';
@@ -127,25 +128,57 @@ describe('the handler wrapper', () => {
   });
 });
 
+/** The staff records a function reads before each staff request: set per call by the test. */
+const anAccount = (staffId: string, agencyId: string, roles: Role[], enabled = true): StaffAccount => ({
+  staffId,
+  agencyId,
+  roles,
+  enabled,
+  email: 'x@y.cn',
+  name: '王五',
+  createdAt: '2026-09-01T09:00:00+08:00',
+  version: 1,
+});
+
 describe('the route definition drives parsing and access', () => {
   const reached: unknown[] = [];
-  const staff = httpFunction('staff', {
-    'POST /v1/agencies/{agencyId}/staff': async (input) => {
-      reached.push({ params: input.params, body: input.body, staffId: input.principal.staffId });
-      return ok({});
+  const records = new Map<string, StaffAccount>();
+  const lookups: string[] = [];
+  const staffAccountOf: StaffAccountOf = async (staffId) => {
+    lookups.push(staffId);
+    return records.get(staffId);
+  };
+  const staff = httpFunction(
+    'staff',
+    {
+      'POST /v1/agencies/{agencyId}/staff': async (input) => {
+        reached.push({ params: input.params, body: input.body, staffId: input.principal.staffId });
+        return ok({});
+      },
+      'GET /v1/agencies/{agencyId}/staff': async (input) => {
+        reached.push({ query: input.query });
+        return ok({});
+      },
+      'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => ok({}),
     },
-    'GET /v1/agencies/{agencyId}/staff': async (input) => {
-      reached.push({ query: input.query });
-      return ok({});
-    },
-    'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => ok({}),
-  });
+    staffAccountOf,
+  );
   const call = (
     routeKey: string,
     claims: Record<string, string> | undefined,
     overrides: Partial<HttpEvent> = {},
   ) => staff(anEvent({ routeKey, pathParameters: { agencyId: 'agency-a' }, ...overrides }, claims));
-  const staffOf = (agencyId: string, groups: string) => ({
+  /** A token, and (unless told otherwise) the account it names as it stands now, with the same roles. */
+  const staffOf = (agencyId: string, groups: string, account?: StaffAccount | 'none') => {
+    records.clear();
+    const roles = groups
+      .slice(1, -1)
+      .split(' ')
+      .filter((role) => role !== '') as Role[];
+    if (account !== 'none') records.set('stf_1', account ?? anAccount('stf_1', agencyId, roles));
+    return tokenOf(agencyId, groups);
+  };
+  const tokenOf = (agencyId: string, groups: string) => ({
     'cognito:username': 'stf_1',
     'custom:agencyId': agencyId,
     'cognito:groups': groups,
@@ -221,6 +254,52 @@ describe('the route definition drives parsing and access', () => {
     });
     expect(result.statusCode).toBe(400);
     expect(problemOf(result).errors).toEqual([{ path: 'body.email', message: 'must be an e-mail address' }]);
+  });
+
+  it('every staff request reads the account it names, once, by its staff id', async () => {
+    lookups.length = 0;
+    await call('GET /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'));
+    expect(lookups).toEqual(['stf_1']);
+  });
+
+  it('a disabled account’s still-valid token is 401 at once, before any handler runs', async () => {
+    reached.length = 0;
+    const disabled = anAccount('stf_1', 'agency-a', ['agency_admin'], false);
+    const result = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', disabled),
+    );
+    expect(result.statusCode).toBe(401);
+    expect(problemOf(result).detail).toBe('This staff account is disabled.');
+    expect(reached).toEqual([]);
+  });
+
+  it('a demoted account acts with its current roles, not its token’s groups (403)', async () => {
+    reached.length = 0;
+    const demoted = anAccount('stf_1', 'agency-a', ['clerk']);
+    const result = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', demoted),
+    );
+    expect(result.statusCode).toBe(403);
+    expect(problemOf(result).detail).toBe('This action needs the role agency_admin or platform_admin.');
+    expect(reached).toEqual([]);
+  });
+
+  it('a token for an account that does not exist, or of another agency than its account, is 401', async () => {
+    const gone = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', 'none'),
+    );
+    expect(gone.statusCode).toBe(401);
+    expect(problemOf(gone).detail).toBe('This staff account does not exist.');
+    const moved = anAccount('stf_1', 'agency-b', ['agency_admin']);
+    const elsewhere = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', moved),
+    );
+    expect(elsewhere.statusCode).toBe(401);
+    expect(problemOf(elsewhere).detail).toBe('The token names another agency than its account.');
   });
 
   it('a path parameter that fails its schema is 400 before anything else', async () => {
@@ -344,16 +423,20 @@ describe('logs per request', () => {
       const firstWaits = new Promise<void>((resolve) => {
         releaseFirst = resolve;
       });
-      const staff = httpFunction('staff', {
-        'GET /v1/agencies/{agencyId}/staff': async () => {
-          await firstWaits;
-          throw new VersionConflictError('first');
+      const staff = httpFunction(
+        'staff',
+        {
+          'GET /v1/agencies/{agencyId}/staff': async () => {
+            await firstWaits;
+            throw new VersionConflictError('first');
+          },
+          'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => {
+            throw new VersionConflictError('second');
+          },
+          'POST /v1/agencies/{agencyId}/staff': async () => ok({}),
         },
-        'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => {
-          throw new VersionConflictError('second');
-        },
-        'POST /v1/agencies/{agencyId}/staff': async () => ok({}),
-      });
+        async (staffId) => anAccount(staffId, 'agency-a', ['agency_admin']),
+      );
       const claims = {
         'cognito:username': 'stf_1',
         'custom:agencyId': 'agency-a',
