@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuleViolationError, UnauthenticatedError } from './errors';
+import { ForbiddenError, RuleViolationError, UnauthenticatedError } from './errors';
 
 /** Staff roles. `platform_admin` runs the platform (calendars, agencies); the rest belong to an agency. */
 export const AgencyRole = z.enum([
@@ -115,4 +115,30 @@ export function currentPrincipal(fromToken: Principal, account: StaffAccount | u
     throw new UnauthenticatedError('The token names another agency than its account.');
   }
   return { ...fromToken, roles: new Set(account.roles) };
+}
+
+/**
+ * Claims that no honest identity provider issues: `platform_admin` is a platform account's group, so a
+ * token that carries it for an agency account is refused outright, whatever its record says.
+ */
+export function assertTokenRolesFitAgency(fromToken: Principal): void {
+  if (fromToken.roles.has('platform_admin') && fromToken.agencyId !== PLATFORM_AGENCY_ID) {
+    throw new ForbiddenError('platform_admin is for platform accounts only.');
+  }
+}
+
+/** Clock skew tolerated between the identity provider and us. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 5 * 60;
+
+/**
+ * A token must have been issued in the past (give or take the skew): one dated ahead was minted by
+ * a clock or a key that is not the identity provider's, and would outlive its stated lifetime.
+ */
+export function assertIssuedBefore(issuedAt: number | undefined, now: Date): void {
+  if (issuedAt === undefined || !Number.isFinite(issuedAt)) {
+    throw new UnauthenticatedError('The staff token has no valid issue time (iat).');
+  }
+  if (issuedAt * 1000 > now.getTime() + TOKEN_CLOCK_SKEW_SECONDS * 1000) {
+    throw new UnauthenticatedError('The staff token is issued in the future (iat).');
+  }
 }

@@ -2,7 +2,13 @@ import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2WithRequest
 import type { z } from 'zod';
 import type { RouteDefinition } from '#lib/api/routes';
 import { ForbiddenError, UnauthenticatedError, ValidationError, type FieldError } from '#lib/domain/errors';
-import { currentPrincipal, type Principal, type StaffAccount } from '#lib/domain/staff';
+import {
+  assertIssuedBefore,
+  assertTokenRolesFitAgency,
+  currentPrincipal,
+  type Principal,
+  type StaffAccount,
+} from '#lib/domain/staff';
 import { principalFromClaims, type Claims } from './claims';
 
 /** An HTTP API (payload 2.0) event, with the JWT authorizer's context on staff routes. */
@@ -93,6 +99,9 @@ async function staffPrincipal(
   const claims = event.requestContext.authorizer?.jwt?.claims;
   const principal = claims === undefined ? undefined : principalFromClaims(claims);
   if (principal === undefined) throw new UnauthenticatedError('A staff token is required.');
+  // Token lifetimes run on the wall clock (the identity provider's), not on the request's business time.
+  assertIssuedBefore(Number(claims?.iat), new Date());
+  assertTokenRolesFitAgency(principal);
   // A function with staff routes cannot be built without the lookup (see `httpFunction`).
   if (staffAccountOf === undefined) throw new UnauthenticatedError('Staff accounts cannot be checked here.');
   return currentPrincipal(principal, await staffAccountOf(principal.staffId));

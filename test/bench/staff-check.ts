@@ -72,6 +72,7 @@ export async function staffCheckBench(): Promise<Table> {
             [CLAIM.staffId]: reviewer.staffId,
             [CLAIM.agencyId]: cloud.agencyId,
             [CLAIM.groups]: ['reviewer'],
+            iat: Math.floor(Date.now() / 1000),
           }),
           scopes: null,
         },
@@ -91,6 +92,7 @@ export async function staffCheckBench(): Promise<Table> {
       const result = await handler(event(i));
       times.push(performance.now() - started);
       status = result.statusCode ?? 0;
+      if (status !== 200) throw new Error(`the staff request answered ${status}: ${result.body ?? ''}`);
       requests += counts.requests;
       readUnits += counts.readUnits;
       getItems += counts.byOperation.get('GetItem') ?? 0;

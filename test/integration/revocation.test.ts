@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { aNewAgency, aRegisteredApplication, aStaffMember, api } from '#test/support/api';
+import { signLocalIdToken } from '#lib/adapters/local-staff-directory';
+import type { Role } from '#lib/domain/staff';
+import {
+  aNewAgency,
+  aRegisteredApplication,
+  aStaffMember,
+  anOffice,
+  api,
+  localCloud,
+  uniqueId,
+} from '#test/support/api';
 
 /** Issue 12, point 1: disabling or demoting staff bites at the next request, not when the token expires. */
 describe('revocation at once', () => {
@@ -43,5 +53,44 @@ describe('revocation at once', () => {
     expect(after.status).toBe(403);
     expect(after.json.detail).toBe('This action needs the role clerk.');
     expect((await api('GET', `/v1/agencies/${agencyId}/profile`, { token: clerk.token })).status).toBe(200);
+  });
+});
+
+/** Issue 12, point 2: tokens dated ahead, and platform_admin outside the platform, are refused. */
+describe('tokens the identity provider would not issue', () => {
+  const mint = async (
+    account: { staffId: string; email: string },
+    agencyId: string,
+    roles: Role[],
+    issuedAt: Date,
+  ) => {
+    const issuer = localCloud().issuer;
+    if (issuer === undefined) throw new Error('the test cloud hands out its issuer');
+    return signLocalIdToken(issuer, { ...account, agencyId, roles, name: '职员' }, issuedAt);
+  };
+
+  it('a token issued 10 minutes ahead is refused (401); 4 minutes ahead is within the skew', async () => {
+    const { agencyId } = await aNewAgency();
+    const clerk = await aStaffMember(agencyId, ['clerk']);
+    const ahead = await mint(clerk, agencyId, ['clerk'], new Date(Date.now() + 10 * 60_000));
+    const refused = await api('GET', `/v1/agencies/${agencyId}/profile`, { token: ahead });
+    expect(refused.status).toBe(401);
+    expect(refused.json.detail).toBe('The staff token is issued in the future (iat).');
+    const skewed = await mint(clerk, agencyId, ['clerk'], new Date(Date.now() + 4 * 60_000));
+    expect((await api('GET', `/v1/agencies/${agencyId}/profile`, { token: skewed })).status).toBe(200);
+  });
+
+  it('a platform_admin group member whose account’s agency is not platform is refused (403)', async () => {
+    const { agencyId } = await aNewAgency();
+    const admin = await aStaffMember(agencyId, ['agency_admin']);
+    const forged = await mint(admin, agencyId, ['agency_admin', 'platform_admin'], new Date());
+    const created = await api('POST', '/v1/agencies', {
+      token: forged,
+      body: { agencyId: uniqueId('agency'), name: '伪造', level: 'department', profile: anOffice() },
+    });
+    expect(created.status).toBe(403);
+    expect(created.json.detail).toBe('platform_admin is for platform accounts only.');
+    // Even on its own agency's routes, the forged group is refused outright.
+    expect((await api('GET', `/v1/agencies/${agencyId}/staff`, { token: forged })).status).toBe(403);
   });
 });

@@ -178,10 +178,11 @@ describe('the route definition drives parsing and access', () => {
     if (account !== 'none') records.set('stf_1', account ?? anAccount('stf_1', agencyId, roles));
     return tokenOf(agencyId, groups);
   };
-  const tokenOf = (agencyId: string, groups: string) => ({
+  const tokenOf = (agencyId: string, groups: string, issuedAt = Math.floor(Date.now() / 1000)) => ({
     'cognito:username': 'stf_1',
     'custom:agencyId': agencyId,
     'cognito:groups': groups,
+    iat: String(issuedAt),
   });
   const aNewAccount = {
     headers: { 'content-type': 'application/json' },
@@ -300,6 +301,42 @@ describe('the route definition drives parsing and access', () => {
     );
     expect(elsewhere.statusCode).toBe(401);
     expect(problemOf(elsewhere).detail).toBe('The token names another agency than its account.');
+  });
+
+  it('a token issued more than 5 minutes ahead of the wall clock, or without iat, is 401', async () => {
+    reached.length = 0;
+    staffOf('agency-a', '[agency_admin]');
+    const seconds = Math.floor(Date.now() / 1000);
+    const ahead = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      tokenOf('agency-a', '[agency_admin]', seconds + 600),
+    );
+    expect(ahead.statusCode).toBe(401);
+    expect(problemOf(ahead).detail).toBe('The staff token is issued in the future (iat).');
+    const { iat: _iat, ...withoutIat } = tokenOf('agency-a', '[agency_admin]');
+    const missing = await call('GET /v1/agencies/{agencyId}/staff', withoutIat);
+    expect(missing.statusCode).toBe(401);
+    expect(problemOf(missing).detail).toBe('The staff token has no valid issue time (iat).');
+    expect(reached).toEqual([]);
+    // Within the 5 minutes of skew: accepted.
+    const skewed = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      tokenOf('agency-a', '[agency_admin]', seconds + 240),
+    );
+    expect(skewed.statusCode).toBe(200);
+  });
+
+  it('a platform_admin group on an account of an agency is refused (403), whatever its record says', async () => {
+    reached.length = 0;
+    const admin = anAccount('stf_1', 'agency-a', ['agency_admin']);
+    const result = await call(
+      'POST /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin platform_admin]', admin),
+      aNewAccount,
+    );
+    expect(result.statusCode).toBe(403);
+    expect(problemOf(result).detail).toBe('platform_admin is for platform accounts only.');
+    expect(reached).toEqual([]);
   });
 
   it('a path parameter that fails its schema is 400 before anything else', async () => {
@@ -441,6 +478,7 @@ describe('logs per request', () => {
         'cognito:username': 'stf_1',
         'custom:agencyId': 'agency-a',
         'cognito:groups': '[agency_admin]',
+        iat: String(Math.floor(Date.now() / 1000)),
       };
       const context = (requestId: string, routeKey: string) => ({
         ...anEvent({}, claims).requestContext,
