@@ -74,6 +74,7 @@ export async function parseRouteInput(
   const principal = route.access === 'staff' ? await staffPrincipal(event, staffAccountOf) : undefined;
   const params = parse(route.params, event.pathParameters ?? {}, 'path', 'Invalid path parameter.');
   if (principal !== undefined) authorize(route, principal, params);
+  refuseTokensInQuery(event.queryStringParameters);
   return {
     params,
     headers: parse(route.headers, event.headers, 'header', 'Invalid header.'),
@@ -129,6 +130,31 @@ function authorize(route: RouteDefinition, principal: Principal, params: unknown
   if (roles.length > 0 && !roles.some((role) => principal.roles.has(role))) {
     throw new ForbiddenError(`This action needs the role ${roles.join(' or ')}.`);
   }
+}
+
+/**
+ * Query parameters that would carry a credential. A query string ends up in access logs, browser
+ * history and `Referer` headers, so a token sent there is refused (and is to be treated as disclosed):
+ * staff tokens go in `Authorization`, applicants' access tokens in `X-Access-Token`.
+ */
+const TOKEN_QUERY_NAMES = new Set([
+  'access_token',
+  'accesstoken',
+  'x-access-token',
+  'id_token',
+  'idtoken',
+  'token',
+  'jwt',
+  'authorization',
+]);
+
+function refuseTokensInQuery(query: Record<string, string | undefined> | undefined): void {
+  const names = Object.keys(query ?? {}).filter((name) => TOKEN_QUERY_NAMES.has(name.toLowerCase()));
+  if (names.length === 0) return;
+  throw new ValidationError(
+    'Tokens are not accepted in the query string: send an access token in the X-Access-Token header and a staff token in Authorization.',
+    names.map((name) => ({ path: `query.${name}`, message: 'must not carry a token; use the header' })),
+  );
 }
 
 function jsonBody(event: HttpEvent): unknown {

@@ -339,6 +339,20 @@ describe('the route definition drives parsing and access', () => {
     expect(reached).toEqual([]);
   });
 
+  it('a token in the query string is refused (400 naming the parameter), even where the query is not read', async () => {
+    reached.length = 0;
+    const result = await call('GET /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'), {
+      queryStringParameters: { limit: '5', accessToken: 'secret-1', id_token: 'eyJ.x.y' },
+    });
+    expect(result.statusCode).toBe(400);
+    expect(problemOf(result).errors).toEqual([
+      { path: 'query.accessToken', message: 'must not carry a token; use the header' },
+      { path: 'query.id_token', message: 'must not carry a token; use the header' },
+    ]);
+    expect(result.body).not.toContain('secret-1');
+    expect(reached).toEqual([]);
+  });
+
   it('a path parameter that fails its schema is 400 before anything else', async () => {
     const result = await call('GET /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'), {
       pathParameters: { agencyId: '../etc' },
