@@ -1,6 +1,5 @@
 import type { BaseConfig } from '#lib/config';
-import { AlreadyExistsError } from '#lib/domain/errors';
-import { StaffAccount } from '#lib/domain/staff';
+import { emailRefused, StaffAccount } from '#lib/domain/staff';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { StaffStore } from '#lib/use-cases/staff';
 import { createDocumentClient } from './aws-clients';
@@ -43,10 +42,7 @@ export class DynamoStaffStore implements StaffStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        onConditionFailed: () =>
-          new AlreadyExistsError('A staff account with this e-mail address already exists.', {
-            errors: [{ path: 'body.email', message: 'is already in use' }],
-          }),
+        onConditionFailed: emailRefused,
       },
     ]);
   }

@@ -77,6 +77,16 @@ export const StaffAccount = z
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
 /**
+ * The one answer to an e-mail address that cannot be used for a new staff account, whatever the reason:
+ * in use in this agency, in another agency or on the platform, or refused by the identity provider. It
+ * never says which, so creating staff cannot probe another agency's accounts.
+ */
+export const emailRefused = (): RuleViolationError =>
+  new RuleViolationError('email-refused', 'This e-mail address cannot be used for a new staff account.', [
+    { path: 'body.email', message: 'cannot be used' },
+  ]);
+
+/**
  * Platform accounts hold `platform_admin` and nothing else; agency accounts never hold it. The two kinds
  * of power stay apart: running the platform is not working a case.
  */

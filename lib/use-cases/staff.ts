@@ -1,12 +1,8 @@
-import {
-  AlreadyExistsError,
-  DependencyUnavailableError,
-  NotFoundError,
-  VersionConflictError,
-} from '#lib/domain/errors';
+import { DependencyUnavailableError, NotFoundError, VersionConflictError } from '#lib/domain/errors';
 import { chinaIsoOf } from '#lib/domain/china-time';
 import {
   assertRolesFitAgency,
+  emailRefused,
   PLATFORM_AGENCY_ID,
   type NewStaff,
   type Principal,
@@ -65,9 +61,7 @@ export async function createStaff(
     throw new NotFoundError(`There is no agency ${agencyId}.`);
   }
   if (await deps.store.emailTaken(input.email)) {
-    throw new AlreadyExistsError('A staff account with this e-mail address already exists.', {
-      errors: [{ path: 'body.email', message: 'is already in use' }],
-    });
+    throw emailRefused();
   }
   const account: StaffAccount = {
     staffId: deps.newStaffId(),
