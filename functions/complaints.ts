@@ -11,6 +11,7 @@ import {
   replyToComplaint,
   type ComplaintDeps,
 } from '#lib/use-cases/complaints';
+import { staffAccountLookup } from '#lib/adapters/staff-store';
 
 const config = loadConfig(process.env, 'complaints');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
@@ -20,13 +21,17 @@ const deps: ComplaintDeps = {
   calendars: new DynamoCalendarStore(table),
 };
 
-export const handler = httpFunction('complaints', {
-  'POST /v1/agencies/{agencyId}/complaints': async ({ params, body, now }) => {
-    const receipt = await fileComplaint(deps, params.agencyId, body, now);
-    return created(receipt, `/v1/agencies/${params.agencyId}/complaints`);
+export const handler = httpFunction(
+  'complaints',
+  {
+    'POST /v1/agencies/{agencyId}/complaints': async ({ params, body, now }) => {
+      const receipt = await fileComplaint(deps, params.agencyId, body, now);
+      return created(receipt, `/v1/agencies/${params.agencyId}/complaints`);
+    },
+    'GET /v1/agencies/{agencyId}/complaints': async ({ params, query }) =>
+      ok(await listComplaints(deps, params.agencyId, query)),
+    'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': async ({ principal, params, body, now }) =>
+      ok(await replyToComplaint(deps, principal, params.agencyId, params.complaintId, body, now)),
   },
-  'GET /v1/agencies/{agencyId}/complaints': async ({ params, query }) =>
-    ok(await listComplaints(deps, params.agencyId, query)),
-  'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': async ({ principal, params, body, now }) =>
-    ok(await replyToComplaint(deps, principal, params.agencyId, params.complaintId, body, now)),
-});
+  staffAccountLookup(config),
+);

@@ -13,6 +13,7 @@ import {
   listReminders,
   type OversightDeps,
 } from '#lib/use-cases/oversight';
+import { staffAccountLookup } from '#lib/adapters/staff-store';
 
 const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
@@ -23,13 +24,17 @@ const deps: OversightDeps = {
   applications: new DynamoApplicationStore(table),
 };
 
-export const handler = httpFunction('oversight', {
-  'GET /v1/agencies/{agencyId}/breaches': async ({ principal, params, query }) =>
-    ok(await listBreaches(deps, principal, params.agencyId, query)),
-  'GET /v1/agencies/{agencyId}/reminders': async ({ principal, params, query }) =>
-    ok(await listReminders(deps, principal, params.agencyId, query)),
-  'GET /v1/agencies/{agencyId}/outbox': async ({ principal, params, query }) =>
-    ok(await listOutbox(deps, principal, params.agencyId, query)),
-  'GET /v1/agencies/{agencyId}/awaiting-confirmation': async ({ principal, params, query, now }) =>
-    ok(await listAwaitingConfirmation(deps, principal, params.agencyId, query, chinaDateOf(now))),
-});
+export const handler = httpFunction(
+  'oversight',
+  {
+    'GET /v1/agencies/{agencyId}/breaches': async ({ principal, params, query }) =>
+      ok(await listBreaches(deps, principal, params.agencyId, query)),
+    'GET /v1/agencies/{agencyId}/reminders': async ({ principal, params, query }) =>
+      ok(await listReminders(deps, principal, params.agencyId, query)),
+    'GET /v1/agencies/{agencyId}/outbox': async ({ principal, params, query }) =>
+      ok(await listOutbox(deps, principal, params.agencyId, query)),
+    'GET /v1/agencies/{agencyId}/awaiting-confirmation': async ({ principal, params, query, now }) =>
+      ok(await listAwaitingConfirmation(deps, principal, params.agencyId, query, chinaDateOf(now))),
+  },
+  staffAccountLookup(config),
+);

@@ -3,7 +3,7 @@ import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { createStaffDirectory } from '#lib/adapters/staff-directory';
-import { DynamoStaffStore } from '#lib/adapters/staff-store';
+import { DynamoStaffStore, staffAccountLookup } from '#lib/adapters/staff-store';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import { newStaffId } from '#lib/ids';
 import { createStaff, listStaff, updateStaff, type StaffDeps } from '#lib/use-cases/staff';
@@ -17,15 +17,19 @@ const deps: StaffDeps = {
   newStaffId,
 };
 
-export const handler = httpFunction('staff', {
-  'POST /v1/agencies/{agencyId}/staff': async ({ principal, params, body, now }) => {
-    const account = await createStaff(deps, principal, params.agencyId, body, now);
-    return created(account, `/v1/agencies/${params.agencyId}/staff/${account.staffId}`);
+export const handler = httpFunction(
+  'staff',
+  {
+    'POST /v1/agencies/{agencyId}/staff': async ({ principal, params, body, now }) => {
+      const account = await createStaff(deps, principal, params.agencyId, body, now);
+      return created(account, `/v1/agencies/${params.agencyId}/staff/${account.staffId}`);
+    },
+
+    'GET /v1/agencies/{agencyId}/staff': async ({ params, query }) =>
+      ok(await listStaff(deps, params.agencyId, query)),
+
+    'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async ({ principal, params, body, now }) =>
+      ok(await updateStaff(deps, principal, params.agencyId, params.staffId, body, now)),
   },
-
-  'GET /v1/agencies/{agencyId}/staff': async ({ params, query }) =>
-    ok(await listStaff(deps, params.agencyId, query)),
-
-  'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async ({ principal, params, body, now }) =>
-    ok(await updateStaff(deps, principal, params.agencyId, params.staffId, body, now)),
-});
+  staffAccountLookup(config),
+);

@@ -35,6 +35,7 @@ export type GatewayOptions = {
   throttle: boolean;
   /** Local-only routes under `/_local/` (sign-in, draining the stream, running the sweep). */
   control?: LocalControl;
+  /** One line per request, for the console: the path without its query string, never a header. */
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
 };
 
@@ -73,7 +74,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const status = send(res, result);
         options.onRequest?.({
           method: req.method ?? '',
-          path: req.url ?? '',
+          // The path only: a query string may carry a secret, and request lines are logged.
+          path: (req.url ?? '').split('?')[0] ?? '',
           status,
           ms: Math.round(performance.now() - started),
         });

@@ -4,7 +4,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
-import { LocalStaffDirectory, signLocalIdToken } from '#lib/adapters/local-staff-directory';
+import { LocalStaffDirectory, signLocalIdToken, type LocalIssuer } from '#lib/adapters/local-staff-directory';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
 import { loadConfigFor } from '#lib/config';
@@ -59,6 +59,11 @@ export type LocalCloudState = {
   tableName: string;
   archiveBucket: string;
   uploadsBucket: string;
+  /**
+   * Tests only (with `allowClockHeader`): the local issuer's signing key, so a test can mint the tokens
+   * an attacker would (dated ahead, with groups the account lacks) and see them refused.
+   */
+  issuer?: LocalIssuer;
 };
 
 export type LocalCloud = LocalCloudState & { stop: () => Promise<void>; drainStream: () => Promise<void> };
@@ -260,6 +265,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       tableName: recordsTable.localName,
       archiveBucket: archiveBucket.localName,
       uploadsBucket: uploadsBucket.localName,
+      ...(options.allowClockHeader === true ? { issuer: identity } : {}),
       stop,
       drainStream: () => poller.drain(),
     };

@@ -86,8 +86,9 @@ try {
   say(`  try: curl ${cloud.baseUrl}/v1/health`);
   say(`  demo agency: ${cloud.agencyId}${fixedNow ? `; fixed clock: ${fixedNow.toISOString()}` : ''}`);
   say(`  data: ${flags['in-memory'] ? 'in memory (discarded on exit)' : dataDir}`);
-  say(`  demo staff tokens (Authorization: Bearer <token>), also in ${stateFile}:`);
-  for (const [role, token] of Object.entries(cloud.tokens)) say(`    ${role.padEnd(17)} ${token}`);
+  // Tokens are never written to the console or a log, only to the state file (mode 600).
+  say(`  demo staff tokens (Authorization: Bearer <token>) for ${Object.keys(cloud.tokens).join(', ')}:`);
+  say(`    in ${stateFile} (.tokens.<role>), or POST /_local/sign-in {"email": …}`);
   say('\nPress Ctrl-C to stop.');
   // One machine-readable line for whoever started us (tests).
   console.log(`GONGKAI_LOCAL_READY ${JSON.stringify({ stateFile, baseUrl: cloud.baseUrl })}`);

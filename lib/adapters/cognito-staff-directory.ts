@@ -12,8 +12,7 @@ import {
   AliasExistsException,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AlreadyExistsError } from '#lib/domain/errors';
-import type { StaffAccount } from '#lib/domain/staff';
+import { emailRefused, type StaffAccount } from '#lib/domain/staff';
 import type { StaffDirectory } from '#lib/use-cases/staff';
 import { CLAIM } from '#lib/platform/identity-claims';
 
@@ -44,9 +43,8 @@ export class CognitoStaffDirectory implements StaffDirectory {
       );
     } catch (error) {
       if (error instanceof UsernameExistsException || error instanceof AliasExistsException) {
-        throw new AlreadyExistsError('A staff account with this e-mail address already exists.', {
-          cause: error,
-        });
+        // The same answer as an address our own records refuse (see `emailRefused`).
+        throw Object.assign(emailRefused(), { cause: error });
       }
       throw error;
     }
@@ -68,7 +66,10 @@ export class CognitoStaffDirectory implements StaffDirectory {
       return;
     }
     await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: staffId }));
-    // Revoke refresh tokens too, so no new ID token can be minted from an old session.
+  }
+
+  /** Revokes the user's refresh tokens, so no new ID token can be minted from an old session. */
+  async signOut(staffId: string): Promise<void> {
     await this.client.send(
       new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: staffId }),
     );

@@ -39,6 +39,9 @@ export async function signLocalIdToken(
 }
 
 export class LocalStaffDirectory implements StaffDirectory {
+  /** The accounts signed out, in order (local tokens cannot be revoked; every staff request reads the record). */
+  readonly signedOut: string[] = [];
+
   constructor(private readonly issuer: LocalIssuer) {}
 
   /** Token lifetimes are the identity provider's business: they run on the wall clock, as Cognito's do. */
@@ -51,4 +54,7 @@ export class LocalStaffDirectory implements StaffDirectory {
   async deleteAccount(): Promise<void> {}
   async setEnabled(): Promise<void> {}
   async setRoles(): Promise<void> {}
+  async signOut(staffId: string): Promise<void> {
+    this.signedOut.push(staffId);
+  }
 }

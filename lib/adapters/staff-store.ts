@@ -1,9 +1,10 @@
-import { AlreadyExistsError } from '#lib/domain/errors';
-import { StaffAccount } from '#lib/domain/staff';
+import type { BaseConfig } from '#lib/config';
+import { emailRefused, StaffAccount } from '#lib/domain/staff';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { StaffStore } from '#lib/use-cases/staff';
+import { createDocumentClient } from './aws-clients';
 import { keys } from './keys';
-import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
+import { caseChange, chainHeadOf, RecordsTable } from './records-table';
 
 export class DynamoStaffStore implements StaffStore {
   constructor(private readonly table: RecordsTable) {}
@@ -11,6 +12,12 @@ export class DynamoStaffStore implements StaffStore {
   async get(staffId: string): Promise<(StaffAccount & { chain: ChainHead }) | undefined> {
     const item = await this.table.get(keys.staff(staffId));
     return item === undefined ? undefined : { ...StaffAccount.parse(item), chain: chainHeadOf(item) };
+  }
+
+  /** The account alone, as it stands now: one strongly consistent `GetItem` by key. */
+  async account(staffId: string): Promise<StaffAccount | undefined> {
+    const item = await this.table.get(keys.staff(staffId));
+    return item === undefined ? undefined : StaffAccount.parse(item);
   }
 
   /** The account that holds an e-mail address, if any (the local cloud signs in by e-mail). */
@@ -35,10 +42,7 @@ export class DynamoStaffStore implements StaffStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        onConditionFailed: () =>
-          new AlreadyExistsError('A staff account with this e-mail address already exists.', {
-            errors: [{ path: 'body.email', message: 'is already in use' }],
-          }),
+        onConditionFailed: emailRefused,
       },
     ]);
   }
@@ -60,4 +64,15 @@ export class DynamoStaffStore implements StaffStore {
       ...account,
     };
   }
+}
+
+/**
+ * The lookup a function with staff routes runs before every staff request (`httpFunction`'s
+ * `staffAccountOf`): built once per cold start, with its own client.
+ */
+export function staffAccountLookup(
+  config: BaseConfig & { tableName: string },
+): (staffId: string) => Promise<StaffAccount | undefined> {
+  const store = new DynamoStaffStore(new RecordsTable(createDocumentClient(config), config.tableName));
+  return (staffId) => store.account(staffId);
 }

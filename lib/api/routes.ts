@@ -339,7 +339,13 @@ export const routes = [
     summary: 'Create a staff account with its roles',
     params: AgencyPath,
     body: NewStaff,
-    problems: [notFound, alreadyExists, rule('roles-do-not-fit-account'), dependencyUnavailable],
+    problems: [
+      notFound,
+      alreadyExists,
+      rule('roles-do-not-fit-account'),
+      dependencyUnavailable,
+      rule('email-refused'),
+    ],
     responses: { 201: { description: 'The account', schema: CreatedStaffView } },
   },
   {

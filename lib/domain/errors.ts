@@ -134,6 +134,8 @@ export const RULES = {
     'A policy cannot shorten the other side’s time: the consulted party’s 15 working days, the applicant’s 20 to pay.',
   'later-reply-date':
     'A later reply date (Reg. 35) rests on the applicant’s reasons on record and comes after the current due date.',
+  'email-refused':
+    'An e-mail address that cannot be used for a new staff account; one answer for every reason, so no other agency’s account shows through.',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

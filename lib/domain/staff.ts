@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuleViolationError } from './errors';
+import { ForbiddenError, RuleViolationError, UnauthenticatedError } from './errors';
 
 /** Staff roles. `platform_admin` runs the platform (calendars, agencies); the rest belong to an agency. */
 export const AgencyRole = z.enum([
@@ -77,6 +77,16 @@ export const StaffAccount = z
 export type StaffAccount = z.infer<typeof StaffAccount>;
 
 /**
+ * The one answer to an e-mail address that cannot be used for a new staff account, whatever the reason:
+ * in use in this agency, in another agency or on the platform, or refused by the identity provider. It
+ * never says which, so creating staff cannot probe another agency's accounts.
+ */
+export const emailRefused = (): RuleViolationError =>
+  new RuleViolationError('email-refused', 'This e-mail address cannot be used for a new staff account.', [
+    { path: 'body.email', message: 'cannot be used' },
+  ]);
+
+/**
  * Platform accounts hold `platform_admin` and nothing else; agency accounts never hold it. The two kinds
  * of power stay apart: running the platform is not working a case.
  */
@@ -98,5 +108,47 @@ export function assertRolesFitAgency(agencyId: string, roles: readonly Role[]): 
         },
       ],
     );
+  }
+}
+
+/**
+ * The principal a staff request acts as: the token's staff member as their account stands now, so that
+ * disabling or demoting an account bites at the next request, not when the token expires. The token must
+ * still name the account's own agency; the roles are the record's, never the token's groups.
+ */
+export function currentPrincipal(fromToken: Principal, account: StaffAccount | undefined): Principal {
+  if (account === undefined || account.staffId !== fromToken.staffId) {
+    throw new UnauthenticatedError('This staff account does not exist.');
+  }
+  if (!account.enabled) throw new UnauthenticatedError('This staff account is disabled.');
+  if (account.agencyId !== fromToken.agencyId) {
+    throw new UnauthenticatedError('The token names another agency than its account.');
+  }
+  return { ...fromToken, roles: new Set(account.roles) };
+}
+
+/**
+ * Claims that no honest identity provider issues: `platform_admin` is a platform account's group, so a
+ * token that carries it for an agency account is refused outright, whatever its record says.
+ */
+export function assertTokenRolesFitAgency(fromToken: Principal): void {
+  if (fromToken.roles.has('platform_admin') && fromToken.agencyId !== PLATFORM_AGENCY_ID) {
+    throw new ForbiddenError('platform_admin is for platform accounts only.');
+  }
+}
+
+/** Clock skew tolerated between the identity provider and us. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 5 * 60;
+
+/**
+ * A token must have been issued in the past (give or take the skew): one dated ahead was minted by
+ * a clock or a key that is not the identity provider's, and would outlive its stated lifetime.
+ */
+export function assertIssuedBefore(issuedAt: number | undefined, now: Date): void {
+  if (issuedAt === undefined || !Number.isFinite(issuedAt)) {
+    throw new UnauthenticatedError('The staff token has no valid issue time (iat).');
+  }
+  if (issuedAt * 1000 > now.getTime() + TOKEN_CLOCK_SKEW_SECONDS * 1000) {
+    throw new UnauthenticatedError('The staff token is issued in the future (iat).');
   }
 }

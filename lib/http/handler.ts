@@ -1,11 +1,17 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routeByKey, type RouteKey, type RouteOfKey } from '#lib/api/routes';
+import { routeByKey, type Route, type RouteKey, type RouteOfKey } from '#lib/api/routes';
 import { NotFoundError } from '#lib/domain/errors';
 import type { HttpFunctionName } from '#lib/platform/functions';
 import { ANSWER_MARGIN_MS } from '#lib/platform/timeouts';
 import { logger } from './logger';
 import { errorToProblem, problemResponse, problemType } from './problem';
-import { parseRouteInput, type HttpEvent, type ParsedInput, type RouteInput } from './request';
+import {
+  parseRouteInput,
+  type HttpEvent,
+  type ParsedInput,
+  type RouteInput,
+  type StaffAccountOf,
+} from './request';
 
 /** What a route handler returns: a status and a JSON body, or a raw body with its content type. */
 export type Reply =
@@ -28,18 +34,24 @@ export const created = (json: unknown, location: string): Reply => ({
 export type RouteHandler<K extends string> = (input: RouteInput<RouteOfKey<K>>) => Promise<Reply>;
 export type RouteHandlers<F extends HttpFunctionName> = { readonly [K in RouteKey<F>]: RouteHandler<K> };
 
+/** The functions that serve staff routes: they must be given the staff account lookup. */
+type StaffFunction = Extract<Route, { access: 'staff' }>['function'];
+
 /**
  * A Lambda entry point for the routes of function `F`: one handler per route key of the route table
  * (the compiler checks that every route of `F` has one). Before a handler runs, the request is parsed
  * with its route's schemas and the caller checked against its roles and scope; errors become
- * problem+json in one place. Each request logs through a logger of its own, so requests handled
+ * problem+json in one place. A function with staff routes is given `staffAccountOf`, the lookup of the
+ * account a token names (the compiler insists). Each request logs through a logger of its own, so requests handled
  * concurrently in one process (the local gateway) never mix their keys.
  */
 export function httpFunction<F extends HttpFunctionName>(
   _functionName: F,
   handlers: NoInfer<RouteHandlers<F>>,
+  ...staff: F extends StaffFunction ? [staffAccountOf: StaffAccountOf] : []
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   // The input was parsed with this very route's schemas, so it has the type its handler was compiled for.
+  const [staffAccountOf] = staff;
   const table = handlers as Readonly<Record<string, ((input: ParsedInput) => Promise<Reply>) | undefined>>;
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
@@ -77,7 +89,7 @@ export function httpFunction<F extends HttpFunctionName>(
       if (handler === undefined || route === undefined) {
         throw new NotFoundError(`No route ${event.routeKey}.`);
       }
-      return toResult(await handler(parseRouteInput(route, event)));
+      return toResult(await handler(await parseRouteInput(route, event, staffAccountOf)));
     } catch (error) {
       const result = errorToProblem(error, requestId, log);
       if (result.statusCode !== undefined && result.statusCode < 500) {

@@ -2,7 +2,13 @@ import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2WithRequest
 import type { z } from 'zod';
 import type { RouteDefinition } from '#lib/api/routes';
 import { ForbiddenError, UnauthenticatedError, ValidationError, type FieldError } from '#lib/domain/errors';
-import type { Principal } from '#lib/domain/staff';
+import {
+  assertIssuedBefore,
+  assertTokenRolesFitAgency,
+  currentPrincipal,
+  type Principal,
+  type StaffAccount,
+} from '#lib/domain/staff';
 import { principalFromClaims, type Claims } from './claims';
 
 /** An HTTP API (payload 2.0) event, with the JWT authorizer's context on staff routes. */
@@ -49,14 +55,26 @@ export type ParsedInput = {
 };
 
 /**
- * Turns an event into the route's input, in this order: who calls (401), the path (400), whether the
- * caller may call this route on this path (403: before anything else of the request is read, so a caller
- * without access learns nothing of what the route would accept), then headers, query and body (400).
+ * The staff account a token names, as it stands now: one key read (`GetItem`, strongly consistent), so a
+ * disabled or demoted account loses its powers at its next request.
  */
-export function parseRouteInput(route: RouteDefinition, event: HttpEvent): ParsedInput {
-  const principal = route.access === 'staff' ? staffPrincipal(event) : undefined;
+export type StaffAccountOf = (staffId: string) => Promise<StaffAccount | undefined>;
+
+/**
+ * Turns an event into the route's input, in this order: who calls (401: the token, then the account it
+ * names as it stands now), the path (400), whether the caller may call this route on this path (403:
+ * before anything else of the request is read, so a caller without access learns nothing of what the
+ * route would accept), then headers, query and body (400).
+ */
+export async function parseRouteInput(
+  route: RouteDefinition,
+  event: HttpEvent,
+  staffAccountOf?: StaffAccountOf,
+): Promise<ParsedInput> {
+  const principal = route.access === 'staff' ? await staffPrincipal(event, staffAccountOf) : undefined;
   const params = parse(route.params, event.pathParameters ?? {}, 'path', 'Invalid path parameter.');
   if (principal !== undefined) authorize(route, principal, params);
+  refuseTokensInQuery(event.queryStringParameters);
   return {
     params,
     headers: parse(route.headers, event.headers, 'header', 'Invalid header.'),
@@ -75,11 +93,19 @@ export function parseRouteInput(route: RouteDefinition, event: HttpEvent): Parse
  * API Gateway's JWT authorizer already refused requests without a valid token; checking again here keeps
  * a misconfigured route from ever running a staff use case anonymously.
  */
-function staffPrincipal(event: HttpEvent): Principal {
+async function staffPrincipal(
+  event: HttpEvent,
+  staffAccountOf: StaffAccountOf | undefined,
+): Promise<Principal> {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   const principal = claims === undefined ? undefined : principalFromClaims(claims);
   if (principal === undefined) throw new UnauthenticatedError('A staff token is required.');
-  return principal;
+  // Token lifetimes run on the wall clock (the identity provider's), not on the request's business time.
+  assertIssuedBefore(Number(claims?.iat), new Date());
+  assertTokenRolesFitAgency(principal);
+  // A function with staff routes cannot be built without the lookup (see `httpFunction`).
+  if (staffAccountOf === undefined) throw new UnauthenticatedError('Staff accounts cannot be checked here.');
+  return currentPrincipal(principal, await staffAccountOf(principal.staffId));
 }
 
 /**
@@ -104,6 +130,31 @@ function authorize(route: RouteDefinition, principal: Principal, params: unknown
   if (roles.length > 0 && !roles.some((role) => principal.roles.has(role))) {
     throw new ForbiddenError(`This action needs the role ${roles.join(' or ')}.`);
   }
+}
+
+/**
+ * Query parameters that would carry a credential. A query string ends up in access logs, browser
+ * history and `Referer` headers, so a token sent there is refused (and is to be treated as disclosed):
+ * staff tokens go in `Authorization`, applicants' access tokens in `X-Access-Token`.
+ */
+const TOKEN_QUERY_NAMES = new Set([
+  'access_token',
+  'accesstoken',
+  'x-access-token',
+  'id_token',
+  'idtoken',
+  'token',
+  'jwt',
+  'authorization',
+]);
+
+function refuseTokensInQuery(query: Record<string, string | undefined> | undefined): void {
+  const names = Object.keys(query ?? {}).filter((name) => TOKEN_QUERY_NAMES.has(name.toLowerCase()));
+  if (names.length === 0) return;
+  throw new ValidationError(
+    'Tokens are not accepted in the query string: send an access token in the X-Access-Token header and a staff token in Authorization.',
+    names.map((name) => ({ path: `query.${name}`, message: 'must not carry a token; use the header' })),
+  );
 }
 
 function jsonBody(event: HttpEvent): unknown {

@@ -1,12 +1,8 @@
-import {
-  AlreadyExistsError,
-  DependencyUnavailableError,
-  NotFoundError,
-  VersionConflictError,
-} from '#lib/domain/errors';
+import { DependencyUnavailableError, NotFoundError, VersionConflictError } from '#lib/domain/errors';
 import { chinaIsoOf } from '#lib/domain/china-time';
 import {
   assertRolesFitAgency,
+  emailRefused,
   PLATFORM_AGENCY_ID,
   type NewStaff,
   type Principal,
@@ -39,6 +35,8 @@ export interface StaffDirectory {
   setEnabled(staffId: string, enabled: boolean): Promise<void>;
   /** Makes the account's roles exactly `roles`. */
   setRoles(staffId: string, roles: StaffAccount['roles']): Promise<void>;
+  /** Ends every session of the account: no new token can be drawn from an old sign-in. */
+  signOut(staffId: string): Promise<void>;
 }
 
 export type StaffDeps = {
@@ -63,9 +61,7 @@ export async function createStaff(
     throw new NotFoundError(`There is no agency ${agencyId}.`);
   }
   if (await deps.store.emailTaken(input.email)) {
-    throw new AlreadyExistsError('A staff account with this e-mail address already exists.', {
-      errors: [{ path: 'body.email', message: 'is already in use' }],
-    });
+    throw emailRefused();
   }
   const account: StaffAccount = {
     staffId: deps.newStaffId(),
@@ -97,10 +93,19 @@ export async function createStaff(
   return token === undefined ? account : { ...account, token };
 }
 
-/** Makes the identity provider match the record; every call is idempotent. */
-async function syncDirectory(directory: StaffDirectory, account: StaffAccount): Promise<void> {
+/**
+ * Makes the identity provider match the record; every call is idempotent. `signOut`: the account lost
+ * powers (disabled, or a role taken away), so its sessions end too. Requests already stop at once (every
+ * staff request reads the record); signing out keeps old sessions from drawing new tokens.
+ */
+async function syncDirectory(
+  directory: StaffDirectory,
+  account: StaffAccount,
+  signOut: boolean,
+): Promise<void> {
   await directory.setEnabled(account.staffId, account.enabled);
   await directory.setRoles(account.staffId, account.roles);
+  if (signOut) await directory.signOut(account.staffId);
 }
 
 export async function listStaff(
@@ -135,7 +140,7 @@ export async function updateStaff(
   if (unchanged) {
     // Nothing to record: bring the identity provider in line with the record (this is how a change whose
     // sign-in side failed earlier is applied again).
-    await syncDirectory(deps.directory, previous);
+    await syncDirectory(deps.directory, previous, !previous.enabled);
     return previous;
   }
   const updated: StaffAccount = { ...previous, roles, enabled, version: current.version + 1 };
@@ -151,8 +156,9 @@ export async function updateStaff(
   // The record first (version-checked, with its timeline event), then the identity provider: a change
   // that loses a race is never applied to sign-in.
   await deps.store.update(updated, current.version, event);
+  const lostPowers = !enabled || current.roles.some((role) => !roles.includes(role));
   try {
-    await syncDirectory(deps.directory, updated);
+    await syncDirectory(deps.directory, updated, lostPowers);
   } catch (error) {
     throw new DependencyUnavailableError(
       `The change is recorded (version ${updated.version}) but sign-in does not reflect it yet. Send the same change with version ${updated.version} to apply it again.`,

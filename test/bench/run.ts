@@ -9,6 +9,7 @@ import { sweepBench } from './sweep';
 import { calendarBench } from './calendar';
 import { stopBenchCloud } from './local-cloud';
 import { coldStartBench } from './cold-start';
+import { staffCheckBench } from './staff-check';
 import { printTable, type Table } from './table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -20,6 +21,7 @@ const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'reading room', run: readingRoomBench },
   { name: 'sweep', run: sweepBench },
   { name: 'annual report', run: annualReportBench },
+  { name: 'staff check', run: staffCheckBench },
 ];
 
 const only = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { loadOrCreateIdentity, tokenVerifier, type LocalIdentity } from '#infra/
  */
 describe('the local gateway', () => {
   const seen: HttpEvent[] = [];
+  const requestLines: { method: string; path: string; status: number }[] = [];
   let gateway: Gateway;
   let identity: LocalIdentity;
   const fixedNow = new Date('2026-09-28T01:30:00Z');
@@ -31,6 +32,7 @@ describe('the local gateway', () => {
       clock: () => fixedNow,
       allowClockHeader: false,
       throttle: true,
+      onRequest: ({ method, path, status }) => requestLines.push({ method, path, status }),
     });
   });
   afterAll(async () => gateway.close());
@@ -152,6 +154,17 @@ describe('the local gateway', () => {
       (await fetch(`${gateway.url}/v1/agencies/a1/profile`, { headers: { authorization: await tokenFor() } }))
         .status,
     ).toBe(200);
+  });
+
+  it('its request log lines hold the path without the query string, and never a token', async () => {
+    requestLines.length = 0;
+    const token = await tokenFor();
+    await fetch(`${gateway.url}/v1/agencies/a1/profile?nextToken=page-secret&accessToken=query-secret`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(requestLines).toEqual([{ method: 'GET', path: '/v1/agencies/a1/profile', status: 200 }]);
+    const logged = JSON.stringify(requestLines);
+    for (const secret of ['page-secret', 'query-secret', token, '?']) expect(logged).not.toContain(secret);
   });
 
   it('unmatched requests go to the fallback function with route key $default', async () => {

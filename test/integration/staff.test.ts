@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aNewAgency, aStaffMember, api, platformToken, uniqueId } from '#test/support/api';
+import { aNewAgency, aStaffMember, api, localCloud, platformToken, uniqueId } from '#test/support/api';
 
 describe('staff accounts', () => {
   it('an agency admin creates an account; the new token works; the account is listed', async () => {
@@ -35,15 +35,50 @@ describe('staff accounts', () => {
     expect(list.json.items.every((item: Record<string, unknown>) => !('token' in item))).toBe(true);
   });
 
-  it('an e-mail address belongs to one account: a second claim is 409', async () => {
+  it('an e-mail address belongs to one account: a second claim is 422 email-refused', async () => {
     const agency = await aNewAgency();
     const first = await aStaffMember(agency.agencyId, ['clerk']);
     const again = await api('POST', `/v1/agencies/${agency.agencyId}/staff`, {
       token: platformToken(),
       body: { email: first.email, name: '重复', roles: ['clerk'] },
     });
-    expect(again.status).toBe(409);
-    expect(again.json.errors).toEqual([{ path: 'body.email', message: 'is already in use' }]);
+    expect(again.status).toBe(422);
+    expect(again.json.errors).toEqual([{ path: 'body.email', message: 'cannot be used' }]);
+  });
+
+  it('an e-mail used in another agency answers exactly like any refused address (issue 12, point 7)', async () => {
+    const mine = await aNewAgency();
+    const theirs = await aNewAgency();
+    const admin = await aStaffMember(mine.agencyId, ['agency_admin']);
+    const ownClerk = await aStaffMember(mine.agencyId, ['clerk']);
+    const theirClerk = await aStaffMember(theirs.agencyId, ['clerk']);
+    const create = (email: string) =>
+      api('POST', `/v1/agencies/${mine.agencyId}/staff`, {
+        token: admin.token,
+        body: { email, name: '新职员', roles: ['clerk'] },
+      });
+    const answerOf = async (email: string) => {
+      const response = await create(email);
+      const { requestId: _requestId, instance: _instance, ...problem } = response.json;
+      return { status: response.status, contentType: response.contentType, problem };
+    };
+    const inOwnAgency = await answerOf(ownClerk.email);
+    const inAnotherAgency = await answerOf(theirClerk.email);
+    const onThePlatform = await answerOf(localCloud().staff.platform_admin.email);
+    expect(inOwnAgency).toEqual({
+      status: 422,
+      contentType: 'application/problem+json',
+      problem: {
+        type: 'urn:gongkai:problem:email-refused',
+        title: expect.any(String),
+        status: 422,
+        detail: 'This e-mail address cannot be used for a new staff account.',
+        errors: [{ path: 'body.email', message: 'cannot be used' }],
+      },
+    });
+    expect(inAnotherAgency).toEqual(inOwnAgency);
+    expect(onThePlatform).toEqual(inOwnAgency);
+    expect(JSON.stringify(inAnotherAgency)).not.toContain(theirs.agencyId);
   });
 
   it('disabling an account stops its sign-in; enabling it again restores it', async () => {

@@ -5,7 +5,8 @@ import { claimsAsAuthorizerPassesThem, parseGroupsClaim, principalFromClaims } f
 import { httpFunction, ok } from '#lib/http/handler';
 import { logger } from '#lib/http/logger';
 import { VersionConflictError } from '#lib/domain/errors';
-import type { HttpEvent } from '#lib/http/request';
+import type { HttpEvent, StaffAccountOf } from '#lib/http/request';
+import type { Role, StaffAccount } from '#lib/domain/staff';
 import { decodePageToken, encodePageToken } from '#lib/adapters/records-table';
 import { loadConfig } from '#lib/config';
 import { undeclaredAnswer } from '#test/support/declared-answers';
@@ -164,28 +165,61 @@ describe('the handler wrapper', () => {
   });
 });
 
+/** The staff records a function reads before each staff request: set per call by the test. */
+const anAccount = (staffId: string, agencyId: string, roles: Role[], enabled = true): StaffAccount => ({
+  staffId,
+  agencyId,
+  roles,
+  enabled,
+  email: 'x@y.cn',
+  name: '王五',
+  createdAt: '2026-09-01T09:00:00+08:00',
+  version: 1,
+});
+
 describe('the route definition drives parsing and access', () => {
   const reached: unknown[] = [];
-  const staff = httpFunction('staff', {
-    'POST /v1/agencies/{agencyId}/staff': async (input) => {
-      reached.push({ params: input.params, body: input.body, staffId: input.principal.staffId });
-      return ok({});
+  const records = new Map<string, StaffAccount>();
+  const lookups: string[] = [];
+  const staffAccountOf: StaffAccountOf = async (staffId) => {
+    lookups.push(staffId);
+    return records.get(staffId);
+  };
+  const staff = httpFunction(
+    'staff',
+    {
+      'POST /v1/agencies/{agencyId}/staff': async (input) => {
+        reached.push({ params: input.params, body: input.body, staffId: input.principal.staffId });
+        return ok({});
+      },
+      'GET /v1/agencies/{agencyId}/staff': async (input) => {
+        reached.push({ query: input.query });
+        return ok({});
+      },
+      'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => ok({}),
     },
-    'GET /v1/agencies/{agencyId}/staff': async (input) => {
-      reached.push({ query: input.query });
-      return ok({});
-    },
-    'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => ok({}),
-  });
+    staffAccountOf,
+  );
   const call = (
     routeKey: string,
     claims: Record<string, string> | undefined,
     overrides: Partial<HttpEvent> = {},
   ) => staff(anEvent({ routeKey, pathParameters: { agencyId: 'agency-a' }, ...overrides }, claims));
-  const staffOf = (agencyId: string, groups: string) => ({
+  /** A token, and (unless told otherwise) the account it names as it stands now, with the same roles. */
+  const staffOf = (agencyId: string, groups: string, account?: StaffAccount | 'none') => {
+    records.clear();
+    const roles = groups
+      .slice(1, -1)
+      .split(' ')
+      .filter((role) => role !== '') as Role[];
+    if (account !== 'none') records.set('stf_1', account ?? anAccount('stf_1', agencyId, roles));
+    return tokenOf(agencyId, groups);
+  };
+  const tokenOf = (agencyId: string, groups: string, issuedAt = Math.floor(Date.now() / 1000)) => ({
     'cognito:username': 'stf_1',
     'custom:agencyId': agencyId,
     'cognito:groups': groups,
+    iat: String(issuedAt),
   });
   const aNewAccount = {
     headers: { 'content-type': 'application/json' },
@@ -258,6 +292,102 @@ describe('the route definition drives parsing and access', () => {
     });
     expect(result.statusCode).toBe(400);
     expect(problemOf(result).errors).toEqual([{ path: 'body.email', message: 'must be an e-mail address' }]);
+  });
+
+  it('every staff request reads the account it names, once, by its staff id', async () => {
+    lookups.length = 0;
+    await call('GET /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'));
+    expect(lookups).toEqual(['stf_1']);
+  });
+
+  it('a disabled account’s still-valid token is 401 at once, before any handler runs', async () => {
+    reached.length = 0;
+    const disabled = anAccount('stf_1', 'agency-a', ['agency_admin'], false);
+    const result = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', disabled),
+    );
+    expect(result.statusCode).toBe(401);
+    expect(problemOf(result).detail).toBe('This staff account is disabled.');
+    expect(reached).toEqual([]);
+  });
+
+  it('a demoted account acts with its current roles, not its token’s groups (403)', async () => {
+    reached.length = 0;
+    const demoted = anAccount('stf_1', 'agency-a', ['clerk']);
+    const result = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', demoted),
+    );
+    expect(result.statusCode).toBe(403);
+    expect(problemOf(result).detail).toBe('This action needs the role agency_admin or platform_admin.');
+    expect(reached).toEqual([]);
+  });
+
+  it('a token for an account that does not exist, or of another agency than its account, is 401', async () => {
+    const gone = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', 'none'),
+    );
+    expect(gone.statusCode).toBe(401);
+    expect(problemOf(gone).detail).toBe('This staff account does not exist.');
+    const moved = anAccount('stf_1', 'agency-b', ['agency_admin']);
+    const elsewhere = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin]', moved),
+    );
+    expect(elsewhere.statusCode).toBe(401);
+    expect(problemOf(elsewhere).detail).toBe('The token names another agency than its account.');
+  });
+
+  it('a token issued more than 5 minutes ahead of the wall clock, or without iat, is 401', async () => {
+    reached.length = 0;
+    staffOf('agency-a', '[agency_admin]');
+    const seconds = Math.floor(Date.now() / 1000);
+    const ahead = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      tokenOf('agency-a', '[agency_admin]', seconds + 600),
+    );
+    expect(ahead.statusCode).toBe(401);
+    expect(problemOf(ahead).detail).toBe('The staff token is issued in the future (iat).');
+    const { iat: _iat, ...withoutIat } = tokenOf('agency-a', '[agency_admin]');
+    const missing = await call('GET /v1/agencies/{agencyId}/staff', withoutIat);
+    expect(missing.statusCode).toBe(401);
+    expect(problemOf(missing).detail).toBe('The staff token has no valid issue time (iat).');
+    expect(reached).toEqual([]);
+    // Within the 5 minutes of skew: accepted.
+    const skewed = await call(
+      'GET /v1/agencies/{agencyId}/staff',
+      tokenOf('agency-a', '[agency_admin]', seconds + 240),
+    );
+    expect(skewed.statusCode).toBe(200);
+  });
+
+  it('a platform_admin group on an account of an agency is refused (403), whatever its record says', async () => {
+    reached.length = 0;
+    const admin = anAccount('stf_1', 'agency-a', ['agency_admin']);
+    const result = await call(
+      'POST /v1/agencies/{agencyId}/staff',
+      staffOf('agency-a', '[agency_admin platform_admin]', admin),
+      aNewAccount,
+    );
+    expect(result.statusCode).toBe(403);
+    expect(problemOf(result).detail).toBe('platform_admin is for platform accounts only.');
+    expect(reached).toEqual([]);
+  });
+
+  it('a token in the query string is refused (400 naming the parameter), even where the query is not read', async () => {
+    reached.length = 0;
+    const result = await call('GET /v1/agencies/{agencyId}/staff', staffOf('agency-a', '[agency_admin]'), {
+      queryStringParameters: { limit: '5', accessToken: 'secret-1', id_token: 'eyJ.x.y' },
+    });
+    expect(result.statusCode).toBe(400);
+    expect(problemOf(result).errors).toEqual([
+      { path: 'query.accessToken', message: 'must not carry a token; use the header' },
+      { path: 'query.id_token', message: 'must not carry a token; use the header' },
+    ]);
+    expect(result.body).not.toContain('secret-1');
+    expect(reached).toEqual([]);
   });
 
   it('a path parameter that fails its schema is 400 before anything else', async () => {
@@ -381,20 +511,25 @@ describe('logs per request', () => {
       const firstWaits = new Promise<void>((resolve) => {
         releaseFirst = resolve;
       });
-      const staff = httpFunction('staff', {
-        'GET /v1/agencies/{agencyId}/staff': async () => {
-          await firstWaits;
-          throw new VersionConflictError('first');
+      const staff = httpFunction(
+        'staff',
+        {
+          'GET /v1/agencies/{agencyId}/staff': async () => {
+            await firstWaits;
+            throw new VersionConflictError('first');
+          },
+          'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => {
+            throw new VersionConflictError('second');
+          },
+          'POST /v1/agencies/{agencyId}/staff': async () => ok({}),
         },
-        'PATCH /v1/agencies/{agencyId}/staff/{staffId}': async () => {
-          throw new VersionConflictError('second');
-        },
-        'POST /v1/agencies/{agencyId}/staff': async () => ok({}),
-      });
+        async (staffId) => anAccount(staffId, 'agency-a', ['agency_admin']),
+      );
       const claims = {
         'cognito:username': 'stf_1',
         'custom:agencyId': 'agency-a',
         'cognito:groups': '[agency_admin]',
+        iat: String(Math.floor(Date.now() / 1000)),
       };
       const context = (requestId: string, routeKey: string) => ({
         ...anEvent({}, claims).requestContext,

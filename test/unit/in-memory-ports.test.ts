@@ -178,8 +178,8 @@ describe('the other stores', () => {
     await expect(
       givenStaff(world, aStaffAccount({ staffId: staffIdOf('other'), agencyId: 'ag-other' })),
     ).rejects.toMatchObject({
-      code: 'already-exists',
-      errors: [{ path: 'body.email', message: 'is already in use' }],
+      code: 'email-refused',
+      errors: [{ path: 'body.email', message: 'cannot be used' }],
     });
     await expect(world.staff.emailTaken('clerk@test.example.cn')).resolves.toBe(true);
   });

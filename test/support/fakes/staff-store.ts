@@ -1,5 +1,5 @@
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
-import type { StaffAccount } from '#lib/domain/staff';
+import { emailRefused, type StaffAccount } from '#lib/domain/staff';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { StaffStore } from '#lib/use-cases/staff';
 import { pageOf } from './paging';
@@ -9,7 +9,7 @@ export const staffCase = (staffId: string): string => `STAFF#${staffId}`;
 
 /**
  * Staff accounts in memory, with the contract of `DynamoStaffStore`: an e-mail address is claimed once,
- * platform-wide (`AlreadyExistsError`); an update at another version is `VersionConflictError`.
+ * platform-wide (`email-refused`, the one answer for any refused address); an update at another version is `VersionConflictError`.
  */
 export class InMemoryStaffStore implements StaffStore {
   private readonly accounts = new Map<string, { account: StaffAccount; chain: ChainHead }>();
@@ -28,10 +28,7 @@ export class InMemoryStaffStore implements StaffStore {
 
   async create(account: StaffAccount, event: TimelineEvent): Promise<void> {
     if (this.accounts.has(account.staffId)) throw new AlreadyExistsError('The record already exists.');
-    if (this.emails.has(account.email))
-      throw new AlreadyExistsError('A staff account with this e-mail address already exists.', {
-        errors: [{ path: 'body.email', message: 'is already in use' }],
-      });
+    if (this.emails.has(account.email)) throw emailRefused();
     this.records.checkEventFree(staffCase(account.staffId), event);
     this.accounts.set(account.staffId, {
       account: copy({ ...account, version: 1 }),
