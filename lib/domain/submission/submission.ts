@@ -7,6 +7,7 @@ import { Role, type Principal } from '../staff';
 import { UploadKey } from '../upload-key';
 import { PublicationPeriod, type CatalogueEntry } from './catalogue';
 import { fixedStepLabel, ReviewChain, ReviewStepId, SecrecyConclusion } from './review-chain';
+import { freeText } from '../free-text';
 
 /**
  * A document registered for proactive disclosure (主动公开): its disclosure attribute, audience and
@@ -14,8 +15,7 @@ import { fixedStepLabel, ReviewChain, ReviewStepId, SecrecyConclusion } from './
  * participation), and its way through the signed review chain to publication (or, for on-request and
  * not-disclosed items, to the record).
  */
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = freeText;
 export const AttachedFile = z.strictObject({
   uploadKey: UploadKey,
   name: text(200),
