@@ -552,8 +552,8 @@ describe('the work queue and the case', () => {
       ['2026-TEST-0002', '2026-10-29'],
       [FIRST, '2026-10-30'],
     ]);
-    expect(open.items[0]?.applicant.idDocument.number).toBe('110***********1234');
-    expect(open.items[0]?.applicant.phone).toBe('138****0000');
+    expect(open.items[0]?.applicant.idDocument.number).toBe('**************1234');
+    expect(open.items[0]?.applicant.phone).toBe('*******0000');
     const closed = await listApplications(world.applicationDeps, AGENCY, { status: 'closed', limit: 10 });
     expect(closed.items.map((item) => [item.trackingNumber, item.outcome])).toEqual([
       ['2026-TEST-0003', 'disclosed'],

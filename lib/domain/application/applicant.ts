@@ -82,19 +82,23 @@ export type ApplicantColumn = 'natural_person' | OrganisationType;
 export const columnOf = (applicant: Applicant): ApplicantColumn =>
   applicant.type === 'natural_person' ? 'natural_person' : applicant.organisationType;
 
-/** `110***********1234`: enough to recognise, not enough to use. */
-export function maskIdNumber(number: string): string {
-  if (number.length <= 6)
-    return `${number.slice(0, 1)}${'*'.repeat(Math.max(0, number.length - 2))}${number.slice(-1)}`;
-  return `${number.slice(0, 3)}${'*'.repeat(number.length - 7)}${number.slice(-4)}`;
-}
+/**
+ * How much of an identity number or phone a staff listing may show: only its end, at most 4 characters and
+ * never more than 40 % of it, so a short number (a 7-digit ID, `E1234567`) cannot be read whole or guessed
+ * from a known prefix (issue 12, point 4).
+ */
+export const shownCharacters = (length: number): number => Math.min(4, Math.floor((length * 2) / 5));
 
-/** `138****5678`. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/[^0-9]/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
-}
+const maskAllBut = (text: string): string => {
+  const shown = shownCharacters(text.length);
+  return `${'*'.repeat(text.length - shown)}${text.slice(text.length - shown)}`;
+};
+
+/** `**************1234`: enough to recognise, not enough to use. */
+export const maskIdNumber = (number: string): string => maskAllBut(number);
+
+/** `*******5678`, over the digits only. */
+export const maskPhone = (phone: string): string => maskAllBut(phone.replace(/[^0-9]/g, ''));
 
 /** The applicant as listings show them: identity number and phone masked. */
 export function maskedApplicant(applicant: Applicant) {
