@@ -693,7 +693,7 @@ describe('decisions', () => {
 
   it('partial disclosure releases files uploaded through presigned URLs, with download links', async () => {
     const upload = await api('POST', '/v1/uploads', {
-      body: { contentType: 'application/pdf', size: 12, fileName: '部分公开材料.pdf' },
+      body: { contentType: 'application/pdf', size: 11, fileName: '部分公开材料.pdf' },
     });
     expect(upload.status).toBe(201);
     const put = await fetch(upload.json.url, {

@@ -15,6 +15,7 @@ import {
 import type { Principal } from '#lib/domain/staff';
 import type { ReviewInput } from '#lib/domain/submission/submission';
 import { verifyChain, type TimelineEvent } from '#lib/domain/timeline';
+import { keptKeyOf } from '#lib/domain/upload-key';
 import {
   applicationStatus,
   submitApplication,
@@ -899,7 +900,7 @@ describe('the decision and its letter', () => {
       letterKey,
       view: {
         letterUrl: archiveUrl(letterKey),
-        files: [{ name: '批复（删减版）.pdf', url: expect.stringContaining(file) }],
+        files: [{ name: '批复（删减版）.pdf', url: expect.stringContaining(keptKeyOf(file)) }],
       },
     });
     const decided = timelineOf(world).at(-1);
