@@ -10,7 +10,7 @@ import {
 } from './application/outcomes';
 import { RuleViolationError, WrongStateError, type FieldError } from './errors';
 import { canonicalJson, sha256Hex } from './timeline';
-import { draftText, freeText } from './free-text';
+import { draftText, optionalText } from './free-text';
 
 /**
  * The annual report on government information disclosure (政府信息公开工作年度报告), in the national
@@ -472,7 +472,7 @@ export const LegalChallengeInput = z
   .strictObject({
     kind: z.enum(CHALLENGE_KINDS), // 行政复议 / 未经复议直接起诉 / 复议后起诉
     filedOn: z.iso.date(),
-    caseNumber: freeText(100).optional(),
+    caseNumber: optionalText(100),
     trackingNumber: TrackingNumber.optional(),
     outcome: z.enum(CHALLENGE_OUTCOMES).default('pending'), // 结果维持 / 结果纠正 / 其他结果 / 尚未审结
     concludedOn: z.iso.date().optional(),

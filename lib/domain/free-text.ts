@@ -48,3 +48,12 @@ export const freeText = (max: number) =>
 /** Text a draft may still leave empty (annual report narrative): at most `max` characters, no hidden controls. */
 export const draftText = (max: number) =>
   z.string().max(max, `must be at most ${max} characters`).superRefine(refuseForbiddenCharacters(max));
+
+const blankAsMissing = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Optional free text: a blank value is the same as a missing one, so a field a rule then requires answers
+ * the same problem whether it was left out or left blank (issue 12, point 20).
+ */
+export const optionalText = (max: number) => z.preprocess(blankAsMissing, freeText(max).optional());

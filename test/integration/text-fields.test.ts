@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   aDocument,
+  aRegisteredApplication,
   anAgencyWithStaff,
   anApplicant,
   anInformationRequest,
@@ -95,5 +96,77 @@ describe('text fields refuse characters nobody types', () => {
       path: 'body.name',
       message: 'must not contain a bidi control (U+2067)',
     });
+  });
+});
+
+/** Issue 12, point 20: what people type is taken as they mean it. */
+describe('tracking numbers and blank fields as people type them', () => {
+  let agency: Awaited<ReturnType<typeof anAgencyWithStaff>>;
+  beforeAll(async () => {
+    agency = await anAgencyWithStaff();
+  });
+
+  it('a tracking number typed in lower case finds the application, for the applicant and for staff', async () => {
+    const { trackingNumber, accessToken } = await aRegisteredApplication(
+      agency.agencyId,
+      agency.tokens.clerk,
+    );
+    const lower = trackingNumber.toLowerCase();
+    expect(lower).not.toBe(trackingNumber);
+    const page = await api('GET', `/v1/applications/${lower}`, {
+      headers: { 'x-access-token': accessToken },
+    });
+    expect(page.status).toBe(200);
+    expect(page.json.trackingNumber).toBe(trackingNumber);
+    const staffView = await api('GET', `/v1/agencies/${agency.agencyId}/applications/${lower}`, {
+      token: agency.tokens.clerk,
+    });
+    expect(staffView.status).toBe(200);
+    expect(staffView.json.trackingNumber).toBe(trackingNumber);
+  });
+
+  it('a field a rule requires answers the same problem whether it is missing or blank', async () => {
+    const decide = async (reasons: Record<string, string>) => {
+      const { trackingNumber } = await aRegisteredApplication(agency.agencyId, agency.tokens.clerk);
+      return api('POST', `/v1/agencies/${agency.agencyId}/applications/${trackingNumber}/decision`, {
+        token: agency.tokens.clerk,
+        now: '2026-10-09T02:00:00Z',
+        body: {
+          outcome: 'not_disclosed',
+          reason: 'state_secret',
+          legalBasis: '《条例》第十四条',
+          ...reasons,
+        },
+      });
+    };
+    const missing = await decide({});
+    const blank = await decide({ reasons: '   ' });
+    expect(missing.status).toBe(422);
+    expect(blank.status).toBe(422);
+    expect(blank.json.type).toBe(missing.json.type);
+    expect(blank.json.errors).toEqual(missing.json.errors);
+    expect(missing.json.errors).toEqual([{ path: 'body.reasons', message: 'is required for this outcome' }]);
+  });
+
+  it('a field the form requires answers the same problem type whether it is missing or blank', async () => {
+    const register = (applicant: Record<string, unknown>) =>
+      api('POST', `/v1/agencies/${agency.agencyId}/applications/registrations`, {
+        token: agency.tokens.clerk,
+        now: '2026-09-28T02:00:00Z',
+        body: {
+          channel: 'letter_registered',
+          receivedOn: '2026-09-28',
+          applicant,
+          request: anInformationRequest(),
+        },
+      });
+    const { name: _name, ...nameless } = anApplicant();
+    const missing = await register(nameless);
+    const blank = await register({ ...nameless, name: '  ' });
+    expect(missing.status).toBe(400);
+    expect(blank.status).toBe(400);
+    expect(blank.json.type).toBe(missing.json.type);
+    expect(missing.json.errors.map((error: { path: string }) => error.path)).toEqual(['body.applicant.name']);
+    expect(blank.json.errors.map((error: { path: string }) => error.path)).toEqual(['body.applicant.name']);
   });
 });

@@ -1165,13 +1165,13 @@ describe('a shorter display set by a law, regulation or rule (an exception with 
     ).toBe('withdrawn');
   });
 
-  it('the basis is stated in words; a long-term item takes none', () => {
+  it('the basis is stated in words (a blank one is none, issue 12 point 20); a long-term item takes none', () => {
     expect(
-      SubmissionInput.safeParse({
+      SubmissionInput.parse({
         ...aSubmissionInput(),
         display: { kind: 'until', endsOn: '2026-10-05', legalBasis: ' ' },
-      }).success,
-    ).toBe(false);
+      }).display,
+    ).toEqual({ kind: 'until', endsOn: '2026-10-05' });
     expect(
       SubmissionInput.safeParse({ ...aSubmissionInput(), display: { kind: 'long_term', legalBasis: basis } })
         .success,
@@ -2171,10 +2171,12 @@ describe('the applicant’s key, access tokens and their sealing', () => {
       expect(number.startsWith('2026-')).toBe(true);
     }
     expect(TrackingNumber.safeParse('2026-K7QX-3M9P').success).toBe(true);
+    // As people type it: lower case is the same number (issue 12, point 20).
+    expect(TrackingNumber.parse(' 2026-k7qx-3m9p ')).toBe('2026-K7QX-3M9P');
     for (const wrong of [
       '2026-K7QX-3M9I',
       '2026-K7QX-3M9L',
-      '2026-k7qx-3m9p',
+      '2026-k7qx-3m9i',
       '26-K7QX-3M9P',
       '2026-K7QX3M9P',
     ])

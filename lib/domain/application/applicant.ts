@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText } from '../free-text';
+import { freeText, optionalText } from '../free-text';
 
 /**
  * The applicant (Reg. 27–29): a natural person (自然人) or a legal person / other organisation
@@ -41,7 +41,7 @@ const common = {
     type: z.enum(Object.keys(ID_DOCUMENT_TYPES) as [keyof typeof ID_DOCUMENT_TYPES]),
     number: idNumber,
   }),
-  address: freeText(300).optional(),
+  address: optionalText(300),
   postcode: z
     .string()
     .regex(/^\d{6}$/, 'must be six digits')
@@ -56,8 +56,8 @@ export const Applicant = z
     z.strictObject({
       type: z.literal('organisation'),
       organisationType: z.enum(Object.keys(ORGANISATION_TYPES) as [OrganisationType]),
-      legalRepresentative: freeText(100).optional(),
-      contactPerson: freeText(100).optional(),
+      legalRepresentative: optionalText(100),
+      contactPerson: optionalText(100),
       ...common,
     }),
   ])
@@ -71,7 +71,7 @@ export type Applicant = z.infer<typeof Applicant>;
 /** The information sought and how the applicant wants it (Reg. 29). */
 export const InformationRequest = z.strictObject({
   description: freeText(4000),
-  documentNumber: freeText(200).optional(),
+  documentNumber: optionalText(200),
   form: z.enum(['paper', 'electronic']),
   delivery: z.enum(['post', 'email', 'collect_in_person', 'online']),
 });

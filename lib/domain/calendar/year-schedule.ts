@@ -11,7 +11,7 @@ import {
   type IsoDate,
 } from './civil-date';
 import { LUNAR_HOLIDAYS } from './lunar-holidays.generated';
-import { freeText } from '../free-text';
+import { freeText, optionalText } from '../free-text';
 
 /** Where a year's schedule comes from: data shipped with the code, a notice loaded since, or the law. */
 export const CalendarSource = z.enum(['bundled', 'loaded', 'provisional']);
@@ -19,7 +19,7 @@ export type CalendarSource = z.infer<typeof CalendarSource>;
 
 export const Notice = z.strictObject({
   title: freeText(200),
-  documentNumber: freeText(100).optional(),
+  documentNumber: optionalText(100),
   publishedOn: CivilDate.optional(),
   url: z
     .url({ protocol: /^https?$/ })

@@ -12,7 +12,7 @@ import {
   RepealedDocument,
   type Submission,
 } from './submission';
-import { freeText } from '../free-text';
+import { freeText, optionalText } from '../free-text';
 
 /** A file of a published version, with where its archived copy is kept. */
 export const ArchivedFile = AttachedFile.extend({ archiveKey: z.string() }).readonly();
@@ -69,7 +69,7 @@ export type Publication = z.infer<typeof Publication>;
 
 export const WithdrawalOfPublication = z.strictObject({
   reason: freeText(2000),
-  legalBasis: freeText(1000).optional(),
+  legalBasis: optionalText(1000),
 });
 export type WithdrawalOfPublication = z.infer<typeof WithdrawalOfPublication>;
 
@@ -79,7 +79,7 @@ export const PublicationQuery = z.object({
     .regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code')
     .optional(),
   year: YearNumber.optional(),
-  q: freeText(100).optional(),
+  q: optionalText(100),
   nextToken: z.string().min(1).max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
