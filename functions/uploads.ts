@@ -8,7 +8,7 @@ const uploads = new S3Uploads(createS3Client(config), config.uploadsBucket);
 
 export const handler = httpFunction('uploads', {
   'POST /v1/uploads': async ({ body }) => {
-    const { uploadKey, url, headers } = await uploads.presignUpload(body.contentType);
+    const { uploadKey, url, headers } = await uploads.presignUpload(body.contentType, body.size);
     return created({ uploadKey, url, method: 'PUT', headers, expiresInSeconds: UPLOAD_URL_SECONDS }, url);
   },
 });

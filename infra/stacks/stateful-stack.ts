@@ -21,6 +21,7 @@ import {
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ROLES } from '#lib/domain/staff';
+import { INCOMING_PREFIX } from '#lib/domain/upload-key';
 import {
   archiveBucket,
   archiveRetentionYears,
@@ -115,6 +116,8 @@ export class StatefulStack extends Stack {
       lifecycleRules: [
         {
           id: 'expire-unreferenced-uploads',
+          // Only uploads waiting to be referenced: a record's kept copy (`kept/…`) is never expired.
+          prefix: INCOMING_PREFIX,
           tagFilters: { [uploadsPendingTag.key]: uploadsPendingTag.value },
           expiration: Duration.days(uploadsPendingExpiryDays),
         },

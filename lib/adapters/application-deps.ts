@@ -34,7 +34,7 @@ export async function applicationDeps(
       calendars: new DynamoCalendarStore(table),
       agencies: new DynamoAgencyStore(table),
       staff: new DynamoStaffStore(table),
-      uploads: new S3Uploads(s3, config.uploadsBucket),
+      uploads: new S3Uploads(s3, config.uploadsBucket, table),
       publications: new DynamoProactiveStore(table),
       letterUrl: (key) => archive.downloadUrl(key),
       letters: options.writesLetters === true ? archive : undefined,

@@ -204,4 +204,7 @@ export const keys = {
   provisionalClocksPartition: (year: number): string => `PROVISIONAL#${year}`,
 
   healthProbe: { pk: 'SYSTEM', sk: 'HEALTH' } satisfies Key,
+
+  // An upload taken by a record (one record per upload): written once, conditionally.
+  uploadClaim: (uploadId: string): Key => ({ pk: `UPLOAD#${uploadId}`, sk: 'CLAIM' }),
 } as const;

@@ -16,7 +16,7 @@ export function proactiveDeps(
     store: new DynamoProactiveStore(table),
     agencies: new DynamoAgencyStore(table),
     calendars: new DynamoCalendarStore(table),
-    uploads: new S3Uploads(createS3Client(config), config.uploadsBucket),
+    uploads: new S3Uploads(createS3Client(config), config.uploadsBucket, table),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { keptKeyOf } from '#lib/domain/upload-key';
 import { DOWNLOAD_URL_SECONDS } from './s3-uploads';
 import {
   CopyObjectCommand,
@@ -24,6 +25,7 @@ export class S3Archive {
     private readonly uploadsBucket?: string,
   ) {}
 
+  /** Copies a record's file (named by its upload key) from its kept copy in the uploads bucket. */
   async copyFromUploads(
     uploadKey: string,
     archiveKey: string,
@@ -36,7 +38,8 @@ export class S3Archive {
         new CopyObjectCommand({
           Bucket: this.bucket,
           Key: archiveKey,
-          CopySource: `${this.uploadsBucket}/${uploadKey}`,
+          // The record's kept copy: the upload key itself could be overwritten by a second PUT.
+          CopySource: `${this.uploadsBucket}/${keptKeyOf(uploadKey)}`,
           MetadataDirective: 'REPLACE',
           Metadata: metadata,
           // Object Lock buckets require an integrity checksum on every write.

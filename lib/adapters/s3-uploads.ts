@@ -1,70 +1,151 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CopyObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   NotFound,
   PutObjectCommand,
-  PutObjectTaggingCommand,
+  S3ServiceException,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { newUploadKey } from '#lib/domain/upload-key';
+import { AlreadyExistsError } from '#lib/domain/errors';
+import { keptKeyOf, newUploadKey, uploadIdOf } from '#lib/domain/upload-key';
 import { uploadsPendingTag } from '#lib/platform/resources';
+import type { StoredUpload, UploadStore } from '#lib/use-cases/uploads';
+import { keys } from './keys';
+import type { RecordsTable } from './records-table';
 
 /**
- * Attachments go up and down through short-lived presigned URLs. A new upload carries the `pending` tag
- * (the bucket's lifecycle rule expires those); referencing it from a record retags it.
+ * Attachments go up and down through short-lived presigned URLs. A new upload goes up under
+ * `incoming/<uuid>` with the `pending` tag (the bucket's lifecycle rule expires those); the URL is signed
+ * for its declared length, type and size metadata. A record that references it claims it once in the
+ * Records table and copies it to `kept/<uuid>`, the only key read from then on.
  */
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const DOWNLOAD_URL_SECONDS = 15 * 60;
+const DECLARED_SIZE = 'declared-size';
 
-export class S3Uploads {
+export class S3Uploads implements UploadStore {
   constructor(
     private readonly client: S3Client,
     readonly bucket: string,
+    /** Where claims are written (not needed to presign). */
+    private readonly table?: RecordsTable,
   ) {}
 
   async presignUpload(
     contentType: string,
+    size: number,
   ): Promise<{ uploadKey: string; url: string; headers: Record<string, string> }> {
     const uploadKey = newUploadKey(randomUUID());
     const tagging = `${uploadsPendingTag.key}=${uploadsPendingTag.value}`;
+    const headers = {
+      'content-type': contentType,
+      'x-amz-tagging': tagging,
+      [`x-amz-meta-${DECLARED_SIZE}`]: String(size),
+    };
     const url = await getSignedUrl(
       this.client,
       new PutObjectCommand({
         Bucket: this.bucket,
         Key: uploadKey,
         ContentType: contentType,
+        ContentLength: size,
         Tagging: tagging,
+        Metadata: { [DECLARED_SIZE]: String(size) },
       }),
       {
         expiresIn: UPLOAD_URL_SECONDS,
-        // The browser must send exactly these headers; they are part of the signature.
-        signableHeaders: new Set(['content-type', 'x-amz-tagging']),
+        // The client must send exactly these headers and a body of exactly `size` bytes: all are signed.
+        signableHeaders: new Set(['content-length', ...Object.keys(headers)]),
+        unhoistableHeaders: new Set(Object.keys(headers)),
       },
     );
-    return { uploadKey, url, headers: { 'content-type': contentType, 'x-amz-tagging': tagging } };
+    return { uploadKey, url, headers };
   }
 
-  /** The size of an uploaded object, or undefined if nothing was uploaded under the key. */
-  async sizeOf(uploadKey: string): Promise<number | undefined> {
+  async inspect(uploadKey: string): Promise<StoredUpload | undefined> {
     try {
       const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: uploadKey }));
-      return head.ContentLength ?? 0;
+      const declared = Number(head.Metadata?.[DECLARED_SIZE] ?? Number.NaN);
+      return {
+        size: head.ContentLength ?? 0,
+        declaredSize: Number.isSafeInteger(declared) ? declared : undefined,
+        etag: head.ETag ?? '',
+      };
     } catch (error) {
       if (error instanceof NotFound) return undefined;
       throw error;
     }
   }
 
-  async markReferenced(uploadKey: string): Promise<void> {
-    await this.client.send(
-      new PutObjectTaggingCommand({
-        Bucket: this.bucket,
-        Key: uploadKey,
-        Tagging: { TagSet: [{ Key: uploadsPendingTag.key, Value: 'referenced' }] },
-      }),
-    );
+  async claim(uploadKey: string, owner: string): Promise<'new' | 'mine' | 'taken'> {
+    const table = this.claims();
+    const key = keys.uploadClaim(uploadIdOf(uploadKey));
+    try {
+      await table.transact([
+        {
+          item: {
+            Put: {
+              TableName: table.tableName,
+              Item: { ...key, entity: 'upload-claim', owner },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          onConditionFailed: () => new AlreadyExistsError('The upload is claimed.'),
+        },
+      ]);
+      return 'new';
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+      const holder = await table.get(key, { consistent: true });
+      return holder?.owner === owner ? 'mine' : 'taken';
+    }
+  }
+
+  async release(uploadKey: string, owner: string): Promise<void> {
+    const table = this.claims();
+    try {
+      await table.transact([
+        {
+          item: {
+            Delete: {
+              TableName: table.tableName,
+              Key: keys.uploadClaim(uploadIdOf(uploadKey)),
+              ConditionExpression: '#owner = :owner',
+              ExpressionAttributeNames: { '#owner': 'owner' },
+              ExpressionAttributeValues: { ':owner': owner },
+            },
+          },
+          onConditionFailed: () => new AlreadyExistsError('The upload is claimed by another record.'),
+        },
+      ]);
+    } catch (error) {
+      // Another record's claim is not ours to give back.
+      if (!(error instanceof AlreadyExistsError)) throw error;
+    }
+  }
+
+  async keep(uploadKey: string, etag: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: keptKeyOf(uploadKey),
+          CopySource: `${this.bucket}/${uploadKey}`,
+          CopySourceIfMatch: etag,
+          MetadataDirective: 'COPY',
+          // The kept copy carries no `pending` tag (and lives outside the prefix the lifecycle rule expires).
+          TaggingDirective: 'REPLACE',
+          Tagging: `${uploadsPendingTag.key}=kept`,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 412) return false;
+      throw error;
+    }
   }
 
   async downloadUrl(uploadKey: string, fileName: string): Promise<string> {
@@ -72,10 +153,15 @@ export class S3Uploads {
       this.client,
       new GetObjectCommand({
         Bucket: this.bucket,
-        Key: uploadKey,
+        Key: keptKeyOf(uploadKey),
         ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       }),
       { expiresIn: DOWNLOAD_URL_SECONDS },
     );
+  }
+
+  private claims(): RecordsTable {
+    if (this.table === undefined) throw new Error('This uploads adapter has no table to claim uploads in.');
+    return this.table;
   }
 }

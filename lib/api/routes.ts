@@ -480,7 +480,7 @@ export const routes = [
     params: AgencyPath,
     body: OnlineApplicationInput,
     headers: IdempotencyHeader,
-    problems: [notFound, rule('idempotency-key-reused'), rule('unknown-upload')],
+    problems: [notFound, rule('idempotency-key-reused'), rule('unknown-upload'), rule('upload-already-used')],
     responses: {
       201: {
         description: 'The tracking number and a secret access token, shown once',
@@ -512,7 +512,14 @@ export const routes = [
     params: TrackingPath,
     body: SupplementInput,
     headers: AccessTokenHeader,
-    problems: [notFound, wrongState, versionConflict, rule('unknown-upload'), rule('clock-out-of-order')],
+    problems: [
+      notFound,
+      wrongState,
+      versionConflict,
+      rule('unknown-upload'),
+      rule('upload-already-used'),
+      rule('clock-out-of-order'),
+    ],
     responses: { 200: { description: 'The status page', schema: StatusView } },
     throttle: publicThrottle,
   },
@@ -552,7 +559,13 @@ export const routes = [
     summary: 'Register a letter, fax, e-mail, in-person or oral application with its date of receipt',
     params: AgencyPath,
     body: RegistrationInput,
-    problems: [notFound, rule('unknown-upload'), rule('received-in-future'), rule('outside-calendar')],
+    problems: [
+      notFound,
+      rule('unknown-upload'),
+      rule('upload-already-used'),
+      rule('received-in-future'),
+      rule('outside-calendar'),
+    ],
     responses: {
       201: { description: 'The case, and the access token for the applicant’s receipt', schema: CaseView },
     },
@@ -647,7 +660,13 @@ export const routes = [
     summary: 'Register a document for disclosure; its publication deadline runs from when it was formed',
     params: AgencyPath,
     body: SubmissionInput,
-    problems: [notFound, rule('invalid-submission'), rule('unknown-upload'), rule('outside-calendar')],
+    problems: [
+      notFound,
+      rule('invalid-submission'),
+      rule('unknown-upload'),
+      rule('upload-already-used'),
+      rule('outside-calendar'),
+    ],
     responses: { 201: { description: 'The submission', schema: SubmissionView } },
   },
   {
@@ -687,6 +706,7 @@ export const routes = [
       versionConflict,
       rule('invalid-submission'),
       rule('unknown-upload'),
+      rule('upload-already-used'),
       rule('invalid-change-date'),
       rule('outside-calendar'),
     ],
@@ -1125,6 +1145,7 @@ export const routes = [
     problems: [
       rule('decision-incomplete'),
       rule('unknown-upload'),
+      rule('upload-already-used'),
       rule('no-supplement-not-lapsed'),
       rule('not-clarified'),
       rule('third-party-not-notified'),

@@ -5,6 +5,7 @@ import { DisclosurePolicy } from '#lib/domain/application/policy';
 import { Notice } from '#lib/domain/calendar/year-schedule';
 import { Role } from '#lib/domain/staff';
 import { MAX_UPLOAD_BYTES } from '#lib/use-cases/uploads';
+import { freeText } from '#lib/domain/free-text';
 
 /** Response shapes, for the OpenAPI document and for tests that check what clients receive. */
 
@@ -146,7 +147,7 @@ export const UploadRequest = z.strictObject({
     .int()
     .min(1, 'must be at least 1 byte')
     .max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
-  fileName: z.string().trim().min(1).max(200),
+  fileName: freeText(200),
 });
 export const UploadView = z.object({
   uploadKey: z.string(),

@@ -4,6 +4,7 @@ import { CivilDate } from './calendar/civil-date';
 import type { FieldError } from './errors';
 import { CatalogueEntry, DEFAULT_CATALOGUE } from './submission/catalogue';
 import { DEFAULT_REVIEW_CHAIN, ReviewChain } from './submission/review-chain';
+import { freeText } from './free-text';
 
 /**
  * An agency (机关) is a tenant. It publishes its disclosure office's public details (seed 003 §三(一)5:
@@ -34,8 +35,7 @@ export const MonthDay = z
 export const defaultAnnualReportCutoff = (level: AgencyLevel): string =>
   level === 'department' ? '01-31' : '03-31';
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = freeText;
 const phoneNumber = z
   .string()
   .trim()

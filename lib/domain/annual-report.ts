@@ -10,6 +10,7 @@ import {
 } from './application/outcomes';
 import { RuleViolationError, WrongStateError, type FieldError } from './errors';
 import { canonicalJson, sha256Hex } from './timeline';
+import { draftText, optionalText } from './free-text';
 
 /**
  * The annual report on government information disclosure (政府信息公开工作年度报告), in the national
@@ -104,9 +105,9 @@ export type Figures = z.infer<typeof Figures>;
 
 export const Narrative = z.strictObject({
   version: z.int().min(1, 'must be the version you read'),
-  general: z.string().max(20000), // 一、总体情况
-  problems: z.string().max(20000), // 五、存在的主要问题及改进情况
-  other: z.string().max(20000), // 六、其他需要报告的事项
+  general: draftText(20000), // 一、总体情况
+  problems: draftText(20000), // 五、存在的主要问题及改进情况
+  other: draftText(20000), // 六、其他需要报告的事项
 });
 
 /**
@@ -471,7 +472,7 @@ export const LegalChallengeInput = z
   .strictObject({
     kind: z.enum(CHALLENGE_KINDS), // 行政复议 / 未经复议直接起诉 / 复议后起诉
     filedOn: z.iso.date(),
-    caseNumber: z.string().trim().min(1).max(100).optional(),
+    caseNumber: optionalText(100),
     trackingNumber: TrackingNumber.optional(),
     outcome: z.enum(CHALLENGE_OUTCOMES).default('pending'), // 结果维持 / 结果纠正 / 其他结果 / 尚未审结
     concludedOn: z.iso.date().optional(),

@@ -4,6 +4,7 @@ import type { IsoDate } from './calendar/civil-date';
 import { evaluateClock, type ClockState } from './calendar/clock';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { WrongStateError } from './errors';
+import { freeText } from './free-text';
 
 /**
  * A complaint about an agency's disclosure work (Reg. 51; seed 003 items 31–33; seed 002 §19, §24–26):
@@ -12,8 +13,7 @@ import { WrongStateError } from './errors';
  */
 export const COMPLAINT_ANSWER_DAYS = 30;
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = freeText;
 
 export const ComplaintInput = z.strictObject({
   complainant: z.strictObject({

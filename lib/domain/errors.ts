@@ -87,7 +87,8 @@ export const RULES = {
   'clock-out-of-order': 'A step dated before the previous step of the same clock.',
   'deadline-passed':
     'The step comes after its deadline (e.g. an extension after the reply was due, Reg. 33).',
-  'unknown-upload': 'An attachment that was never uploaded, or is larger than the limit.',
+  'unknown-upload':
+    'An attachment that was never uploaded, is larger than the limit, or is not the size its upload URL was signed for.',
   'unknown-parent-agency': 'The parent agency named does not exist.',
   'unknown-category': 'The category is not in the agency’s disclosure catalogue.',
   'policy-in-the-past': 'A time policy takes effect today or later, never retroactively.',
@@ -136,6 +137,7 @@ export const RULES = {
     'A later reply date (Reg. 35) rests on the applicant’s reasons on record and comes after the current due date.',
   'email-refused':
     'An e-mail address that cannot be used for a new staff account; one answer for every reason, so no other agency’s account shows through.',
+  'upload-already-used': 'An upload is attached to one record only; another record already holds it.',
 } as const;
 export type RuleCode = keyof typeof RULES;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ForbiddenError, RuleViolationError, UnauthenticatedError } from './errors';
+import { freeText } from './free-text';
 
 /** Staff roles. `platform_admin` runs the platform (calendars, agencies); the rest belong to an agency. */
 export const AgencyRole = z.enum([
@@ -44,7 +45,7 @@ export const NewStaff = z.strictObject({
     .email('must be an e-mail address')
     .max(254)
     .transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  name: freeText(100),
   roles: roleList,
 });
 export type NewStaff = z.infer<typeof NewStaff>;

@@ -2,17 +2,26 @@ import { z } from 'zod';
 
 /**
  * Upload keys: a client's file waits in the uploads bucket under `incoming/<uuid>` (POST /v1/uploads)
- * until a record references it. The one place that makes such keys, recognises them, and reads their id.
+ * until a record references it; then it is copied once to `kept/<uuid>`, which the record reads from then
+ * on (a second PUT to the upload URL changes nothing the record shows) and which the bucket's lifecycle
+ * rule never touches. The one place that makes such keys, recognises them, and reads their id.
  */
-const INCOMING = 'incoming/';
+export const INCOMING_PREFIX = 'incoming/';
+export const KEPT_PREFIX = 'kept/';
 
 export const UploadKey = z
   .string()
-  .regex(new RegExp(`^${INCOMING}[0-9a-f-]{36}$`), 'must be an upload key from POST /v1/uploads');
+  .regex(new RegExp(`^${INCOMING_PREFIX}[0-9a-f-]{36}$`), 'must be an upload key from POST /v1/uploads');
 export type UploadKey = z.infer<typeof UploadKey>;
 
 /** The key a new upload goes up under (`uuid`: a random UUID, drawn by the caller). */
-export const newUploadKey = (uuid: string): string => `${INCOMING}${uuid}`;
+export const newUploadKey = (uuid: string): string => `${INCOMING_PREFIX}${uuid}`;
 
 /** The upload's own id (its UUID), which archived copies carry in their names. */
-export const uploadIdOf = (uploadKey: string): string => uploadKey.slice(INCOMING.length);
+export const uploadIdOf = (uploadKey: string): string => uploadKey.slice(INCOMING_PREFIX.length);
+
+/**
+ * Where the referenced copy of an upload lives. One upload is referenced by one record only (its claim is a
+ * conditional write), so the kept copy is that record's own.
+ */
+export const keptKeyOf = (uploadKey: string): string => `${KEPT_PREFIX}${uploadIdOf(uploadKey)}`;

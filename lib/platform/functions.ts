@@ -61,7 +61,7 @@ export const functionDefinitions = [
   }),
   http('submission', 'Proactive disclosure: catalogue, review chain, obligations and submissions', {
     records: 'readWrite',
-    uploads: 'read',
+    uploads: 'readWrite', // copies the files a submission takes to their kept keys
   }),
   http('review', 'The signed review chain; the final approval publishes', {
     records: 'readWrite',

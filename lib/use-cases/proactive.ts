@@ -39,7 +39,7 @@ import {
 } from '#lib/domain/timeline';
 import type { AgencyStore } from './agencies';
 import { currentCalendar, type CalendarStore } from './calendar';
-import { checkUploads, type UploadStore } from './uploads';
+import { takeUploads, type UploadStore } from './uploads';
 
 /** Port: submissions and publications (see DynamoProactiveStore). */
 export interface ProactiveStore {
@@ -103,19 +103,23 @@ async function agencyOf(deps: Pick<ProactiveDeps, 'agencies'>, agencyId: string)
   return agency;
 }
 
-/** The document's files (attachments, interpretation, evidence of participation) were uploaded. */
-const checkFiles = (uploads: UploadStore, content: SubmissionInput) =>
-  checkUploads(uploads, [
-    ...content.attachments.map(
-      (file, index) => [`body.attachments.${index}.uploadKey`, file.uploadKey] as const,
-    ),
-    ...(content.interpretation
-      ? [['body.interpretation.uploadKey', content.interpretation.uploadKey] as const]
-      : []),
-    ...(content.participationEvidence
-      ? [['body.participationEvidence.uploadKey', content.participationEvidence.uploadKey] as const]
-      : []),
-  ]);
+/** The submission `id` takes the document's files (attachments, interpretation, evidence of participation). */
+const takeFiles = (uploads: UploadStore, content: SubmissionInput, id: string) =>
+  takeUploads(
+    uploads,
+    [
+      ...content.attachments.map(
+        (file, index) => [`body.attachments.${index}.uploadKey`, file.uploadKey] as const,
+      ),
+      ...(content.interpretation
+        ? [['body.interpretation.uploadKey', content.interpretation.uploadKey] as const]
+        : []),
+      ...(content.participationEvidence
+        ? [['body.participationEvidence.uploadKey', content.participationEvidence.uploadKey] as const]
+        : []),
+    ],
+    `submission/${id}`,
+  );
 
 /** The submission, if it is this agency's. */
 async function loadSubmission(deps: ProactiveDeps, agencyId: string, id: string) {
@@ -151,11 +155,12 @@ export async function createSubmission(
 ) {
   const agency = await agencyOf(deps, agencyId);
   checkContent(content, catalogueOf(agency), agency.obligations);
-  await checkFiles(deps.uploads, content);
+  const id = newId('sub_');
+  await takeFiles(deps.uploads, content, id);
   const calendar = await currentCalendar(deps.calendars);
   const change = newSubmissionChange(
     content,
-    { id: newId('sub_'), agencyId },
+    { id, agencyId },
     principal,
     chinaIsoOf(now),
     reviewChainOf(agency),
@@ -186,7 +191,7 @@ export async function editSubmission(
     );
   const agency = await agencyOf(deps, agencyId);
   checkContent(input.content, catalogueOf(agency), agency.obligations);
-  await checkFiles(deps.uploads, input.content);
+  await takeFiles(deps.uploads, input.content, id);
   const calendar = await currentCalendar(deps.calendars);
   const change = editedSubmissionChange(
     found.submission,
@@ -279,11 +284,6 @@ export async function reviewSubmission(
       counterMoves: documentCounterMoves(existing?.publication.current, publication.current),
     },
   );
-  for (const file of [
-    ...publication.current.attachments,
-    ...(publication.current.interpretation ? [publication.current.interpretation] : []),
-  ])
-    await deps.uploads.markReferenced(file.uploadKey);
   return { ...saved, publication: publicUrl(publication) };
 }
 

@@ -1,28 +1,87 @@
 import { RuleViolationError, type FieldError } from '#lib/domain/errors';
 
+/** What the uploads bucket holds under an upload key. */
+export type StoredUpload = {
+  size: number;
+  /** The size the upload URL was signed for (POST /v1/uploads); undefined if the object did not say. */
+  declaredSize: number | undefined;
+  /** The object's version as stored (its ETag), so the copy kept is the object checked. */
+  etag: string;
+};
+
 /** Port: files in the uploads bucket, put there by the client through a presigned URL. */
 export interface UploadStore {
-  sizeOf(uploadKey: string): Promise<number | undefined>;
-  markReferenced(uploadKey: string): Promise<void>;
+  /** The object under the upload key, or undefined if nothing was uploaded (or it expired). */
+  inspect(uploadKey: string): Promise<StoredUpload | undefined>;
+  /**
+   * Claims the upload for `owner` (a conditional write): `new` if it was free, `mine` if `owner` holds it
+   * already, `taken` if another record does.
+   */
+  claim(uploadKey: string, owner: string): Promise<'new' | 'mine' | 'taken'>;
+  /** Gives a claim of `owner` back (the record that claimed it is not being written). */
+  release(uploadKey: string, owner: string): Promise<void>;
+  /** Copies the object to its kept key if it is still the one inspected (`etag`); false if it changed. */
+  keep(uploadKey: string, etag: string): Promise<boolean>;
+  /** A short-lived link to the kept copy (never the upload key, which a second PUT could replace). */
   downloadUrl(uploadKey: string, fileName: string): Promise<string>;
 }
 
 /** The largest file an upload may be (the presigned URL is signed for the declared size). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** Every file named (`[path, uploadKey]`) was uploaded and is within the limit; else 422 naming each. */
-export async function checkUploads(
+/**
+ * Takes the files named (`[path, uploadKey]`) into the record `owner` (e.g. `application/<id>`). Each is
+ * claimed for `owner` (422 `upload-already-used` if another record holds it); a file newly claimed must
+ * have been uploaded, be exactly the size its URL was signed for and within the limit (else 422
+ * `unknown-upload` naming it), and is then copied to its kept key, which the record reads from then on.
+ * A file `owner` took before (a retry, a new version of a draft) is not read again. If anything fails,
+ * the claims made here are given back.
+ */
+export async function takeUploads(
   uploads: UploadStore,
   files: readonly (readonly [path: string, uploadKey: string])[],
+  owner: string,
 ): Promise<void> {
-  const sizes = await Promise.all(files.map(([, key]) => uploads.sizeOf(key)));
-  const errors: FieldError[] = [];
-  for (const [index, [path]] of files.entries()) {
-    const size = sizes[index];
-    if (size === undefined) errors.push({ path, message: 'was never uploaded (or has expired)' });
-    else if (size > MAX_UPLOAD_BYTES)
-      errors.push({ path, message: `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
+  const claimed: (readonly [path: string, uploadKey: string])[] = [];
+  try {
+    const taken: FieldError[] = [];
+    for (const file of files) {
+      const claim = await uploads.claim(file[1], owner);
+      if (claim === 'taken')
+        taken.push({
+          path: file[0],
+          message: 'is already attached to another record; upload the file again',
+        });
+      else if (claim === 'new') claimed.push(file);
+    }
+    if (taken.length > 0)
+      throw new RuleViolationError('upload-already-used', 'A file is attached to another record.', taken);
+
+    const stored = await Promise.all(claimed.map(([, key]) => uploads.inspect(key)));
+    const errors: FieldError[] = [];
+    for (const [index, [path]] of claimed.entries()) {
+      const upload = stored[index];
+      if (upload === undefined) errors.push({ path, message: 'was never uploaded (or has expired)' });
+      else if (upload.size > MAX_UPLOAD_BYTES)
+        errors.push({ path, message: `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
+      else if (upload.declaredSize !== upload.size)
+        errors.push({
+          path,
+          message: `holds ${upload.size} bytes, not the ${upload.declaredSize ?? 'unknown number'} declared for its URL`,
+        });
+    }
+    if (errors.length === 0)
+      for (const [index, [path, key]] of claimed.entries())
+        if (!(await uploads.keep(key, stored[index]?.etag ?? '')))
+          errors.push({ path, message: 'changed while being attached; upload the file again' });
+    if (errors.length > 0)
+      throw new RuleViolationError(
+        'unknown-upload',
+        'A file is missing, too large or not as declared.',
+        errors,
+      );
+  } catch (error) {
+    for (const [, key] of claimed) await uploads.release(key, owner);
+    throw error;
   }
-  if (errors.length > 0)
-    throw new RuleViolationError('unknown-upload', 'A file is missing or too large.', errors);
 }

@@ -13,6 +13,7 @@ import {
   uploadsPendingTag,
 } from '#lib/platform/resources';
 import { ROLES } from '#lib/domain/staff';
+import { INCOMING_PREFIX, KEPT_PREFIX } from '#lib/domain/upload-key';
 import { USER_POOL_ADMIN_ACTIONS } from '#infra/constructs/gongkai-function';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import {
@@ -211,6 +212,28 @@ describe('the buckets', () => {
         ]),
       },
     });
+  });
+
+  it('the expiry of uploads never reaches a referenced file: its kept copy lies outside the rule (issue 12, point 3)', () => {
+    const buckets = Object.values(stateful.findResources('AWS::S3::Bucket'));
+    type Rule = { Id?: string; Prefix?: string; ExpirationInDays?: number; TagFilters?: unknown[] };
+    const rules = buckets.flatMap(
+      (bucket) =>
+        (bucket as { Properties: { LifecycleConfiguration?: { Rules: Rule[] } } }).Properties
+          .LifecycleConfiguration?.Rules ?? [],
+    );
+    const expiring = rules.filter((rule) => rule.Id === 'expire-unreferenced-uploads');
+    expect(expiring).toEqual([
+      {
+        Id: 'expire-unreferenced-uploads',
+        Prefix: 'incoming/',
+        TagFilters: [{ Key: uploadsPendingTag.key, Value: uploadsPendingTag.value }],
+        ExpirationInDays: uploadsPendingExpiryDays,
+        Status: 'Enabled',
+      },
+    ]);
+    expect(INCOMING_PREFIX).toBe('incoming/');
+    expect(KEPT_PREFIX.startsWith(INCOMING_PREFIX)).toBe(false);
   });
 
   it('every bucket refuses requests without TLS', () => {

@@ -1,3 +1,6 @@
+import { execSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -385,6 +388,15 @@ describe('the annual report for 2033', () => {
     const json = archived.find((object) => object.key.endsWith('.json'));
     expect(JSON.parse(json?.body ?? '{}').seal.sha256).toBe(seal.sha256);
     expect(archived.some((object) => object.key.endsWith('.html'))).toBe(true);
+    // The README's recipe, run as written, recomputes the seal from the archived file alone (issue 12, point 20).
+    const recipe = /What the seal hashes[\s\S]*?```sh\n([\s\S]*?)```/.exec(
+      readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8'),
+    )?.[1];
+    expect(recipe).toContain('edition-1.json | sha256sum');
+    const folder = mkdtempSync(join(tmpdir(), 'seal-'));
+    writeFileSync(join(folder, 'edition-1.json'), json?.body ?? '');
+    const printed = execSync(recipe ?? '', { cwd: folder, shell: '/bin/bash', encoding: 'utf8' });
+    expect(printed.trim()).toBe(`${seal.sha256}  -`);
   });
 
   it('a correction is a new sealed edition; the earlier one stays readable', async () => {

@@ -1,6 +1,8 @@
+import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
+import { S3Uploads } from '#lib/adapters/s3-uploads';
 import { archiveKeys } from '#lib/domain/archive-keys';
-import { newUploadKey, UploadKey, uploadIdOf } from '#lib/domain/upload-key';
+import { keptKeyOf, newUploadKey, UploadKey, uploadIdOf } from '#lib/domain/upload-key';
 
 const uuid = '0d9b1f9e-1234-4abc-8def-0123456789ab';
 
@@ -9,6 +11,10 @@ describe('upload keys', () => {
     const key = newUploadKey(uuid);
     expect(key).toBe(`incoming/${uuid}`);
     expect(uploadIdOf(key)).toBe(uuid);
+  });
+
+  it('a referenced upload is kept under kept/, outside the prefix the lifecycle rule expires', () => {
+    expect(keptKeyOf(newUploadKey(uuid))).toBe(`kept/${uuid}`);
   });
 
   it('only keys made for uploads are accepted as upload keys', () => {
@@ -44,5 +50,29 @@ describe('archive keys', () => {
     expect(archiveKeys.publicationFile(publication, 'attachment', 1, newUploadKey(uuid))).toBe(
       `agency=ag1/year=2027/publication/pub1/v3/attachment-2-${uuid}`,
     );
+  });
+});
+
+describe('the presigned upload URL (issue 12, point 3)', () => {
+  it('signs the declared length, type, tag and declared size, so S3 refuses any other body', async () => {
+    const client = new S3Client({
+      region: 'cn-north-1',
+      endpoint: 'http://s3.test',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const { uploadKey, url, headers } = await new S3Uploads(client, 'uploads').presignUpload(
+      'application/pdf',
+      10,
+    );
+    expect(uploadKey).toMatch(/^incoming\/[0-9a-f-]{36}$/);
+    expect(new URL(url).searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'content-length;content-type;host;x-amz-meta-declared-size;x-amz-tagging',
+    );
+    expect(headers).toEqual({
+      'content-type': 'application/pdf',
+      'x-amz-tagging': 'gongkai-state=pending',
+      'x-amz-meta-declared-size': '10',
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { freeText } from '../free-text';
+import { freeText, optionalText } from '../free-text';
 
 /**
  * The applicant (Reg. 27–29): a natural person (自然人) or a legal person / other organisation
@@ -41,7 +41,7 @@ const common = {
     type: z.enum(Object.keys(ID_DOCUMENT_TYPES) as [keyof typeof ID_DOCUMENT_TYPES]),
     number: idNumber,
   }),
-  address: freeText(300).optional(),
+  address: optionalText(300),
   postcode: z
     .string()
     .regex(/^\d{6}$/, 'must be six digits')
@@ -56,8 +56,8 @@ export const Applicant = z
     z.strictObject({
       type: z.literal('organisation'),
       organisationType: z.enum(Object.keys(ORGANISATION_TYPES) as [OrganisationType]),
-      legalRepresentative: freeText(100).optional(),
-      contactPerson: freeText(100).optional(),
+      legalRepresentative: optionalText(100),
+      contactPerson: optionalText(100),
       ...common,
     }),
   ])
@@ -71,7 +71,7 @@ export type Applicant = z.infer<typeof Applicant>;
 /** The information sought and how the applicant wants it (Reg. 29). */
 export const InformationRequest = z.strictObject({
   description: freeText(4000),
-  documentNumber: freeText(200).optional(),
+  documentNumber: optionalText(200),
   form: z.enum(['paper', 'electronic']),
   delivery: z.enum(['post', 'email', 'collect_in_person', 'online']),
 });
@@ -82,19 +82,23 @@ export type ApplicantColumn = 'natural_person' | OrganisationType;
 export const columnOf = (applicant: Applicant): ApplicantColumn =>
   applicant.type === 'natural_person' ? 'natural_person' : applicant.organisationType;
 
-/** `110***********1234`: enough to recognise, not enough to use. */
-export function maskIdNumber(number: string): string {
-  if (number.length <= 6)
-    return `${number.slice(0, 1)}${'*'.repeat(Math.max(0, number.length - 2))}${number.slice(-1)}`;
-  return `${number.slice(0, 3)}${'*'.repeat(number.length - 7)}${number.slice(-4)}`;
-}
+/**
+ * How much of an identity number or phone a staff listing may show: only its end, at most 4 characters and
+ * never more than 40 % of it, so a short number (a 7-digit ID, `E1234567`) cannot be read whole or guessed
+ * from a known prefix (issue 12, point 4).
+ */
+export const shownCharacters = (length: number): number => Math.min(4, Math.floor((length * 2) / 5));
 
-/** `138****5678`. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/[^0-9]/g, '');
-  if (digits.length < 7) return '*'.repeat(digits.length);
-  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
-}
+const maskAllBut = (text: string): string => {
+  const shown = shownCharacters(text.length);
+  return `${'*'.repeat(text.length - shown)}${text.slice(text.length - shown)}`;
+};
+
+/** `**************1234`: enough to recognise, not enough to use. */
+export const maskIdNumber = (number: string): string => maskAllBut(number);
+
+/** `*******5678`, over the digits only. */
+export const maskPhone = (phone: string): string => maskAllBut(phone.replace(/[^0-9]/g, ''));
 
 /** The applicant as listings show them: identity number and phone masked. */
 export function maskedApplicant(applicant: Applicant) {

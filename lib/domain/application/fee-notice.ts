@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { advanceClock, startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError } from '../errors';
-import { freeText } from '../free-text';
+import { freeText, optionalText } from '../free-text';
 import {
   FEE_CLOCK,
   policyOf,
@@ -27,7 +27,7 @@ export const FeeNoticeInput = z.strictObject({
   deliveredBy,
 });
 export type FeeNoticeInput = z.infer<typeof FeeNoticeInput>;
-export const FeePaymentInput = z.strictObject({ reference: freeText(200).optional() });
+export const FeePaymentInput = z.strictObject({ reference: optionalText(200) });
 export type FeePaymentInput = z.infer<typeof FeePaymentInput>;
 
 /** 收费通知: computed by the 2020 rules; the clock waits until payment. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CivilDate, type IsoDate } from '../calendar/civil-date';
 import { startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError } from '../errors';
-import { freeText } from '../free-text';
+import { optionalText } from '../free-text';
 import { UploadKey } from '../upload-key';
 import { Applicant, columnOf, InformationRequest } from './applicant';
 import {
@@ -38,7 +38,7 @@ export const RegistrationInput = z.strictObject({
   applicant: Applicant,
   request: InformationRequest,
   attachments: z.array(UploadKey).max(10).default([]),
-  notes: freeText(2000).optional(),
+  notes: optionalText(2000),
 });
 export type RegistrationInput = z.infer<typeof RegistrationInput>;
 

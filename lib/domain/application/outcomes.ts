@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CivilDate } from '../calendar/civil-date';
-import { freeText } from '../free-text';
+import { freeText, optionalText } from '../free-text';
 import { UploadKey } from '../upload-key';
 
 /**
@@ -78,13 +78,13 @@ const atThePlace = {
   place: freeText(300),
   from: CivilDate,
   until: CivilDate,
-  hours: freeText(200).optional(),
+  hours: optionalText(200),
 };
 export const AccessArrangement = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('inspection'), ...atThePlace }),
   z.strictObject({ method: z.literal('copying'), ...atThePlace }),
   // Sent to the address given here, or else to the one in the application.
-  z.strictObject({ method: z.literal('post'), sendBy: CivilDate, address: freeText(300).optional() }),
+  z.strictObject({ method: z.literal('post'), sendBy: CivilDate, address: optionalText(300) }),
   z.strictObject({ method: z.literal('electronic'), sendBy: CivilDate, to: freeText(300) }),
 ]);
 export type AccessArrangement = z.infer<typeof AccessArrangement>;
@@ -118,24 +118,24 @@ export const DecisionInput = z.discriminatedUnion('outcome', [
     // Reg. 36(1): already published — where (see PublishedReference).
     published: PublishedReference.optional(),
     // Reg. 36(1) as clients sent it before `published`: the staff's own words, printed as they are.
-    publishedAt: freeText(500).optional(),
+    publishedAt: optionalText(500),
     access: z.array(AccessArrangement).min(1).max(4).optional(),
-    reasons: freeText(4000).optional(),
-    legalBasis: freeText(1000).optional(),
+    reasons: optionalText(4000),
+    legalBasis: optionalText(1000),
   }),
   z.strictObject({
     outcome: z.literal('partially_disclosed'),
     withheldBecause: z.enum(keysOf(NOT_DISCLOSED_REASONS)),
     releasedFiles: z.array(ReleasedFile).max(50).default([]),
     access: z.array(AccessArrangement).min(1).max(4).optional(),
-    reasons: freeText(4000).optional(),
-    legalBasis: freeText(1000).optional(),
+    reasons: optionalText(4000),
+    legalBasis: optionalText(1000),
   }),
   z.strictObject({
     outcome: z.literal('not_disclosed'),
     reason: z.enum(keysOf(NOT_DISCLOSED_REASONS)),
-    reasons: freeText(4000).optional(),
-    legalBasis: freeText(1000).optional(),
+    reasons: optionalText(4000),
+    legalBasis: optionalText(1000),
   }),
   z.strictObject({
     outcome: z.literal('cannot_provide'),
@@ -145,20 +145,20 @@ export const DecisionInput = z.discriminatedUnion('outcome', [
       .strictObject({ name: freeText(200), contact: freeText(300) })
       .nullable()
       .optional(),
-    reasons: freeText(4000).optional(),
-    legalBasis: freeText(1000).optional(),
+    reasons: optionalText(4000),
+    legalBasis: optionalText(1000),
   }),
   z.strictObject({
     outcome: z.literal('not_processed'),
     reason: z.enum(keysOf(NOT_PROCESSED_REASONS)),
-    reasons: freeText(4000).optional(),
-    legalBasis: freeText(1000).optional(),
+    reasons: optionalText(4000),
+    legalBasis: optionalText(1000),
   }),
   z.strictObject({
     outcome: z.literal('otherwise_handled'),
     reason: z.enum(keysOf(OTHERWISE_HANDLED_REASONS)),
-    reasons: freeText(4000).optional(),
-    legalBasis: freeText(1000).optional(),
+    reasons: optionalText(4000),
+    legalBasis: optionalText(1000),
   }),
 ]);
 export type DecisionInput = z.infer<typeof DecisionInput>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { advanceClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError } from '../errors';
-import { freeText } from '../free-text';
+import { freeText, optionalText } from '../free-text';
 import {
   policyOf,
   requireReply,
@@ -24,7 +24,7 @@ export const ExtensionInput = z.strictObject({
 export type ExtensionInput = z.infer<typeof ExtensionInput>;
 export const SuspensionInput = z.strictObject({ reason: freeText(2000) });
 export type SuspensionInput = z.infer<typeof SuspensionInput>;
-export const ResumptionInput = z.strictObject({ note: freeText(2000).optional() });
+export const ResumptionInput = z.strictObject({ note: optionalText(2000) });
 export type ResumptionInput = z.infer<typeof ResumptionInput>;
 
 /** 延期: approved by the office head, before the due date, within the policy's maximum (Reg. 33). */

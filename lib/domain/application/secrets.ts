@@ -84,6 +84,9 @@ export function newTrackingNumber(year: number): string {
   return `${year}-${code.slice(0, 4)}-${code.slice(4)}`;
 }
 export const TRACKING_NUMBER = /^\d{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+/** A tracking number as people type it: case does not matter (`2026-k7qx-3m9p` is `2026-K7QX-3M9P`). */
 export const TrackingNumber = z
   .string()
+  .trim()
+  .toUpperCase()
   .regex(TRACKING_NUMBER, 'must be a tracking number such as 2026-K7QX-3M9P');

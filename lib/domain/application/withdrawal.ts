@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClockState } from '../calendar/clock';
-import { freeText } from '../free-text';
+import { optionalText } from '../free-text';
 import { columnOf } from './applicant';
 import {
   closeSideClocks,
@@ -13,7 +13,7 @@ import {
   type Context,
 } from './application';
 
-export const WithdrawalInput = z.strictObject({ reason: freeText(2000).optional() });
+export const WithdrawalInput = z.strictObject({ reason: optionalText(2000) });
 export type WithdrawalInput = z.infer<typeof WithdrawalInput>;
 
 /** The applicant withdraws; a received application is counted as otherwise handled. */

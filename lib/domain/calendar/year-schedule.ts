@@ -11,14 +11,15 @@ import {
   type IsoDate,
 } from './civil-date';
 import { LUNAR_HOLIDAYS } from './lunar-holidays.generated';
+import { freeText, optionalText } from '../free-text';
 
 /** Where a year's schedule comes from: data shipped with the code, a notice loaded since, or the law. */
 export const CalendarSource = z.enum(['bundled', 'loaded', 'provisional']);
 export type CalendarSource = z.infer<typeof CalendarSource>;
 
 export const Notice = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  documentNumber: z.string().trim().min(1).max(100).optional(),
+  title: freeText(200),
+  documentNumber: optionalText(100),
   publishedOn: CivilDate.optional(),
   url: z
     .url({ protocol: /^https?$/ })
@@ -28,9 +29,7 @@ export const Notice = z.strictObject({
 export type Notice = z.infer<typeof Notice>;
 
 /** A day off or an adjusted working day, and the festival it belongs to. */
-export const MarkedDay = z
-  .strictObject({ date: CivilDate, festival: z.string().trim().min(1).max(100) })
-  .readonly();
+export const MarkedDay = z.strictObject({ date: CivilDate, festival: freeText(100) }).readonly();
 export type MarkedDay = z.infer<typeof MarkedDay>;
 
 /**

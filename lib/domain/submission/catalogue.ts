@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, refuseForbiddenCharacters } from '../free-text';
 
 /**
  * How long the agency has to publish an item (Reg. 26): working or natural days from its formation or
@@ -7,7 +8,7 @@ import { z } from 'zod';
 export const PublicationPeriod = z.strictObject({
   days: z.int().min(1).max(365),
   unit: z.enum(['working_days', 'natural_days']),
-  basis: z.string().trim().min(1, 'must name the provision').max(200),
+  basis: freeText(200),
 });
 export type PublicationPeriod = z.infer<typeof PublicationPeriod>;
 
@@ -20,8 +21,8 @@ export type PublicationPeriod = z.infer<typeof PublicationPeriod>;
  */
 export const CatalogueEntry = z.strictObject({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be 2–40 lower-case letters, digits or underscores'),
-  name: z.string().trim().min(1).max(100),
-  basis: z.string().trim().max(200).optional(),
+  name: freeText(100),
+  basis: z.string().trim().max(200).superRefine(refuseForbiddenCharacters(200)).optional(),
   deadline: PublicationPeriod.optional(),
 });
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;

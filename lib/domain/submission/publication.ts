@@ -12,6 +12,7 @@ import {
   RepealedDocument,
   type Submission,
 } from './submission';
+import { freeText, optionalText } from '../free-text';
 
 /** A file of a published version, with where its archived copy is kept. */
 export const ArchivedFile = AttachedFile.extend({ archiveKey: z.string() }).readonly();
@@ -67,8 +68,8 @@ export const Publication = z
 export type Publication = z.infer<typeof Publication>;
 
 export const WithdrawalOfPublication = z.strictObject({
-  reason: z.string().trim().min(1).max(2000),
-  legalBasis: z.string().trim().min(1).max(1000).optional(),
+  reason: freeText(2000),
+  legalBasis: optionalText(1000),
 });
 export type WithdrawalOfPublication = z.infer<typeof WithdrawalOfPublication>;
 
@@ -78,7 +79,7 @@ export const PublicationQuery = z.object({
     .regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code')
     .optional(),
   year: YearNumber.optional(),
-  q: z.string().trim().min(1).max(100).optional(),
+  q: optionalText(100),
   nextToken: z.string().min(1).max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '../staff';
+import { freeText } from '../free-text';
 
 /**
  * The review chain (seed 001 §二; seed 002 §5–7: 三级审核, 初审 → 复审 → 终审, each signed; seed 000
@@ -111,7 +112,7 @@ export function chainIssues(steps: readonly ReviewStep[]): string[] {
 /** A step as an agency configures it. */
 export const ReviewStepInput = z.strictObject({
   id: ReviewStepId,
-  label: z.string().trim().min(1, 'must not be empty').max(20, 'must be at most 20 characters'),
+  label: freeText(20),
   role: z.enum(['reviewer', 'secrecy_reviewer', 'approver']),
   kind: ReviewStepKind,
 });

@@ -7,6 +7,7 @@ import { Role, type Principal } from '../staff';
 import { UploadKey } from '../upload-key';
 import { PublicationPeriod, type CatalogueEntry } from './catalogue';
 import { fixedStepLabel, ReviewChain, ReviewStepId, SecrecyConclusion } from './review-chain';
+import { freeText, optionalText } from '../free-text';
 
 /**
  * A document registered for proactive disclosure (主动公开): its disclosure attribute, audience and
@@ -14,8 +15,7 @@ import { fixedStepLabel, ReviewChain, ReviewStepId, SecrecyConclusion } from './
  * participation), and its way through the signed review chain to publication (or, for on-request and
  * not-disclosed items, to the record).
  */
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = freeText;
 export const AttachedFile = z.strictObject({
   uploadKey: UploadKey,
   name: text(200),
@@ -67,17 +67,17 @@ export const readLegacyRepeals = (value: unknown): unknown => {
 
 export const SubmissionInput = z.strictObject({
   title: text(300),
-  documentNumber: text(100).optional(), // 文号
+  documentNumber: optionalText(100), // 文号
   issuingOffice: text(200),
   category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code'),
   formedOn: CivilDate,
   attribute: DisclosureAttribute,
-  attributeReason: text(1000).optional(),
+  attributeReason: optionalText(1000),
   audience: Audience,
   display: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('long_term') }),
     // At least 15 days (seed 003), unless a law, regulation or rule sets another period: its provision.
-    z.strictObject({ kind: z.literal('until'), endsOn: CivilDate, legalBasis: text(300).optional() }),
+    z.strictObject({ kind: z.literal('until'), endsOn: CivilDate, legalBasis: optionalText(300) }),
   ]),
   policyDocument: z.boolean().default(false),
   interpretation: AttachedFile.optional(),

@@ -17,7 +17,7 @@ import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
 import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
 import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
-import { checkAttachments, keepReferenced } from './attachments';
+import { applicationOwner, takeAttachments } from './attachments';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep } from './step-runner';
 import { publicView } from './views';
@@ -45,7 +45,6 @@ export async function submitApplication(
     const replay = await replayIdempotent(deps, agencyId, keyHash, idempotencyKey, fingerprint);
     if (replay !== undefined) return replay;
   }
-  await checkAttachments(deps.uploads, input.attachments, 'body.attachments');
   const token = deps.newAccessToken();
   const ids = {
     id: deps.newTrackingNumber(chinaYearOf(now)),
@@ -53,6 +52,13 @@ export async function submitApplication(
     applicantKey: applicantKeyOf(deps.applicantSecret, input.applicant),
     accessTokenHash: hashToken(token),
   };
+  // A retry with the same Idempotency-Key (after a write whose outcome was unknown) may take its files again.
+  await takeAttachments(
+    deps.uploads,
+    input.attachments,
+    'body.attachments',
+    keyHash === undefined ? applicationOwner(ids.id) : `idempotency/${keyHash}`,
+  );
   // The agency's time to confirm runs from the day of submission, under its policy of that day.
   const today = chinaDateOf(now);
   const calendar = await currentCalendar(deps.calendars);
@@ -86,7 +92,6 @@ export async function submitApplication(
     }
     throw error;
   }
-  await keepReferenced(deps.uploads, input.attachments);
   return {
     trackingNumber: ids.id,
     accessToken: token,
@@ -156,11 +161,15 @@ export async function supplementByApplicant(
   now: Date,
 ) {
   const found = await loadForApplicant(deps, trackingNumber, token);
-  await checkAttachments(deps.uploads, input.attachments, 'body.attachments');
+  await takeAttachments(
+    deps.uploads,
+    input.attachments,
+    'body.attachments',
+    applicationOwner(trackingNumber),
+  );
   const result = await runStep(deps, found, now, { kind: 'applicant' }, (application, reply, context) =>
     supplement(application, reply, input, context),
   );
-  await keepReferenced(deps.uploads, input.attachments);
   return {
     ...(await publicView(
       deps,

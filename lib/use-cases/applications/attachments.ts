@@ -1,13 +1,12 @@
-import { checkUploads, type UploadStore } from '../uploads';
+import { takeUploads, type UploadStore } from '../uploads';
 
-/** The files at `path` (`body.attachments.0`, …) were uploaded and are within the limit. */
-export const checkAttachments = (uploads: UploadStore, keys: readonly string[], path: string) =>
-  checkUploads(
+/** The application `owner` takes the files at `path` (`body.attachments.0`, …): see `takeUploads`. */
+export const takeAttachments = (uploads: UploadStore, keys: readonly string[], path: string, owner: string) =>
+  takeUploads(
     uploads,
     keys.map((key, index) => [`${path}.${index}`, key] as const),
+    owner,
   );
 
-/** Files a record now references are kept (the uploads bucket expires the others). */
-export async function keepReferenced(uploads: UploadStore, keys: readonly string[]): Promise<void> {
-  for (const key of keys) await uploads.markReferenced(key);
-}
+/** Who takes an application's files: the application, or the request's Idempotency-Key (so a retry may). */
+export const applicationOwner = (id: string): string => `application/${id}`;

@@ -45,8 +45,8 @@ import { NotFoundError, RuleViolationError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
-import { checkUploads } from '../uploads';
-import { checkAttachments, keepReferenced } from './attachments';
+import { takeUploads } from '../uploads';
+import { applicationOwner, takeAttachments } from './attachments';
 import { issueDecisionWithLetter, publishedPublication } from './issue-decision';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep, type Step } from './step-runner';
@@ -65,7 +65,6 @@ export async function registerApplication(
 ) {
   const agency = await deps.agencies.get(agencyId);
   if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
-  await checkAttachments(deps.uploads, input.attachments, 'body.attachments');
   const calendar = await currentCalendar(deps.calendars);
   const token = deps.newAccessToken();
   const ids = {
@@ -74,6 +73,7 @@ export async function registerApplication(
     applicantKey: applicantKeyOf(deps.applicantSecret, input.applicant),
     accessTokenHash: hashToken(token),
   };
+  await takeAttachments(deps.uploads, input.attachments, 'body.attachments', applicationOwner(ids.id));
   const change = register(input, ids, chinaIsoOf(now), policyOn(agency.policies, input.receivedOn), {
     calendar,
     today: chinaDateOf(now),
@@ -85,7 +85,6 @@ export async function registerApplication(
     data: change.event.data,
   });
   await deps.applications.create(change, event);
-  await keepReferenced(deps.uploads, input.attachments);
   // The access token goes on the receipt handed or sent to the applicant.
   return { ...(await staffView(deps, change.application, change.reply)), accessToken: token };
 }
@@ -181,9 +180,10 @@ export async function act(
   const found = await loadForStaff(deps, agencyId, id);
   const releasedFiles =
     action.kind === 'decision' && 'releasedFiles' in action.input ? action.input.releasedFiles : [];
-  await checkUploads(
+  await takeUploads(
     deps.uploads,
     releasedFiles.map((file, index) => [`body.releasedFiles.${index}.uploadKey`, file.uploadKey] as const),
+    applicationOwner(id),
   );
   const result = await runStep(
     deps,
@@ -191,10 +191,6 @@ export async function act(
     now,
     staffActor(principal),
     staffStep(deps, principal, agencyId, action),
-  );
-  await keepReferenced(
-    deps.uploads,
-    releasedFiles.map((file) => file.uploadKey),
   );
   return staffView(deps, result.application, result.reply);
 }

@@ -1,30 +1,52 @@
-import type { UploadStore } from '#lib/use-cases/uploads';
+import { keptKeyOf } from '#lib/domain/upload-key';
+import type { StoredUpload, UploadStore } from '#lib/use-cases/uploads';
 
 /**
- * The uploads bucket in memory: files "uploaded" by a test (`put`), and which of them a record now
- * references (the bucket expires the others). Download links are stable fake URLs naming key and file.
+ * The uploads bucket and its claims in memory: files "uploaded" by a test (`put`, with the size its URL
+ * was signed for), which record claimed each (a conditional write in the adapter), and the kept copies a
+ * record reads (`referenced`). Download links are stable fake URLs naming the kept key and the file.
  */
 export class InMemoryUploadStore implements UploadStore {
-  private readonly sizes = new Map<string, number>();
+  private readonly objects = new Map<string, StoredUpload>();
+  private readonly owners = new Map<string, string>();
+  private etags = 0;
+  /** Upload keys whose file was copied to its kept key. */
   readonly referenced = new Set<string>();
 
-  /** A client's upload through its presigned URL. */
-  put(uploadKey: string, bytes = 1024): string {
-    this.sizes.set(uploadKey, bytes);
+  /** A client's upload through its presigned URL (`declared`: the size the URL was signed for). */
+  put(uploadKey: string, bytes = 1024, declared = bytes): string {
+    this.etags += 1;
+    this.objects.set(uploadKey, { size: bytes, declaredSize: declared, etag: `"${this.etags}"` });
     return uploadKey;
   }
 
-  async sizeOf(uploadKey: string): Promise<number | undefined> {
-    return this.sizes.get(uploadKey);
+  async inspect(uploadKey: string): Promise<StoredUpload | undefined> {
+    return this.objects.get(uploadKey);
   }
 
-  async markReferenced(uploadKey: string): Promise<void> {
-    // Tagging a missing object fails in S3 (NoSuchKey): so does this.
-    if (!this.sizes.has(uploadKey)) throw new Error(`NoSuchKey: ${uploadKey}`);
+  async claim(uploadKey: string, owner: string): Promise<'new' | 'mine' | 'taken'> {
+    const holder = this.owners.get(uploadKey);
+    if (holder === undefined) {
+      this.owners.set(uploadKey, owner);
+      return 'new';
+    }
+    return holder === owner ? 'mine' : 'taken';
+  }
+
+  async release(uploadKey: string, owner: string): Promise<void> {
+    if (this.owners.get(uploadKey) === owner) this.owners.delete(uploadKey);
+  }
+
+  async keep(uploadKey: string, etag: string): Promise<boolean> {
+    // Copying a missing object fails in S3 (NoSuchKey): so does this; a changed one fails its If-Match.
+    const object = this.objects.get(uploadKey);
+    if (object === undefined) throw new Error(`NoSuchKey: ${uploadKey}`);
+    if (object.etag !== etag) return false;
     this.referenced.add(uploadKey);
+    return true;
   }
 
   async downloadUrl(uploadKey: string, fileName: string): Promise<string> {
-    return `https://uploads.test/${uploadKey}?name=${encodeURIComponent(fileName)}`;
+    return `https://uploads.test/${keptKeyOf(uploadKey)}?name=${encodeURIComponent(fileName)}`;
   }
 }
