@@ -194,6 +194,7 @@ export async function editSubmission(
     calendar,
     periodFor(agency, input.content.category, now),
     chinaDateOf(now),
+    principal,
   );
   return save(deps, found, change, now, principal);
 }
@@ -206,7 +207,7 @@ export async function sendForReview(
   now: Date,
 ) {
   const found = await loadSubmission(deps, agencyId, id);
-  return save(deps, found, submitForReview(found.submission, chinaDateOf(now)), now, principal);
+  return save(deps, found, submitForReview(found.submission, chinaDateOf(now), principal), now, principal);
 }
 
 /** A signature at the current step; the last approval publishes (or records) in the same transaction. */

@@ -179,7 +179,7 @@ const TODAY = '2026-09-29';
 
 /** Sends a draft into the chain and returns the item waiting at its first step. */
 const inReview = (submission: Submission = aSubmission()): Submission => {
-  const sent = submitForReview(submission, TODAY).submission;
+  const sent = submitForReview(submission, TODAY, people.submitter).submission;
   expect(sent.status).toBe('in_review');
   return sent;
 };
@@ -225,6 +225,7 @@ describe('registering a document for proactive disclosure', () => {
       publicationPeriod: REG_26_PERIOD,
       changedOn: null,
       publicationId: null,
+      handledBy: [people.submitter.staffId],
       version: 1,
     });
     expect(change.event).toEqual({
@@ -421,7 +422,7 @@ describe('returning an incomplete item at once (退文)', () => {
   });
 
   it('sending an item that lacks its reason returns it automatically, in the same round', () => {
-    const change = submitForReview(aSubmission({ attribute: 'not_disclosed' }), TODAY);
+    const change = submitForReview(aSubmission({ attribute: 'not_disclosed' }), TODAY, people.submitter);
     expect(change.submission).toMatchObject({
       status: 'returned',
       round: 0,
@@ -439,7 +440,7 @@ describe('returning an incomplete item at once (退文)', () => {
 
 describe('sending for review', () => {
   it('a complete draft enters round 1 at the first step of the chain', () => {
-    const change = submitForReview(aSubmission(), TODAY);
+    const change = submitForReview(aSubmission(), TODAY, people.submitter);
     expect(change.submission).toMatchObject({
       status: 'in_review',
       round: 1,
@@ -453,7 +454,7 @@ describe('sending for review', () => {
   it.each<SubmissionStatus>(['in_review', 'published', 'recorded', 'withdrawn'])(
     'a %s item cannot be sent for review (409)',
     (status) => {
-      expect(() => submitForReview(aSubmission({}, { status }), TODAY)).toThrow(
+      expect(() => submitForReview(aSubmission({}, { status }), TODAY, people.submitter)).toThrow(
         expect.objectContaining({
           constructor: WrongStateError,
           code: 'wrong-state',
@@ -473,7 +474,7 @@ describe('editing', () => {
     changedOn?: string,
     period = REG_26_PERIOD,
     today = TODAY,
-  ) => editSubmission(current, { content, changedOn }, calendar, period, today);
+  ) => editSubmission(current, { content, changedOn }, calendar, period, today, people.submitter);
 
   it('editing a draft restarts the publication clock from the new date of formation', () => {
     const change = edit(
@@ -539,6 +540,7 @@ describe('a revision runs from its date of change (Reg. 26: 变更)', () => {
       calendar,
       REG_26_PERIOD,
       today,
+      people.submitter,
     );
   const published = () => approvedThrough(inReview(), 4);
 
@@ -671,6 +673,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(toOnRequest.clock).toEqual({ open: false });
     expect(toOnRequest.submission.publicationDueDate).toBeNull();
@@ -680,6 +683,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(back.clock).toMatchObject({ open: true, state: { dueDate: '2026-10-30' } });
     const stillOnRequest = editSubmission(
@@ -688,6 +692,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(stillOnRequest.clock).toBeNull();
   });
@@ -700,6 +705,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(change).toMatchObject({ clock: null, submission: { publicationDueDate: null, changedOn: TODAY } });
   });
@@ -877,7 +883,7 @@ describe('the signed review chain (签名把关)', () => {
       people.firstReviewer,
       AT,
     ).submission;
-    const again = submitForReview(returned, TODAY);
+    const again = submitForReview(returned, TODAY, people.submitter);
     expect(again.submission).toMatchObject({ status: 'in_review', round: 2, currentStep: 0 });
     // The first reviewer signs the same step again in the new round.
     const signed = review(again.submission, aReview('first_review'), people.firstReviewer, AT).submission;
@@ -940,6 +946,11 @@ describe('the signed review chain (签名把关)', () => {
     );
   });
 
+  it('an item kept before its handlers were recorded is read as handled by its submitter', () => {
+    const { handledBy: _dropped, ...kept } = inReview();
+    expect(Submission.parse(kept).handledBy).toEqual([people.submitter.staffId]);
+  });
+
   it('nobody signs two steps of the same item, even in a later round (403)', () => {
     const both = staffWith(['reviewer', 'secrecy_reviewer'], { staffId: 'stf_both00000000000000' });
     const atSecondReview = review(inReview(), aReview('first_review'), both, AT).submission;
@@ -970,7 +981,7 @@ describe('the signed review chain (签名把关)', () => {
     ] as const;
     const atSecrecyAgain = round2.reduce(
       (item, [step, by]) => review(item, aReview(step), by, AT).submission,
-      submitForReview(returned, TODAY).submission,
+      submitForReview(returned, TODAY, people.submitter).submission,
     );
     expect(() => review(atSecrecyAgain, aReview('secrecy_review'), both, AT)).toThrow(
       expect.objectContaining({
@@ -1126,6 +1137,7 @@ describe('a shorter display set by a law, regulation or rule (an exception with 
       submitForReview(
         aSubmission({ display: { kind: 'until', endsOn: '2026-10-02', legalBasis: basis } }),
         TODAY,
+        people.submitter,
       ).submission.status,
     ).toBe('in_review');
   });
@@ -1503,6 +1515,7 @@ describe('publication in the reading room, with every version kept', () => {
       calendar,
       REG_26_PERIOD,
       '2027-01-04',
+      people.submitter,
     );
     const reviewed = approvedThrough(inReview(revised.submission), 4);
     const second = publish(reviewed, first, 'pub_1', '2027-01-05', '2027-01-05T09:00:00.000+08:00');

@@ -314,6 +314,32 @@ describe('the review chain (签名把关)', () => {
     ]);
   });
 
+  it('whoever edited the item or sent it into the chain signs none of its steps (separation of duties)', async () => {
+    const world = await aWorld();
+    const { id, version } = await register(world);
+    const editor = aPrincipal(['clerk', 'reviewer'], { staffId: staffIdOf('editor') });
+    const sender = aPrincipal(['clerk', 'reviewer'], { staffId: staffIdOf('sender') });
+    await editSubmission(
+      world.proactiveDeps,
+      editor,
+      AGENCY,
+      id,
+      { version, content: aSubmission({ title: '改题' }) },
+      cst('2026-09-29'),
+    );
+    const sent = await sendForReview(world.proactiveDeps, sender, AGENCY, id, cst('2026-09-29'));
+    expect(sent.handledBy).toEqual([clerk.staffId, editor.staffId, sender.staffId]);
+    for (const who of [editor, sender])
+      await expect(
+        sign(world, id, who, { step: 'first_review', verdict: 'approve', opinion: '同意' }),
+      ).rejects.toThrow(
+        new ForbiddenError('Nobody signs a review step of an item they edited or sent for review.'),
+      );
+    expect(
+      await sign(world, id, reviewer, { step: 'first_review', verdict: 'approve', opinion: '同意' }),
+    ).toMatchObject({ currentStepName: 'second_review' });
+  });
+
   it('the secrecy review concludes on each risk, and clears only what carries none', async () => {
     const world = await aWorld();
     const { id } = await register(world);

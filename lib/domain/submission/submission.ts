@@ -133,30 +133,45 @@ export type Signature = z.infer<typeof Signature>;
  * The submission as kept and shown: its content as registered (or last edited), where it stands in its
  * review chain, every signature of every round, and its publication deadline.
  */
-export const Submission = z
-  .object({
-    id: z.string(),
-    agencyId: z.string(),
-    status: SubmissionStatus,
-    content: z.preprocess(readLegacyRepeals, SubmissionInput),
-    submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }).readonly(),
-    createdAt: z.string(),
-    round: z.int(),
-    chain: ReviewChain,
-    currentStep: z.int().nullable(),
-    returnReasons: z.array(z.string()).readonly(),
-    signatures: z.array(Signature).readonly(),
-    /** Null when no publication clock runs for the item (Reg. 26 binds proactive, public items only). */
-    publicationDueDate: CivilDate.nullable(),
-    /** The period its clock counts; items kept before it was recorded lack it: 20 working days or the policy's. */
-    publicationPeriod: PublicationPeriod.nullable().default(null),
-    /** A revision's date of change (Reg. 26: 变更), from which its clock runs; null for a first version. */
-    changedOn: CivilDate.nullable().default(null),
-    publicationId: z.string().nullable(),
-    version: z.int(),
-  })
-  .readonly();
+export const Submission = z.preprocess(
+  (value) =>
+    isRecord(value) && value.handledBy === undefined && isRecord(value.submittedBy)
+      ? { ...value, handledBy: [value.submittedBy.staffId] }
+      : value,
+  z
+    .object({
+      id: z.string(),
+      agencyId: z.string(),
+      status: SubmissionStatus,
+      content: z.preprocess(readLegacyRepeals, SubmissionInput),
+      submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }).readonly(),
+      createdAt: z.string(),
+      round: z.int(),
+      chain: ReviewChain,
+      currentStep: z.int().nullable(),
+      returnReasons: z.array(z.string()).readonly(),
+      signatures: z.array(Signature).readonly(),
+      /** Null when no publication clock runs for the item (Reg. 26 binds proactive, public items only). */
+      publicationDueDate: CivilDate.nullable(),
+      /** The period its clock counts; items kept before it was recorded lack it: 20 working days or the policy's. */
+      publicationPeriod: PublicationPeriod.nullable().default(null),
+      /** A revision's date of change (Reg. 26: 变更), from which its clock runs; null for a first version. */
+      changedOn: CivilDate.nullable().default(null),
+      publicationId: z.string().nullable(),
+      /**
+       * Who registered, edited or sent the item into the chain: none of them signs its review steps. Items
+       * kept before it was recorded lack it: their submitter is the one known.
+       */
+      handledBy: z.array(z.string()).readonly(),
+      version: z.int(),
+    })
+    .readonly(),
+);
 export type Submission = z.infer<typeof Submission>;
+
+/** The staff who handled the item, with `staffId` added. */
+const handled = (current: Submission, staffId: string): readonly string[] =>
+  current.handledBy.includes(staffId) ? current.handledBy : [...current.handledBy, staffId];
 
 export const ReviewInput = z.strictObject({
   step: ReviewStepId,
@@ -282,6 +297,7 @@ export function createSubmission(
     publicationPeriod: clock === null ? null : period,
     changedOn: null,
     publicationId: null,
+    handledBy: [by.staffId],
     version: 1,
   };
   return {
@@ -342,6 +358,7 @@ export function editSubmission(
   calendar: WorkingCalendar,
   period: PublicationPeriod,
   today: IsoDate,
+  by: Principal,
 ): SubmissionChange {
   if (!EDITABLE.includes(current.status))
     throw new WrongStateError(`A ${current.status} item cannot be edited.`);
@@ -360,6 +377,7 @@ export function editSubmission(
       publicationDueDate: clock?.dueDate ?? null,
       publicationPeriod: clock === null ? null : period,
       changedOn,
+      handledBy: handled(current, by.staffId),
     },
     event: {
       type: current.status === 'published' ? 'revision_started' : 'submission_edited',
@@ -397,13 +415,19 @@ export function returnReasons(content: SubmissionInput, today: IsoDate): string[
 }
 
 /** Sends the item into the chain, from the first step — or returns it at once when something is missing. */
-export function submitForReview(current: Submission, today: IsoDate): SubmissionChange {
+export function submitForReview(current: Submission, today: IsoDate, by: Principal): SubmissionChange {
   if (current.status !== 'draft' && current.status !== 'returned')
     throw new WrongStateError(`A ${current.status} item cannot be sent for review.`);
   const reasons = returnReasons(current.content, today);
   if (reasons.length > 0) {
     return {
-      submission: { ...current, status: 'returned', returnReasons: reasons, currentStep: null },
+      submission: {
+        ...current,
+        status: 'returned',
+        returnReasons: reasons,
+        currentStep: null,
+        handledBy: handled(current, by.staffId),
+      },
       event: { type: 'auto_returned', data: { reasons } },
       clock: null,
       outcome: null,
@@ -411,7 +435,14 @@ export function submitForReview(current: Submission, today: IsoDate): Submission
   }
   const round = current.round + 1;
   return {
-    submission: { ...current, status: 'in_review', round, currentStep: 0, returnReasons: [] },
+    submission: {
+      ...current,
+      status: 'in_review',
+      round,
+      currentStep: 0,
+      returnReasons: [],
+      handledBy: handled(current, by.staffId),
+    },
     event: { type: 'sent_for_review', data: { round, step: current.chain[0]?.id } },
     clock: null,
     outcome: null,
@@ -419,8 +450,9 @@ export function submitForReview(current: Submission, today: IsoDate): Submission
 }
 
 /**
- * A signature at the current step (签名把关): only that step's role; never the submitter; never someone
- * who signed another step of the same item. Approval of the last step publishes or records the item.
+ * A signature at the current step (签名把关): only that step's role; never the submitter nor anyone who
+ * edited the item or sent it into the chain (separation of duties); never someone who signed another
+ * step of the same item. Approval of the last step publishes or records the item.
  */
 export function review(current: Submission, input: ReviewInput, by: Principal, at: string): SubmissionChange {
   if (current.status !== 'in_review' || current.currentStep === null)
@@ -433,6 +465,8 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
     throw new ForbiddenError(`The ${step.label} (${step.id}) step is signed by a ${step.role}.`);
   if (by.staffId === current.submittedBy.staffId)
     throw new ForbiddenError('Nobody reviews their own submission.');
+  if (current.handledBy.includes(by.staffId))
+    throw new ForbiddenError('Nobody signs a review step of an item they edited or sent for review.');
   if (
     current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.id)
   ) {
