@@ -716,6 +716,7 @@ export const routes = [
       rule('secrecy-conclusion-misplaced'),
       rule('secrecy-unresolved'),
       rule('refer-upward-holds'),
+      rule('secrecy-unsure-refers-upward'),
     ],
     responses: {
       200: {

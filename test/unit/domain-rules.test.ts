@@ -1013,7 +1013,7 @@ describe('the secrecy review (保密审查)', () => {
       review(
         atSecrecy(),
         aReview('secrecy_review', {
-          secrecy: aSecrecyConclusion({ state_secret: 'unsure' }, 'refer_upward'),
+          secrecy: aSecrecyConclusion({ state_secret: 'present' }, 'refer_upward'),
         }),
         people.secrecyReviewer,
         AT,
@@ -1039,20 +1039,42 @@ describe('the secrecy review (保密审查)', () => {
     expect(change.event.data).toMatchObject({ secrecy });
   });
 
-  it.each(['present', 'unsure'] as const)(
-    'a risk %s cannot be cleared: 422 secrecy-unresolved at body.secrecy.outcome',
-    (level) => {
+  it('a risk present cannot be cleared: 422 secrecy-unresolved at body.secrecy.outcome', () => {
+    expect(() =>
+      review(
+        atSecrecy(),
+        aReview('secrecy_review', { secrecy: aSecrecyConclusion({ commercial_secret: 'present' }, 'clear') }),
+        people.secrecyReviewer,
+        AT,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'secrecy-unresolved',
+        errors: [{ path: 'body.secrecy.outcome', message: 'must be redact or refer_upward' }],
+      }),
+    );
+  });
+
+  it.each(['clear', 'redact'] as const)(
+    'a risk unsure is neither cleared nor redacted (%s): 422 secrecy-unsure-refers-upward',
+    (outcome) => {
       expect(() =>
         review(
           atSecrecy(),
-          aReview('secrecy_review', { secrecy: aSecrecyConclusion({ commercial_secret: level }, 'clear') }),
+          aReview('secrecy_review', {
+            secrecy: aSecrecyConclusion(
+              { personal_privacy: 'present', commercial_secret: 'unsure' },
+              outcome,
+            ),
+          }),
           people.secrecyReviewer,
           AT,
         ),
       ).toThrow(
         expect.objectContaining({
-          code: 'secrecy-unresolved',
-          errors: [{ path: 'body.secrecy.outcome', message: 'must be redact or refer_upward' }],
+          code: 'secrecy-unsure-refers-upward',
+          status: 422,
+          errors: [{ path: 'body.secrecy.outcome', message: 'must be refer_upward when a risk is unsure' }],
         }),
       );
     },
@@ -1099,7 +1121,8 @@ describe('the secrecy review (保密审查)', () => {
       fc.property(risks, fc.constantFrom('clear', 'redact', 'refer_upward'), (risks, outcome) => {
         const secrecy = SecrecyConclusion.parse({ risks, outcome });
         const unresolved = Object.values(risks).some((risk) => risk !== 'none');
-        const allowed = outcome === 'redact' || (outcome === 'clear' && !unresolved);
+        const unsure = Object.values(risks).includes('unsure');
+        const allowed = !unsure && (outcome === 'redact' || (outcome === 'clear' && !unresolved));
         const attempt = () =>
           review(waiting, aReview('secrecy_review', { secrecy }), people.secrecyReviewer, AT);
         if (allowed) expect(attempt().submission.currentStep).toBe(3);

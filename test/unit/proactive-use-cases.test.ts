@@ -372,6 +372,33 @@ describe('the review chain (签名把关)', () => {
     ).rejects.toMatchObject({ code: 'secrecy-conclusion-misplaced' });
   });
 
+  it('a secrecy review with any risk unsure approves nothing: it refers the item upward (422 otherwise)', async () => {
+    const world = await aWorld();
+    const { id } = await register(world);
+    await send(world, id);
+    await sign(world, id, reviewer, { step: 'first_review', verdict: 'approve', opinion: '同意' });
+    await sign(world, id, secondReviewer, { step: 'second_review', verdict: 'approve', opinion: '同意' });
+    const unsure = { ...noRisk.risks, work_secret: 'unsure' } as const;
+    const secrecy = (verdict: 'approve' | 'return', outcome: SecrecyConclusion['outcome']) =>
+      sign(world, id, secrecyReviewer, {
+        step: 'secrecy_review',
+        verdict,
+        opinion: '是否涉密不确定',
+        secrecy: { risks: unsure, outcome },
+      });
+    for (const [verdict, outcome, path] of [
+      ['approve', 'redact', 'body.secrecy.outcome'],
+      ['approve', 'clear', 'body.secrecy.outcome'],
+      ['return', 'redact', 'body.secrecy.outcome'],
+      ['approve', 'refer_upward', 'body.verdict'],
+    ] as const)
+      await expect(secrecy(verdict, outcome)).rejects.toMatchObject({
+        code: 'secrecy-unsure-refers-upward',
+        errors: [{ path }],
+      });
+    expect(await secrecy('return', 'refer_upward')).toMatchObject({ status: 'returned' });
+  });
+
   it('a return sends the item back with its reasons; sent again, it starts a new round from the first step', async () => {
     const world = await aWorld();
     const { id } = await register(world);

@@ -480,6 +480,20 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
         [{ path: 'body.secrecy', message: 'is required at the secrecy review' }],
       );
     }
+    if (
+      Object.values(input.secrecy.risks).includes('unsure') &&
+      (input.secrecy.outcome !== 'refer_upward' || input.verdict === 'approve')
+    ) {
+      throw new RuleViolationError(
+        'secrecy-unsure-refers-upward',
+        'A risk marked unsure is referred upward (报上级机关或保密工作部门确定): the item is returned with the referral.',
+        [
+          input.secrecy.outcome === 'refer_upward'
+            ? { path: 'body.verdict', message: 'must be return when a risk is unsure' }
+            : { path: 'body.secrecy.outcome', message: 'must be refer_upward when a risk is unsure' },
+        ],
+      );
+    }
     if (input.secrecy.outcome === 'refer_upward' && input.verdict === 'approve') {
       throw new RuleViolationError(
         'refer-upward-holds',
