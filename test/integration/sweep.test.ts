@@ -162,6 +162,36 @@ describe('the compliance sweep across 2032', () => {
     expect((await outbox(parent, parent.admin)).some((item) => item.kind === 'escalation')).toBe(true);
   });
 
+  it('the report published late cures the breach: resolved at its next escalation date, it climbs no further', async () => {
+    const climbed = (await breaches(child, child.supervisor, '&kind=annual_report_missing')).items[0];
+    expect(climbed).toMatchObject({ status: 'open', level: parent.agencyId, escalateOn: expect.any(String) });
+    const drafted = await api('POST', `/v1/agencies/${child.agencyId}/annual-reports/2031/draft`, {
+      token: child.admin,
+      body: {},
+      now: at('2032-02-23'),
+    });
+    const written = await api('PUT', `/v1/agencies/${child.agencyId}/annual-reports/2031`, {
+      token: child.admin,
+      body: { version: drafted.json.version, general: '总体情况', problems: '问题与改进', other: '无' },
+      now: at('2032-02-23'),
+    });
+    const published = await api('POST', `/v1/agencies/${child.agencyId}/annual-reports/2031/publication`, {
+      token: child.approver,
+      body: { version: written.json.version },
+      now: at('2032-02-24'),
+    });
+    expect(published.status, published.text).toBe(200);
+    const swept = await sweepTo(nextWorkingDay(climbed.escalateOn));
+    expect(swept.counts['breach.resolved']).toBeGreaterThanOrEqual(1);
+    const cured = (await breaches(child, child.supervisor, '&kind=annual_report_missing')).items[0];
+    expect(cured).toMatchObject({
+      status: 'resolved',
+      level: parent.agencyId,
+      escalations: [{ to: parent.agencyId }],
+      escalateOn: null,
+    });
+  });
+
   it('reply: reminders 3 and 1 working days before; the breach names the handler; after an extension, the leader', async () => {
     const a = await aRegisteredApplication(child.agencyId, child.clerk, { receivedOn: '2032-03-01' });
     await api('POST', `/v1/agencies/${child.agencyId}/applications/${a.trackingNumber}/assignment`, {
