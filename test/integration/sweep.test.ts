@@ -30,7 +30,11 @@ const workingDaysBefore = (date: string, n: number) => {
 const nextWorkingDay = (date: string) => due(date, 1);
 
 async function sweepTo(date: string, redo = false) {
-  const response = await api('POST', '/_local/sweep', { body: { date, ...(redo ? { redo } : {}) } });
+  // The sweep refuses a day after today: the business clock is set to the day swept.
+  const response = await api('POST', '/_local/sweep', {
+    body: { date, ...(redo ? { redo } : {}) },
+    now: `${date}T01:00:00Z`,
+  });
   if (response.status !== 200) throw new Error(`sweep ${date}: ${response.status} ${response.text}`);
   return response.json as { days: string[]; counts: Record<string, number>; itemsRead: number };
 }
@@ -639,5 +643,20 @@ describe('the compliance sweep across 2032', () => {
     expect(warnings.map((item) => item.day)).toEqual(expect.arrayContaining(['2032-12-01', '2032-12-02']));
     const latest = warnings.find((item) => item.day === '2032-12-02');
     expect(String(latest?.body)).toContain(late.trackingNumber);
+  });
+
+  it('a day after today in China time is refused (400) and moves nothing; just past midnight in China it runs', async () => {
+    const ahead = await api('POST', '/_local/sweep', {
+      body: { date: '2033-12-01' },
+      now: '2032-12-02T15:59:00Z', // 23:59 on 12-02 in China
+    });
+    expect(ahead.status).toBe(400);
+    expect(ahead.text).toContain('must not be after today in China time (2032-12-02)');
+    const tomorrow = await api('POST', '/_local/sweep', {
+      body: { date: '2032-12-03' },
+      now: '2032-12-02T16:00:00Z', // midnight, 12-03 in China
+    });
+    expect(tomorrow.status, tomorrow.text).toBe(200);
+    expect(tomorrow.json.days).toEqual(['2032-12-03']);
   });
 });
