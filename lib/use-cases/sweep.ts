@@ -547,7 +547,8 @@ async function periodicObligations(
         if (!lapsed.has(due) || closed.closedOn < obligation.declaredOn) continue;
         if (await deps.store.periodPublished(agency.agencyId, obligation.id, closed.period)) continue;
         const breach = openBreach({
-          breachKey: `${due.slice(0, 4)}#periodic_missed#obligation#${obligation.id}#${closed.period}`,
+          // Listed under the year of the period it concerns (a 2031-Q4 item missed in January 2032 is 2031's).
+          breachKey: `${closed.period.slice(0, 4)}#periodic_missed#obligation#${obligation.id}#${closed.period}`,
           agencyId: agency.agencyId,
           kind: 'periodic_missed',
           case: null,
@@ -603,7 +604,8 @@ async function annualReports(
       continue;
     }
     const breach = openBreach({
-      breachKey: `${cutoff.slice(0, 4)}#annual_report_missing#annual_report#${reportYear}#report`,
+      // Listed under the year the report covers (the 2025 report's breach is 2025's).
+      breachKey: `${reportYear}#annual_report_missing#annual_report#${reportYear}#report`,
       agencyId: agency.agencyId,
       kind: 'annual_report_missing',
       case: null,

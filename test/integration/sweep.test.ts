@@ -69,8 +69,13 @@ async function anAgency(overrides: Record<string, unknown> = {}): Promise<Agency
   };
 }
 
-const breaches = async (agency: Agency, token: string, query = '') =>
-  (await api('GET', `/v1/agencies/${agency.agencyId}/breaches?year=2032${query}`, { token })).json;
+/** The breaches of 2032 — of 2031 for the 2031 annual report's (the year a breach concerns). */
+const breaches = async (
+  agency: Agency,
+  token: string,
+  query = '',
+  year = query.includes('annual_report_missing') ? 2031 : 2032,
+) => (await api('GET', `/v1/agencies/${agency.agencyId}/breaches?year=${year}${query}`, { token })).json;
 const outbox = async (agency: { agencyId: string }, token: string) =>
   (await api('GET', `/v1/agencies/${agency.agencyId}/outbox?limit=100`, { token })).json.items as Record<
     string,
@@ -119,9 +124,27 @@ describe('the compliance sweep across 2032', () => {
         .map((item: { daysLeft: number }) => item.daysLeft)
         .sort((a: number, b: number) => a - b),
     ).toEqual([1, 7, 30]);
+    // Newest first, as the API says: by the day each was sent.
+    const days = reminders.map((item: { day: string }) => item.day);
+    expect(days).toEqual([...days].sort().reverse());
+    expect(days[0]).toBe('2032-01-30');
+    // A kind is listed within a year (by key), never as pages filtered after reading.
+    const kindAlone = await api('GET', `/v1/agencies/${child.agencyId}/breaches?kind=annual_report_missing`, {
+      token: child.supervisor,
+    });
+    expect(kindAlone.status).toBe(400);
+    expect(kindAlone.json.errors).toEqual([{ path: 'query.year', message: 'is required with kind' }]);
     await sweepTo('2032-02-01');
     const found = await breaches(child, child.supervisor, '&kind=annual_report_missing');
     expect(found.items).toHaveLength(1);
+    // The 2031 report's breach is 2031's, though recorded in 2032.
+    expect(
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/breaches?year=2032&kind=annual_report_missing`, {
+          token: child.supervisor,
+        })
+      ).json.items,
+    ).toEqual([]);
     expect(found.items[0]).toMatchObject({
       kind: 'annual_report_missing',
       dueDate: '2032-01-31',
@@ -144,7 +167,7 @@ describe('the compliance sweep across 2032', () => {
     await sweepTo('2032-02-20');
     const found = await breaches(child, child.supervisor, '&kind=annual_report_missing');
     expect(found.items[0]).toMatchObject({ level: parent.agencyId, escalations: [{ to: parent.agencyId }] });
-    const fromAbove = await breaches(parent, parent.supervisor, '&includeSubordinates=true');
+    const fromAbove = await breaches(parent, parent.supervisor, '&includeSubordinates=true', 2031);
     expect(
       fromAbove.subordinates
         .find((entry: { agencyId: string }) => entry.agencyId === child.agencyId)
