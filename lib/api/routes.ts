@@ -717,6 +717,7 @@ export const routes = [
       rule('secrecy-unresolved'),
       rule('refer-upward-holds'),
       rule('secrecy-unsure-refers-upward'),
+      rule('redacted-version-missing'),
     ],
     responses: {
       200: {

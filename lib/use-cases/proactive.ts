@@ -7,6 +7,7 @@ import type { Principal } from '#lib/domain/staff';
 import {
   archivedDocument,
   documentCounterMoves,
+  originalOfRedacted,
   publish,
   withdrawPublication,
   type DocumentCounterMove,
@@ -221,6 +222,13 @@ export async function reviewSubmission(
 ) {
   const found = await loadSubmission(deps, agencyId, id);
   const change = review(found.submission, input, principal, chinaIsoOf(now));
+  if (input.redacted !== undefined)
+    await checkUploads(
+      deps.uploads,
+      input.redacted.attachments.map(
+        (file, index) => [`body.redacted.attachments.${index}.uploadKey`, file.uploadKey] as const,
+      ),
+    );
   if (change.outcome !== 'publish') return save(deps, found, change, now, principal);
 
   const existing =
@@ -237,6 +245,7 @@ export async function reviewSubmission(
   );
   const submission = { ...change.submission, publicationId };
   const document = archivedDocument(publication, submission);
+  const originalFiles = originalOfRedacted(publication, submission)?.attachments ?? [];
   const publicationEvent = nextEvent(publicationRef(publication), existing?.chain ?? EMPTY_CHAIN, {
     type: existing === undefined ? 'publication_created' : 'publication_revised',
     now,
@@ -257,6 +266,8 @@ export async function reviewSubmission(
       uploadCopies: [
         ...publication.current.attachments,
         ...(publication.current.interpretation ? [publication.current.interpretation] : []),
+        // A redacted publication's original files are archived beside it, internal.
+        ...originalFiles,
       ].map((file) => ({ uploadKey: file.uploadKey, archiveKey: file.archiveKey })),
     },
   });
@@ -283,6 +294,7 @@ export async function reviewSubmission(
   for (const file of [
     ...publication.current.attachments,
     ...(publication.current.interpretation ? [publication.current.interpretation] : []),
+    ...originalFiles,
   ])
     await deps.uploads.markReferenced(file.uploadKey);
   return { ...saved, publication: publicUrl(publication) };

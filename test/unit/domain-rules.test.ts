@@ -226,6 +226,7 @@ describe('registering a document for proactive disclosure', () => {
       changedOn: null,
       publicationId: null,
       handledBy: [people.submitter.staffId],
+      redacted: null,
       version: 1,
     });
     expect(change.event).toEqual({
@@ -1080,15 +1081,46 @@ describe('the secrecy review (保密审查)', () => {
     },
   );
 
-  it('a risk present and redacted may be approved', () => {
+  it('a risk present and redacted may be approved, with the redacted version (422 without it)', () => {
+    const secrecy = aSecrecyConclusion({ personal_privacy: 'present' }, 'redact');
+    expect(() =>
+      review(atSecrecy(), aReview('secrecy_review', { secrecy }), people.secrecyReviewer, AT),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'redacted-version-missing',
+        errors: [{ path: 'body.redacted', message: 'is required when the conclusion is redact' }],
+      }),
+    );
+    const redacted = { body: '2026年部门预算及说明（个人信息已删除）。', attachments: [] };
     const change = review(
       atSecrecy(),
-      aReview('secrecy_review', { secrecy: aSecrecyConclusion({ personal_privacy: 'present' }, 'redact') }),
+      aReview('secrecy_review', { secrecy, redacted }),
       people.secrecyReviewer,
       AT,
     );
     expect(change.submission.currentStep).toBe(3);
+    expect(change.submission.redacted).toEqual(redacted);
     expect(change.event.data).toMatchObject({ next: 'approval' });
+    // Published, the redacted version is what the reading room shows; the original is archived, internal.
+    const approved = review(change.submission, aReview('approval'), people.approver, AT).submission;
+    const publication = publish(approved, undefined, 'pub_1', TODAY, AT);
+    expect(publication.current.body).toBe(redacted.body);
+    expect(archivedDocument(publication, approved).original).toEqual({
+      body: '2026年部门预算及说明。',
+      attachments: [],
+    });
+    // Sent again, a new round is reviewed anew: the redaction goes.
+    expect(
+      submitForReview({ ...change.submission, status: 'returned' }, TODAY, people.submitter).submission
+        .redacted,
+    ).toBeNull();
+    // A redacted version belongs to a secrecy review concluding redact only.
+    expect(() =>
+      review(atSecrecy(), aReview('secrecy_review', { redacted }), people.secrecyReviewer, AT),
+    ).toThrow(expect.objectContaining({ code: 'secrecy-conclusion-misplaced' }));
+    expect(() => review(inReview(), aReview('first_review', { redacted }), people.firstReviewer, AT)).toThrow(
+      expect.objectContaining({ code: 'secrecy-conclusion-misplaced' }),
+    );
   });
 
   it('only the secrecy review gives a secrecy conclusion: elsewhere it is 422 secrecy-conclusion-misplaced', () => {
@@ -1124,7 +1156,15 @@ describe('the secrecy review (保密审查)', () => {
         const unsure = Object.values(risks).includes('unsure');
         const allowed = !unsure && (outcome === 'redact' || (outcome === 'clear' && !unresolved));
         const attempt = () =>
-          review(waiting, aReview('secrecy_review', { secrecy }), people.secrecyReviewer, AT);
+          review(
+            waiting,
+            aReview('secrecy_review', {
+              secrecy,
+              ...(outcome === 'redact' ? { redacted: { body: '已删除', attachments: [] } } : {}),
+            }),
+            people.secrecyReviewer,
+            AT,
+          );
         if (allowed) expect(attempt().submission.currentStep).toBe(3);
         else expect(attempt).toThrow(RuleViolationError);
       }),

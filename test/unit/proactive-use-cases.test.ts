@@ -361,15 +361,39 @@ describe('the review chain (签名把关)', () => {
         secrecy: { ...noRisk, risks: { ...noRisk.risks, personal_privacy: 'present' } },
       }),
     ).rejects.toMatchObject({ code: 'secrecy-unresolved' });
+    const redact = { risks: { ...noRisk.risks, personal_privacy: 'present' }, outcome: 'redact' } as const;
+    await expect(
+      secrecy({ verdict: 'approve', opinion: '个人信息已删除', secrecy: redact }),
+    ).rejects.toMatchObject({ code: 'redacted-version-missing' });
+    const file = world.uploads.put(anUploadKey(7));
     const redacted = await secrecy({
       verdict: 'approve',
       opinion: '个人信息已删除',
-      secrecy: { risks: { ...noRisk.risks, personal_privacy: 'present' }, outcome: 'redact' },
+      secrecy: redact,
+      redacted: { body: '删除个人信息后的正文', attachments: [{ uploadKey: file, name: '删除后.pdf' }] },
     });
     expect(redacted.currentStepName).toBe('approval');
     await expect(
       sign(world, id, approver, { step: 'approval', verdict: 'approve', opinion: '同意', secrecy: noRisk }),
     ).rejects.toMatchObject({ code: 'secrecy-conclusion-misplaced' });
+    // What is published is the redacted version; the original is archived beside it, internal.
+    const published = await sign(world, id, approver, {
+      step: 'approval',
+      verdict: 'approve',
+      opinion: '同意',
+    });
+    const publicationId = published.publicationId ?? '';
+    expect(await readPublication(world.proactiveDeps, publicationId, undefined)).toMatchObject({
+      body: '删除个人信息后的正文',
+      attachments: [{ name: '删除后.pdf' }],
+    });
+    const [created] = world.records.timeline(publicationCase(publicationId));
+    const archived = JSON.parse(
+      String((created?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body),
+    ) as { body: string; original: { body: string } };
+    expect(archived.body).toBe('删除个人信息后的正文');
+    expect(archived.original.body).toBe(aSubmission().body);
+    expect(world.uploads.referenced.has(file)).toBe(true);
   });
 
   it('a secrecy review with any risk unsure approves nothing: it refers the item upward (422 otherwise)', async () => {

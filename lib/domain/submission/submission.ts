@@ -130,6 +130,16 @@ export const Signature = z.preprocess(
 export type Signature = z.infer<typeof Signature>;
 
 /**
+ * The redacted version a secrecy review concluding "redact" gives (删除、遮盖涉密或不宜公开的内容): the
+ * text and files to publish. The original stays internal, archived beside the publication.
+ */
+export const RedactedVersion = z.strictObject({
+  body: text(200_000),
+  attachments: z.array(AttachedFile).max(20).default([]),
+});
+export type RedactedVersion = z.infer<typeof RedactedVersion>;
+
+/**
  * The submission as kept and shown: its content as registered (or last edited), where it stands in its
  * review chain, every signature of every round, and its publication deadline.
  */
@@ -163,6 +173,8 @@ export const Submission = z.preprocess(
        * kept before it was recorded lack it: their submitter is the one known.
        */
       handledBy: z.array(z.string()).readonly(),
+      /** The redacted version to publish, from this round's secrecy review; older items lack it: none. */
+      redacted: RedactedVersion.nullable().default(null),
       version: z.int(),
     })
     .readonly(),
@@ -178,6 +190,7 @@ export const ReviewInput = z.strictObject({
   verdict: Verdict,
   opinion: text(4000),
   secrecy: SecrecyConclusion.optional(),
+  redacted: RedactedVersion.optional(),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
@@ -298,6 +311,7 @@ export function createSubmission(
     changedOn: null,
     publicationId: null,
     handledBy: [by.staffId],
+    redacted: null,
     version: 1,
   };
   return {
@@ -378,6 +392,7 @@ export function editSubmission(
       publicationPeriod: clock === null ? null : period,
       changedOn,
       handledBy: handled(current, by.staffId),
+      redacted: null,
     },
     event: {
       type: current.status === 'published' ? 'revision_started' : 'submission_edited',
@@ -442,6 +457,7 @@ export function submitForReview(current: Submission, today: IsoDate, by: Princip
       currentStep: 0,
       returnReasons: [],
       handledBy: handled(current, by.staffId),
+      redacted: null,
     },
     event: { type: 'sent_for_review', data: { round, step: current.chain[0]?.id } },
     clock: null,
@@ -509,6 +525,27 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
         [{ path: 'body.secrecy.outcome', message: 'must be redact or refer_upward' }],
       );
     }
+    const redacting = input.verdict === 'approve' && input.secrecy.outcome === 'redact';
+    if (redacting && input.redacted === undefined) {
+      throw new RuleViolationError(
+        'redacted-version-missing',
+        'A secrecy review that concludes "redact" gives the redacted version (text and files) to publish.',
+        [{ path: 'body.redacted', message: 'is required when the conclusion is redact' }],
+      );
+    }
+    if (!redacting && input.redacted !== undefined) {
+      throw new RuleViolationError(
+        'secrecy-conclusion-misplaced',
+        'Only a secrecy review approving with "redact" gives a redacted version.',
+        [{ path: 'body.redacted', message: 'belongs to a secrecy review that concludes redact' }],
+      );
+    }
+  } else if (input.redacted !== undefined) {
+    throw new RuleViolationError(
+      'secrecy-conclusion-misplaced',
+      'Only the secrecy review gives a redacted version.',
+      [{ path: 'body.redacted', message: 'belongs to the secrecy review' }],
+    );
   } else if (input.secrecy !== undefined) {
     throw new RuleViolationError(
       'secrecy-conclusion-misplaced',
@@ -552,9 +589,10 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
     };
   }
   const next = current.currentStep + 1;
+  const redacted = input.redacted ?? current.redacted;
   if (next < current.chain.length) {
     return {
-      submission: { ...current, currentStep: next, signatures },
+      submission: { ...current, currentStep: next, signatures, redacted },
       event: { type: 'review_signed', data: { ...signed, next: current.chain[next]?.id } },
       clock: null,
       outcome: null,
@@ -562,7 +600,13 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
   }
   const publish = current.content.attribute === 'proactive';
   return {
-    submission: { ...current, status: publish ? 'published' : 'recorded', currentStep: null, signatures },
+    submission: {
+      ...current,
+      status: publish ? 'published' : 'recorded',
+      currentStep: null,
+      signatures,
+      redacted,
+    },
     event: { type: publish ? 'published' : 'recorded', data: signed },
     clock: clockRunning(current) ? { open: false } : null,
     outcome: publish ? 'publish' : 'record',
