@@ -1109,6 +1109,17 @@ describe('the secrecy review (保密审查)', () => {
       body: '2026年部门预算及说明。',
       attachments: [],
     });
+    const withFile = {
+      ...approved,
+      content: { ...approved.content, attachments: [{ uploadKey: UPLOAD.table, name: '原表.xlsx' }] },
+    };
+    expect(archivedDocument(publication, withFile).original?.attachments).toEqual([
+      {
+        uploadKey: UPLOAD.table,
+        name: '原表.xlsx',
+        archiveKey: `agency=${AGENCY_ID}/year=2026/publication/pub_1/v1/original-1-00000000-0000-4000-8000-000000000002`,
+      },
+    ]);
     // Sent again, a new round is reviewed anew: the redaction goes.
     expect(
       submitForReview({ ...change.submission, status: 'returned' }, TODAY, people.submitter).submission
