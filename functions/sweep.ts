@@ -10,6 +10,7 @@ import { RecordsTable } from '#lib/adapters/records-table';
 import { S3Archive } from '#lib/adapters/s3-archive';
 import { DynamoSweepStore } from '#lib/adapters/sweep-store';
 import { loadConfig } from '#lib/config';
+import { chinaDateOf } from '#lib/domain/china-time';
 import { logger } from '#lib/http/logger';
 import { sweep, sweepDayOf, type SweepSummary } from '#lib/use-cases/sweep';
 
@@ -21,13 +22,22 @@ const archive = new S3Archive(createS3Client(config), config.archiveBucket);
  * The daily compliance sweep: invoked by EventBridge Scheduler at 00:30 Asia/Shanghai with the scheduled
  * time, or by hand with `{ "date": "YYYY-MM-DD" }` (and `"redo": true` to sweep a past day again).
  */
-const SweepInput = z.union([
-  z.strictObject({ date: z.iso.date(), redo: z.boolean().optional() }),
-  z.strictObject({ scheduledTime: z.iso.datetime({ offset: true }) }),
-]);
+const sweepInput = (today: string) =>
+  z.union([
+    z.strictObject({
+      // A day not yet begun in China is refused: swept ahead, it would move the watermark past it and
+      // silence the daily sweep until then.
+      date: z.iso.date().refine((date) => date <= today, `must not be after today in China time (${today})`),
+      redo: z.boolean().optional(),
+    }),
+    z.strictObject({ scheduledTime: z.iso.datetime({ offset: true }) }),
+  ]);
 
-export const handler = async (input: unknown): Promise<SweepSummary> => {
-  const parsed = SweepInput.parse(input);
+export const handler = (input: unknown): Promise<SweepSummary> => runSweep(input, new Date());
+
+/** One run of the sweep, `now` being the moment it is asked for (the local cloud passes its own clock). */
+export async function runSweep(input: unknown, now: Date): Promise<SweepSummary> {
+  const parsed = sweepInput(chinaDateOf(now)).parse(input);
   // A fresh adapter per run, so the run's items-read count is its own.
   const table = new RecordsTable(documents, config.tableName);
   const agencies = new DynamoAgencyStore(table);
@@ -38,7 +48,7 @@ export const handler = async (input: unknown): Promise<SweepSummary> => {
       ? new OutboxNotifier(store)
       : new SesNotifier(store, new SESv2Client({ region: config.region }), config.sesFromAddress);
   const started = performance.now();
-  const now =
+  const sweptAt =
     'scheduledTime' in parsed ? new Date(parsed.scheduledTime) : new Date(`${parsed.date}T00:30:00+08:00`);
   const summary = await sweep(
     {
@@ -54,10 +64,10 @@ export const handler = async (input: unknown): Promise<SweepSummary> => {
       archive,
     },
     { day: sweepDayOf(parsed), redo: 'redo' in parsed ? parsed.redo : false },
-    now,
+    sweptAt,
     () => performance.now() - started,
     randomUUID(),
   );
   logger.info('Sweep finished', { ...summary });
   return summary;
-};
+}

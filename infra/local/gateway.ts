@@ -22,6 +22,8 @@ export type LocalControl = (
   method: string,
   path: string,
   body: string,
+  /** The request's business clock (the cloud's, or `X-Gongkai-Now` where allowed). */
+  now: Date,
 ) => Promise<{ status: number; json: unknown } | undefined>;
 
 export type GatewayOptions = {
@@ -123,17 +125,6 @@ async function handle(
     });
   }
 
-  if (rawPath.startsWith('/_local/') && options.control !== undefined) {
-    const answer = await options.control(method, rawPath, body.toString('utf8'));
-    if (answer !== undefined) {
-      return {
-        statusCode: answer.status,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(answer.json),
-      };
-    }
-  }
-
   let now = options.clock();
   const clockHeader = req.headers['x-gongkai-now'];
   if (options.allowClockHeader && typeof clockHeader === 'string') {
@@ -148,6 +139,17 @@ async function handle(
       });
     }
     now = parsed;
+  }
+
+  if (rawPath.startsWith('/_local/') && options.control !== undefined) {
+    const answer = await options.control(method, rawPath, body.toString('utf8'), now);
+    if (answer !== undefined) {
+      return {
+        statusCode: answer.status,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(answer.json),
+      };
+    }
   }
 
   const match = matchRoute(method, rawPath);

@@ -200,7 +200,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     poller.start();
     stops.push(() => poller.stop());
 
-    const sweep = (await import('#functions/sweep')) as { handler: (input: unknown) => Promise<unknown> };
+    const sweep = (await import('#functions/sweep')) as {
+      handler: (input: unknown) => Promise<unknown>;
+      runSweep: (input: unknown, today: Date) => Promise<unknown>;
+    };
     if (options.schedule ?? true) {
       const scheduler = new DailyScheduler(sweep.handler, (error) =>
         console.error('scheduled sweep failed:', error),
@@ -210,7 +213,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
 
     const staffStore = new DynamoStaffStore(table);
-    const control: LocalControl = async (method, path, body) => {
+    const control: LocalControl = async (method, path, body, now) => {
       if (method !== 'POST') return undefined;
       if (path === '/_local/sign-in') {
         const input = z.object({ email: z.string() }).safeParse(safeJson(body));
@@ -226,7 +229,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
       if (path === '/_local/sweep') {
         try {
-          return { status: 200, json: await sweep.handler(safeJson(body)) };
+          return { status: 200, json: await sweep.runSweep(safeJson(body), now) };
         } catch (error) {
           // Only a refused input is the caller's fault; anything else is the sweep's, and says so.
           if (!(error instanceof z.ZodError)) throw error;

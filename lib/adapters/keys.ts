@@ -46,6 +46,12 @@ export const keys = {
   escalationMonth: (date: string): string => `ESCALATE#${date.slice(0, 7)}`,
   reminder: (agencyId: string, key: string): Key => ({ pk: `REMINDER#${agencyId}`, sk: key }),
   reminderPartition: (agencyId: string): string => `REMINDER#${agencyId}`,
+  /** A reminder in its agency's list, by the day it was sent (listed newest first). */
+  reminderOfAgency: (agencyId: string, day: string, key: string) => ({
+    gsi1pk: `AGENCY#${agencyId}#REMINDERS`,
+    gsi1sk: `${day}#${key}`,
+  }),
+  remindersPartition: (agencyId: string): string => `AGENCY#${agencyId}#REMINDERS`,
   /** Notifications, per agency (the local cloud's outbox; in AWS they are also e-mailed). */
   outbox: (agencyId: string, key: string): Key => ({ pk: `OUTBOX#${agencyId}`, sk: key }),
   outboxPartition: (agencyId: string): string => `OUTBOX#${agencyId}`,

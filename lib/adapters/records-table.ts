@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { TransactionCanceledException, type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
@@ -81,6 +82,7 @@ export class RecordsTable {
       names['#sk'] = skName;
       values[':prefix'] = options.sortKeyPrefix;
     }
+    const scope = pageScope([indexName, condition, values, options.ascending ?? true]);
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -95,13 +97,14 @@ export class RecordsTable {
           [recordsTable.partitionKey.name, recordsTable.sortKey.name, pkName, skName],
           pkName,
           partition,
+          scope,
         ),
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
     this.count(result.ConsumedCapacity, 'read');
     this.usage.itemsRead += result.ScannedCount ?? 0;
-    return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey) };
+    return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey, scope) };
   }
 
   /** A page of a table partition, in sort-key order. */
@@ -128,6 +131,7 @@ export class RecordsTable {
       values[':prefix'] = options.sortKeyPrefix;
     }
     if (options.contains) values[':contains'] = options.contains.value;
+    const scope = pageScope([condition, values, options.contains?.attribute, options.ascending ?? true]);
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -147,13 +151,14 @@ export class RecordsTable {
           [recordsTable.partitionKey.name, recordsTable.sortKey.name],
           'pk',
           pk,
+          scope,
         ),
         ReturnConsumedCapacity: 'TOTAL',
       }),
     );
     this.count(result.ConsumedCapacity, 'read');
     this.usage.itemsRead += result.ScannedCount ?? 0;
-    return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey) };
+    return { items: result.Items ?? [], nextToken: encodePageToken(result.LastEvaluatedKey, scope) };
   }
 
   /** The timeline of a case, oldest first. */
@@ -278,9 +283,17 @@ export function chainHeadOf(item: Item): { seq: number; hash: string | null } {
   return { seq, hash };
 }
 
-export function encodePageToken(lastKey: Record<string, unknown> | undefined): string | null {
+/**
+ * What a page token is bound to besides its partition: the query's index, key condition, filter and
+ * direction, as a short digest — so a token reused with other filters (another year, category, search
+ * or order) is refused, never handed to DynamoDB outside the query's bounds.
+ */
+export const pageScope = (query: readonly unknown[]): string =>
+  createHash('sha256').update(JSON.stringify(query)).digest('base64url').slice(0, 16);
+
+export function encodePageToken(lastKey: Record<string, unknown> | undefined, scope = ''): string | null {
   if (lastKey === undefined) return null;
-  return Buffer.from(JSON.stringify(lastKey), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify({ key: lastKey, scope }), 'utf8').toString('base64url');
 }
 
 /**
@@ -292,6 +305,7 @@ export function decodePageToken(
   attributes: readonly string[],
   partitionAttribute: string,
   partition: string,
+  scope = '',
 ): Record<string, string> | undefined {
   if (token === undefined) return undefined;
   const invalid = () =>
@@ -304,8 +318,18 @@ export function decodePageToken(
   } catch {
     throw invalid();
   }
-  if (decoded === null || typeof decoded !== 'object' || Array.isArray(decoded)) throw invalid();
-  const entries = Object.entries(decoded);
+  if (
+    decoded === null ||
+    typeof decoded !== 'object' ||
+    !('key' in decoded) ||
+    !('scope' in decoded) ||
+    decoded.scope !== scope ||
+    decoded.key === null ||
+    typeof decoded.key !== 'object' ||
+    Array.isArray(decoded.key)
+  )
+    throw invalid();
+  const entries = Object.entries(decoded.key);
   const expected = new Set(attributes);
   if (
     entries.length !== expected.size ||

@@ -102,7 +102,11 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
   }
 
   async recordReminder(agencyId: string, reminderKey: string, reminder: Reminder): Promise<boolean> {
-    return this.putOnce(keys.reminder(agencyId, reminderKey), { entity: 'reminder', ...reminder });
+    return this.putOnce(keys.reminder(agencyId, reminderKey), {
+      ...keys.reminderOfAgency(agencyId, reminder.day, reminderKey),
+      entity: 'reminder',
+      ...reminder,
+    });
   }
 
   async post(notification: Notification): Promise<boolean> {
@@ -185,16 +189,20 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
       ...(prefix === undefined ? {} : { sortKeyPrefix: prefix }),
     });
     return {
-      items: page.items
-        .map((item) => Breach.parse(item))
-        .filter((breach) => query.kind === undefined || breach.kind === query.kind),
+      items: page.items.map((item) => Breach.parse(item)),
       nextToken: page.nextToken,
     };
   }
 
-  /** Newest first, each reminder as recorded. */
+  /**
+   * Newest first (by the day sent), each reminder as recorded. Reminders recorded before they were listed
+   * by day are kept under their keys but not listed.
+   */
   async listReminders(agencyId: string, page: { limit: number; nextToken?: string | undefined }) {
-    return this.table.queryPartition(keys.reminderPartition(agencyId), { ...page, ascending: false });
+    return this.table.queryIndex('byAgencyState', keys.remindersPartition(agencyId), {
+      ...page,
+      ascending: false,
+    });
   }
 
   /** Newest first, each notification as kept. */

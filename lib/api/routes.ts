@@ -742,6 +742,8 @@ export const routes = [
       rule('secrecy-conclusion-misplaced'),
       rule('secrecy-unresolved'),
       rule('refer-upward-holds'),
+      rule('secrecy-unsure-refers-upward'),
+      rule('redacted-version-missing'),
     ],
     responses: {
       200: {

@@ -59,7 +59,7 @@ export const archiveKeys = {
   /** A file of a publication (`index`: its place among the files of its kind, from 0). */
   publicationFile: (
     ref: PublicationVersionRef,
-    kind: 'attachment' | 'interpretation',
+    kind: 'attachment' | 'interpretation' | 'original', // original: a redacted publication's, internal
     index: number,
     uploadKey: string,
   ): string => `${publicationFolder(ref)}/${kind}-${index + 1}-${uploadIdOf(uploadKey)}`,

@@ -110,6 +110,8 @@ export const RULES = {
   'secrecy-conclusion-misplaced': 'Only the secrecy review gives a secrecy conclusion.',
   'secrecy-unresolved': 'A risk present or unsure cannot be cleared without redaction or referral.',
   'refer-upward-holds': 'An item referred upward is returned with the referral, not approved.',
+  'secrecy-unsure-refers-upward': 'A secrecy review with a risk marked unsure refers the item upward.',
+  'redacted-version-missing': 'A secrecy review concluding "redact" gives the redacted version to publish.',
   'inside-display-period': 'Withdrawal inside the display period needs a recorded legal basis.',
   'report-year-not-ended': 'An annual report is published only after its year has ended.',
   'report-checks-failed': 'The annual report fails one or more named checks.',

@@ -134,6 +134,26 @@ export const Breach = z.object({
 });
 export type Breach = z.infer<typeof Breach>;
 
+/**
+ * What a breach without a case concerns, read from its key: the report year of a missing annual report
+ * (`<year>#annual_report_missing#annual_report#<reportYear>#report`), or the obligation and period of a
+ * missed periodic publication (`<year>#periodic_missed#obligation#<obligationId>#<period>`). It is cured
+ * when that report is published or that period met.
+ */
+export function obligationOfBreach(
+  breach: Pick<Breach, 'kind' | 'breachKey'>,
+):
+  | { kind: 'annual_report'; year: number }
+  | { kind: 'periodic'; obligationId: string; period: string }
+  | null {
+  const [, , , id, last] = breach.breachKey.split('#');
+  if (id === undefined || last === undefined) return null;
+  if (breach.kind === 'annual_report_missing' && /^\d{4}$/.test(id))
+    return { kind: 'annual_report', year: Number(id) };
+  if (breach.kind === 'periodic_missed') return { kind: 'periodic', obligationId: id, period: last };
+  return null;
+}
+
 /** A breach still open this many working days after it was recorded goes up to the parent agency. */
 export const ESCALATION_WORKING_DAYS = 5;
 

@@ -1,6 +1,6 @@
 import type { Agency } from '#lib/domain/agency';
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
-import { ForbiddenError } from '#lib/domain/errors';
+import { ForbiddenError, ValidationError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import type { Breach } from '#lib/domain/sweep';
 import type { ApplicationStore } from './applications/ports';
@@ -73,6 +73,11 @@ export async function listBreaches(
   },
 ) {
   await assertOversees(deps, principal, agencyId);
+  // Breaches are listed by key, year then kind: a kind alone would mean pages filtered after reading.
+  if (query.kind !== undefined && query.year === undefined)
+    throw new ValidationError('Breaches of a kind are listed within a year.', [
+      { path: 'query.year', message: 'is required with kind' },
+    ]);
   const page = await deps.store.listBreaches(agencyId, query);
   if (!query.includeSubordinates)
     return { agencyId, items: page.items, nextToken: page.nextToken, subordinates: [] };

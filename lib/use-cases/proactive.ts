@@ -7,6 +7,7 @@ import type { Principal } from '#lib/domain/staff';
 import {
   archivedDocument,
   documentCounterMoves,
+  originalOfRedacted,
   publish,
   withdrawPublication,
   type DocumentCounterMove,
@@ -199,6 +200,7 @@ export async function editSubmission(
     calendar,
     periodFor(agency, input.content.category, now),
     chinaDateOf(now),
+    principal,
   );
   return save(deps, found, change, now, principal);
 }
@@ -211,7 +213,7 @@ export async function sendForReview(
   now: Date,
 ) {
   const found = await loadSubmission(deps, agencyId, id);
-  return save(deps, found, submitForReview(found.submission, chinaDateOf(now)), now, principal);
+  return save(deps, found, submitForReview(found.submission, chinaDateOf(now), principal), now, principal);
 }
 
 /** A signature at the current step; the last approval publishes (or records) in the same transaction. */
@@ -225,6 +227,14 @@ export async function reviewSubmission(
 ) {
   const found = await loadSubmission(deps, agencyId, id);
   const change = review(found.submission, input, principal, chinaIsoOf(now));
+  if (input.redacted !== undefined)
+    await takeUploads(
+      deps.uploads,
+      input.redacted.attachments.map(
+        (file, index) => [`body.redacted.attachments.${index}.uploadKey`, file.uploadKey] as const,
+      ),
+      `submission/${id}`,
+    );
   if (change.outcome !== 'publish') return save(deps, found, change, now, principal);
 
   const existing =
@@ -241,6 +251,7 @@ export async function reviewSubmission(
   );
   const submission = { ...change.submission, publicationId };
   const document = archivedDocument(publication, submission);
+  const originalFiles = originalOfRedacted(publication, submission)?.attachments ?? [];
   const publicationEvent = nextEvent(publicationRef(publication), existing?.chain ?? EMPTY_CHAIN, {
     type: existing === undefined ? 'publication_created' : 'publication_revised',
     now,
@@ -261,6 +272,8 @@ export async function reviewSubmission(
       uploadCopies: [
         ...publication.current.attachments,
         ...(publication.current.interpretation ? [publication.current.interpretation] : []),
+        // A redacted publication's original files are archived beside it, internal.
+        ...originalFiles,
       ].map((file) => ({ uploadKey: file.uploadKey, archiveKey: file.archiveKey })),
     },
   });

@@ -10,6 +10,7 @@ import {
   ANNUAL_REPORT_REMINDER_DAYS,
   daysToSweep,
   ESCALATION_WORKING_DAYS,
+  obligationOfBreach,
   periodClosedBefore,
   planDay,
   reportYearOf,
@@ -457,6 +458,20 @@ const addressOf = (party: Accountable): string =>
 const labelOf = (party: Accountable): string =>
   'staffId' in party ? (party.name ?? party.staffId) : `${party.name ?? ''}（政府信息公开工作机构负责人）`;
 
+/**
+ * Whether what the breach is about is still unmet: a case's clock still running, an annual report still
+ * unpublished, a period of a periodic obligation still without its publication.
+ */
+async function breachStillOpen(deps: SweepDeps, breach: Breach): Promise<boolean> {
+  if (breach.case !== null && breach.clock !== null) return deps.store.clockIsOpen(breach.case, breach.clock);
+  const obligation = obligationOfBreach(breach);
+  if (obligation?.kind === 'annual_report')
+    return !(await deps.store.annualReportPublished(breach.agencyId, obligation.year));
+  if (obligation?.kind === 'periodic')
+    return !(await deps.store.periodPublished(breach.agencyId, obligation.obligationId, obligation.period));
+  return true;
+}
+
 /** A breach still open 5 working days after it was recorded climbs to the parent agency's supervisors. */
 async function escalate(
   deps: SweepDeps,
@@ -467,10 +482,7 @@ async function escalate(
   now: Date,
   count: (kind: string) => void,
 ): Promise<void> {
-  const stillOpen =
-    breach.case !== null && breach.clock !== null
-      ? await deps.store.clockIsOpen(breach.case, breach.clock)
-      : true;
+  const stillOpen = await breachStillOpen(deps, breach);
   const parent = agencies.find((agency) => agency.agencyId === breach.level)?.parentAgencyId ?? null;
   const { chain, ...current } = breach;
   let next: Breach;
@@ -535,7 +547,8 @@ async function periodicObligations(
         if (!lapsed.has(due) || closed.closedOn < obligation.declaredOn) continue;
         if (await deps.store.periodPublished(agency.agencyId, obligation.id, closed.period)) continue;
         const breach = openBreach({
-          breachKey: `${due.slice(0, 4)}#periodic_missed#obligation#${obligation.id}#${closed.period}`,
+          // Listed under the year of the period it concerns (a 2031-Q4 item missed in January 2032 is 2031's).
+          breachKey: `${closed.period.slice(0, 4)}#periodic_missed#obligation#${obligation.id}#${closed.period}`,
           agencyId: agency.agencyId,
           kind: 'periodic_missed',
           case: null,
@@ -591,7 +604,8 @@ async function annualReports(
       continue;
     }
     const breach = openBreach({
-      breachKey: `${cutoff.slice(0, 4)}#annual_report_missing#annual_report#${reportYear}#report`,
+      // Listed under the year the report covers (the 2025 report's breach is 2025's).
+      breachKey: `${reportYear}#annual_report_missing#annual_report#${reportYear}#report`,
       agencyId: agency.agencyId,
       kind: 'annual_report_missing',
       case: null,

@@ -643,3 +643,29 @@ describe('catalogue and periodic obligations', () => {
     ]);
   });
 });
+
+describe('reading-room listings', () => {
+  it('a page token reused with other filters answers 400 naming it, never 500', async () => {
+    for (const title of ['关于甲项目的通知', '关于乙项目的通知']) {
+      const created = await submit(agency.tokens.clerk, aDocument({ title }));
+      await send(agency.tokens.clerk, created.id);
+      await throughTheChain(created.id);
+    }
+    const first = await api('GET', `${base()}/publications?limit=1&year=2026`);
+    expect(first.json.nextToken).toEqual(expect.any(String));
+    const token = encodeURIComponent(first.json.nextToken);
+    const same = await api('GET', `${base()}/publications?limit=1&year=2026&nextToken=${token}`);
+    expect(same.status).toBe(200);
+    expect(same.json.items[0].publicationId).not.toBe(first.json.items[0].publicationId);
+    for (const filters of ['year=2020', 'year=2027', 'year=2026&category=plans', 'year=2026&q=甲', '']) {
+      const reused = await api(
+        'GET',
+        `${base()}/publications?limit=1&${encodeURI(filters)}&nextToken=${token}`,
+      );
+      expect([filters, reused.status]).toEqual([filters, 400]);
+      expect(reused.json.errors).toEqual([
+        { path: 'query.nextToken', message: 'is not a token this listing issued' },
+      ]);
+    }
+  });
+});

@@ -30,7 +30,11 @@ const workingDaysBefore = (date: string, n: number) => {
 const nextWorkingDay = (date: string) => due(date, 1);
 
 async function sweepTo(date: string, redo = false) {
-  const response = await api('POST', '/_local/sweep', { body: { date, ...(redo ? { redo } : {}) } });
+  // The sweep refuses a day after today: the business clock is set to the day swept.
+  const response = await api('POST', '/_local/sweep', {
+    body: { date, ...(redo ? { redo } : {}) },
+    now: `${date}T01:00:00Z`,
+  });
   if (response.status !== 200) throw new Error(`sweep ${date}: ${response.status} ${response.text}`);
   return response.json as { days: string[]; counts: Record<string, number>; itemsRead: number };
 }
@@ -65,8 +69,13 @@ async function anAgency(overrides: Record<string, unknown> = {}): Promise<Agency
   };
 }
 
-const breaches = async (agency: Agency, token: string, query = '') =>
-  (await api('GET', `/v1/agencies/${agency.agencyId}/breaches?year=2032${query}`, { token })).json;
+/** The breaches of 2032 — of 2031 for the 2031 annual report's (the year a breach concerns). */
+const breaches = async (
+  agency: Agency,
+  token: string,
+  query = '',
+  year = query.includes('annual_report_missing') ? 2031 : 2032,
+) => (await api('GET', `/v1/agencies/${agency.agencyId}/breaches?year=${year}${query}`, { token })).json;
 const outbox = async (agency: { agencyId: string }, token: string) =>
   (await api('GET', `/v1/agencies/${agency.agencyId}/outbox?limit=100`, { token })).json.items as Record<
     string,
@@ -115,9 +124,27 @@ describe('the compliance sweep across 2032', () => {
         .map((item: { daysLeft: number }) => item.daysLeft)
         .sort((a: number, b: number) => a - b),
     ).toEqual([1, 7, 30]);
+    // Newest first, as the API says: by the day each was sent.
+    const days = reminders.map((item: { day: string }) => item.day);
+    expect(days).toEqual([...days].sort().reverse());
+    expect(days[0]).toBe('2032-01-30');
+    // A kind is listed within a year (by key), never as pages filtered after reading.
+    const kindAlone = await api('GET', `/v1/agencies/${child.agencyId}/breaches?kind=annual_report_missing`, {
+      token: child.supervisor,
+    });
+    expect(kindAlone.status).toBe(400);
+    expect(kindAlone.json.errors).toEqual([{ path: 'query.year', message: 'is required with kind' }]);
     await sweepTo('2032-02-01');
     const found = await breaches(child, child.supervisor, '&kind=annual_report_missing');
     expect(found.items).toHaveLength(1);
+    // The 2031 report's breach is 2031's, though recorded in 2032.
+    expect(
+      (
+        await api('GET', `/v1/agencies/${child.agencyId}/breaches?year=2032&kind=annual_report_missing`, {
+          token: child.supervisor,
+        })
+      ).json.items,
+    ).toEqual([]);
     expect(found.items[0]).toMatchObject({
       kind: 'annual_report_missing',
       dueDate: '2032-01-31',
@@ -140,7 +167,7 @@ describe('the compliance sweep across 2032', () => {
     await sweepTo('2032-02-20');
     const found = await breaches(child, child.supervisor, '&kind=annual_report_missing');
     expect(found.items[0]).toMatchObject({ level: parent.agencyId, escalations: [{ to: parent.agencyId }] });
-    const fromAbove = await breaches(parent, parent.supervisor, '&includeSubordinates=true');
+    const fromAbove = await breaches(parent, parent.supervisor, '&includeSubordinates=true', 2031);
     expect(
       fromAbove.subordinates
         .find((entry: { agencyId: string }) => entry.agencyId === child.agencyId)
@@ -160,6 +187,36 @@ describe('the compliance sweep across 2032', () => {
       403,
     );
     expect((await outbox(parent, parent.admin)).some((item) => item.kind === 'escalation')).toBe(true);
+  });
+
+  it('the report published late cures the breach: resolved at its next escalation date, it climbs no further', async () => {
+    const climbed = (await breaches(child, child.supervisor, '&kind=annual_report_missing')).items[0];
+    expect(climbed).toMatchObject({ status: 'open', level: parent.agencyId, escalateOn: expect.any(String) });
+    const drafted = await api('POST', `/v1/agencies/${child.agencyId}/annual-reports/2031/draft`, {
+      token: child.admin,
+      body: {},
+      now: at('2032-02-23'),
+    });
+    const written = await api('PUT', `/v1/agencies/${child.agencyId}/annual-reports/2031`, {
+      token: child.admin,
+      body: { version: drafted.json.version, general: '总体情况', problems: '问题与改进', other: '无' },
+      now: at('2032-02-23'),
+    });
+    const published = await api('POST', `/v1/agencies/${child.agencyId}/annual-reports/2031/publication`, {
+      token: child.approver,
+      body: { version: written.json.version },
+      now: at('2032-02-24'),
+    });
+    expect(published.status, published.text).toBe(200);
+    const swept = await sweepTo(nextWorkingDay(climbed.escalateOn));
+    expect(swept.counts['breach.resolved']).toBeGreaterThanOrEqual(1);
+    const cured = (await breaches(child, child.supervisor, '&kind=annual_report_missing')).items[0];
+    expect(cured).toMatchObject({
+      status: 'resolved',
+      level: parent.agencyId,
+      escalations: [{ to: parent.agencyId }],
+      escalateOn: null,
+    });
   });
 
   it('reply: reminders 3 and 1 working days before; the breach names the handler; after an extension, the leader', async () => {
@@ -609,5 +666,20 @@ describe('the compliance sweep across 2032', () => {
     expect(warnings.map((item) => item.day)).toEqual(expect.arrayContaining(['2032-12-01', '2032-12-02']));
     const latest = warnings.find((item) => item.day === '2032-12-02');
     expect(String(latest?.body)).toContain(late.trackingNumber);
+  });
+
+  it('a day after today in China time is refused (400) and moves nothing; just past midnight in China it runs', async () => {
+    const ahead = await api('POST', '/_local/sweep', {
+      body: { date: '2033-12-01' },
+      now: '2032-12-02T15:59:00Z', // 23:59 on 12-02 in China
+    });
+    expect(ahead.status).toBe(400);
+    expect(ahead.text).toContain('must not be after today in China time (2032-12-02)');
+    const tomorrow = await api('POST', '/_local/sweep', {
+      body: { date: '2032-12-03' },
+      now: '2032-12-02T16:00:00Z', // midnight, 12-03 in China
+    });
+    expect(tomorrow.status, tomorrow.text).toBe(200);
+    expect(tomorrow.json.days).toEqual(['2032-12-03']);
   });
 });

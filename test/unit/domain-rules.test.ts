@@ -179,7 +179,7 @@ const TODAY = '2026-09-29';
 
 /** Sends a draft into the chain and returns the item waiting at its first step. */
 const inReview = (submission: Submission = aSubmission()): Submission => {
-  const sent = submitForReview(submission, TODAY).submission;
+  const sent = submitForReview(submission, TODAY, people.submitter).submission;
   expect(sent.status).toBe('in_review');
   return sent;
 };
@@ -225,6 +225,8 @@ describe('registering a document for proactive disclosure', () => {
       publicationPeriod: REG_26_PERIOD,
       changedOn: null,
       publicationId: null,
+      handledBy: [people.submitter.staffId],
+      redacted: null,
       version: 1,
     });
     expect(change.event).toEqual({
@@ -421,7 +423,7 @@ describe('returning an incomplete item at once (退文)', () => {
   });
 
   it('sending an item that lacks its reason returns it automatically, in the same round', () => {
-    const change = submitForReview(aSubmission({ attribute: 'not_disclosed' }), TODAY);
+    const change = submitForReview(aSubmission({ attribute: 'not_disclosed' }), TODAY, people.submitter);
     expect(change.submission).toMatchObject({
       status: 'returned',
       round: 0,
@@ -439,7 +441,7 @@ describe('returning an incomplete item at once (退文)', () => {
 
 describe('sending for review', () => {
   it('a complete draft enters round 1 at the first step of the chain', () => {
-    const change = submitForReview(aSubmission(), TODAY);
+    const change = submitForReview(aSubmission(), TODAY, people.submitter);
     expect(change.submission).toMatchObject({
       status: 'in_review',
       round: 1,
@@ -453,7 +455,7 @@ describe('sending for review', () => {
   it.each<SubmissionStatus>(['in_review', 'published', 'recorded', 'withdrawn'])(
     'a %s item cannot be sent for review (409)',
     (status) => {
-      expect(() => submitForReview(aSubmission({}, { status }), TODAY)).toThrow(
+      expect(() => submitForReview(aSubmission({}, { status }), TODAY, people.submitter)).toThrow(
         expect.objectContaining({
           constructor: WrongStateError,
           code: 'wrong-state',
@@ -473,7 +475,7 @@ describe('editing', () => {
     changedOn?: string,
     period = REG_26_PERIOD,
     today = TODAY,
-  ) => editSubmission(current, { content, changedOn }, calendar, period, today);
+  ) => editSubmission(current, { content, changedOn }, calendar, period, today, people.submitter);
 
   it('editing a draft restarts the publication clock from the new date of formation', () => {
     const change = edit(
@@ -539,6 +541,7 @@ describe('a revision runs from its date of change (Reg. 26: 变更)', () => {
       calendar,
       REG_26_PERIOD,
       today,
+      people.submitter,
     );
   const published = () => approvedThrough(inReview(), 4);
 
@@ -671,6 +674,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(toOnRequest.clock).toEqual({ open: false });
     expect(toOnRequest.submission.publicationDueDate).toBeNull();
@@ -680,6 +684,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(back.clock).toMatchObject({ open: true, state: { dueDate: '2026-10-30' } });
     const stillOnRequest = editSubmission(
@@ -688,6 +693,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(stillOnRequest.clock).toBeNull();
   });
@@ -700,6 +706,7 @@ describe('the publication clock binds proactive, public items only (Reg. 26)', (
       calendar,
       REG_26_PERIOD,
       TODAY,
+      people.submitter,
     );
     expect(change).toMatchObject({ clock: null, submission: { publicationDueDate: null, changedOn: TODAY } });
   });
@@ -877,7 +884,7 @@ describe('the signed review chain (签名把关)', () => {
       people.firstReviewer,
       AT,
     ).submission;
-    const again = submitForReview(returned, TODAY);
+    const again = submitForReview(returned, TODAY, people.submitter);
     expect(again.submission).toMatchObject({ status: 'in_review', round: 2, currentStep: 0 });
     // The first reviewer signs the same step again in the new round.
     const signed = review(again.submission, aReview('first_review'), people.firstReviewer, AT).submission;
@@ -940,6 +947,11 @@ describe('the signed review chain (签名把关)', () => {
     );
   });
 
+  it('an item kept before its handlers were recorded is read as handled by its submitter', () => {
+    const { handledBy: _dropped, ...kept } = inReview();
+    expect(Submission.parse(kept).handledBy).toEqual([people.submitter.staffId]);
+  });
+
   it('nobody signs two steps of the same item, even in a later round (403)', () => {
     const both = staffWith(['reviewer', 'secrecy_reviewer'], { staffId: 'stf_both00000000000000' });
     const atSecondReview = review(inReview(), aReview('first_review'), both, AT).submission;
@@ -970,7 +982,7 @@ describe('the signed review chain (签名把关)', () => {
     ] as const;
     const atSecrecyAgain = round2.reduce(
       (item, [step, by]) => review(item, aReview(step), by, AT).submission,
-      submitForReview(returned, TODAY).submission,
+      submitForReview(returned, TODAY, people.submitter).submission,
     );
     expect(() => review(atSecrecyAgain, aReview('secrecy_review'), both, AT)).toThrow(
       expect.objectContaining({
@@ -1002,7 +1014,7 @@ describe('the secrecy review (保密审查)', () => {
       review(
         atSecrecy(),
         aReview('secrecy_review', {
-          secrecy: aSecrecyConclusion({ state_secret: 'unsure' }, 'refer_upward'),
+          secrecy: aSecrecyConclusion({ state_secret: 'present' }, 'refer_upward'),
         }),
         people.secrecyReviewer,
         AT,
@@ -1028,34 +1040,98 @@ describe('the secrecy review (保密审查)', () => {
     expect(change.event.data).toMatchObject({ secrecy });
   });
 
-  it.each(['present', 'unsure'] as const)(
-    'a risk %s cannot be cleared: 422 secrecy-unresolved at body.secrecy.outcome',
-    (level) => {
+  it('a risk present cannot be cleared: 422 secrecy-unresolved at body.secrecy.outcome', () => {
+    expect(() =>
+      review(
+        atSecrecy(),
+        aReview('secrecy_review', { secrecy: aSecrecyConclusion({ commercial_secret: 'present' }, 'clear') }),
+        people.secrecyReviewer,
+        AT,
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'secrecy-unresolved',
+        errors: [{ path: 'body.secrecy.outcome', message: 'must be redact or refer_upward' }],
+      }),
+    );
+  });
+
+  it.each(['clear', 'redact'] as const)(
+    'a risk unsure is neither cleared nor redacted (%s): 422 secrecy-unsure-refers-upward',
+    (outcome) => {
       expect(() =>
         review(
           atSecrecy(),
-          aReview('secrecy_review', { secrecy: aSecrecyConclusion({ commercial_secret: level }, 'clear') }),
+          aReview('secrecy_review', {
+            secrecy: aSecrecyConclusion(
+              { personal_privacy: 'present', commercial_secret: 'unsure' },
+              outcome,
+            ),
+          }),
           people.secrecyReviewer,
           AT,
         ),
       ).toThrow(
         expect.objectContaining({
-          code: 'secrecy-unresolved',
-          errors: [{ path: 'body.secrecy.outcome', message: 'must be redact or refer_upward' }],
+          code: 'secrecy-unsure-refers-upward',
+          status: 422,
+          errors: [{ path: 'body.secrecy.outcome', message: 'must be refer_upward when a risk is unsure' }],
         }),
       );
     },
   );
 
-  it('a risk present and redacted may be approved', () => {
+  it('a risk present and redacted may be approved, with the redacted version (422 without it)', () => {
+    const secrecy = aSecrecyConclusion({ personal_privacy: 'present' }, 'redact');
+    expect(() =>
+      review(atSecrecy(), aReview('secrecy_review', { secrecy }), people.secrecyReviewer, AT),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'redacted-version-missing',
+        errors: [{ path: 'body.redacted', message: 'is required when the conclusion is redact' }],
+      }),
+    );
+    const redacted = { body: '2026年部门预算及说明（个人信息已删除）。', attachments: [] };
     const change = review(
       atSecrecy(),
-      aReview('secrecy_review', { secrecy: aSecrecyConclusion({ personal_privacy: 'present' }, 'redact') }),
+      aReview('secrecy_review', { secrecy, redacted }),
       people.secrecyReviewer,
       AT,
     );
     expect(change.submission.currentStep).toBe(3);
+    expect(change.submission.redacted).toEqual(redacted);
     expect(change.event.data).toMatchObject({ next: 'approval' });
+    // Published, the redacted version is what the reading room shows; the original is archived, internal.
+    const approved = review(change.submission, aReview('approval'), people.approver, AT).submission;
+    const publication = publish(approved, undefined, 'pub_1', TODAY, AT);
+    expect(publication.current.body).toBe(redacted.body);
+    expect(archivedDocument(publication, approved).original).toEqual({
+      body: '2026年部门预算及说明。',
+      attachments: [],
+    });
+    const withFile = {
+      ...approved,
+      content: { ...approved.content, attachments: [{ uploadKey: UPLOAD.table, name: '原表.xlsx' }] },
+    };
+    expect(archivedDocument(publication, withFile).original?.attachments).toEqual([
+      {
+        uploadKey: UPLOAD.table,
+        name: '原表.xlsx',
+        archiveKey: `agency=${AGENCY_ID}/year=2026/publication/pub_1/v1/original-1-00000000-0000-4000-8000-000000000002`,
+      },
+    ]);
+    // Sent again, a new round is reviewed anew: the redaction goes.
+    expect(
+      submitForReview({ ...change.submission, status: 'returned' }, TODAY, people.submitter).submission
+        .redacted,
+    ).toBeNull();
+    // A redacted version belongs to a secrecy review concluding redact only.
+    expect(() =>
+      review(atSecrecy(), aReview('secrecy_review', { redacted }), people.secrecyReviewer, AT),
+    ).toThrow(expect.objectContaining({ code: 'secrecy-conclusion-misplaced' }));
+    expect(() => review(inReview(), aReview('first_review', { redacted }), people.firstReviewer, AT)).toThrow(
+      expect.objectContaining({ code: 'secrecy-conclusion-misplaced' }),
+    );
   });
 
   it('only the secrecy review gives a secrecy conclusion: elsewhere it is 422 secrecy-conclusion-misplaced', () => {
@@ -1088,9 +1164,18 @@ describe('the secrecy review (保密审查)', () => {
       fc.property(risks, fc.constantFrom('clear', 'redact', 'refer_upward'), (risks, outcome) => {
         const secrecy = SecrecyConclusion.parse({ risks, outcome });
         const unresolved = Object.values(risks).some((risk) => risk !== 'none');
-        const allowed = outcome === 'redact' || (outcome === 'clear' && !unresolved);
+        const unsure = Object.values(risks).includes('unsure');
+        const allowed = !unsure && (outcome === 'redact' || (outcome === 'clear' && !unresolved));
         const attempt = () =>
-          review(waiting, aReview('secrecy_review', { secrecy }), people.secrecyReviewer, AT);
+          review(
+            waiting,
+            aReview('secrecy_review', {
+              secrecy,
+              ...(outcome === 'redact' ? { redacted: { body: '已删除', attachments: [] } } : {}),
+            }),
+            people.secrecyReviewer,
+            AT,
+          );
         if (allowed) expect(attempt().submission.currentStep).toBe(3);
         else expect(attempt).toThrow(RuleViolationError);
       }),
@@ -1126,6 +1211,7 @@ describe('a shorter display set by a law, regulation or rule (an exception with 
       submitForReview(
         aSubmission({ display: { kind: 'until', endsOn: '2026-10-02', legalBasis: basis } }),
         TODAY,
+        people.submitter,
       ).submission.status,
     ).toBe('in_review');
   });
@@ -1503,6 +1589,7 @@ describe('publication in the reading room, with every version kept', () => {
       calendar,
       REG_26_PERIOD,
       '2027-01-04',
+      people.submitter,
     );
     const reviewed = approvedThrough(inReview(revised.submission), 4);
     const second = publish(reviewed, first, 'pub_1', '2027-01-05', '2027-01-05T09:00:00.000+08:00');

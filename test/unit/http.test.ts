@@ -7,7 +7,7 @@ import { logger } from '#lib/http/logger';
 import { VersionConflictError } from '#lib/domain/errors';
 import type { HttpEvent, StaffAccountOf } from '#lib/http/request';
 import type { Role, StaffAccount } from '#lib/domain/staff';
-import { decodePageToken, encodePageToken } from '#lib/adapters/records-table';
+import { decodePageToken, encodePageToken, pageScope } from '#lib/adapters/records-table';
 import { loadConfig } from '#lib/config';
 import { undeclaredAnswer } from '#test/support/declared-answers';
 
@@ -411,7 +411,7 @@ describe('page tokens', () => {
     const keys = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
     const decode = (value: string, partition = 'DIRECTORY#AGENCY') =>
       decodePageToken(value, keys, 'gsi1pk', partition);
-    const tokenOf = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const tokenOf = (key: unknown) => Buffer.from(JSON.stringify({ key, scope: '' })).toString('base64url');
     expect(decode(token ?? '')).toMatchObject({ gsi1sk: 'AGENCY#a' });
     expect(() => decode(token ?? '', 'AGENCY#b#STAFF')).toThrow(/page token/);
     expect(() => decode('!!!')).toThrow(/page token/);
@@ -426,6 +426,18 @@ describe('page tokens', () => {
     expect(() =>
       decode(tokenOf({ pk: 'a', sk: 'b', gsi1pk: 'DIRECTORY#AGENCY', gsi1sk: 'c', x: 'd' })),
     ).toThrow(/page token/);
+  });
+
+  it('are bound to the query that issued them: reused with other filters they are refused (400)', () => {
+    const key = { pk: 'READING#a#public', sk: '2026-05-01#pub_1' };
+    const year2026 = pageScope(['pk = :pk AND sk BETWEEN :from AND :to', { ':from': '2026-01-01' }, false]);
+    const year2020 = pageScope(['pk = :pk AND sk BETWEEN :from AND :to', { ':from': '2020-01-01' }, false]);
+    expect(year2026).not.toBe(year2020);
+    const token = encodePageToken(key, year2026) ?? '';
+    const decode = (scope: string) => decodePageToken(token, ['pk', 'sk'], 'pk', key.pk, scope);
+    expect(decode(year2026)).toEqual(key);
+    expect(() => decode(year2020)).toThrow(/page token/);
+    expect(() => decode('')).toThrow(/page token/);
   });
 });
 

@@ -314,6 +314,32 @@ describe('the review chain (签名把关)', () => {
     ]);
   });
 
+  it('whoever edited the item or sent it into the chain signs none of its steps (separation of duties)', async () => {
+    const world = await aWorld();
+    const { id, version } = await register(world);
+    const editor = aPrincipal(['clerk', 'reviewer'], { staffId: staffIdOf('editor') });
+    const sender = aPrincipal(['clerk', 'reviewer'], { staffId: staffIdOf('sender') });
+    await editSubmission(
+      world.proactiveDeps,
+      editor,
+      AGENCY,
+      id,
+      { version, content: aSubmission({ title: '改题' }) },
+      cst('2026-09-29'),
+    );
+    const sent = await sendForReview(world.proactiveDeps, sender, AGENCY, id, cst('2026-09-29'));
+    expect(sent.handledBy).toEqual([clerk.staffId, editor.staffId, sender.staffId]);
+    for (const who of [editor, sender])
+      await expect(
+        sign(world, id, who, { step: 'first_review', verdict: 'approve', opinion: '同意' }),
+      ).rejects.toThrow(
+        new ForbiddenError('Nobody signs a review step of an item they edited or sent for review.'),
+      );
+    expect(
+      await sign(world, id, reviewer, { step: 'first_review', verdict: 'approve', opinion: '同意' }),
+    ).toMatchObject({ currentStepName: 'second_review' });
+  });
+
   it('the secrecy review concludes on each risk, and clears only what carries none', async () => {
     const world = await aWorld();
     const { id } = await register(world);
@@ -335,15 +361,66 @@ describe('the review chain (签名把关)', () => {
         secrecy: { ...noRisk, risks: { ...noRisk.risks, personal_privacy: 'present' } },
       }),
     ).rejects.toMatchObject({ code: 'secrecy-unresolved' });
+    const redact = { risks: { ...noRisk.risks, personal_privacy: 'present' }, outcome: 'redact' } as const;
+    await expect(
+      secrecy({ verdict: 'approve', opinion: '个人信息已删除', secrecy: redact }),
+    ).rejects.toMatchObject({ code: 'redacted-version-missing' });
+    const file = world.uploads.put(anUploadKey(7));
     const redacted = await secrecy({
       verdict: 'approve',
       opinion: '个人信息已删除',
-      secrecy: { risks: { ...noRisk.risks, personal_privacy: 'present' }, outcome: 'redact' },
+      secrecy: redact,
+      redacted: { body: '删除个人信息后的正文', attachments: [{ uploadKey: file, name: '删除后.pdf' }] },
     });
     expect(redacted.currentStepName).toBe('approval');
     await expect(
       sign(world, id, approver, { step: 'approval', verdict: 'approve', opinion: '同意', secrecy: noRisk }),
     ).rejects.toMatchObject({ code: 'secrecy-conclusion-misplaced' });
+    // What is published is the redacted version; the original is archived beside it, internal.
+    const published = await sign(world, id, approver, {
+      step: 'approval',
+      verdict: 'approve',
+      opinion: '同意',
+    });
+    const publicationId = published.publicationId ?? '';
+    expect(await readPublication(world.proactiveDeps, publicationId, undefined)).toMatchObject({
+      body: '删除个人信息后的正文',
+      attachments: [{ name: '删除后.pdf' }],
+    });
+    const [created] = world.records.timeline(publicationCase(publicationId));
+    const archived = JSON.parse(
+      String((created?.data.archiveObjects as { body: string }[] | undefined)?.[0]?.body),
+    ) as { body: string; original: { body: string } };
+    expect(archived.body).toBe('删除个人信息后的正文');
+    expect(archived.original.body).toBe(aSubmission().body);
+    expect(world.uploads.referenced.has(file)).toBe(true);
+  });
+
+  it('a secrecy review with any risk unsure approves nothing: it refers the item upward (422 otherwise)', async () => {
+    const world = await aWorld();
+    const { id } = await register(world);
+    await send(world, id);
+    await sign(world, id, reviewer, { step: 'first_review', verdict: 'approve', opinion: '同意' });
+    await sign(world, id, secondReviewer, { step: 'second_review', verdict: 'approve', opinion: '同意' });
+    const unsure = { ...noRisk.risks, work_secret: 'unsure' } as const;
+    const secrecy = (verdict: 'approve' | 'return', outcome: SecrecyConclusion['outcome']) =>
+      sign(world, id, secrecyReviewer, {
+        step: 'secrecy_review',
+        verdict,
+        opinion: '是否涉密不确定',
+        secrecy: { risks: unsure, outcome },
+      });
+    for (const [verdict, outcome, path] of [
+      ['approve', 'redact', 'body.secrecy.outcome'],
+      ['approve', 'clear', 'body.secrecy.outcome'],
+      ['return', 'redact', 'body.secrecy.outcome'],
+      ['approve', 'refer_upward', 'body.verdict'],
+    ] as const)
+      await expect(secrecy(verdict, outcome)).rejects.toMatchObject({
+        code: 'secrecy-unsure-refers-upward',
+        errors: [{ path }],
+      });
+    expect(await secrecy('return', 'refer_upward')).toMatchObject({ status: 'returned' });
   });
 
   it('a return sends the item back with its reasons; sent again, it starts a new round from the first step', async () => {

@@ -7,6 +7,7 @@ import {
   annualReportCutoff,
   daysToSweep,
   dueDayIndexOf,
+  obligationOfBreach,
   periodClosedBefore,
   planDay,
   registrarOf,
@@ -181,5 +182,29 @@ describe('rules of the sweep', () => {
   it('the annual-report cutoff is in the year after the report year', () => {
     expect(annualReportCutoff('03-31', 2026)).toBe('2027-03-31');
     expect(annualReportCutoff('01-31', 2026)).toBe('2027-01-31');
+  });
+});
+
+describe('what a breach without a case concerns (it is cured when that is met)', () => {
+  it('the report year of a missing annual report; the obligation and period of a missed publication', () => {
+    expect(
+      obligationOfBreach({
+        kind: 'annual_report_missing',
+        breachKey: '2026#annual_report_missing#annual_report#2025#report',
+      }),
+    ).toEqual({ kind: 'annual_report', year: 2025 });
+    expect(
+      obligationOfBreach({
+        kind: 'periodic_missed',
+        breachKey: '2026#periodic_missed#obligation#ob_0000abcd#2026-Q1',
+      }),
+    ).toEqual({ kind: 'periodic', obligationId: 'ob_0000abcd', period: '2026-Q1' });
+    expect(
+      obligationOfBreach({
+        kind: 'reply_overdue',
+        breachKey: '2026#reply_overdue#application#2026-K7QX#reply',
+      }),
+    ).toBeNull();
+    expect(obligationOfBreach({ kind: 'annual_report_missing', breachKey: 'malformed' })).toBeNull();
   });
 });

@@ -113,8 +113,11 @@ export function publish(
     category: content.category,
     formedOn: content.formedOn,
     changedOn: submission.changedOn,
-    body: content.body,
-    attachments: content.attachments.map((file, index) => archived(file, index, 'attachment')),
+    // After a secrecy review that concluded "redact", the redacted version is what is published.
+    body: submission.redacted?.body ?? content.body,
+    attachments: (submission.redacted?.attachments ?? content.attachments).map((file, index) =>
+      archived(file, index, 'attachment'),
+    ),
     interpretation:
       content.interpretation === undefined ? null : archived(content.interpretation, 0, 'interpretation'),
     documentKind: content.documentKind,
@@ -167,13 +170,38 @@ export function withdrawPublication(
   };
 }
 
-/** The document as archived: what was published, and the signatures that let it through. */
+/**
+ * The original of a redacted publication, kept internal: its text, and its files with where their
+ * archived copies are kept; null when nothing was redacted.
+ */
+export function originalOfRedacted(publication: Publication, submission: Submission) {
+  if (submission.redacted === null) return null;
+  const where = {
+    agencyId: publication.agencyId,
+    publicationId: publication.publicationId,
+    publishedOn: publication.current.publishedOn,
+    version: publication.current.version,
+  };
+  return {
+    body: submission.content.body,
+    attachments: submission.content.attachments.map((file, index) => ({
+      ...file,
+      archiveKey: archiveKeys.publicationFile(where, 'original', index, file.uploadKey),
+    })),
+  };
+}
+
+/**
+ * The document as archived: what was published, the signatures that let it through and, when the
+ * secrecy review redacted it, the original (internal, never published).
+ */
 export function archivedDocument(publication: Publication, submission: Submission) {
   return {
     publicationId: publication.publicationId,
     agencyId: publication.agencyId,
     audience: publication.audience,
     ...publication.current,
+    original: originalOfRedacted(publication, submission),
     attribute: submission.content.attribute,
     signatures: submission.signatures.filter((signature) => signature.round === submission.round),
   };

@@ -130,39 +130,67 @@ export const Signature = z.preprocess(
 export type Signature = z.infer<typeof Signature>;
 
 /**
+ * The redacted version a secrecy review concluding "redact" gives (删除、遮盖涉密或不宜公开的内容): the
+ * text and files to publish. The original stays internal, archived beside the publication.
+ */
+export const RedactedVersion = z.strictObject({
+  body: text(200_000),
+  attachments: z.array(AttachedFile).max(20).default([]),
+});
+export type RedactedVersion = z.infer<typeof RedactedVersion>;
+
+/**
  * The submission as kept and shown: its content as registered (or last edited), where it stands in its
  * review chain, every signature of every round, and its publication deadline.
  */
-export const Submission = z
-  .object({
-    id: z.string(),
-    agencyId: z.string(),
-    status: SubmissionStatus,
-    content: z.preprocess(readLegacyRepeals, SubmissionInput),
-    submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }).readonly(),
-    createdAt: z.string(),
-    round: z.int(),
-    chain: ReviewChain,
-    currentStep: z.int().nullable(),
-    returnReasons: z.array(z.string()).readonly(),
-    signatures: z.array(Signature).readonly(),
-    /** Null when no publication clock runs for the item (Reg. 26 binds proactive, public items only). */
-    publicationDueDate: CivilDate.nullable(),
-    /** The period its clock counts; items kept before it was recorded lack it: 20 working days or the policy's. */
-    publicationPeriod: PublicationPeriod.nullable().default(null),
-    /** A revision's date of change (Reg. 26: 变更), from which its clock runs; null for a first version. */
-    changedOn: CivilDate.nullable().default(null),
-    publicationId: z.string().nullable(),
-    version: z.int(),
-  })
-  .readonly();
+export const Submission = z.preprocess(
+  (value) =>
+    isRecord(value) && value.handledBy === undefined && isRecord(value.submittedBy)
+      ? { ...value, handledBy: [value.submittedBy.staffId] }
+      : value,
+  z
+    .object({
+      id: z.string(),
+      agencyId: z.string(),
+      status: SubmissionStatus,
+      content: z.preprocess(readLegacyRepeals, SubmissionInput),
+      submittedBy: z.object({ staffId: z.string(), name: z.string().nullable() }).readonly(),
+      createdAt: z.string(),
+      round: z.int(),
+      chain: ReviewChain,
+      currentStep: z.int().nullable(),
+      returnReasons: z.array(z.string()).readonly(),
+      signatures: z.array(Signature).readonly(),
+      /** Null when no publication clock runs for the item (Reg. 26 binds proactive, public items only). */
+      publicationDueDate: CivilDate.nullable(),
+      /** The period its clock counts; items kept before it was recorded lack it: 20 working days or the policy's. */
+      publicationPeriod: PublicationPeriod.nullable().default(null),
+      /** A revision's date of change (Reg. 26: 变更), from which its clock runs; null for a first version. */
+      changedOn: CivilDate.nullable().default(null),
+      publicationId: z.string().nullable(),
+      /**
+       * Who registered, edited or sent the item into the chain: none of them signs its review steps. Items
+       * kept before it was recorded lack it: their submitter is the one known.
+       */
+      handledBy: z.array(z.string()).readonly(),
+      /** The redacted version to publish, from this round's secrecy review; older items lack it: none. */
+      redacted: RedactedVersion.nullable().default(null),
+      version: z.int(),
+    })
+    .readonly(),
+);
 export type Submission = z.infer<typeof Submission>;
+
+/** The staff who handled the item, with `staffId` added. */
+const handled = (current: Submission, staffId: string): readonly string[] =>
+  current.handledBy.includes(staffId) ? current.handledBy : [...current.handledBy, staffId];
 
 export const ReviewInput = z.strictObject({
   step: ReviewStepId,
   verdict: Verdict,
   opinion: text(4000),
   secrecy: SecrecyConclusion.optional(),
+  redacted: RedactedVersion.optional(),
 });
 export type ReviewInput = z.infer<typeof ReviewInput>;
 
@@ -282,6 +310,8 @@ export function createSubmission(
     publicationPeriod: clock === null ? null : period,
     changedOn: null,
     publicationId: null,
+    handledBy: [by.staffId],
+    redacted: null,
     version: 1,
   };
   return {
@@ -342,6 +372,7 @@ export function editSubmission(
   calendar: WorkingCalendar,
   period: PublicationPeriod,
   today: IsoDate,
+  by: Principal,
 ): SubmissionChange {
   if (!EDITABLE.includes(current.status))
     throw new WrongStateError(`A ${current.status} item cannot be edited.`);
@@ -360,6 +391,8 @@ export function editSubmission(
       publicationDueDate: clock?.dueDate ?? null,
       publicationPeriod: clock === null ? null : period,
       changedOn,
+      handledBy: handled(current, by.staffId),
+      redacted: null,
     },
     event: {
       type: current.status === 'published' ? 'revision_started' : 'submission_edited',
@@ -397,13 +430,19 @@ export function returnReasons(content: SubmissionInput, today: IsoDate): string[
 }
 
 /** Sends the item into the chain, from the first step — or returns it at once when something is missing. */
-export function submitForReview(current: Submission, today: IsoDate): SubmissionChange {
+export function submitForReview(current: Submission, today: IsoDate, by: Principal): SubmissionChange {
   if (current.status !== 'draft' && current.status !== 'returned')
     throw new WrongStateError(`A ${current.status} item cannot be sent for review.`);
   const reasons = returnReasons(current.content, today);
   if (reasons.length > 0) {
     return {
-      submission: { ...current, status: 'returned', returnReasons: reasons, currentStep: null },
+      submission: {
+        ...current,
+        status: 'returned',
+        returnReasons: reasons,
+        currentStep: null,
+        handledBy: handled(current, by.staffId),
+      },
       event: { type: 'auto_returned', data: { reasons } },
       clock: null,
       outcome: null,
@@ -411,7 +450,15 @@ export function submitForReview(current: Submission, today: IsoDate): Submission
   }
   const round = current.round + 1;
   return {
-    submission: { ...current, status: 'in_review', round, currentStep: 0, returnReasons: [] },
+    submission: {
+      ...current,
+      status: 'in_review',
+      round,
+      currentStep: 0,
+      returnReasons: [],
+      handledBy: handled(current, by.staffId),
+      redacted: null,
+    },
     event: { type: 'sent_for_review', data: { round, step: current.chain[0]?.id } },
     clock: null,
     outcome: null,
@@ -419,8 +466,9 @@ export function submitForReview(current: Submission, today: IsoDate): Submission
 }
 
 /**
- * A signature at the current step (签名把关): only that step's role; never the submitter; never someone
- * who signed another step of the same item. Approval of the last step publishes or records the item.
+ * A signature at the current step (签名把关): only that step's role; never the submitter nor anyone who
+ * edited the item or sent it into the chain (separation of duties); never someone who signed another
+ * step of the same item. Approval of the last step publishes or records the item.
  */
 export function review(current: Submission, input: ReviewInput, by: Principal, at: string): SubmissionChange {
   if (current.status !== 'in_review' || current.currentStep === null)
@@ -433,6 +481,8 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
     throw new ForbiddenError(`The ${step.label} (${step.id}) step is signed by a ${step.role}.`);
   if (by.staffId === current.submittedBy.staffId)
     throw new ForbiddenError('Nobody reviews their own submission.');
+  if (current.handledBy.includes(by.staffId))
+    throw new ForbiddenError('Nobody signs a review step of an item they edited or sent for review.');
   if (
     current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.id)
   ) {
@@ -444,6 +494,20 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
         'secrecy-conclusion-missing',
         'The secrecy review gives a conclusion per risk and an outcome.',
         [{ path: 'body.secrecy', message: 'is required at the secrecy review' }],
+      );
+    }
+    if (
+      Object.values(input.secrecy.risks).includes('unsure') &&
+      (input.secrecy.outcome !== 'refer_upward' || input.verdict === 'approve')
+    ) {
+      throw new RuleViolationError(
+        'secrecy-unsure-refers-upward',
+        'A risk marked unsure is referred upward (报上级机关或保密工作部门确定): the item is returned with the referral.',
+        [
+          input.secrecy.outcome === 'refer_upward'
+            ? { path: 'body.verdict', message: 'must be return when a risk is unsure' }
+            : { path: 'body.secrecy.outcome', message: 'must be refer_upward when a risk is unsure' },
+        ],
       );
     }
     if (input.secrecy.outcome === 'refer_upward' && input.verdict === 'approve') {
@@ -461,6 +525,27 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
         [{ path: 'body.secrecy.outcome', message: 'must be redact or refer_upward' }],
       );
     }
+    const redacting = input.verdict === 'approve' && input.secrecy.outcome === 'redact';
+    if (redacting && input.redacted === undefined) {
+      throw new RuleViolationError(
+        'redacted-version-missing',
+        'A secrecy review that concludes "redact" gives the redacted version (text and files) to publish.',
+        [{ path: 'body.redacted', message: 'is required when the conclusion is redact' }],
+      );
+    }
+    if (!redacting && input.redacted !== undefined) {
+      throw new RuleViolationError(
+        'secrecy-conclusion-misplaced',
+        'Only a secrecy review approving with "redact" gives a redacted version.',
+        [{ path: 'body.redacted', message: 'belongs to a secrecy review that concludes redact' }],
+      );
+    }
+  } else if (input.redacted !== undefined) {
+    throw new RuleViolationError(
+      'secrecy-conclusion-misplaced',
+      'Only the secrecy review gives a redacted version.',
+      [{ path: 'body.redacted', message: 'belongs to the secrecy review' }],
+    );
   } else if (input.secrecy !== undefined) {
     throw new RuleViolationError(
       'secrecy-conclusion-misplaced',
@@ -504,9 +589,10 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
     };
   }
   const next = current.currentStep + 1;
+  const redacted = input.redacted ?? current.redacted;
   if (next < current.chain.length) {
     return {
-      submission: { ...current, currentStep: next, signatures },
+      submission: { ...current, currentStep: next, signatures, redacted },
       event: { type: 'review_signed', data: { ...signed, next: current.chain[next]?.id } },
       clock: null,
       outcome: null,
@@ -514,7 +600,13 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
   }
   const publish = current.content.attribute === 'proactive';
   return {
-    submission: { ...current, status: publish ? 'published' : 'recorded', currentStep: null, signatures },
+    submission: {
+      ...current,
+      status: publish ? 'published' : 'recorded',
+      currentStep: null,
+      signatures,
+      redacted,
+    },
     event: { type: publish ? 'published' : 'recorded', data: signed },
     clock: clockRunning(current) ? { open: false } : null,
     outcome: publish ? 'publish' : 'record',

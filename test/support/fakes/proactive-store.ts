@@ -131,11 +131,16 @@ export class InMemoryProactiveStore implements ProactiveStore {
       .filter((entry) => query.category === undefined || entry.category === query.category)
       .filter((entry) => query.year === undefined || entry.publishedOn.startsWith(`${query.year}-`))
       .map((entry) => ({ sortKey: `${entry.publishedOn}#${entry.publicationId}`, item: entry }));
-    const page = pageOf(`reading-room#${agencyId}#${audience}#${query.category ?? ''}`, entries, {
-      limit: query.limit,
-      nextToken: query.nextToken,
-      ascending: false,
-    });
+    const page = pageOf(
+      // A token is bound to the query's filters, as the adapter binds it (another year or search: 400).
+      `reading-room#${agencyId}#${audience}#${query.category ?? ''}#${query.year ?? ''}#${query.q ?? ''}`,
+      entries,
+      {
+        limit: query.limit,
+        nextToken: query.nextToken,
+        ascending: false,
+      },
+    );
     const q = query.q;
     return {
       items: q === undefined ? page.items : page.items.filter((entry) => entry.title.includes(q)),
