@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException, type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  TransactionConflictException,
+  type ConsumedCapacity,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -183,8 +191,14 @@ export class RecordsTable {
     return items;
   }
 
-  /** All or nothing; a failed condition raises the domain error of the op that failed. */
+  /**
+   * All or nothing; a failed condition raises the domain error of the op that failed. One write alone is
+   * sent as a plain conditional write: as atomic, at half the capacity of a one-item transaction.
+   */
   async transact(ops: readonly TransactOp[]): Promise<void> {
+    const [only] = ops;
+    if (ops.length === 1 && only !== undefined && only.item.ConditionCheck === undefined)
+      return this.writeOne(only);
     try {
       const result = await this.client.send(
         new TransactWriteCommand({
@@ -211,6 +225,34 @@ export class RecordsTable {
           });
         }
       }
+      throw error;
+    }
+  }
+
+  private async writeOne(op: TransactOp): Promise<void> {
+    const { Put, Delete, Update } = op.item;
+    const send = () => {
+      if (Put !== undefined)
+        return this.client.send(new PutCommand({ ...Put, ReturnConsumedCapacity: 'TOTAL' }));
+      if (Delete !== undefined)
+        return this.client.send(new DeleteCommand({ ...Delete, ReturnConsumedCapacity: 'TOTAL' }));
+      if (Update !== undefined)
+        return this.client.send(new UpdateCommand({ ...Update, ReturnConsumedCapacity: 'TOTAL' }));
+      throw new Error('A write names Put, Delete or Update.');
+    };
+    try {
+      const result = await send();
+      this.count(result.ConsumedCapacity, 'write');
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException)
+        throw (
+          op.onConditionFailed?.() ??
+          new VersionConflictError('The record changed meanwhile; read it again.', { cause: error })
+        );
+      if (error instanceof TransactionConflictException)
+        throw new VersionConflictError('Another change to the same record is in progress; try again.', {
+          cause: error,
+        });
       throw error;
     }
   }

@@ -45,15 +45,20 @@ export async function takeUploads(
   const claimed: (readonly [path: string, uploadKey: string])[] = [];
   try {
     const taken: FieldError[] = [];
-    for (const file of files) {
-      const claim = await uploads.claim(file[1], owner);
-      if (claim === 'taken')
+    // Claimed side by side; every claim made is known (to give back) even when another one failed.
+    const claims = await Promise.allSettled(files.map((file) => uploads.claim(file[1], owner)));
+    for (const [index, claim] of claims.entries()) {
+      const file = files[index];
+      if (file === undefined || claim.status === 'rejected') continue;
+      if (claim.value === 'taken')
         taken.push({
           path: file[0],
           message: 'is already attached to another record; upload the file again',
         });
-      else if (claim === 'new') claimed.push(file);
+      else if (claim.value === 'new') claimed.push(file);
     }
+    const failed = claims.find((claim) => claim.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
     if (taken.length > 0)
       throw new RuleViolationError('upload-already-used', 'A file is attached to another record.', taken);
 
@@ -70,10 +75,14 @@ export async function takeUploads(
           message: `holds ${upload.size} bytes, not the ${upload.declaredSize ?? 'unknown number'} declared for its URL`,
         });
     }
-    if (errors.length === 0)
-      for (const [index, [path, key]] of claimed.entries())
-        if (!(await uploads.keep(key, stored[index]?.etag ?? '')))
+    if (errors.length === 0) {
+      const kept = await Promise.all(
+        claimed.map(([, key], index) => uploads.keep(key, stored[index]?.etag ?? '')),
+      );
+      for (const [index, [path]] of claimed.entries())
+        if (kept[index] !== true)
           errors.push({ path, message: 'changed while being attached; upload the file again' });
+    }
     if (errors.length > 0)
       throw new RuleViolationError(
         'unknown-upload',
@@ -81,7 +90,7 @@ export async function takeUploads(
         errors,
       );
   } catch (error) {
-    for (const [, key] of claimed) await uploads.release(key, owner);
+    await Promise.all(claimed.map(([, key]) => uploads.release(key, owner)));
     throw error;
   }
 }
