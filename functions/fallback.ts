@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { matchRoute } from '#lib/api/route-match';
 import { problemResponse, problemType } from '#lib/http/problem';
 import type { HttpEvent } from '#lib/http/request';
+import { notFoundPage } from '#lib/web/page-function.tsx';
 
 /**
  * The `$default` route: API Gateway sends here every request that matches no route, so that clients get
@@ -32,6 +33,9 @@ export const handler = async (event: HttpEvent): Promise<APIGatewayProxyStructur
       requestId,
     });
   }
+  // A person's browser, off the API: the portal's "not found" page, in their language.
+  if (!path.startsWith('/v1/') && /\btext\/html\b/.test(event.headers.accept ?? ''))
+    return notFoundPage(event);
   return problemResponse({
     type: problemType('not-found'),
     title: 'Not found',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { matchRoute } from '#lib/api/route-match';
-import { defaultThrottle, type RouteDefinition } from '#lib/api/routes';
+import { defaultThrottle, type AnyRouteDefinition } from '#lib/api/routes';
 import { claimsAsAuthorizerPassesThem } from '#lib/http/claims';
 import { outcomeUnknown } from '#lib/http/handler';
 import { problemResponse, problemType } from '#lib/http/problem';
@@ -50,7 +50,7 @@ export type Gateway = { url: string; server: Server; close: () => Promise<void> 
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const buckets = new Map<string, TokenBucket>();
-  const bucketFor = (route: RouteDefinition, routeKey: string): TokenBucket => {
+  const bucketFor = (route: AnyRouteDefinition, routeKey: string): TokenBucket => {
     let bucket = buckets.get(routeKey);
     if (bucket === undefined) {
       const limits = route.throttle ?? defaultThrottle;
@@ -105,7 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 async function handle(
   req: IncomingMessage,
   options: GatewayOptions,
-  bucketFor: (route: RouteDefinition, routeKey: string) => TokenBucket,
+  bucketFor: (route: AnyRouteDefinition, routeKey: string) => TokenBucket,
 ): Promise<APIGatewayProxyResultV2> {
   const requestId = randomUUID();
   const method = (req.method ?? 'GET').toUpperCase();

@@ -82,8 +82,9 @@ try {
   const { stop: _stop, drainStream: _drain, ...state } = cloud;
   await mkdir(dirname(stateFile), { recursive: true });
   await writeFile(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-  say(`\nGongkai is running at ${cloud.baseUrl}`);
-  say(`  try: curl ${cloud.baseUrl}/v1/health`);
+  say(`\nThe citizen portal (公众门户): ${cloud.baseUrl}/`);
+  say(`  demo agency's page: ${cloud.baseUrl}/agencies/${cloud.agencyId}`);
+  say(`\nThe API: ${cloud.baseUrl}/v1/  (try: curl ${cloud.baseUrl}/v1/health)`);
   say(`  demo agency: ${cloud.agencyId}${fixedNow ? `; fixed clock: ${fixedNow.toISOString()}` : ''}`);
   say(`  data: ${flags['in-memory'] ? 'in memory (discarded on exit)' : dataDir}`);
   // Tokens are never written to the console or a log, only to the state file (mode 600).

@@ -19,7 +19,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { TimeZone } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { defaultThrottle, routeKeyOf, routes, type RouteDefinition } from '#lib/api/routes';
+import { defaultThrottle, routeKeyOf, routeTable } from '#lib/api/routes';
 import { keys } from '#lib/adapters/keys';
 import { functionDefinitions, type FunctionName } from '#lib/platform/functions';
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
@@ -111,7 +111,8 @@ export class ApiStack extends Stack {
     });
 
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
-    for (const route of routes as readonly RouteDefinition[]) {
+    // The API's routes and the people's pages, from the one table.
+    for (const route of routeTable) {
       const created = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

@@ -1,13 +1,13 @@
-import { routeKeyOf, routes, type HttpMethod, type RouteDefinition } from './routes';
+import { routeKeyOf, routeTable, type AnyRouteDefinition, type HttpMethod } from './routes';
 
 /**
  * Matches a request to the route table as API Gateway does: a literal path segment wins over a
  * `{parameter}` at the same position; path parameters are URL-decoded.
  */
-type CompiledRoute = { route: RouteDefinition; segments: readonly Segment[] };
+type CompiledRoute = { route: AnyRouteDefinition; segments: readonly Segment[] };
 type Segment = { kind: 'literal'; value: string } | { kind: 'param'; name: string };
 
-const compiled: readonly CompiledRoute[] = routes.map((route: RouteDefinition) => ({
+const compiled: readonly CompiledRoute[] = routeTable.map((route) => ({
   route,
   segments: route.path
     .split('/')
@@ -19,7 +19,7 @@ const compiled: readonly CompiledRoute[] = routes.map((route: RouteDefinition) =
 }));
 
 export type RouteMatch =
-  | { kind: 'matched'; route: RouteDefinition; routeKey: string; pathParameters: Record<string, string> }
+  | { kind: 'matched'; route: AnyRouteDefinition; routeKey: string; pathParameters: Record<string, string> }
   | { kind: 'method-not-allowed'; allowed: HttpMethod[] }
   | { kind: 'bad-path' }
   | { kind: 'not-found' };

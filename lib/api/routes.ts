@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate, ReconsiderationUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';
+import { pageRoutes, type PageRouteDefinition } from './page-routes';
 import {
   alreadyExists,
   dependencyUnavailable,
@@ -93,6 +94,8 @@ export type ResponseDefinition = {
 };
 
 export type RouteDefinition = {
+  /** API routes answer JSON; the people's pages (`page-routes.ts`) are the other kind. */
+  readonly kind?: 'api';
   readonly method: HttpMethod;
   readonly path: `/v1/${string}`;
   readonly function: HttpFunctionName;
@@ -1210,7 +1213,7 @@ export const routes = [
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];
-export const routeKeyOf = (route: Pick<RouteDefinition, 'method' | 'path'>): string =>
+export const routeKeyOf = (route: { readonly method: string; readonly path: string }): string =>
   `${route.method} ${route.path}`;
 export type RouteKey<F extends HttpFunctionName = HttpFunctionName> =
   Extract<Route, { function: F }> extends infer R
@@ -1230,3 +1233,10 @@ export type RouteOfKey<K extends string> = Route extends infer R
 
 const byKey = new Map<string, RouteDefinition>(routes.map((route) => [routeKeyOf(route), route]));
 export const routeByKey = (routeKey: string): RouteDefinition | undefined => byKey.get(routeKey);
+
+/** The whole route table: the API's routes and the people's pages, served side by side. */
+export type AnyRouteDefinition = RouteDefinition | PageRouteDefinition;
+export const routeTable: readonly AnyRouteDefinition[] = [...routes, ...pageRoutes];
+export const anyRouteByKey = (routeKey: string): AnyRouteDefinition | undefined =>
+  byKey.get(routeKey) ?? pageByKey.get(routeKey);
+const pageByKey = new Map<string, PageRouteDefinition>(pageRoutes.map((route) => [routeKeyOf(route), route]));

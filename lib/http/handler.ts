@@ -57,25 +57,7 @@ export function httpFunction<F extends HttpFunctionName>(
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     const work = answer(event, requestId, log);
-    const remaining = context?.getRemainingTimeInMillis();
-    if (remaining === undefined) return work;
-    // Answer before the Lambda timeout (API Gateway would say only "Service Unavailable"): say that the
-    // outcome is unknown and how to retry safely. The work may still finish, and commit, after this.
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<APIGatewayProxyStructuredResultV2>((resolve) => {
-      timer = setTimeout(
-        () => {
-          log.warn('Answered before the function timeout; the outcome is unknown', { remaining });
-          resolve(outcomeUnknown(requestId));
-        },
-        Math.max(0, remaining - ANSWER_MARGIN_MS),
-      );
-    });
-    try {
-      return await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return answerInTime(work, context, log, () => outcomeUnknown(requestId));
   };
 
   async function answer(
@@ -97,6 +79,35 @@ export function httpFunction<F extends HttpFunctionName>(
       }
       return result;
     }
+  }
+}
+
+/**
+ * Answers before the Lambda timeout (API Gateway would say only "Service Unavailable"): `late()` says that
+ * the outcome is unknown and how to retry safely. The work may still finish, and commit, after this.
+ */
+export async function answerInTime<T>(
+  work: Promise<T>,
+  context: Context | undefined,
+  log: typeof logger,
+  late: () => T,
+): Promise<T> {
+  const remaining = context?.getRemainingTimeInMillis();
+  if (remaining === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<T>((resolve) => {
+    timer = setTimeout(
+      () => {
+        log.warn('Answered before the function timeout; the outcome is unknown', { remaining });
+        resolve(late());
+      },
+      Math.max(0, remaining - ANSWER_MARGIN_MS),
+    );
+  });
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -87,6 +87,12 @@ export const functionDefinitions = [
     // Under the integration's 29 s (lib/platform/timeouts.ts), with room for a cold start.
     timeoutSeconds: 25,
   }),
+  http('portal', 'The citizen portal (公众门户): server-rendered pages over the same use cases', {
+    records: 'readWrite',
+    archive: 'read',
+    uploads: 'readWrite',
+    applicantKey: true,
+  }),
   http('fallback', 'Problem+json answers for routes that do not exist', {}),
   {
     name: 'archiver',

@@ -26,7 +26,11 @@ describe('uploads that cannot be oversized, swapped or reused', () => {
     return upload.json as { uploadKey: string; url: string; headers: Record<string, string> };
   };
   const put = (upload: { url: string; headers: Record<string, string> }, body: string | Buffer) =>
-    fetch(upload.url, { method: 'PUT', headers: upload.headers, body });
+    fetch(upload.url, {
+      method: 'PUT',
+      headers: upload.headers,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
   const submit = (attachments: string[]) =>
     api('POST', `/v1/agencies/${agency.agencyId}/applications`, {
       now: '2026-09-28T02:00:00Z',

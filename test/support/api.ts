@@ -40,7 +40,11 @@ export async function api(method: string, path: string, options: CallOptions = {
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const response = await fetch(`${localCloud().baseUrl}${path}`, { method, headers, body });
+  const response = await fetch(`${localCloud().baseUrl}${path}`, {
+    method,
+    headers,
+    body: typeof body === 'object' ? new Uint8Array(body) : body,
+  });
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   let json: unknown;

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { AgencyId } from '#lib/domain/agency';
+import { TrackingNumber } from '#lib/domain/application/secrets';
+import type { HttpFunctionName } from '#lib/platform/functions';
+
+/**
+ * The people's pages (the citizen portal), in the same route table as the API: the CDK stack creates an
+ * API Gateway route for each (no authorizer: citizens prove who they are with their tracking number and
+ * access token, posted, never in a URL), and the local gateway matches them as it does the API's.
+ * `GET` pages answer HTML; `POST` routes are forms (CSRF-checked) answered by a redirect or, when the
+ * input is wrong, by the same page with the errors.
+ */
+export type PageMethod = 'GET' | 'POST';
+export type PageRouteDefinition = {
+  readonly kind: 'page';
+  readonly method: PageMethod;
+  /** Outside `/v1/`: the API owns that prefix. */
+  readonly path: '/' | `/${Exclude<string, `v1/${string}`>}`;
+  readonly function: Extract<HttpFunctionName, 'portal'>;
+  readonly access: 'public';
+  readonly summary: string;
+  readonly params?: z.ZodObject | undefined;
+  /** Forms that write are throttled like the API's public writes. */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+};
+
+const PublicationId = z.string().regex(/^pub_[0-9a-f]{12}$/, 'must be a publication id');
+const Year = z.coerce.number().int().min(2008).max(2100);
+export const PagePaths = {
+  agency: z.object({ agencyId: AgencyId }),
+  publication: z.object({ publicationId: PublicationId }),
+  report: z.object({ agencyId: AgencyId, year: Year }),
+  application: z.object({ trackingNumber: TrackingNumber }),
+  complaint: z.object({
+    agencyId: AgencyId,
+    complaintId: z.string().regex(/^cmp_[0-9a-f]{12}$/, 'must be a complaint id'),
+  }),
+  asset: z.object({ file: z.string().regex(/^[a-z]+\.[0-9a-f]{12}\.(?:css|js)$/, 'must be an asset name') }),
+} as const;
+
+/** Public form posts: per route, across all callers (the API's public throttle). */
+const formThrottle = { rateLimit: 50, burstLimit: 100 };
+
+const page = <
+  const M extends PageMethod,
+  const P extends PageRouteDefinition['path'],
+  S extends z.ZodObject | undefined = undefined,
+>(
+  method: M,
+  path: P,
+  summary: string,
+  params?: S,
+) =>
+  ({
+    kind: 'page',
+    method,
+    path,
+    function: 'portal',
+    access: 'public',
+    summary,
+    params: params as S,
+    ...(method === 'POST' ? { throttle: formThrottle } : {}),
+  }) as const;
+
+export const pageRoutes = [
+  page('GET', '/', 'Home (首页): find an agency by name; the directory by tree and level'),
+  page('GET', '/assets/{file}', 'The fingerprinted stylesheet and script (immutable)', PagePaths.asset),
+  page('GET', '/preferences', 'Language and large text (适老化): sets a cookie and returns'),
+  page(
+    'GET',
+    '/agencies/{agencyId}',
+    'Agency home: office, catalogue, latest publications, reports',
+    PagePaths.agency,
+  ),
+  page('GET', '/agencies/{agencyId}/guide', '政府信息公开指南 (Reg. 22)', PagePaths.agency),
+  page(
+    'GET',
+    '/agencies/{agencyId}/publications',
+    'Reading room (主动公开): by category, year, search',
+    PagePaths.agency,
+  ),
+  page(
+    'GET',
+    '/publications/{publicationId}',
+    'A publication, its files and its versions',
+    PagePaths.publication,
+  ),
+  page('GET', '/agencies/{agencyId}/annual-reports', 'The agency’s annual reports', PagePaths.agency),
+  page(
+    'GET',
+    '/agencies/{agencyId}/annual-reports/{year}',
+    'An annual report in the national format',
+    PagePaths.report,
+  ),
+  page('GET', '/agencies/{agencyId}/apply', 'Apply (在线申请, Reg. 29): the form', PagePaths.agency),
+  page('POST', '/agencies/{agencyId}/apply', 'Apply: submit the form', PagePaths.agency),
+  page(
+    'GET',
+    '/applications/{trackingNumber}/receipt',
+    'The receipt (回执), shown once',
+    PagePaths.application,
+  ),
+  page('GET', '/follow', 'Follow an application (查询): tracking number and access token'),
+  page('POST', '/follow', 'Follow: open the application'),
+  page('GET', '/applications/{trackingNumber}', 'An application’s status', PagePaths.application),
+  page('POST', '/applications/{trackingNumber}/supplement', 'Supplement (补正)', PagePaths.application),
+  page('GET', '/applications/{trackingNumber}/withdrawal', 'Withdraw: confirm', PagePaths.application),
+  page('POST', '/applications/{trackingNumber}/withdrawal', 'Withdraw', PagePaths.application),
+  page(
+    'POST',
+    '/applications/{trackingNumber}/sign-out',
+    'Forget this application on this browser',
+    PagePaths.application,
+  ),
+  page(
+    'GET',
+    '/agencies/{agencyId}/complaints/new',
+    'Complain (投诉举报, Reg. 51): the form',
+    PagePaths.agency,
+  ),
+  page('POST', '/agencies/{agencyId}/complaints', 'Complain: submit', PagePaths.agency),
+  page(
+    'GET',
+    '/agencies/{agencyId}/complaints/{complaintId}',
+    'A complaint’s receipt and answer date',
+    PagePaths.complaint,
+  ),
+] as const satisfies readonly PageRouteDefinition[];
+
+export type PageRoute = (typeof pageRoutes)[number];
+export type PageRouteKey = PageRoute extends infer R
+  ? R extends PageRoute
+    ? `${R['method']} ${R['path']}`
+    : never
+  : never;

@@ -1,0 +1,32 @@
+import type { Locale } from './locale';
+import { common } from './common';
+import type { Section } from './section';
+import { home } from './home';
+
+/**
+ * The message catalogue: every word the pages show, per language. Each section (one file per part of the
+ * portal) gives `zh-CN` and an `en` of exactly the same keys (the compiler checks it: `section()`), keys are
+ * prefixed by their section so sections never collide (a unit test checks that too). Placeholders are
+ * `{name}`, filled by `t(key, { name })`.
+ */
+export const sections = [common, home] as const;
+
+type KeysOf<S> = S extends Section<infer K> ? K : never;
+export type MessageKey = KeysOf<(typeof sections)[number]>;
+export type Messages = Readonly<Record<MessageKey, string>>;
+
+const merged = (locale: Locale): Messages =>
+  Object.assign({}, ...sections.map((s) => s[locale] as Readonly<Record<string, string>>)) as Messages;
+export const catalogue: Readonly<Record<Locale, Messages>> = { 'zh-CN': merged('zh-CN'), en: merged('en') };
+
+export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+
+export const translator =
+  (locale: Locale): Translate =>
+  (key, values) => {
+    const template = catalogue[locale][key];
+    if (values === undefined) return template;
+    return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
+      name in values ? String(values[name]) : whole,
+    );
+  };

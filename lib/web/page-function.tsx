@@ -1,0 +1,404 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { ComponentChildren } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { z } from 'zod';
+import { anyRouteByKey } from '#lib/api/routes';
+import type { PageRoute, PageRouteKey } from '#lib/api/page-routes';
+import { DomainError } from '#lib/domain/errors';
+import { answerInTime } from '#lib/http/handler';
+import { logger } from '#lib/http/logger';
+import type { HttpEvent } from '#lib/http/request';
+import type { Asset } from './assets';
+import { Page, type PageContext } from './context';
+import { Layout, type Crumb } from './layout';
+import { translator, type MessageKey, type Translate } from './messages/catalogue';
+import { negotiateLocale, type Locale } from './messages/locale';
+import { cookieHeader, parseCookies, PREFERENCE_COOKIES } from './cookies';
+
+/**
+ * The Lambda entry point of the people's pages, as `httpFunction` is the API's: one handler per page route
+ * (the compiler checks every route of the table has one). Before a handler runs, the path is parsed with
+ * its route's schema (a wrong path is the "not found" page), the language chosen, and a form post checked
+ * (CSRF: its Origin, and its form token against the `__Host-` cookie). A handler answers a page (rendered
+ * in the layout, with security headers, gzip when accepted), a redirect (303 after a post) or an asset.
+ * Whatever goes wrong answers a page in the reader's language, never JSON.
+ */
+export type PageCache =
+  /** Public pages: shared caches (CloudFront) keep them `sMaxAge` seconds. */
+  | { readonly kind: 'public'; readonly sMaxAge: number }
+  /** Pages with a person's data: never stored anywhere. */
+  | { readonly kind: 'no-store' };
+
+export type PageAnswer =
+  | {
+      readonly kind: 'page';
+      readonly status?: number;
+      readonly title: string;
+      readonly crumbs?: readonly Crumb[];
+      readonly body: ComponentChildren;
+      readonly cache?: PageCache;
+      readonly cookies?: readonly string[];
+      /** Status pages: no `Referer` leaves them (their path names an application). */
+      readonly referrer?: 'no-referrer';
+      readonly robots?: 'noindex';
+    }
+  | { readonly kind: 'redirect'; readonly location: string; readonly cookies?: readonly string[] }
+  | { readonly kind: 'asset'; readonly asset: Asset };
+
+/** A form as posted: text fields by name, and files (multipart only). */
+export type FormFields = {
+  readonly get: (name: string) => string | undefined;
+  readonly getAll: (name: string) => readonly string[];
+  readonly files: (name: string) => readonly File[];
+  /** Every text field, for keeping the input when the page is answered again with errors. */
+  readonly values: Readonly<Record<string, string>>;
+};
+
+type ParamsOf<R> = R extends { readonly params: infer S extends z.ZodType }
+  ? z.output<S>
+  : Record<string, never>;
+type RouteOfPageKey<K extends string> =
+  Extract<PageRoute, { method: K extends `${infer M} ${string}` ? M : never }> extends infer R
+    ? R extends PageRoute
+      ? `${R['method']} ${R['path']}` extends K
+        ? R
+        : never
+      : never
+    : never;
+
+export type PageRequest<K extends PageRouteKey = PageRouteKey> = {
+  readonly params: ParamsOf<RouteOfPageKey<K>>;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  readonly form: FormFields;
+  readonly cookies: Readonly<Record<string, string | undefined>>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly now: Date;
+  readonly requestId: string;
+  readonly locale: Locale;
+  readonly t: Translate;
+  /** The request's path and query as received (for "return here"). */
+  readonly path: string;
+};
+
+export type PageHandler<K extends PageRouteKey> = (request: PageRequest<K>) => Promise<PageAnswer>;
+export type PageHandlers = { readonly [K in PageRouteKey]: PageHandler<K> };
+
+/** The form token's cookie: `__Host-` (this host only, path `/`, Secure), HttpOnly, SameSite=Strict. */
+export const CSRF_COOKIE = '__Host-gk-csrf';
+export const CSRF_FIELD = '_csrf';
+
+/** An error a page handler throws to answer a page of its own with a status (e.g. 404). */
+export class PageError extends Error {
+  constructor(
+    readonly status: number,
+    readonly titleKey: MessageKey,
+    readonly bodyKey: MessageKey,
+  ) {
+    super(titleKey);
+  }
+}
+
+export function pageFunction(
+  handlers: PageHandlers,
+): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
+  const table = handlers as unknown as Readonly<Record<string, PageHandler<PageRouteKey> | undefined>>;
+  return async (event, context) => {
+    const requestId = event.requestContext.requestId;
+    const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
+    const headers = event.headers as Readonly<Record<string, string | undefined>>;
+    const cookies = parseCookies(event.cookies);
+    const locale = negotiateLocale(cookies[PREFERENCE_COOKIES.language], headers['accept-language']);
+    const frame: Frame = {
+      locale,
+      t: translator(locale),
+      largeText: cookies[PREFERENCE_COOKIES.textSize] === 'large',
+      path: event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath,
+      csrf: { existing: cookies[CSRF_COOKIE], issued: undefined },
+      requestId,
+      gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
+    };
+    const work = answer(event, frame, cookies, headers, log);
+    return answerInTime(work, context, log, () =>
+      messagePage(frame, 503, 'common.unavailable.title', 'common.unavailable.body', { 'retry-after': '2' }),
+    );
+  };
+
+  async function answer(
+    event: HttpEvent,
+    frame: Frame,
+    cookies: Readonly<Record<string, string | undefined>>,
+    headers: Readonly<Record<string, string | undefined>>,
+    log: typeof logger,
+  ): Promise<APIGatewayProxyStructuredResultV2> {
+    try {
+      const handler = table[event.routeKey];
+      const route = anyRouteByKey(event.routeKey);
+      if (handler === undefined || route === undefined || route.kind !== 'page')
+        return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
+      const params = route.params?.safeParse(event.pathParameters ?? {});
+      if (params !== undefined && !params.success)
+        return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
+      const query = { ...(event.queryStringParameters ?? {}) };
+      if (Object.keys(query).some((name) => /token|secret|password/i.test(name)))
+        return messagePage(frame, 400, 'common.badRequest.title', 'common.secretInUrl.body');
+      let form = EMPTY_FORM;
+      if (route.method === 'POST') {
+        if (!sameOrigin(headers)) {
+          log.info('Form refused: cross-site', { origin: headers.origin ?? null });
+          return messagePage(frame, 403, 'common.formExpired.title', 'common.formExpired.body');
+        }
+        const parsed = await readForm(event);
+        if (parsed === undefined)
+          return messagePage(frame, 400, 'common.badRequest.title', 'common.badForm.body');
+        if (!tokensMatch(parsed.get(CSRF_FIELD), frame.csrf.existing)) {
+          log.info('Form refused: form token missing or wrong');
+          return messagePage(frame, 403, 'common.formExpired.title', 'common.formExpired.body');
+        }
+        form = parsed;
+      }
+      const reply = await handler({
+        params: (params?.data ?? {}) as never,
+        query,
+        form,
+        cookies,
+        headers,
+        now: new Date(event.requestContext.timeEpoch),
+        requestId: frame.requestId,
+        locale: frame.locale,
+        t: frame.t,
+        path: frame.path,
+      });
+      return toResult(reply, frame);
+    } catch (error) {
+      if (error instanceof PageError) return messagePage(frame, error.status, error.titleKey, error.bodyKey);
+      if (error instanceof DomainError && error.status < 500) {
+        log.info('Request refused', { status: error.status, code: error.code });
+        return error.status === 404
+          ? messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body')
+          : messagePage(frame, error.status, 'common.badRequest.title', 'common.badRequest.body');
+      }
+      if (error instanceof DomainError && error.status === 503) {
+        log.warn('A dependency did not answer', { code: error.code });
+        return messagePage(frame, 503, 'common.unavailable.title', 'common.unavailable.body', {
+          'retry-after': '2',
+        });
+      }
+      log.error('Page failed', error as Error);
+      return messagePage(frame, 500, 'common.serverError.title', 'common.serverError.body');
+    }
+  }
+}
+
+/** What the frame of every answer needs, whatever the handler did. */
+type Frame = {
+  readonly locale: Locale;
+  readonly t: Translate;
+  readonly largeText: boolean;
+  readonly path: string;
+  readonly csrf: { readonly existing: string | undefined; issued: string | undefined };
+  readonly requestId: string;
+  readonly gzip: boolean;
+};
+
+const EMPTY_FORM: FormFields = { get: () => undefined, getAll: () => [], files: () => [], values: {} };
+
+/**
+ * A post from our own pages: where the browser says where it comes from (`Origin`, `Sec-Fetch-Site`), it
+ * must be this host. Browsers that say neither rely on the form token alone.
+ */
+function sameOrigin(headers: Readonly<Record<string, string | undefined>>): boolean {
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const origin = headers.origin;
+  if (origin === undefined) return true;
+  if (origin === 'null') return false;
+  const host = headers['x-forwarded-host'] ?? headers.host;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function tokensMatch(posted: string | undefined, cookie: string | undefined): boolean {
+  if (posted === undefined || cookie === undefined || posted.length !== cookie.length || cookie.length < 32)
+    return false;
+  return timingSafeEqual(Buffer.from(posted), Buffer.from(cookie));
+}
+
+async function readForm(event: HttpEvent): Promise<FormFields | undefined> {
+  const raw =
+    event.body === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  const contentType = event.headers['content-type'] ?? '';
+  let data: FormData;
+  try {
+    if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
+      const fields = new URLSearchParams(raw.toString('utf8'));
+      data = new FormData();
+      for (const [name, value] of fields) data.append(name, value);
+    } else if (/^multipart\/form-data\b/i.test(contentType)) {
+      data = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+    } else return undefined;
+  } catch {
+    return undefined;
+  }
+  const values: Record<string, string> = {};
+  data.forEach((value, name) => {
+    if (typeof value === 'string' && !(name in values)) values[name] = value;
+  });
+  return {
+    get: (name) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : undefined;
+    },
+    getAll: (name) => data.getAll(name).filter((value): value is string => typeof value === 'string'),
+    files: (name) =>
+      data.getAll(name).filter((value): value is File => typeof value !== 'string' && value.size > 0),
+    values,
+  };
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; " +
+    "base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+} as const;
+
+function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredResultV2 {
+  if (reply.kind === 'asset') {
+    return compressed(frame, 200, reply.asset.body, {
+      'content-type': reply.asset.contentType,
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+    });
+  }
+  if (reply.kind === 'redirect') {
+    return {
+      statusCode: 303,
+      headers: { location: reply.location, 'cache-control': 'no-store', ...SECURITY_HEADERS },
+      cookies: [...(reply.cookies ?? [])],
+    };
+  }
+  const html = renderPage(frame, reply.title, reply.body, reply.crumbs, reply.robots);
+  // A page that carries a form token sets its cookie, so it is never cached where others could read it.
+  const cache = frame.csrf.issued === undefined ? reply.cache : undefined;
+  const cookies = [
+    ...(reply.cookies ?? []),
+    ...(frame.csrf.issued !== undefined
+      ? [cookieHeader(CSRF_COOKIE, frame.csrf.issued, { path: '/', sameSite: 'Strict' })]
+      : []),
+  ];
+  const result = compressed(frame, reply.status ?? 200, html, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': cache?.kind === 'public' ? `public, max-age=60, s-maxage=${cache.sMaxAge}` : 'no-store',
+    vary: 'Accept-Language, Cookie, Accept-Encoding',
+    'referrer-policy': reply.referrer ?? 'strict-origin-when-cross-origin',
+    ...SECURITY_HEADERS,
+  });
+  return cookies.length > 0 ? { ...result, cookies } : result;
+}
+
+function renderPage(
+  frame: Frame,
+  title: string,
+  body: ComponentChildren,
+  crumbs?: readonly Crumb[],
+  robots?: 'noindex',
+): string {
+  const context: PageContext = {
+    locale: frame.locale,
+    t: frame.t,
+    path: frame.path,
+    largeText: frame.largeText,
+    csrfToken: () => {
+      frame.csrf.issued ??= frame.csrf.existing ?? randomBytes(32).toString('base64url');
+      return frame.csrf.issued;
+    },
+  };
+  return `<!doctype html>${render(
+    <Page.Provider value={context}>
+      <Layout title={title} {...(crumbs ? { crumbs } : {})} {...(robots ? { robots } : {})}>
+        {body}
+      </Layout>
+    </Page.Provider>,
+  )}`;
+}
+
+/** A page that only says something: errors, mostly. */
+function messagePage(
+  frame: Frame,
+  status: number,
+  titleKey: MessageKey,
+  bodyKey: MessageKey,
+  extraHeaders: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
+  const { t } = frame;
+  const title = t(titleKey);
+  const html = renderPage(
+    frame,
+    title,
+    <>
+      <h1>{title}</h1>
+      <p>{t(bodyKey)}</p>
+      <p>
+        <a href="/">{t('common.backHome')}</a>
+      </p>
+      <p class="muted">{t('common.requestId', { id: frame.requestId })}</p>
+    </>,
+    undefined,
+    'noindex',
+  );
+  return compressed(frame, status, html, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    vary: 'Accept-Language, Cookie, Accept-Encoding',
+    'referrer-policy': 'no-referrer',
+    ...SECURITY_HEADERS,
+    ...extraHeaders,
+  });
+}
+
+/** Text bodies over 1 KB are gzipped when the browser accepts it (API Gateway does not compress). */
+function compressed(
+  frame: Frame,
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): APIGatewayProxyStructuredResultV2 {
+  if (!frame.gzip || body.length < 1024) return { statusCode: status, headers, body };
+  return {
+    statusCode: status,
+    headers: { ...headers, 'content-encoding': 'gzip' },
+    body: gzipSync(body).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
+/** The not-found page for a path no route matches (the `$default` route's answer to browsers). */
+export function notFoundPage(event: HttpEvent): APIGatewayProxyStructuredResultV2 {
+  const headers = event.headers as Readonly<Record<string, string | undefined>>;
+  const cookies = parseCookies(event.cookies);
+  const locale = negotiateLocale(cookies[PREFERENCE_COOKIES.language], headers['accept-language']);
+  return messagePage(
+    {
+      locale,
+      t: translator(locale),
+      largeText: cookies[PREFERENCE_COOKIES.textSize] === 'large',
+      path: '/',
+      csrf: { existing: undefined, issued: undefined },
+      requestId: event.requestContext.requestId,
+      gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
+    },
+    404,
+    'common.notFound.title',
+    'common.notFound.body',
+  );
+}

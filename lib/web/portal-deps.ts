@@ -1,0 +1,17 @@
+import type { AgencyStore } from '#lib/use-cases/agencies';
+import type { ApplicationDeps } from '#lib/use-cases/applications/ports';
+import type { ComplaintDeps } from '#lib/use-cases/complaints';
+import type { ReadingRoomDeps } from '#lib/use-cases/proactive';
+import type { ReportDeps } from '#lib/use-cases/annual-reports';
+
+/**
+ * What the portal's pages use: the very use cases (and so the ports) the API's functions use, wired to
+ * the same adapters in `functions/portal.ts`. No HTTP hop between the portal and the API.
+ */
+export type PortalDeps = {
+  readonly agencies: AgencyStore;
+  readonly readingRoom: ReadingRoomDeps;
+  readonly applications: ApplicationDeps;
+  readonly reports: ReportDeps;
+  readonly complaints: ComplaintDeps;
+};
