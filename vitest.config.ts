@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: `unit (${zone})`,
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.{ts,tsx}'],
           env: { TZ: zone, GONGKAI_TEST_DEPTH: zone === 'UTC' ? 'full' : 'sample' },
           isolate: false,
         },
@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts'],
+          include: ['test/integration/**/*.test.{ts,tsx}'],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -4,6 +4,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app';
+import { pageRoutes } from '#lib/api/page-routes';
 import { routeKeyOf, routes, type RouteDefinition } from '#lib/api/routes';
 import { functionDefinitions } from '#lib/platform/functions';
 import {
@@ -306,6 +307,35 @@ describe('the HTTP API', () => {
       });
     },
   );
+
+  it.each(pageRoutes.map((route) => [routeKeyOf(route), route] as const))(
+    'the page %s is served by the portal function, with no authorizer',
+    (routeKey) => {
+      const [route] = Object.values(
+        api.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }),
+      );
+      expect(route?.Properties.AuthorizationType).toBe('NONE');
+      const target = JSON.stringify(route?.Properties.Target);
+      const [integrationId] = /Integrationportal[A-Za-z0-9]*/.exec(target) ?? [];
+      expect(integrationId, `${routeKey} → ${target}`).toBeDefined();
+    },
+  );
+
+  it('form posts are throttled per route like the API’s public writes', () => {
+    const settings = Object.fromEntries(
+      pageRoutes
+        .filter((route) => route.method === 'POST')
+        .map((route) => [
+          routeKeyOf(route),
+          {
+            ThrottlingRateLimit: route.throttle?.rateLimit,
+            ThrottlingBurstLimit: route.throttle?.burstLimit,
+          },
+        ]),
+    );
+    expect(Object.keys(settings).length).toBeGreaterThan(0);
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', { RouteSettings: settings });
+  });
 
   it('the stage is created after the routes its settings name', () => {
     const [stage] = Object.values(api.findResources('AWS::ApiGatewayV2::Stage'));

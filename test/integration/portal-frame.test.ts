@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assets } from '#lib/web/assets/index';
 import { localCloud } from '#test/support/api';
 import {
+  axeViolations,
   checkPage,
   expectOnlyOwnRequests,
   launchBrowser,
@@ -129,6 +130,24 @@ describe.each([
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     if (javaScript) expect(await page.locator('html').getAttribute('class')).toContain('js');
     expectOnlyOwnRequests(seen, base());
+    await context.close();
+  });
+});
+
+describe('the accessibility check itself', () => {
+  it.each([false, true])('finds what is wrong (JavaScript %s)', async (javaScript) => {
+    const context = await newPerson(browser, { javaScript });
+    const page = await context.newPage();
+    // A page with an unlabelled field and an image without a text alternative, at the portal's address.
+    await page.route(`${base()}/broken`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: '<!doctype html><html lang="zh-CN"><head><title>坏</title></head><body><main><input type="text"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>',
+      }),
+    );
+    await page.goto(`${base()}/broken`);
+    const found = (await axeViolations(page)).map((violation) => violation.id).sort();
+    expect(found).toEqual(expect.arrayContaining(['image-alt', 'label']));
     await context.close();
   });
 });
