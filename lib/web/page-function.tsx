@@ -287,7 +287,10 @@ function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredRes
       cookies: [...(reply.cookies ?? [])],
     };
   }
+  const started = performance.now();
   const html = renderPage(frame, reply.title, reply.body, reply.crumbs, reply.robots);
+  // How long rendering took, for `npm run bench` and browsers' developer tools (no data, only a number).
+  const renderMs = (performance.now() - started).toFixed(2);
   // A page that carries a form token sets its cookie, so it is never cached where others could read it.
   const cache = frame.csrf.issued === undefined ? reply.cache : undefined;
   const cookies = [
@@ -301,6 +304,7 @@ function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredRes
     'cache-control': cache?.kind === 'public' ? `public, max-age=60, s-maxage=${cache.sMaxAge}` : 'no-store',
     vary: 'Accept-Language, Cookie, Accept-Encoding',
     'referrer-policy': reply.referrer ?? 'strict-origin-when-cross-origin',
+    'server-timing': `render;dur=${renderMs}`,
     ...SECURITY_HEADERS,
   });
   return cookies.length > 0 ? { ...result, cookies } : result;

@@ -10,6 +10,7 @@ import { calendarBench } from './calendar';
 import { stopBenchCloud } from './local-cloud';
 import { coldStartBench } from './cold-start';
 import { staffCheckBench } from './staff-check';
+import { portalBench } from './portal';
 import { printTable, type Table } from './table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -22,6 +23,7 @@ const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'sweep', run: sweepBench },
   { name: 'annual report', run: annualReportBench },
   { name: 'staff check', run: staffCheckBench },
+  { name: 'portal', run: portalBench },
 ];
 
 const only = process.argv.slice(2);
