@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '#lib/domain/errors';
 import type { HttpEvent } from '#lib/http/request';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ErrorSummary, PostForm, TextField } from '#lib/web/components.tsx';
+import { stylesheet } from '#lib/web/assets/stylesheet';
 import { parseCookies } from '#lib/web/cookies';
 import { formatCivilDate, formatInstant } from '#lib/web/format';
 import { catalogue, sections } from '#lib/web/messages/catalogue';
@@ -101,6 +102,18 @@ describe('the message catalogue', () => {
       }
       expect(prefixes.size, `section ${index} uses one or two prefixes`).toBeLessThanOrEqual(2);
     });
+  });
+});
+
+describe('the stylesheet', () => {
+  it('uses logical properties only, so a right-to-left page mirrors by itself', () => {
+    const physical =
+      /(?:margin|padding|border)-(?:left|right|top|bottom)\b|[{;](?:left|right|top|bottom):|text-align:\s*(?:left|right)|float:|(?<![-\w])(?:width|height):/g;
+    expect(stylesheet.match(physical) ?? []).toEqual([]);
+  });
+
+  it('loads no font, image or anything else from elsewhere', () => {
+    expect(stylesheet).not.toMatch(/@import|@font-face|url\(/);
   });
 });
 
