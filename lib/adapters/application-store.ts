@@ -121,6 +121,14 @@ export class DynamoApplicationStore implements ApplicationStore {
     return IdempotencyRecord.parse(item);
   }
 
+  async markTokenShown(id: string, expiresAt: number): Promise<boolean> {
+    return this.table.putOnce(keys.tokenShown(id), { entity: 'token_shown', expiresAt });
+  }
+
+  async tokenShown(id: string): Promise<boolean> {
+    return (await this.table.get(keys.tokenShown(id), { consistent: true })) !== undefined;
+  }
+
   /** The applicant's earlier applications to this agency, newest first (by keyed hash, never the number). */
   async applicantHistory(
     agencyId: string,

@@ -131,6 +131,8 @@ export const keys = {
     pk: `IDEMPOTENCY#${agencyId}#${keyHash}`,
     sk: 'IDEMPOTENCY',
   }),
+  /** The mark that the portal's receipt has shown an application's access token (kept a while, then TTL). */
+  tokenShown: (id: string): Key => ({ pk: `TOKEN_SHOWN#${id}`, sk: 'TOKEN_SHOWN' }),
   /** The annual-report counters of an agency for a year. */
   statistics: (agencyId: string, year: number): Key => ({
     pk: `STATS#${agencyId}`,

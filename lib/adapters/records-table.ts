@@ -229,6 +229,28 @@ export class RecordsTable {
     }
   }
 
+  /** Writes an item under `key` once: false when one is there already (so nothing is done twice). */
+  async putOnce(key: Key, data: Item): Promise<boolean> {
+    try {
+      await this.transact([
+        {
+          item: {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...key, ...data },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          onConditionFailed: () => new AlreadyExistsError('The item exists.'),
+        },
+      ]);
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyExistsError) return false;
+      throw error;
+    }
+  }
+
   private async writeOne(op: TransactOp): Promise<void> {
     const { Put, Delete, Update } = op.item;
     const send = () => {

@@ -12,7 +12,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { AlreadyExistsError } from '#lib/domain/errors';
 import { keptKeyOf, newUploadKey, uploadIdOf } from '#lib/domain/upload-key';
 import { uploadsPendingTag } from '#lib/platform/resources';
-import type { StoredUpload, UploadStore } from '#lib/use-cases/uploads';
+import type { PostedFile, StoredUpload, UploadStore } from '#lib/use-cases/uploads';
 import { keys } from './keys';
 import type { RecordsTable } from './records-table';
 
@@ -25,6 +25,7 @@ import type { RecordsTable } from './records-table';
 export const UPLOAD_URL_SECONDS = 15 * 60;
 export const DOWNLOAD_URL_SECONDS = 15 * 60;
 const DECLARED_SIZE = 'declared-size';
+const PENDING_TAGGING = `${uploadsPendingTag.key}=${uploadsPendingTag.value}`;
 
 export class S3Uploads implements UploadStore {
   constructor(
@@ -39,30 +40,40 @@ export class S3Uploads implements UploadStore {
     size: number,
   ): Promise<{ uploadKey: string; url: string; headers: Record<string, string> }> {
     const uploadKey = newUploadKey(randomUUID());
-    const tagging = `${uploadsPendingTag.key}=${uploadsPendingTag.value}`;
     const headers = {
       'content-type': contentType,
-      'x-amz-tagging': tagging,
+      'x-amz-tagging': PENDING_TAGGING,
       [`x-amz-meta-${DECLARED_SIZE}`]: String(size),
     };
-    const url = await getSignedUrl(
-      this.client,
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: uploadKey,
-        ContentType: contentType,
-        ContentLength: size,
-        Tagging: tagging,
-        Metadata: { [DECLARED_SIZE]: String(size) },
-      }),
-      {
-        expiresIn: UPLOAD_URL_SECONDS,
-        // The client must send exactly these headers and a body of exactly `size` bytes: all are signed.
-        signableHeaders: new Set(['content-length', ...Object.keys(headers)]),
-        unhoistableHeaders: new Set(Object.keys(headers)),
-      },
-    );
+    const url = await getSignedUrl(this.client, this.putCommand(uploadKey, contentType, size), {
+      expiresIn: UPLOAD_URL_SECONDS,
+      // The client must send exactly these headers and a body of exactly `size` bytes: all are signed.
+      signableHeaders: new Set(['content-length', ...Object.keys(headers)]),
+      unhoistableHeaders: new Set(Object.keys(headers)),
+    });
     return { uploadKey, url, headers };
+  }
+
+  async storePosted(uploadKey: string, file: PostedFile): Promise<void> {
+    await this.client.send(this.putCommand(uploadKey, file.contentType, file.bytes.byteLength, file.bytes));
+  }
+
+  /** The one shape of a new upload, presigned for a client or put by the portal. */
+  private putCommand(
+    uploadKey: string,
+    contentType: string,
+    size: number,
+    body?: Uint8Array,
+  ): PutObjectCommand {
+    return new PutObjectCommand({
+      Bucket: this.bucket,
+      ...(body === undefined ? {} : { Body: body }),
+      Key: uploadKey,
+      ContentType: contentType,
+      ContentLength: size,
+      Tagging: PENDING_TAGGING,
+      Metadata: { [DECLARED_SIZE]: String(size) },
+    });
   }
 
   async inspect(uploadKey: string): Promise<StoredUpload | undefined> {

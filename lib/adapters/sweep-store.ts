@@ -102,7 +102,7 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
   }
 
   async recordReminder(agencyId: string, reminderKey: string, reminder: Reminder): Promise<boolean> {
-    return this.putOnce(keys.reminder(agencyId, reminderKey), {
+    return this.table.putOnce(keys.reminder(agencyId, reminderKey), {
       ...keys.reminderOfAgency(agencyId, reminder.day, reminderKey),
       entity: 'reminder',
       ...reminder,
@@ -110,7 +110,7 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
   }
 
   async post(notification: Notification): Promise<boolean> {
-    return this.putOnce(keys.outbox(notification.agencyId, `${notification.day}#${notification.key}`), {
+    return this.table.putOnce(keys.outbox(notification.agencyId, `${notification.day}#${notification.key}`), {
       entity: 'notification',
       ...notification,
     });
@@ -122,28 +122,6 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
 
   async annualReportPublished(agencyId: string, year: number): Promise<boolean> {
     return this.exists(keys.annualReportPublished(agencyId, year));
-  }
-
-  /** Writes a keyed record once; false when it exists (so nothing is done twice). */
-  private async putOnce(key: Key, data: Record<string, unknown>): Promise<boolean> {
-    try {
-      await this.table.transact([
-        {
-          item: {
-            Put: {
-              TableName: this.table.tableName,
-              Item: { ...key, ...data },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          onConditionFailed: () => new AlreadyExistsError('exists'),
-        },
-      ]);
-      return true;
-    } catch (error) {
-      if (error instanceof AlreadyExistsError) return false;
-      throw error;
-    }
   }
 
   private async exists(key: Key): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -16,6 +17,23 @@ export type UploadKey = z.infer<typeof UploadKey>;
 
 /** The key a new upload goes up under (`uuid`: a random UUID, drawn by the caller). */
 export const newUploadKey = (uuid: string): string => `${INCOMING_PREFIX}${uuid}`;
+
+/**
+ * The key of a file posted with a form (the portal's, which works without JavaScript) rather than put
+ * through a presigned URL: drawn from the form's idempotency key, the file's place in the form and its
+ * content, so the same form posted twice names the same uploads (and is known as the same request), and
+ * no one without the idempotency key can name them. A UUID (version 8) made of SHA-256 bits.
+ */
+export function postedUploadKey(idempotencyKey: string, index: number, content: Uint8Array): string {
+  const contentHash = createHash('sha256').update(content).digest('hex');
+  const hex = createHash('sha256')
+    .update(`${idempotencyKey}\n${index}\n${contentHash}`, 'utf8')
+    .digest('hex');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return newUploadKey(
+    `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`,
+  );
+}
 
 /** The upload's own id (its UUID), which archived copies carry in their names. */
 export const uploadIdOf = (uploadKey: string): string => uploadKey.slice(INCOMING_PREFIX.length);

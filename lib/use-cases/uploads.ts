@@ -1,4 +1,5 @@
 import { RuleViolationError, type FieldError } from '#lib/domain/errors';
+import { postedUploadKey } from '#lib/domain/upload-key';
 
 /** What the uploads bucket holds under an upload key. */
 export type StoredUpload = {
@@ -9,8 +10,19 @@ export type StoredUpload = {
   etag: string;
 };
 
-/** Port: files in the uploads bucket, put there by the client through a presigned URL. */
+/** A file posted with a form: its type (one the API's uploads take) and its bytes. */
+export type PostedFile = { readonly contentType: string; readonly bytes: Uint8Array };
+
+/**
+ * Port: files in the uploads bucket, put there by the client through a presigned URL (or by the portal,
+ * from a form posted without JavaScript).
+ */
 export interface UploadStore {
+  /**
+   * Puts a file posted with a form under `uploadKey` exactly as a presigned upload would have put it (its
+   * type, the `pending` tag, its size as the declared size), so records take it as they take any upload.
+   */
+  storePosted(uploadKey: string, file: PostedFile): Promise<void>;
   /** The object under the upload key, or undefined if nothing was uploaded (or it expired). */
   inspect(uploadKey: string): Promise<StoredUpload | undefined>;
   /**
@@ -28,6 +40,24 @@ export interface UploadStore {
 
 /** The largest file an upload may be (the presigned URL is signed for the declared size). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Stores the files posted with a form (the portal's, without JavaScript) as uploads and returns their
+ * keys, in order. The keys come from the form's idempotency key and the files' content, so the same form
+ * posted again names the same uploads (`postedUploadKey`). The caller has checked their types and sizes.
+ */
+export async function storePostedFiles(
+  uploads: UploadStore,
+  files: readonly PostedFile[],
+  idempotencyKey: string,
+): Promise<string[]> {
+  const posted = files.map((file, index) => ({
+    key: postedUploadKey(idempotencyKey, index, file.bytes),
+    file,
+  }));
+  await Promise.all(posted.map(({ key, file }) => uploads.storePosted(key, file)));
+  return posted.map(({ key }) => key);
+}
 
 /**
  * Takes the files named (`[path, uploadKey]`) into the record `owner` (e.g. `application/<id>`). Each is

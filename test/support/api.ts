@@ -152,6 +152,14 @@ export async function archivedObjects(
   return objects;
 }
 
+/** The bytes of an object in the uploads bucket (a record's kept copy of an upload, say). */
+export async function uploadsObject(key: string): Promise<Buffer> {
+  const object = await s3Client().send(
+    new GetObjectCommand({ Bucket: localCloud().uploadsBucket, Key: key }),
+  );
+  return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+}
+
 /** A plausible 2027 holiday schedule (the real notice is not published yet), as the State Council lays it out. */
 export function aSchedule2027(overrides: { extraHolidays?: { date: string; festival: string }[] } = {}) {
   const days = (festival: string, dates: string[]) =>

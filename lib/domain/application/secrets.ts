@@ -32,6 +32,14 @@ export function tokenMatches(token: string, hash: string): boolean {
   return candidate.length === stored.length && timingSafeEqual(candidate, stored);
 }
 
+/**
+ * The Idempotency-Key of a form posted to the portal: the form carries a random key of its own, which the
+ * portal binds to the platform's secret, so that only the portal can replay it (a client of the API that
+ * saw the form cannot use its key to have the access token answered again).
+ */
+export const formIdempotencyKey = (secret: Uint8Array, formKey: string): string =>
+  createHmac('sha256', secret).update(`portal form\n${formKey}`, 'utf8').digest('hex');
+
 export const idempotencyKeyHash = (agencyId: string, key: string): string =>
   createHash('sha256').update(`${agencyId}\n${key}`, 'utf8').digest('hex');
 

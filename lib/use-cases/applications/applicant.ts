@@ -27,7 +27,8 @@ import { publicView } from './views';
  * withdraw their application with its tracking number and access token.
  */
 
-const IDEMPOTENCY_HOURS = 24;
+/** How long a keyed submission may be retried (and answered as the first time). */
+export const IDEMPOTENCY_HOURS = 24;
 
 /** An online application (POST /v1/agencies/{agencyId}/applications), idempotent on Idempotency-Key. */
 export async function submitApplication(
@@ -129,7 +130,11 @@ async function replayIdempotent(
 }
 
 /** The applicant's view. A wrong or missing token is answered exactly like an unknown number. */
-async function loadForApplicant(deps: ApplicationDeps, trackingNumber: string, token: string | undefined) {
+export async function loadForApplicant(
+  deps: ApplicationDeps,
+  trackingNumber: string,
+  token: string | undefined,
+) {
   const notFound = () =>
     new NotFoundError('There is no application with this tracking number and access token.');
   if (token === undefined) throw notFound();

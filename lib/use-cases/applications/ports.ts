@@ -30,6 +30,13 @@ export interface ApplicationStore {
     previousReplyYears?: readonly number[],
   ): Promise<void>;
   idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * The portal shows an application's access token once, on its receipt: marks it shown (a conditional
+   * write, kept until `expiresAt`, epoch seconds) and says whether this call was the first to.
+   */
+  markTokenShown(id: string, expiresAt: number): Promise<boolean>;
+  /** Whether the portal has shown the application's access token (`markTokenShown`). */
+  tokenShown(id: string): Promise<boolean>;
   applicantHistory(
     agencyId: string,
     applicantKey: string,

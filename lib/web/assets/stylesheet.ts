@@ -100,4 +100,5 @@ html.js .js-only{display:inline-block}
 .report-frame th,.report-frame td{border:1px solid #b1b4b6;padding:.25rem .5rem}
 @media (max-width:40rem){h1{font-size:1.5rem}.summary{grid-template-columns:1fr}.summary dt{border-block-end:0;padding-block-end:0}}
 @media print{.site-header,.site-footer,.skip-link,.tools,.no-print,.actions,.breadcrumbs{display:none}body{font-size:12pt;color:#000}a{color:#000}.page{padding:0;max-inline-size:none}.panel{border-color:#000}}
+@media print{.panel,.notice,.summary{break-inside:avoid}}
 `;

@@ -1,4 +1,5 @@
 import type { Locale } from './locale';
+import { apply } from './apply';
 import { common } from './common';
 import type { Section } from './section';
 import { home } from './home';
@@ -9,7 +10,7 @@ import { home } from './home';
  * prefixed by their section so sections never collide (a unit test checks that too). Placeholders are
  * `{name}`, filled by `t(key, { name })`.
  */
-export const sections = [common, home] as const;
+export const sections = [common, home, apply] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

@@ -25,6 +25,7 @@ export class InMemoryApplicationStore implements ApplicationStore {
     string,
     { submittedAt: string; applicationId: string; receivedOn?: string | null }[]
   >();
+  private readonly tokensShown = new Set<string>();
   private readonly receipts = new Map<string, Map<string, { applicationId: string; pieces: number }>>();
 
   constructor(private readonly records: InMemoryRecords) {}
@@ -110,6 +111,16 @@ export class InMemoryApplicationStore implements ApplicationStore {
   async idempotency(agencyId: string, keyHash: string): Promise<IdempotencyRecord | undefined> {
     const record = this.idempotencyRecords.get(`${agencyId}#${keyHash}`);
     return record === undefined ? undefined : copy(record);
+  }
+
+  async markTokenShown(id: string, _expiresAt: number): Promise<boolean> {
+    if (this.tokensShown.has(id)) return false;
+    this.tokensShown.add(id);
+    return true;
+  }
+
+  async tokenShown(id: string): Promise<boolean> {
+    return this.tokensShown.has(id);
   }
 
   async applicantHistory(

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { keptKeyOf } from '#lib/domain/upload-key';
-import type { StoredUpload, UploadStore } from '#lib/use-cases/uploads';
+import type { PostedFile, StoredUpload, UploadStore } from '#lib/use-cases/uploads';
 
 /**
  * The uploads bucket and its claims in memory: files "uploaded" by a test (`put`, with the size its URL
@@ -18,6 +19,17 @@ export class InMemoryUploadStore implements UploadStore {
     this.etags += 1;
     this.objects.set(uploadKey, { size: bytes, declaredSize: declared, etag: `"${this.etags}"` });
     return uploadKey;
+  }
+
+  /** Files the portal posted, by upload key (what a test reads back). */
+  readonly posted = new Map<string, PostedFile>();
+
+  async storePosted(uploadKey: string, file: PostedFile): Promise<void> {
+    this.posted.set(uploadKey, { contentType: file.contentType, bytes: new Uint8Array(file.bytes) });
+    // As S3's ETag of a single PUT (the MD5 of the body): the same bytes put again keep their ETag.
+    const etag = `"${createHash('md5').update(file.bytes).digest('hex')}"`;
+    const size = file.bytes.byteLength;
+    this.objects.set(uploadKey, { size, declaredSize: size, etag });
   }
 
   async inspect(uploadKey: string): Promise<StoredUpload | undefined> {
