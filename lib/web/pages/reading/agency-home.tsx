@@ -6,7 +6,7 @@ import { DateText } from '../../components';
 import { usePage } from '../../context';
 import type { PageHandler } from '../../page-function';
 import type { PortalDeps } from '../../portal-deps';
-import { AgencyNav, CACHE, EntryList, Filled, OfficeDetails, paths } from './shared';
+import { AgencyNav, CACHE, CatalogueLinks, EntryList, Filled, OfficeDetails, paths } from './shared';
 
 /** Latest publications and annual reports the home shows (the rest are a link away). */
 const LATEST = 5;
@@ -104,13 +104,7 @@ function AgencyHome(props: {
       <section aria-labelledby="catalogue">
         <h2 id="catalogue">{t('reading.home.catalogue')}</h2>
         <p class="hint">{t('reading.home.catalogue.hint')}</p>
-        <ul class="columns catalogue">
-          {agency.catalogue.map((entry) => (
-            <li key={entry.code}>
-              <a href={paths.publications(id, { category: entry.code })}>{entry.name}</a>
-            </li>
-          ))}
-        </ul>
+        <CatalogueLinks agencyId={id} catalogue={agency.catalogue} />
       </section>
 
       <section aria-labelledby="reports">

@@ -3,7 +3,16 @@ import { chinaDateOf } from '#lib/domain/china-time';
 import { publicAgency, type PublicAgency } from '#lib/use-cases/reading-room';
 import { usePage } from '../../context';
 import type { PageHandler } from '../../page-function';
-import { AgencyNav, agencyCrumbs, CACHE, OfficeDetails, Paragraphs, paths, PrintButton } from './shared';
+import {
+  AgencyNav,
+  agencyCrumbs,
+  CACHE,
+  CatalogueLinks,
+  OfficeDetails,
+  Paragraphs,
+  paths,
+  PrintButton,
+} from './shared';
 
 /**
  * The agency's 政府信息公开指南 (Reg. 22): generated from what the agency keeps on the platform — its office,
@@ -45,13 +54,7 @@ function Guide({ agency }: { agency: PublicAgency }) {
 
       <h2>{t('reading.guide.proactive.title')}</h2>
       <p>{t('reading.guide.proactive.scope')}</p>
-      <ol class="columns catalogue">
-        {agency.catalogue.map((entry) => (
-          <li key={entry.code}>
-            <a href={paths.publications(id, { category: entry.code })}>{entry.name}</a>
-          </li>
-        ))}
-      </ol>
+      <CatalogueLinks agencyId={id} catalogue={agency.catalogue} />
       <p>
         {t('reading.guide.proactive.where')}{' '}
         <a href={paths.publications(id)}>{t('reading.nav.publications')}</a>

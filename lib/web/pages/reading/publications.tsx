@@ -4,7 +4,7 @@ import type { CatalogueEntry } from '#lib/domain/submission/catalogue';
 import { PublicationQuery, type ReadingRoomEntry } from '#lib/domain/submission/publication';
 import { catalogue, type ReadingRoomDeps } from '#lib/use-cases/proactive';
 import { readingRoomPage } from '#lib/use-cases/reading-room';
-import { Button, Pagination } from '../../components';
+import { Button, Pagination, Select } from '../../components';
 import { usePage } from '../../context';
 import { PageError, type PageHandler } from '../../page-function';
 import { AgencyNav, agencyCrumbs, CACHE, EntryList, paths } from './shared';
@@ -121,28 +121,27 @@ function ReadingRoom(props: {
             aria-describedby="f-q-hint"
           />
         </div>
-        <div class="field">
-          <label for="f-category">{t('reading.room.category.label')}</label>
-          <select id="f-category" name="category">
-            <option value="">{t('reading.room.category.all')}</option>
-            {props.catalogue.map((entry) => (
-              <option key={entry.code} value={entry.code} selected={entry.code === filters.category}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-year">{t('reading.room.year.label')}</label>
-          <select id="f-year" name="year">
-            <option value="">{t('reading.room.year.all')}</option>
-            {props.years.map((year) => (
-              <option key={year} value={String(year)} selected={year === filters.year}>
-                {t('reading.room.year.option', { year })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          name="category"
+          label={t('reading.room.category.label')}
+          value={filters.category ?? ''}
+          choices={[
+            { value: '', label: t('reading.room.category.all') },
+            ...props.catalogue.map((entry) => ({ value: entry.code, label: entry.name })),
+          ]}
+        />
+        <Select
+          name="year"
+          label={t('reading.room.year.label')}
+          value={filters.year === undefined ? '' : String(filters.year)}
+          choices={[
+            { value: '', label: t('reading.room.year.all') },
+            ...props.years.map((year) => ({
+              value: String(year),
+              label: t('reading.room.year.option', { year }),
+            })),
+          ]}
+        />
         <div class="actions">
           <Button>{t('reading.room.submit')}</Button>
           {filtered ? <a href={paths.publications(props.agencyId)}>{t('reading.room.clear')}</a> : null}

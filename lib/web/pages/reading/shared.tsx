@@ -202,3 +202,22 @@ export function Filled({
     </>
   );
 }
+
+/** The agency's catalogue (目录): each category a link into the reading room, filtered by it. */
+export function CatalogueLinks({
+  agencyId,
+  catalogue,
+}: {
+  agencyId: string;
+  catalogue: readonly CatalogueEntry[];
+}) {
+  return (
+    <ul class="columns catalogue">
+      {catalogue.map((entry) => (
+        <li key={entry.code}>
+          <a href={paths.publications(agencyId, { category: entry.code })}>{entry.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
