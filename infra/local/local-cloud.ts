@@ -3,7 +3,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
-import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import { S3Uploads } from '#lib/adapters/s3-uploads';
 import { LocalStaffDirectory, signLocalIdToken, type LocalIssuer } from '#lib/adapters/local-staff-directory';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
@@ -149,7 +150,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const config = loadConfigFor(process.env, {
       records: 'readWrite',
       archive: 'none',
-      uploads: 'none',
+      // The demo's documents carry files, uploaded as a browser uploads them.
+      uploads: 'readWrite',
       userPool: false,
     });
     const credentials = {
@@ -174,7 +176,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const table = new RecordsTable(createDocumentClient(config), config.tableName);
     const clock = () => options.fixedNow ?? new Date();
-    const accounts = await seedDemo(table, new LocalStaffDirectory(identity), clock());
+    const seedUploads = createS3Client(config);
+    let accounts: Record<DemoAccount, StaffAccount>;
+    try {
+      accounts = await seedDemo(
+        table,
+        new LocalStaffDirectory(identity),
+        new S3Uploads(seedUploads, config.uploadsBucket, table),
+        clock(),
+        log,
+      );
+    } finally {
+      seedUploads.destroy();
+    }
 
     const handlers = new Map<string, HttpHandler>();
     const loadHandler = async (name: HttpFunctionName | 'fallback'): Promise<HttpHandler> => {

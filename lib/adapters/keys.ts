@@ -75,9 +75,12 @@ export const keys = {
   legalChallengesOfAgency: (agencyId: string): string => `AGENCY#${agencyId}#CHALLENGES`,
   /** A published annual report of an agency for a year (written by the annual-report publication). */
   annualReportPublished: (agencyId: string, year: number): Key => ({
-    pk: `REPORT#${agencyId}`,
-    sk: `PUBLISHED#${year}`,
+    pk: keys.annualReportsPublishedPartition(agencyId),
+    sk: `${keys.annualReportPublishedPrefix}${year}`,
   }),
+  /** The agency's published annual reports, every year, in one partition (the portal lists them). */
+  annualReportsPublishedPartition: (agencyId: string): string => `REPORT#${agencyId}`,
+  annualReportPublishedPrefix: 'PUBLISHED#',
 
   staff: (staffId: string): Key => ({ pk: `STAFF#${staffId}`, sk: CASE_SK }),
   staffByAgency: (agencyId: string, staffId: string) => ({

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import {
   Publication,
   PublicationVersion,
-  PublicationVersionFields,
+  ReadingRoomEntry,
   type DocumentCounterMove,
   type PublicationQuery,
 } from '#lib/domain/submission/publication';
@@ -17,21 +16,6 @@ import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
-
-/**
- * A line of the reading room's list (a publication's or an annual report's): the current version's
- * title, number, category and date, and the address to open it (lines older than the address lack it).
- */
-const ListingEntry = z.object({ publicationId: z.string(), url: z.string().optional() }).extend(
-  PublicationVersionFields.pick({
-    title: true,
-    documentNumber: true,
-    category: true,
-    publishedOn: true,
-    version: true,
-  }).shape,
-);
-export type ListingEntry = z.infer<typeof ListingEntry>;
 
 /**
  * Proactive disclosure in the Records table: submissions (with their publication clock and review
@@ -124,7 +108,10 @@ export class DynamoProactiveStore {
     return { items: result.items.map((item) => Submission.parse(item)), nextToken: result.nextToken };
   }
 
-  /** A page of the reading room, newest first; read cost follows the page, not the agency's size. */
+  /**
+   * A page of the reading room, newest first; read cost follows the page, not the agency's size. A search
+   * (`q`) is a filter on the page read: entries whose title or document number contain it.
+   */
   async listPublications(agencyId: string, audience: 'public' | 'internal', query: PublicationQuery) {
     const partition = keys.readingRoom(agencyId, audience, query.category);
     const page = await this.table.queryPartition(partition, {
@@ -134,9 +121,11 @@ export class DynamoProactiveStore {
       ...(query.year === undefined
         ? {}
         : { sortKeyBetween: [`${query.year}-01-01`, `${query.year}-12-31#~`] as [string, string] }),
-      ...(query.q === undefined ? {} : { contains: { attribute: 'title', value: query.q } }),
+      ...(query.q === undefined
+        ? {}
+        : { contains: { attributes: ['title', 'documentNumber'], value: query.q } }),
     });
-    return { items: page.items.map((item) => ListingEntry.parse(item)), nextToken: page.nextToken };
+    return { items: page.items.map((item) => ReadingRoomEntry.parse(item)), nextToken: page.nextToken };
   }
 
   private publicationItem(publication: Publication) {
@@ -144,7 +133,7 @@ export class DynamoProactiveStore {
   }
 
   private listingOps(publication: Publication, mode: 'put' | 'delete'): TransactOp[] {
-    const entry: ListingEntry = {
+    const entry: ReadingRoomEntry = {
       publicationId: publication.publicationId,
       url: `/v1/publications/${publication.publicationId}`,
       title: publication.current.title,

@@ -124,8 +124,11 @@ export class RecordsTable {
       sortKeyPrefix?: string;
       sortKeyBetween?: [string, string];
       ascending?: boolean;
-      /** A filter on the page read (it narrows what is returned, not what is read). */
-      contains?: { attribute: string; value: string };
+      /**
+       * A filter on the page read: items whose attributes, any of them, contain the value (it narrows
+       * what is returned, not what is read).
+       */
+      contains?: { attributes: readonly [string, ...string[]]; value: string };
     },
   ): Promise<Page<Item>> {
     let condition = 'pk = :pk';
@@ -139,15 +142,16 @@ export class RecordsTable {
       values[':prefix'] = options.sortKeyPrefix;
     }
     if (options.contains) values[':contains'] = options.contains.value;
-    const scope = pageScope([condition, values, options.contains?.attribute, options.ascending ?? true]);
+    const filtered = options.contains?.attributes ?? [];
+    const scope = pageScope([condition, values, filtered.join('|'), options.ascending ?? true]);
     const result = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: condition,
-        ...(options.contains
+        ...(filtered.length > 0
           ? {
-              FilterExpression: 'contains(#filtered, :contains)',
-              ExpressionAttributeNames: { '#filtered': options.contains.attribute },
+              FilterExpression: filtered.map((_, i) => `contains(#f${i}, :contains)`).join(' OR '),
+              ExpressionAttributeNames: Object.fromEntries(filtered.map((name, i) => [`#f${i}`, name])),
             }
           : {}),
         ExpressionAttributeValues: values,

@@ -10,9 +10,10 @@ import {
 } from '#lib/domain/annual-report';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import type { Publication, ReportStore, YearCounters } from '#lib/use-cases/annual-reports';
+import type { Publication, PublishedReport, ReportStore, YearCounters } from '#lib/use-cases/annual-reports';
+import { CivilDate } from '#lib/domain/calendar/civil-date';
+import type { ReadingRoomEntry } from '#lib/domain/submission/publication';
 import { keys } from './keys';
-import type { ListingEntry } from './proactive-store';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
 // The domain's Figures, not strict (the item carries its keys), with version last as it is answered.
@@ -20,6 +21,18 @@ const { version: figuresVersion, ...figureFields } = Figures.shape;
 const FiguresItem = z.object({ ...figureFields, version: figuresVersion });
 /** A sealed edition: the content exactly as sealed, and its seal. */
 const EditionItem = z.object({ content: ReportContent, seal: Seal });
+/** The mark of a published report; marks written before the year and the day were kept read them from the key. */
+const PublishedMark = z.preprocess(
+  (item) =>
+    typeof item === 'object' &&
+    item !== null &&
+    !('year' in item) &&
+    'sk' in item &&
+    typeof item.sk === 'string'
+      ? { ...item, year: Number(item.sk.slice(keys.annualReportPublishedPrefix.length)) }
+      : item,
+  z.object({ year: z.int(), edition: z.int(), publishedOn: CivilDate.optional() }),
+);
 /** The counter items' sort keys (`keys.statistics`, `publicationStatistics`, `legalStatistics`) by kind. */
 const COUNTER_KINDS = new Map<string, YearCounters['kind']>([
   ['APPLICATIONS', 'applications'],
@@ -182,7 +195,7 @@ export class DynamoReportStore implements ReportStore {
     content: ReportContent,
     { seal, publishedOn, previous }: Publication,
   ): TransactOp[] {
-    const entry: ListingEntry = {
+    const entry: ReadingRoomEntry = {
       publicationId: `annual-report-${year}`,
       url: `/v1/agencies/${agencyId}/annual-reports/${year}`,
       title: `${content.agencyName}${year}年政府信息公开工作年度报告`,
@@ -227,8 +240,10 @@ export class DynamoReportStore implements ReportStore {
             Item: {
               ...keys.annualReportPublished(agencyId, year),
               entity: 'annual_report_published',
+              year,
               edition: seal.edition,
               sha256: seal.sha256,
+              publishedOn,
             },
           },
         },
@@ -255,6 +270,26 @@ export class DynamoReportStore implements ReportStore {
         },
       },
     ];
+  }
+
+  /** The marks of the agency's published reports: one Query by its key (a page holds a century). */
+  async publishedReports(agencyId: string): Promise<PublishedReport[]> {
+    const found: PublishedReport[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.table.queryPartition(keys.annualReportsPublishedPartition(agencyId), {
+        limit: 100,
+        nextToken,
+        sortKeyPrefix: keys.annualReportPublishedPrefix,
+        ascending: false,
+      });
+      for (const item of page.items) {
+        const mark = PublishedMark.parse(item);
+        found.push({ year: mark.year, edition: mark.edition, publishedOn: mark.publishedOn ?? null });
+      }
+      nextToken = page.nextToken ?? undefined;
+    } while (nextToken !== undefined);
+    return found;
   }
 
   async challenge(id: string): Promise<{ challenge: LegalChallenge; chain: ChainHead } | undefined> {

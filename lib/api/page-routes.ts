@@ -29,6 +29,11 @@ const Year = z.coerce.number().int().min(2008).max(2100);
 export const PagePaths = {
   agency: z.object({ agencyId: AgencyId }),
   publication: z.object({ publicationId: PublicationId }),
+  /** A file of a publication: its attachment's number (1-based), or its interpretation (解读). */
+  publicationFile: z.object({
+    publicationId: PublicationId,
+    file: z.string().regex(/^(?:[1-9][0-9]?|interpretation)$/, 'must be a file number or "interpretation"'),
+  }),
   report: z.object({ agencyId: AgencyId, year: Year }),
   application: z.object({ trackingNumber: TrackingNumber }),
   complaint: z.object({
@@ -84,6 +89,12 @@ export const pageRoutes = [
     '/publications/{publicationId}',
     'A publication, its files and its versions',
     PagePaths.publication,
+  ),
+  page(
+    'GET',
+    '/publications/{publicationId}/files/{file}',
+    'A file of a publication: a redirect to a short-lived link to the copy kept when it was published',
+    PagePaths.publicationFile,
   ),
   page('GET', '/agencies/{agencyId}/annual-reports', 'The agency’s annual reports', PagePaths.agency),
   page(

@@ -782,7 +782,8 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/publications',
     function: 'reading-room',
     access: 'public',
-    summary: 'The reading room: publications, newest first, by category and year, with a title search',
+    summary:
+      'The reading room: publications, newest first, by category and year; ?q= searches titles and document numbers',
     params: AgencyPath,
     query: PublicationQuery,
     problems: [notFound],

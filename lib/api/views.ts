@@ -27,7 +27,8 @@ export const DirectoryEntry = z.object({
   name: z.string(),
   level: AgencyLevel,
   parentAgencyId: z.string().nullable(),
-  office: OfficeProfile.nullable(),
+  // Contact details only: the guide's sections are read on the agency's guide page.
+  office: OfficeProfile.omit({ guideSections: true }).nullable(),
 });
 
 export const AgencyDirectory = z.object({ items: z.array(DirectoryEntry), nextToken: z.string().nullable() });
@@ -281,6 +282,7 @@ export const PublicationView = z.object({
   category: z.string(),
   formedOn: z.string(),
   changedOn: z.string().nullable().describe('a revision’s date of change (Reg. 26: 变更)'),
+  effectiveOn: z.string().nullable().describe('the day it takes effect (施行日期), where it says'),
   publishedOn: z.string(),
   firstPublishedOn: z.string(),
   displayUntil: z.string().nullable(),

@@ -36,10 +36,22 @@ export const defaultAnnualReportCutoff = (level: AgencyLevel): string =>
   level === 'department' ? '01-31' : '03-31';
 
 const text = freeText;
+const GUIDE_SECTIONS_MAX = 8;
+const GUIDE_SECTION_MAX = 3000;
+const GUIDE_TEXT_MAX = 10_000;
 const phoneNumber = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9\- ()]{4,38}$/, 'must be a phone number (digits, spaces, hyphens, parentheses)');
+
+/**
+ * A section of the agency's 政府信息公开指南 (Reg. 22) that the agency writes itself (its history of
+ * disclosure work, local channels, anything the generated guide does not say), shown after the generated
+ * sections. Kept with the agency, so the limits keep the agency's item — which every directory read
+ * carries — small.
+ */
+export const GuideSection = z.strictObject({ title: text(60), body: text(GUIDE_SECTION_MAX) });
+export type GuideSection = z.infer<typeof GuideSection>;
 
 /** The disclosure office's public details (政府信息公开工作机构). */
 export const OfficeProfile = z.strictObject({
@@ -58,6 +70,15 @@ export const OfficeProfile = z.strictObject({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .max(500)
     .nullable(),
+  /** The guide's sections the agency writes (Reg. 22); absent: the guide is generated only. */
+  guideSections: z
+    .array(GuideSection)
+    .max(GUIDE_SECTIONS_MAX, `must be at most ${GUIDE_SECTIONS_MAX} sections`)
+    .refine(
+      (sections) => sections.reduce((sum, section) => sum + section.body.length, 0) <= GUIDE_TEXT_MAX,
+      `must hold at most ${GUIDE_TEXT_MAX} characters of text in all`,
+    )
+    .optional(),
 });
 export type OfficeProfile = z.infer<typeof OfficeProfile>;
 
@@ -183,7 +204,15 @@ export type ReconsiderationUpdate = z.infer<typeof ReconsiderationUpdate>;
 /** Which fields of the profile an update changes (recorded on the timeline, so the audit trail says what). */
 export function changedProfileFields(before: OfficeProfile | null, after: OfficeProfile): string[] {
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]) as Set<keyof OfficeProfile>;
-  return [...fields].filter((field) => before?.[field] !== after[field]).sort();
+  // The guide's sections are a list: compared by what they say, not by identity.
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return [...fields].filter((field) => !same(before?.[field], after[field])).sort();
+}
+
+/** The office's contact details without the guide's sections (what the directory lists). */
+export function officeContacts(profile: OfficeProfile): Omit<OfficeProfile, 'guideSections'> {
+  const { guideSections: _guide, ...contacts } = profile;
+  return contacts;
 }
 
 export const catalogueOf = (agency: Pick<Agency, 'catalogue'>): readonly CatalogueEntry[] =>

@@ -62,8 +62,6 @@ const challengeCells = (figures: ChallengeFigures): string =>
     .join('');
 
 export function annualReportHtml(content: ReportContent, seal: Seal | null): string {
-  const p = content.proactive;
-  const five = '<th>结果维持</th><th>结果纠正</th><th>其他结果</th><th>尚未审结</th><th>总计</th>';
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(content.agencyName)}${content.year}年政府信息公开工作年度报告</title>
 <style>
@@ -74,7 +72,18 @@ th.item,th.sub{text-align:left;font-weight:normal}.seal{font-family:monospace;fo
 @media print{body{margin:0}}
 </style></head>
 <body>
-<h1>${escape(content.agencyName)}${content.year}年政府信息公开工作年度报告</h1>
+${annualReportBody(content, seal)}</body></html>
+`;
+}
+
+/**
+ * The report itself — its title, sections and tables, and its seal — without the page around it: the
+ * printable page's body, and what another page (the portal's frame) shows. Every value is escaped here.
+ */
+export function annualReportBody(content: ReportContent, seal: Seal | null): string {
+  const p = content.proactive;
+  const five = '<th>结果维持</th><th>结果纠正</th><th>其他结果</th><th>尚未审结</th><th>总计</th>';
+  return `<h1>${escape(content.agencyName)}${content.year}年政府信息公开工作年度报告</h1>
 <h2>一、总体情况</h2>
 ${paragraphs(content.narrative.general)}
 <h2>二、主动公开政府信息情况</h2>
@@ -108,6 +117,5 @@ ${paragraphs(content.narrative.problems)}
 <h2>六、其他需要报告的事项</h2>
 ${paragraphs(content.narrative.other)}
 ${content.fees === undefined ? '' : `<p id="fees">本年度依据《政府信息公开信息处理费管理办法》发出收费通知${content.fees.notices}件，总金额${content.fees.noticedYuan}元；实际收取信息处理费${content.fees.collectedYuan}元。</p>\n`}${seal === null ? '<p class="seal">草稿（未公布）</p>' : `<p class="seal">第${seal.edition}版，公布于${escape(seal.publishedAt)}；SHA-256：${seal.sha256}</p>`}
-</body></html>
 `;
 }

@@ -4,6 +4,7 @@ import type { PeriodicObligationInput } from '#lib/domain/agency';
 import {
   changedProfileFields,
   checkReconsiderationSettings,
+  officeContacts,
   DEFAULT_RECONSIDERATION,
   defaultAnnualReportCutoff,
   type Agency,
@@ -50,7 +51,7 @@ export async function listDirectory(
       name: agency.name,
       level: agency.level,
       parentAgencyId: agency.parentAgencyId,
-      office: agency.profile,
+      office: agency.profile === null ? null : officeContacts(agency.profile),
     })),
     nextToken: result.nextToken,
   };

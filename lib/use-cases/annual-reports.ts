@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { annualReportHtml } from '#lib/domain/annual-report-html';
+import { annualReportBody, annualReportHtml } from '#lib/domain/annual-report-html';
 import { archiveKeys } from '#lib/domain/archive-keys';
 import {
   checkChallengeDates,
@@ -37,6 +37,14 @@ export type YearCounters = {
   readonly kind: 'applications' | 'publications' | 'challenges';
   readonly year: number;
   readonly cells: Cells;
+};
+
+/** A year whose report is published: its edition in force, and the day that edition was published. */
+export type PublishedReport = {
+  readonly year: number;
+  readonly edition: number;
+  /** Null for reports published before the day was kept with the mark. */
+  readonly publishedOn: IsoDate | null;
 };
 
 /** What a publication writes besides the report: its sealed edition, on the day it is published. */
@@ -88,6 +96,8 @@ export interface ReportStore {
     event: TimelineEvent,
     publication: Publication,
   ): Promise<void>;
+  /** The agency's published reports, latest year first: one Query by the agency's key. */
+  publishedReports(agencyId: string): Promise<PublishedReport[]>;
   challenge(id: string): Promise<{ challenge: LegalChallenge; chain: ChainHead } | undefined>;
   /** Saves the challenge and moves the counters by the change from `previous` (null: a new one). */
   saveChallenge(
@@ -335,7 +345,15 @@ export async function readPublished(
     ...wanted,
     editions: found.report.seals,
     html: () => annualReportHtml(wanted.content, wanted.seal),
+    /** The printable page's content, to show inside another page's frame (the portal's). */
+    body: () => annualReportBody(wanted.content, wanted.seal),
   };
+}
+
+/** The agency's published annual reports, latest year first (its reading room's 年度报告). */
+export async function listPublishedReports(deps: ReportDeps, agencyId: string) {
+  await agencyOf(deps, agencyId);
+  return { items: await deps.store.publishedReports(agencyId) };
 }
 
 export async function recordChallenge(

@@ -13,6 +13,7 @@ import {
   type DocumentCounterMove,
   type Publication,
   type PublicationQuery,
+  type ReadingRoomEntry,
   type WithdrawalOfPublication,
 } from '#lib/domain/submission/publication';
 // The domain's steps share their names with the use cases that take them: imported as the changes they make.
@@ -72,7 +73,7 @@ export interface ProactiveStore {
     agencyId: string,
     audience: 'public' | 'internal',
     query: PublicationQuery,
-  ): Promise<{ items: unknown[]; nextToken: string | null }>;
+  ): Promise<{ items: ReadingRoomEntry[]; nextToken: string | null }>;
 }
 
 /** What a final approval writes besides the submission: the publication, its event, table 二's counter moves. */
@@ -379,7 +380,7 @@ export async function reviewQueue(
 
 const publicUrl = (publication: Publication) => `/v1/publications/${publication.publicationId}`;
 
-function publicationView(publication: Publication, version?: Publication['current']) {
+export function publicationView(publication: Publication, version?: Publication['current']) {
   const shown = version ?? publication.current;
   return {
     publicationId: publication.publicationId,
@@ -395,6 +396,7 @@ function publicationView(publication: Publication, version?: Publication['curren
     category: shown.category,
     formedOn: shown.formedOn,
     changedOn: shown.changedOn,
+    effectiveOn: shown.effectiveOn,
     publishedOn: shown.publishedOn,
     firstPublishedOn: publication.firstPublishedOn,
     displayUntil: publication.displayUntil,

@@ -343,9 +343,10 @@ describe('publishing the report', () => {
         ],
       },
     });
-    expect(world.reports.published.get(reportCase(AGENCY, 2026))).toEqual({
+    expect(world.reports.published.get(reportCase(AGENCY, 2026))).toMatchObject({
       edition: 1,
       sha256: published.seals[0]?.sha256,
+      publishedOn: '2027-01-08',
     });
     const listing = await listPublications(world.proactiveDeps, AGENCY, 'public', {
       category: 'annual_reports',

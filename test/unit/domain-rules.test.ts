@@ -1513,6 +1513,7 @@ describe('publication in the reading room, with every version kept', () => {
         category: 'budgets',
         formedOn: '2026-09-28',
         changedOn: null,
+        effectiveOn: null,
         body: '2026年部门预算及说明。',
         attachments: [
           {

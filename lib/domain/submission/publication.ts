@@ -31,6 +31,8 @@ export const PublicationVersionFields = z.object({
   formedOn: CivilDate,
   /** A revision's date of change (Reg. 26: 变更); null for a first version and versions kept before it. */
   changedOn: CivilDate.nullable().default(null),
+  /** The day it takes effect (施行日期); null where it does not say, and in versions kept before it. */
+  effectiveOn: CivilDate.nullable().default(null),
   body: z.string(),
   attachments: z.array(ArchivedFile).readonly(),
   interpretation: ArchivedFile.nullable(),
@@ -41,6 +43,21 @@ export const PublicationVersionFields = z.object({
 /** One version of a publication; versions kept before a repeal named several documents are read as a list. */
 export const PublicationVersion = z.preprocess(readLegacyRepeals, PublicationVersionFields.readonly());
 export type PublicationVersion = z.infer<typeof PublicationVersion>;
+
+/**
+ * A line of the reading room's list (a publication's or an annual report's): the current version's
+ * title, number, category and date, and the address to open it (lines older than the address lack it).
+ */
+export const ReadingRoomEntry = z.object({ publicationId: z.string(), url: z.string().optional() }).extend(
+  PublicationVersionFields.pick({
+    title: true,
+    documentNumber: true,
+    category: true,
+    publishedOn: true,
+    version: true,
+  }).shape,
+);
+export type ReadingRoomEntry = z.infer<typeof ReadingRoomEntry>;
 
 /**
  * A publication in the reading room (政府信息公开目录): a stable public address, every version kept
@@ -113,6 +130,7 @@ export function publish(
     category: content.category,
     formedOn: content.formedOn,
     changedOn: submission.changedOn,
+    effectiveOn: content.effectiveOn ?? null,
     // After a secrecy review that concluded "redact", the redacted version is what is published.
     body: submission.redacted?.body ?? content.body,
     attachments: (submission.redacted?.attachments ?? content.attachments).map((file, index) =>

@@ -71,6 +71,8 @@ export const SubmissionInput = z.strictObject({
   issuingOffice: text(200),
   category: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'must be a catalogue code'),
   formedOn: CivilDate,
+  /** The day it takes effect (施行日期), where it says; not before it was formed. */
+  effectiveOn: CivilDate.optional(),
   attribute: DisclosureAttribute,
   attributeReason: optionalText(1000),
   audience: Audience,
@@ -221,6 +223,8 @@ export function checkContent(
     else if (!periodFits(obligation.cadence, content.periodic.period))
       errors.push({ path: 'body.periodic.period', message: `must be a ${obligation.cadence} period` });
   }
+  if (content.effectiveOn !== undefined && content.effectiveOn < content.formedOn)
+    errors.push({ path: 'body.effectiveOn', message: 'must not be before the day it was formed (formedOn)' });
   const seen = new Set<string>();
   content.repeals.forEach((repealed, index) => {
     const key = `${repealed.kind}#${repealed.documentNumber}`;

@@ -98,6 +98,19 @@ html.js .js-only{display:inline-block}
 .report-frame{overflow-x:auto}
 .report-frame table{font-size:.875rem}
 .report-frame th,.report-frame td{border:1px solid #b1b4b6;padding:.25rem .5rem}
+.agency-nav{border-block-end:1px solid #b1b4b6;margin-block:0 1.5rem}
+.agency-nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0;padding:0 0 .5rem}
+.agency-nav a[aria-current=page]{color:#1b1b1b;font-weight:700;text-decoration:none}
+.cards{list-style:none;padding:0}
+.cards>li{border-block-start:4px solid #8b1a1a;padding-block-start:.5rem}
+.cards h3{margin-block:0 .25rem}
+.catalogue{padding-inline-start:1.5rem}
+.catalogue li{margin-block:.25rem}
+.entry-title{font-size:1.0625rem;margin:0 0 .25rem}
+.filters{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,14rem),1fr));align-items:end;background:#f3f2f1;padding:1rem 1rem 0;margin-block:0 1.5rem}
+.filters .field,.filters .actions{margin-block:0 1rem}
+.document-body{max-inline-size:42em}
+.report-frame h1{text-align:center}
 @media (max-width:40rem){h1{font-size:1.5rem}.summary{grid-template-columns:1fr}.summary dt{border-block-end:0;padding-block-end:0}}
 @media print{.site-header,.site-footer,.skip-link,.tools,.no-print,.actions,.breadcrumbs{display:none}body{font-size:12pt;color:#000}a{color:#000}.page{padding:0;max-inline-size:none}.panel{border-color:#000}}
 @media print{.panel,.notice,.summary{break-inside:avoid}}

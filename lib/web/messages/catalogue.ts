@@ -3,6 +3,7 @@ import { apply } from './apply';
 import { common } from './common';
 import type { Section } from './section';
 import { home } from './home';
+import { reading } from './reading';
 
 /**
  * The message catalogue: every word the pages show, per language. Each section (one file per part of the
@@ -10,7 +11,7 @@ import { home } from './home';
  * prefixed by their section so sections never collide (a unit test checks that too). Placeholders are
  * `{name}`, filled by `t(key, { name })`.
  */
-export const sections = [common, home, apply] as const;
+export const sections = [common, home, reading, apply] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

@@ -1,24 +1,36 @@
 import type { PortalDeps } from '../portal-deps';
-import { PageError, type PageHandler } from '../page-function';
+import type { PageHandler } from '../page-function';
+import { agencyHomePage } from './reading/agency-home';
+import { annualReportPage, annualReportsPage } from './reading/annual-reports';
+import { guidePage } from './reading/guide';
+import { publicationFilePage, publicationPage } from './reading/publication';
+import { publicationsPage } from './reading/publications';
 
-/** Agency home, guide (指南), reading room, publications and annual reports. TODO(issue 13): being built. */
-export function readingPages(_deps: PortalDeps): {
+/**
+ * Finding and reading: the agency's home, its guide (指南, Reg. 22), its reading room (主动公开) and each
+ * publication with its files and versions, its annual reports. Public pages, cached by shared caches
+ * (`s-maxage`), indexable, and whole without JavaScript.
+ */
+export function readingPages(deps: PortalDeps): {
   'GET /agencies/{agencyId}': PageHandler<'GET /agencies/{agencyId}'>;
   'GET /agencies/{agencyId}/guide': PageHandler<'GET /agencies/{agencyId}/guide'>;
   'GET /agencies/{agencyId}/publications': PageHandler<'GET /agencies/{agencyId}/publications'>;
   'GET /publications/{publicationId}': PageHandler<'GET /publications/{publicationId}'>;
+  'GET /publications/{publicationId}/files/{file}': PageHandler<'GET /publications/{publicationId}/files/{file}'>;
   'GET /agencies/{agencyId}/annual-reports': PageHandler<'GET /agencies/{agencyId}/annual-reports'>;
   'GET /agencies/{agencyId}/annual-reports/{year}': PageHandler<'GET /agencies/{agencyId}/annual-reports/{year}'>;
 } {
-  const notYet = async (): Promise<never> => {
-    throw new PageError(404, 'common.notFound.title', 'common.notFound.body');
-  };
   return {
-    'GET /agencies/{agencyId}': notYet,
-    'GET /agencies/{agencyId}/guide': notYet,
-    'GET /agencies/{agencyId}/publications': notYet,
-    'GET /publications/{publicationId}': notYet,
-    'GET /agencies/{agencyId}/annual-reports': notYet,
-    'GET /agencies/{agencyId}/annual-reports/{year}': notYet,
+    'GET /agencies/{agencyId}': agencyHomePage(deps),
+    'GET /agencies/{agencyId}/guide': guidePage(deps),
+    'GET /agencies/{agencyId}/publications': publicationsPage(deps),
+    'GET /publications/{publicationId}': publicationPage(deps),
+    // The files of publications are the kept copies in the uploads bucket, as the applications' are.
+    'GET /publications/{publicationId}/files/{file}': publicationFilePage({
+      readingRoom: deps.readingRoom,
+      uploads: deps.applications.uploads,
+    }),
+    'GET /agencies/{agencyId}/annual-reports': annualReportsPage(deps),
+    'GET /agencies/{agencyId}/annual-reports/{year}': annualReportPage(deps),
   };
 }

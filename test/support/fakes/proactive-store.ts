@@ -143,7 +143,12 @@ export class InMemoryProactiveStore implements ProactiveStore {
     );
     const q = query.q;
     return {
-      items: q === undefined ? page.items : page.items.filter((entry) => entry.title.includes(q)),
+      items:
+        q === undefined
+          ? page.items
+          : page.items.filter(
+              (entry) => entry.title.includes(q) || entry.documentNumber?.includes(q) === true,
+            ),
       nextToken: page.nextToken,
     };
   }

@@ -9,7 +9,7 @@ import {
 } from '#lib/domain/annual-report';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import type { Publication, ReportStore, YearCounters } from '#lib/use-cases/annual-reports';
+import type { Publication, PublishedReport, ReportStore, YearCounters } from '#lib/use-cases/annual-reports';
 import { pageOf } from './paging';
 import { copy, headAfter, type InMemoryRecords } from './records';
 
@@ -29,7 +29,10 @@ export class InMemoryReportStore implements ReportStore {
   private readonly figureSets = new Map<string, Figures>();
   private readonly challenges = new Map<string, { challenge: LegalChallenge; chain: ChainHead }>();
   /** The marks the sweep's cutoff check reads: which edition of a year's report is published. */
-  readonly published = new Map<string, { edition: number; sha256: string }>();
+  readonly published = new Map<
+    string,
+    { agencyId: string; year: number; edition: number; sha256: string; publishedOn: string }
+  >();
 
   constructor(private readonly records: InMemoryRecords) {}
 
@@ -91,7 +94,13 @@ export class InMemoryReportStore implements ReportStore {
 
     this.writeReport(report, agencyId, year, expectedVersion, event);
     this.editions.set(editionKey, copy({ content: report.content, seal }));
-    this.published.set(reportCase(agencyId, year), { edition: seal.edition, sha256: seal.sha256 });
+    this.published.set(reportCase(agencyId, year), {
+      agencyId,
+      year,
+      edition: seal.edition,
+      sha256: seal.sha256,
+      publishedOn,
+    });
     const entry = {
       publicationId: `annual-report-${year}`,
       url: `/v1/agencies/${agencyId}/annual-reports/${year}`,
@@ -108,6 +117,13 @@ export class InMemoryReportStore implements ReportStore {
         publishedOn: previous.publishedAt.slice(0, 10),
       });
     this.records.putListing(agencyId, 'public', entry);
+  }
+
+  async publishedReports(agencyId: string): Promise<PublishedReport[]> {
+    return [...this.published.values()]
+      .filter((mark) => mark.agencyId === agencyId)
+      .sort((a, b) => b.year - a.year)
+      .map(({ year, edition, publishedOn }) => ({ year, edition, publishedOn }));
   }
 
   async challenge(id: string): Promise<{ challenge: LegalChallenge; chain: ChainHead } | undefined> {

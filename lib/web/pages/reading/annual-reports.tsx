@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { NotFoundError } from '#lib/domain/errors';
+import {
+  listPublishedReports,
+  readPublished,
+  type PublishedReport,
+  type ReportDeps,
+} from '#lib/use-cases/annual-reports';
+import { catalogue, type ReadingRoomDeps } from '#lib/use-cases/proactive';
+import { usePage } from '../../context';
+import { PageError, type PageHandler } from '../../page-function';
+import { ReportList } from './agency-home';
+import { AgencyNav, agencyCrumbs, CACHE, Filled, paths, PrintButton } from './shared';
+import { DateText } from '../../components';
+
+const EditionQuery = z.object({ edition: z.coerce.number().int().min(1).max(999).optional() });
+
+/** The agency's published annual reports (Reg. 49–50), latest year first. */
+export function annualReportsPage(deps: {
+  reports: ReportDeps;
+  readingRoom: ReadingRoomDeps;
+}): PageHandler<'GET /agencies/{agencyId}/annual-reports'> {
+  return async ({ params, t }) => {
+    const [agency, reports] = await Promise.all([
+      catalogue(deps.readingRoom, params.agencyId),
+      listPublishedReports(deps.reports, params.agencyId),
+    ]);
+    return {
+      kind: 'page',
+      title: t('reading.reports.title', { agency: agency.name }),
+      crumbs: agencyCrumbs(
+        { agencyId: agency.agencyId, name: agency.name },
+        { label: t('reading.reports.crumb') },
+      ),
+      cache: CACHE.settled,
+      body: <AnnualReports agencyId={agency.agencyId} agencyName={agency.name} reports={reports.items} />,
+    };
+  };
+}
+
+/**
+ * A published report in the national format, inside the portal's frame: the very content of the
+ * printable page archived with its seal, its editions listed (`?edition=n` reads an earlier one). A year
+ * whose report is not published answers a page saying so (404).
+ */
+export function annualReportPage(deps: {
+  reports: ReportDeps;
+  readingRoom: ReadingRoomDeps;
+}): PageHandler<'GET /agencies/{agencyId}/annual-reports/{year}'> {
+  return async ({ params, query, t }) => {
+    const asked = EditionQuery.safeParse({ edition: query.edition === '' ? undefined : query.edition });
+    if (!asked.success) throw new PageError(404, 'common.notFound.title', 'common.notFound.body');
+    const agency = await catalogue(deps.readingRoom, params.agencyId);
+    const crumbs = agencyCrumbs(
+      { agencyId: agency.agencyId, name: agency.name },
+      { label: t('reading.reports.crumb'), href: paths.reports(agency.agencyId) },
+      { label: t('reading.report.crumb', { year: params.year }) },
+    );
+    let report: Awaited<ReturnType<typeof readPublished>>;
+    try {
+      report = await readPublished(deps.reports, params.agencyId, params.year, asked.data.edition);
+    } catch (error) {
+      if (!(error instanceof NotFoundError) || asked.data.edition !== undefined) throw error;
+      return {
+        kind: 'page',
+        status: 404,
+        title: t('reading.report.notPublished.title', { year: params.year }),
+        crumbs,
+        robots: 'noindex',
+        body: <NotPublished agencyId={agency.agencyId} agencyName={agency.name} year={params.year} />,
+      };
+    }
+    return {
+      kind: 'page',
+      title: t('reading.report.title', { agency: agency.name, year: params.year }),
+      crumbs,
+      cache: CACHE.settled,
+      body: (
+        <AnnualReport
+          agencyId={agency.agencyId}
+          year={params.year}
+          body={report.body()}
+          edition={report.seal.edition}
+          editions={report.editions}
+        />
+      ),
+    };
+  };
+}
+
+function AnnualReports(props: { agencyId: string; agencyName: string; reports: readonly PublishedReport[] }) {
+  const { t } = usePage();
+  return (
+    <>
+      <h1>{t('reading.reports.title', { agency: props.agencyName })}</h1>
+      <AgencyNav agencyId={props.agencyId} current="reports" />
+      <p class="lead">{t('reading.reports.lead')}</p>
+      {props.reports.length === 0 ? (
+        <p>{t('reading.reports.none')}</p>
+      ) : (
+        <ReportList agencyId={props.agencyId} reports={props.reports} />
+      )}
+    </>
+  );
+}
+
+function AnnualReport(props: {
+  agencyId: string;
+  year: number;
+  body: string;
+  edition: number;
+  editions: readonly { edition: number; publishedAt: string }[];
+}) {
+  const { t } = usePage();
+  const latest = props.editions.at(-1)?.edition ?? props.edition;
+  return (
+    <>
+      <AgencyNav agencyId={props.agencyId} current="reports" />
+      {props.edition === latest ? null : (
+        <p class="notice warning">{t('reading.report.older', { edition: props.edition, latest })}</p>
+      )}
+      <PrintButton />
+      {/*
+        The report's own HTML (lib/domain/annual-report-html.ts): built by our code from the sealed content,
+        every value escaped there — the page archived with the seal, shown as it is.
+      */}
+      <div class="report-frame" dangerouslySetInnerHTML={{ __html: props.body }} />
+      {props.editions.length > 1 ? (
+        <section aria-labelledby="editions" class="no-print">
+          <h2 id="editions">{t('reading.report.editions')}</h2>
+          <p class="hint">{t('reading.report.editions.hint')}</p>
+          <ol reversed>
+            {[...props.editions].reverse().map((edition) => {
+              const label = (
+                <Filled
+                  template={t('reading.report.edition', { edition: edition.edition })}
+                  parts={{ date: <DateText date={edition.publishedAt.slice(0, 10)} /> }}
+                />
+              );
+              return (
+                <li key={edition.edition}>
+                  {edition.edition === props.edition ? (
+                    <span aria-current="page">{label}</span>
+                  ) : (
+                    <a
+                      href={paths.report(
+                        props.agencyId,
+                        props.year,
+                        edition.edition === latest ? undefined : edition.edition,
+                      )}
+                    >
+                      {label}
+                    </a>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function NotPublished(props: { agencyId: string; agencyName: string; year: number }) {
+  const { t } = usePage();
+  return (
+    <>
+      <h1>{t('reading.report.notPublished.title', { year: props.year })}</h1>
+      <p>{t('reading.report.notPublished.body', { agency: props.agencyName, year: props.year })}</p>
+      <p>
+        <a href={paths.reports(props.agencyId)}>{t('reading.report.notPublished.link')}</a>
+      </p>
+    </>
+  );
+}
