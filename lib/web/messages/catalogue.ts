@@ -1,5 +1,7 @@
 import type { Locale } from './locale';
 import { common } from './common';
+import { complaints } from './complaints';
+import { follow } from './follow';
 import type { Section } from './section';
 import { home } from './home';
 
@@ -9,7 +11,7 @@ import { home } from './home';
  * prefixed by their section so sections never collide (a unit test checks that too). Placeholders are
  * `{name}`, filled by `t(key, { name })`.
  */
-export const sections = [common, home] as const;
+export const sections = [common, home, follow, complaints] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;
