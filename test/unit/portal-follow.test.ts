@@ -1,9 +1,11 @@
+import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { HttpEvent } from '#lib/http/request';
 import { act, registerApplication, type StaffAction } from '#lib/use-cases/applications/casework';
 import { fileComplaint } from '#lib/use-cases/complaints';
 import { ACCESS_COOKIE } from '#lib/web/applicant-session';
+import { assets } from '#lib/web/assets/index';
 import { translator } from '#lib/web/messages/catalogue';
 import { CSRF_COOKIE, pageFunction } from '#lib/web/page-function.tsx';
 import { applyPages } from '#lib/web/pages/apply.tsx';
@@ -529,6 +531,11 @@ describe('the status page', () => {
     expect(page.html).toContain('经审查属于国家秘密。');
     // Nothing was said to be published already: no empty row for it.
     expect(page.html).not.toContain('已主动公开的位置');
+    // The page with its stylesheet and script, gzipped, within the 60 KB every page keeps to.
+    const bytes = [page.html, assets.stylesheet.body, assets.script.body].map(
+      (text) => gzipSync(text).length,
+    );
+    expect(bytes.reduce((a, b) => a + b, 0)).toBeLessThan(60 * 1024);
     expect(page.html).toMatch(/href="https:\/\/archive\.test\/[^"]+"[^>]*>阅读答复告知书/);
     expect(page.html).not.toContain(`/applications/${tn}/withdrawal`);
     const withdrawal = await applicantSees({}, '/withdrawal');
