@@ -7,6 +7,8 @@ import { fileComplaint } from '#lib/use-cases/complaints';
 import { ACCESS_COOKIE } from '#lib/web/applicant-session';
 import { assets } from '#lib/web/assets/index';
 import { translator } from '#lib/web/messages/catalogue';
+import { complaints } from '#lib/web/messages/complaints';
+import { follow } from '#lib/web/messages/follow';
 import { CSRF_COOKIE, pageFunction } from '#lib/web/page-function.tsx';
 import { applyPages } from '#lib/web/pages/apply.tsx';
 import { complaintPages } from '#lib/web/pages/complaints.tsx';
@@ -53,6 +55,20 @@ describe('the status page’s wording', () => {
     expect(timelineSentence({ at: '', type: 'application_withdrawn', description: '—' }, zh, 'zh-CN')).toBe(
       '您撤回了申请。',
     );
+  });
+
+  it('has every word in both languages, none empty, with the same placeholders', () => {
+    for (const words of [follow, complaints]) {
+      expect(Object.keys(words.en).sort()).toEqual(Object.keys(words['zh-CN']).sort());
+      for (const locale of ['zh-CN', 'en'] as const)
+        for (const [key, text] of Object.entries(words[locale])) {
+          expect(text.trim(), `${locale} ${key}`).not.toBe('');
+          const placeholders = (value: string) => [...value.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+          expect(placeholders(text), `${locale} ${key}`).toEqual(
+            placeholders(words['zh-CN'][key as keyof (typeof words)['zh-CN']]),
+          );
+        }
+    }
   });
 
   it('keeps the view’s own words for an event it does not know yet, rather than drop it', () => {

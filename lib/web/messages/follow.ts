@@ -21,7 +21,7 @@ export const follow = section(
       '为保护您的个人信息，访问码只在提交申请时显示一次，本平台不保存访问码本身，无法找回。请携带身份证件联系受理申请的机关查询办理情况。',
     'follow.signedOut': '您已在本浏览器上退出该申请。再次查看时，需要重新输入访问码。',
     'follow.listSeparator': '；',
-    'follow.sentenceGap': '',
+    'follow.sentences': '{first}{then}',
     'follow.textInvalid': '内容中含有不能接受的隐藏字符（如控制字符），请删除后重新输入',
 
     'follow.status.title': '申请{trackingNumber}',
@@ -225,7 +225,7 @@ export const follow = section(
     'follow.signedOut':
       'This browser no longer shows the application. To see it again, enter the access code again.',
     'follow.listSeparator': '; ',
-    'follow.sentenceGap': ' ',
+    'follow.sentences': '{first} {then}',
     'follow.textInvalid':
       'The text holds hidden characters that cannot be accepted (such as control characters): remove them and try again',
 

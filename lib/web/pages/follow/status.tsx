@@ -22,6 +22,7 @@ import {
   isClarification,
   isFee,
   isReasons,
+  joinSentences,
   OUTCOME_WORDS,
   STATUS_WORDS,
   timelineSentence,
@@ -349,7 +350,7 @@ function WhyThisDate({ view }: { view: StatusView }) {
       ) : (
         <ul>
           {view.dueDateExplained.map((step, index) => (
-            <li key={index}>{clockStepSentences(step, t, locale).join(t('follow.sentenceGap'))}</li>
+            <li key={index}>{joinSentences(clockStepSentences(step, t, locale), t)}</li>
           ))}
         </ul>
       )}

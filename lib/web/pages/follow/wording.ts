@@ -92,8 +92,12 @@ export function timelineSentence(entry: TimelineEntry, t: Translate, locale: Loc
     entry.type === 'abandonment_reopened' ? 'follow.event.supplementBy' : 'follow.event.replyDueBy',
     { date },
   );
-  return `${sentence}${t('follow.sentenceGap')}${then}`;
+  return joinSentences([sentence, then], t);
 }
+
+/** Sentences one after the other, as the language writes them (no space after 。, a space after a full stop). */
+export const joinSentences = (sentences: readonly string[], t: Translate): string =>
+  sentences.reduce((first, then) => (first === '' ? then : t('follow.sentences', { first, then })), '');
 
 /** Days off (or days worked) in a row with the same reason: `国庆节 2026-10-01 to 2026-10-07, 7 days`. */
 export type DayRun = {
