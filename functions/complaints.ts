@@ -6,6 +6,7 @@ import { RecordsTable } from '#lib/adapters/records-table';
 import { loadConfig } from '#lib/config';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import {
+  complaintStatus,
   fileComplaint,
   listComplaints,
   replyToComplaint,
@@ -26,8 +27,14 @@ export const handler = httpFunction(
   {
     'POST /v1/agencies/{agencyId}/complaints': async ({ params, body, now }) => {
       const receipt = await fileComplaint(deps, params.agencyId, body, now);
-      return created(receipt, `/v1/agencies/${params.agencyId}/complaints`);
+      // The receipt carries the access code: no cache keeps it.
+      const answer = created(receipt, `/v1/agencies/${params.agencyId}/complaints/${receipt.complaintId}`);
+      return { ...answer, headers: { ...answer.headers, 'cache-control': 'no-store' } };
     },
+    'GET /v1/agencies/{agencyId}/complaints/{complaintId}': async ({ params, headers }) =>
+      ok(await complaintStatus(deps, params.agencyId, params.complaintId, headers['x-access-token']), {
+        'cache-control': 'no-store',
+      }),
     'GET /v1/agencies/{agencyId}/complaints': async ({ params, query }) =>
       ok(await listComplaints(deps, params.agencyId, query)),
     'POST /v1/agencies/{agencyId}/complaints/{complaintId}/reply': async ({ principal, params, body, now }) =>

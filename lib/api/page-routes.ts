@@ -115,6 +115,12 @@ export const pageRoutes = [
   page('POST', '/follow', 'Follow: open the application'),
   page('GET', '/applications/{trackingNumber}', 'An application’s status', PagePaths.application),
   page('POST', '/applications/{trackingNumber}/supplement', 'Supplement (补正)', PagePaths.application),
+  page(
+    'POST',
+    '/applications/{trackingNumber}/reasons',
+    'The applicant’s reasons, when asked (Reg. 35)',
+    PagePaths.application,
+  ),
   page('GET', '/applications/{trackingNumber}/withdrawal', 'Withdraw: confirm', PagePaths.application),
   page('POST', '/applications/{trackingNumber}/withdrawal', 'Withdraw', PagePaths.application),
   page(
@@ -134,6 +140,12 @@ export const pageRoutes = [
     'GET',
     '/agencies/{agencyId}/complaints/{complaintId}',
     'A complaint’s receipt and answer date',
+    PagePaths.complaint,
+  ),
+  page(
+    'POST',
+    '/agencies/{agencyId}/complaints/{complaintId}',
+    'Open a complaint’s receipt with its access code',
     PagePaths.complaint,
   ),
 ] as const satisfies readonly PageRouteDefinition[];

@@ -54,6 +54,7 @@ import {
   PublishedReportView,
   ReportView,
   ComplaintReceipt,
+  ComplaintStatusView,
   CaseView,
   RecordList,
   CatalogueView,
@@ -181,6 +182,12 @@ export const AccessTokenHeader = z.object({
     .string()
     .optional()
     .describe('The secret access token shown once when the application was made'),
+});
+export const ComplaintAccessHeader = z.object({
+  'x-access-token': z
+    .string()
+    .optional()
+    .describe('The secret access code shown once when the complaint was made'),
 });
 export const AcceptHeader = z.object({ accept: z.string().optional() });
 export const IdempotencyKey = z
@@ -901,7 +908,22 @@ export const routes = [
     params: AgencyPath,
     body: ComplaintInput,
     problems: [notFound, rule('outside-calendar')],
-    responses: { 201: { description: 'The complaint’s id and answer date', schema: ComplaintReceipt } },
+    responses: {
+      201: { description: 'The complaint’s id, answer date and access code', schema: ComplaintReceipt },
+    },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/complaints/{complaintId}',
+    function: 'complaints',
+    access: 'public',
+    summary:
+      'A complaint as its complainant reads it back: what was received, the answer date, the answer (header X-Access-Token: the access code)',
+    params: ComplaintPath,
+    headers: ComplaintAccessHeader,
+    problems: [notFound],
+    responses: { 200: { description: 'The complaint and its answer', schema: ComplaintStatusView } },
     throttle: publicThrottle,
   },
   {

@@ -6,6 +6,7 @@ import { Notice } from '#lib/domain/calendar/year-schedule';
 import { Role } from '#lib/domain/staff';
 import { MAX_UPLOAD_BYTES } from '#lib/use-cases/uploads';
 import { freeText } from '#lib/domain/free-text';
+import { ComplainantView } from '#lib/domain/complaint';
 
 /** Response shapes, for the OpenAPI document and for tests that check what clients receive. */
 
@@ -344,7 +345,10 @@ export const ComplaintReceipt = z.object({
   complaintId: z.string(),
   receivedOn: z.string(),
   answerDueDate: z.string(),
+  accessCode: z.string().describe('Shown once; keep it to read the complaint and its answer'),
 });
+/** A complaint as its complainant reads it back with the access code. */
+export const ComplaintStatusView = ComplainantView;
 
 export const ReportView = z.looseObject({
   status: z.enum(['draft', 'published']),

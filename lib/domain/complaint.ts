@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TrackingNumber } from './application/secrets';
+import { TrackingNumber, tokenMatches } from './application/secrets';
 import type { IsoDate } from './calendar/civil-date';
 import { evaluateClock, type ClockState } from './calendar/clock';
 import type { WorkingCalendar } from './calendar/working-calendar';
@@ -9,7 +9,8 @@ import { freeText } from './free-text';
 /**
  * A complaint about an agency's disclosure work (Reg. 51; seed 003 items 31–33; seed 002 §19, §24–26):
  * the supervising office investigates and answers within 30 days (natural days; a last day off moves to
- * the next working day).
+ * the next working day). A complaint carries the complainant's personal data: only whoever holds its
+ * access code (shown once, kept only as its SHA-256, as an application's access token) reads it back.
  */
 export const COMPLAINT_ANSWER_DAYS = 30;
 
@@ -42,13 +43,15 @@ export const Complaint = z.object({
   details: z.string(),
   trackingNumber: z.string().nullable(),
   answer: z.object({ text: z.string(), upheld: z.boolean(), on: z.string(), by: z.string() }).nullable(),
+  /** The access code's SHA-256; complaints filed before codes existed have none, and no one reads them back. */
+  accessCodeHash: z.string().nullable().default(null),
   version: z.int(),
 });
 export type Complaint = Readonly<z.infer<typeof Complaint>>;
 
 export function receiveComplaint(
   input: ComplaintInput,
-  ids: { id: string; agencyId: string },
+  ids: { id: string; agencyId: string; accessCodeHash: string },
   today: IsoDate,
   calendar: WorkingCalendar,
 ): { complaint: Complaint; clock: ClockState } {
@@ -67,6 +70,7 @@ export function receiveComplaint(
       details: input.details,
       trackingNumber: input.trackingNumber ?? null,
       answer: null,
+      accessCodeHash: ids.accessCodeHash,
       version: 1,
     },
     clock,
@@ -85,5 +89,52 @@ export function answerComplaint(
     status: 'answered',
     answer: { text: reply.reply, upheld: reply.upheld, on: today, by },
     version: complaint.version + 1,
+  };
+}
+
+/** Whether `accessCode` opens the complaint (a complaint without a code opens to no one). */
+export const complaintCodeMatches = (complaint: Complaint, accessCode: string): boolean =>
+  complaint.accessCodeHash !== null && tokenMatches(accessCode, complaint.accessCodeHash);
+
+/** The complaint as staff see it: everything but the complainant's secret. */
+export function staffComplaintView(complaint: Complaint): Omit<Complaint, 'accessCodeHash'> {
+  const { accessCodeHash: _secret, ...rest } = complaint;
+  return rest;
+}
+
+/**
+ * What the complainant reads with the access code: what was received, the date the answer is due and,
+ * once given, the answer and its date — never who inside answered it.
+ */
+export const ComplainantView = Complaint.pick({
+  agencyId: true,
+  status: true,
+  receivedOn: true,
+  answerDueDate: true,
+  complainant: true,
+  subject: true,
+  details: true,
+  trackingNumber: true,
+}).extend({
+  complaintId: z.string(),
+  answer: Complaint.shape.answer.unwrap().omit({ by: true }).nullable(),
+});
+export type ComplainantView = z.infer<typeof ComplainantView>;
+
+export function complainantView(complaint: Complaint): ComplainantView {
+  return {
+    complaintId: complaint.id,
+    agencyId: complaint.agencyId,
+    status: complaint.status,
+    receivedOn: complaint.receivedOn,
+    answerDueDate: complaint.answerDueDate,
+    complainant: complaint.complainant,
+    subject: complaint.subject,
+    details: complaint.details,
+    trackingNumber: complaint.trackingNumber,
+    answer:
+      complaint.answer === null
+        ? null
+        : { text: complaint.answer.text, upheld: complaint.answer.upheld, on: complaint.answer.on },
   };
 }

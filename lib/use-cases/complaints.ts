@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { ClockState } from '#lib/domain/calendar/clock';
+import { hashToken, newAccessToken } from '#lib/domain/application/secrets';
 import { chinaDateOf } from '#lib/domain/china-time';
 import {
   answerComplaint,
+  complainantView,
+  complaintCodeMatches,
   receiveComplaint,
+  staffComplaintView,
   type Complaint,
   type ComplaintInput,
   type ComplaintReply,
@@ -38,14 +42,18 @@ export type ComplaintDeps = {
 const ref = (complaint: { agencyId: string; id: string }) =>
   ({ agencyId: complaint.agencyId, kind: 'complaint', id: complaint.id }) as const;
 
-/** Anyone may complain about an agency's disclosure work; the answer is due in 30 days. */
+/**
+ * Anyone may complain about an agency's disclosure work; the answer is due in 30 days. The receipt carries
+ * the complaint's access code, once: it is kept only hashed.
+ */
 export async function fileComplaint(deps: ComplaintDeps, agencyId: string, input: ComplaintInput, now: Date) {
   if ((await deps.agencies.get(agencyId)) === undefined)
     throw new NotFoundError(`There is no agency ${agencyId}.`);
   const calendar = await currentCalendar(deps.calendars);
+  const accessCode = newAccessToken();
   const { complaint, clock } = receiveComplaint(
     input,
-    { id: `cmp_${randomBytes(6).toString('hex')}`, agencyId },
+    { id: `cmp_${randomBytes(6).toString('hex')}`, agencyId, accessCodeHash: hashToken(accessCode) },
     chinaDateOf(now),
     calendar,
   );
@@ -60,7 +68,29 @@ export async function fileComplaint(deps: ComplaintDeps, agencyId: string, input
     complaintId: complaint.id,
     receivedOn: complaint.receivedOn,
     answerDueDate: complaint.answerDueDate,
+    accessCode,
   };
+}
+
+/**
+ * The complaint as its complainant reads it back. An unknown id, another agency's complaint, a wrong or
+ * missing code: all answered alike, so nobody learns which complaints exist.
+ */
+export async function complaintStatus(
+  deps: Pick<ComplaintDeps, 'store'>,
+  agencyId: string,
+  complaintId: string,
+  accessCode: string | undefined,
+) {
+  const found = accessCode === undefined ? undefined : await deps.store.get(complaintId);
+  if (
+    found === undefined ||
+    accessCode === undefined ||
+    found.complaint.agencyId !== agencyId ||
+    !complaintCodeMatches(found.complaint, accessCode)
+  )
+    throw new NotFoundError('There is no complaint with this id and access code.');
+  return complainantView(found.complaint);
 }
 
 export async function listComplaints(
@@ -68,7 +98,8 @@ export async function listComplaints(
   agencyId: string,
   query: { status: 'open' | 'answered'; limit: number; nextToken?: string | undefined },
 ) {
-  return deps.store.list(agencyId, query.status, query);
+  const page = await deps.store.list(agencyId, query.status, query);
+  return { items: page.items.map(staffComplaintView), nextToken: page.nextToken };
 }
 
 export async function replyToComplaint(
@@ -90,5 +121,5 @@ export async function replyToComplaint(
     data: { upheld: reply.upheld, onTime: chinaDateOf(now) <= found.complaint.answerDueDate },
   });
   await deps.store.answer(answered, found.complaint.version, event);
-  return answered;
+  return staffComplaintView(answered);
 }

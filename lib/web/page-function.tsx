@@ -206,14 +206,16 @@ const EMPTY_FORM: FormFields = { get: () => undefined, getAll: () => [], files: 
 
 /**
  * A post from our own pages: where the browser says where it comes from (`Origin`, `Sec-Fetch-Site`), it
- * must be this host. Browsers that say neither rely on the form token alone.
+ * must be this host. Browsers that say neither rely on the form token alone. A page with
+ * `Referrer-Policy: no-referrer` (an application's status page) makes the browser send `Origin: null` with
+ * its own forms: that opaque origin is taken only when the browser's `Sec-Fetch-Site` says same-origin.
  */
 function sameOrigin(headers: Readonly<Record<string, string | undefined>>): boolean {
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = headers.origin;
   if (origin === undefined) return true;
-  if (origin === 'null') return false;
+  if (origin === 'null') return site === 'same-origin';
   const host = headers['x-forwarded-host'] ?? headers.host;
   try {
     return host !== undefined && new URL(origin).host === host;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, WrongStateError } from '#lib/domain/errors';
-import { fileComplaint, listComplaints, replyToComplaint } from '#lib/use-cases/complaints';
+import { complaintStatus, fileComplaint, listComplaints, replyToComplaint } from '#lib/use-cases/complaints';
 import { aComplaint, aPrincipal, anAgency, cst } from '#test/support/factories';
 import { complaintCase, givenAgency, inMemoryWorld, type InMemoryWorld } from '#test/support/fakes';
 
@@ -30,6 +30,7 @@ describe('filing a complaint', () => {
       complaintId: expect.stringMatching(/^cmp_[0-9a-f]{12}$/),
       receivedOn: '2026-09-04',
       answerDueDate: '2026-10-08',
+      accessCode: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     expect(world.records.clock(complaintCase(filed.complaintId), 'answer')).toMatchObject({
       open: true,
@@ -150,5 +151,71 @@ describe('listing and answering complaints', () => {
       ),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(world.records.timeline(complaintCase(complaintId))).toHaveLength(1);
+  });
+});
+
+describe('the complainant reads the complaint back with its access code', () => {
+  it('shows what was received, the answer date and, once given, the answer', async () => {
+    const world = await aWorld();
+    const { complaintId, accessCode } = await file(world, '2026-09-04', { trackingNumber: '2026-k7qx-3m9p' });
+    expect(await complaintStatus(world.complaintDeps, AGENCY, complaintId, accessCode)).toEqual({
+      complaintId,
+      agencyId: AGENCY,
+      status: 'open',
+      receivedOn: '2026-09-04',
+      answerDueDate: '2026-10-08',
+      complainant: { name: '赵六', contact: '13900000000' },
+      subject: '申请逾期未答复',
+      details: '本人于九月提交的政府信息公开申请至今未获答复。',
+      trackingNumber: '2026-K7QX-3M9P',
+      answer: null,
+    });
+    await replyToComplaint(
+      world.complaintDeps,
+      supervisor,
+      AGENCY,
+      complaintId,
+      { reply: '已督促答复', upheld: true },
+      cst('2026-09-20'),
+    );
+    expect((await complaintStatus(world.complaintDeps, AGENCY, complaintId, accessCode)).answer).toEqual({
+      text: '已督促答复',
+      upheld: true,
+      on: '2026-09-20',
+    });
+  });
+
+  it('a wrong or missing code, another agency, or an unknown id: one and the same "not found"', async () => {
+    const world = await aWorld();
+    const { complaintId, accessCode } = await file(world, '2026-09-04');
+    const attempts = [
+      complaintStatus(world.complaintDeps, AGENCY, complaintId, 'not-the-code'),
+      complaintStatus(world.complaintDeps, AGENCY, complaintId, undefined),
+      complaintStatus(world.complaintDeps, 'ag-other', complaintId, accessCode),
+      complaintStatus(world.complaintDeps, AGENCY, 'cmp_000000000000', accessCode),
+    ];
+    for (const attempt of attempts)
+      await expect(attempt).rejects.toThrow(
+        expect.objectContaining({
+          constructor: NotFoundError,
+          message: 'There is no complaint with this id and access code.',
+        }),
+      );
+  });
+
+  it('staff never see the code’s hash, in the list or in the answer', async () => {
+    const world = await aWorld();
+    const { complaintId } = await file(world, '2026-09-04');
+    const open = await listComplaints(world.complaintDeps, AGENCY, { status: 'open', limit: 10 });
+    expect(open.items[0]).not.toHaveProperty('accessCodeHash');
+    const answered = await replyToComplaint(
+      world.complaintDeps,
+      supervisor,
+      AGENCY,
+      complaintId,
+      { reply: '已处理', upheld: false },
+      cst('2026-09-10'),
+    );
+    expect(answered).not.toHaveProperty('accessCodeHash');
   });
 });

@@ -98,11 +98,14 @@ import {
 import { chinaYearOf } from '#lib/domain/china-time';
 import {
   answerComplaint,
+  complainantView,
+  complaintCodeMatches,
   COMPLAINT_ANSWER_DAYS,
   ComplaintInput,
   ComplaintReply,
   receiveComplaint,
-  type Complaint,
+  staffComplaintView,
+  Complaint,
 } from '#lib/domain/complaint';
 import {
   AlreadyExistsError,
@@ -3140,7 +3143,12 @@ describe('complaints about disclosure work (Reg. 51): answered within 30 days', 
     trackingNumber: '2026-K7QX-3M9P',
   });
   const received = (today: string, overrides: Partial<ComplaintInput> = {}) =>
-    receiveComplaint({ ...input, ...overrides }, { id: 'cmp_1', agencyId: AGENCY_ID }, today, calendar);
+    receiveComplaint(
+      { ...input, ...overrides },
+      { id: 'cmp_1', agencyId: AGENCY_ID, accessCodeHash: hashToken('the-code') },
+      today,
+      calendar,
+    );
 
   it('a complaint received on 2026-09-28 is answered by 2026-10-28', () => {
     const { complaint, clock } = received('2026-09-28');
@@ -3156,6 +3164,7 @@ describe('complaints about disclosure work (Reg. 51): answered within 30 days', 
       details: '2026年8月提交的申请至今未收到答复。',
       trackingNumber: '2026-K7QX-3M9P',
       answer: null,
+      accessCodeHash: hashToken('the-code'),
       version: 1,
     });
     expect(clock).toMatchObject({ status: 'running', dueDate: '2026-10-28', provisional: false });
@@ -3206,6 +3215,37 @@ describe('complaints about disclosure work (Reg. 51): answered within 30 days', 
         message: 'The complaint has been answered.',
       }),
     );
+  });
+
+  it('its access code opens it, any other code does not, and a complaint filed without a code opens to no one', () => {
+    const { complaint } = received('2026-09-28');
+    expect(complaintCodeMatches(complaint, 'the-code')).toBe(true);
+    expect(complaintCodeMatches(complaint, 'the-code ')).toBe(false);
+    expect(complaintCodeMatches(complaint, '')).toBe(false);
+    const older = Complaint.parse({ ...complaint, accessCodeHash: undefined });
+    expect(older.accessCodeHash).toBeNull();
+    expect(complaintCodeMatches(older, 'the-code')).toBe(false);
+  });
+
+  it('staff see everything but the code’s hash; the complainant sees what was received and the answer, not who answered', () => {
+    const { complaint } = received('2026-09-28');
+    expect(staffComplaintView(complaint)).not.toHaveProperty('accessCodeHash');
+    expect(staffComplaintView(complaint)).toMatchObject({ id: 'cmp_1', subject: '申请逾期未答复' });
+    expect(complainantView(complaint)).toEqual({
+      complaintId: 'cmp_1',
+      agencyId: AGENCY_ID,
+      status: 'open',
+      receivedOn: '2026-09-28',
+      answerDueDate: '2026-10-28',
+      complainant: { name: '周杰', contact: '13900001111', email: 'zhou@example.cn' },
+      subject: '申请逾期未答复',
+      details: '2026年8月提交的申请至今未收到答复。',
+      trackingNumber: '2026-K7QX-3M9P',
+      answer: null,
+    });
+    const answered = answerComplaint(complaint, { reply: '已督促办理', upheld: true }, 'stf_9', '2026-10-20');
+    expect(complainantView(answered).answer).toEqual({ text: '已督促办理', upheld: true, on: '2026-10-20' });
+    expect(JSON.stringify(complainantView(answered))).not.toContain('stf_9');
   });
 
   it('a complaint names who complains and how to reach them; a tracking number must be one', () => {

@@ -95,6 +95,8 @@ caption{text-align:start;font-weight:700;margin-block-end:.5rem}
 html.js .js-only{display:inline-block}
 .char-count{display:block;color:#505a5f;font-size:.9375rem}
 .char-count.over{color:#c00;font-weight:700}
+.pre{white-space:pre-wrap}
+blockquote{margin:0 0 1rem;padding-inline-start:1rem;border-inline-start:4px solid #b1b4b6}
 .report-frame{overflow-x:auto}
 .report-frame table{font-size:.875rem}
 .report-frame th,.report-frame td{border:1px solid #b1b4b6;padding:.25rem .5rem}

@@ -1,6 +1,8 @@
 import type { Locale } from './locale';
 import { apply } from './apply';
 import { common } from './common';
+import { complaints } from './complaints';
+import { follow } from './follow';
 import type { Section } from './section';
 import { home } from './home';
 import { reading } from './reading';
@@ -11,7 +13,7 @@ import { reading } from './reading';
  * prefixed by their section so sections never collide (a unit test checks that too). Placeholders are
  * `{name}`, filled by `t(key, { name })`.
  */
-export const sections = [common, home, reading, apply] as const;
+export const sections = [common, home, reading, apply, follow, complaints] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;
