@@ -208,14 +208,17 @@ const EMPTY_FORM: FormFields = { get: () => undefined, getAll: () => [], files: 
  * A post from our own pages: where the browser says where it comes from (`Origin`, `Sec-Fetch-Site`), it
  * must be this host. Browsers that say neither rely on the form token alone. A page with
  * `Referrer-Policy: no-referrer` (an application's status page) makes the browser send `Origin: null` with
- * its own forms: that opaque origin is taken only when the browser's `Sec-Fetch-Site` says same-origin.
+ * its own forms: an opaque origin is refused when the browser says the post comes from another site, and
+ * otherwise left to the form token (older browsers — Safari before 16.4, which older WeChat on iOS uses —
+ * send no `Sec-Fetch-Site`; the token, bound to a `__Host-` SameSite=Strict cookie, is the defence that
+ * counts, this check the second one).
  */
 function sameOrigin(headers: Readonly<Record<string, string | undefined>>): boolean {
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
   const origin = headers.origin;
   if (origin === undefined) return true;
-  if (origin === 'null') return site === 'same-origin';
+  if (origin === 'null') return true; // a cross-site one was refused above
   const host = headers['x-forwarded-host'] ?? headers.host;
   try {
     return host !== undefined && new URL(origin).host === host;

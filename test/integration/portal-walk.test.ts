@@ -38,8 +38,15 @@ const frameBytes = gzipSync(assets.stylesheet.body).length + gzipSync(assets.scr
 
 /** Does `act` (a click that sends the browser somewhere) and waits for the page it lands on. */
 async function follow(page: Page, act: () => Promise<unknown>): Promise<Response> {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), act()]);
-  if (response === null) throw new Error('no navigation');
+  const landed = page.waitForResponse(
+    (response) =>
+      response.request().isNavigationRequest() &&
+      response.frame() === page.mainFrame() &&
+      (response.status() < 300 || response.status() >= 400),
+  );
+  await act();
+  const response = await landed;
+  await page.waitForLoadState('load');
   return response;
 }
 

@@ -208,6 +208,15 @@ describe('a page function', () => {
       expect(spy).toHaveBeenCalledOnce();
     });
 
+    it('reaches its handler from a no-referrer page (Origin: null) with the right token, whatever the browser says of the site', async () => {
+      for (const site of [{ 'sec-fetch-site': 'same-origin' }, {}] as Record<string, string>[]) {
+        spy.mockClear();
+        const result = await handler(post({ origin: 'null', ...site }, `_csrf=${TOKEN}&x=1`));
+        expect(result.statusCode).toBe(303);
+        expect(spy).toHaveBeenCalledOnce();
+      }
+    });
+
     it.each([
       ['without the form token', {}, 'x=1', undefined],
       ['with a token that is not the cookie’s', {}, `_csrf=${'b'.repeat(43)}&x=1`, undefined],
@@ -219,7 +228,13 @@ describe('a page function', () => {
         `_csrf=${TOKEN}`,
         undefined,
       ],
-      ['from an opaque origin', { origin: 'null' }, `_csrf=${TOKEN}`, undefined],
+      [
+        'from an opaque origin the browser says is another site',
+        { origin: 'null', 'sec-fetch-site': 'cross-site' },
+        `_csrf=${TOKEN}`,
+        undefined,
+      ],
+      ['from an opaque origin without the form token', { origin: 'null' }, 'x=1', undefined],
     ])(
       'is refused %s: 403, a page in Chinese, the handler never called',
       async (_label, headers, body, cookies) => {
