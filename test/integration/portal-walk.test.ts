@@ -46,7 +46,8 @@ async function follow(page: Page, act: () => Promise<unknown>): Promise<Response
   );
   await act();
   const response = await landed;
-  await page.waitForLoadState('load');
+  // The response arrives before the page commits to it: wait until the browser shows it.
+  await page.waitForURL(response.url(), { waitUntil: 'load' });
   return response;
 }
 
@@ -169,7 +170,7 @@ describe.each([
       await looked(again, await again.goto(`${base()}/follow`), 'follow', javaScript);
       await tabTo(again, 'input[name=trackingNumber]');
       await again.keyboard.type(trackingNumber);
-      await tabTo(again, 'input[name=accessToken], input[type=password]');
+      await tabTo(again, 'input[name=accessCode]');
       await again.keyboard.type(accessCode);
       const status = await follow(again, () => again.keyboard.press('Enter'));
       expect(again.url()).toBe(`${base()}/applications/${trackingNumber}`);
@@ -216,6 +217,7 @@ describe.each([
       );
       await looked(otherPage, form, 'complain', javaScript);
       await otherPage.getByLabel('姓名或名称').fill('王五');
+      await otherPage.getByLabel('联系方式').fill('13900001111');
       await otherPage.getByLabel('电子邮箱').fill('wangwu@example.cn');
       await otherPage.getByLabel('投诉事由').fill('申请逾期未答复');
       await otherPage
