@@ -116,7 +116,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       () => s3Supervisor.stop(),
       () => s3.stop(),
     );
-    log(`DynamoDB Local at ${dynamo.endpoint}; s3rver at ${s3.endpoint}`);
 
     const identity = await loadOrCreateIdentity(
       LOCAL_ISSUER,

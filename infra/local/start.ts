@@ -87,6 +87,7 @@ try {
   say(`\nThe API: ${cloud.baseUrl}/v1/  (try: curl ${cloud.baseUrl}/v1/health)`);
   say(`  demo agency: ${cloud.agencyId}${fixedNow ? `; fixed clock: ${fixedNow.toISOString()}` : ''}`);
   say(`  data: ${flags['in-memory'] ? 'in memory (discarded on exit)' : dataDir}`);
+  say(`  behind it: DynamoDB Local at ${cloud.dynamodbEndpoint}; s3rver at ${cloud.s3Endpoint}`);
   // Tokens are never written to the console or a log, only to the state file (mode 600).
   say(`  demo staff tokens (Authorization: Bearer <token>) for ${Object.keys(cloud.tokens).join(', ')}:`);
   say(`    in ${stateFile} (.tokens.<role>), or POST /_local/sign-in {"email": …}`);

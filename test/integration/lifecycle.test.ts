@@ -9,6 +9,12 @@ import { tsxLoader } from '#infra/local/processes';
 import { anApplicant, anInformationRequest } from '#test/support/api';
 
 const entry = join(import.meta.dirname, '..', '..', 'infra', 'local', 'start.ts');
+/**
+ * `npm start` runs in the project's folder; these runs start elsewhere (a fresh `.data/`), so they name
+ * the project's tsconfig for tsx, which otherwise reads the one in the working folder (the pages' TSX
+ * needs its `jsxImportSource`). Bundles for Lambda find it by the source's own folder.
+ */
+const tsconfig = { TSX_TSCONFIG_PATH: join(import.meta.dirname, '..', '..', 'tsconfig.json') };
 
 const descendantsOf = (pid: number): number[] => {
   const output = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' });
@@ -53,7 +59,7 @@ describe('npm start', () => {
       const started = Date.now();
       const child = spawn(process.execPath, ['--import', tsxLoader(), entry], {
         cwd,
-        env: { ...process.env, PORT: '0', GONGKAI_NOW: '2026-03-31T16:30:00Z' },
+        env: { ...process.env, ...tsconfig, PORT: '0', GONGKAI_NOW: '2026-03-31T16:30:00Z' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -83,6 +89,11 @@ describe('npm start', () => {
           'supervisor',
         ]);
         expect(output).toContain(state.baseUrl);
+        // The first address it prints is the citizen portal's, the page a person opens.
+        const firstAddress = output.split('\n').find((line) => line.includes('http://'));
+        expect(firstAddress).toBe(`The citizen portal (公众门户): ${state.baseUrl}/`);
+        const portal = await fetch(`${state.baseUrl}/`);
+        expect(portal.headers.get('content-type')).toBe('text/html; charset=utf-8');
         const health = await fetch(`${state.baseUrl}/v1/health`);
         expect(health.status).toBe(200);
         // GONGKAI_NOW fixes the business clock the gateway stamps on every event.
@@ -113,7 +124,7 @@ describe('npm start', () => {
 async function startIn(cwd: string, args: string[] = []) {
   const child = spawn(process.execPath, ['--import', tsxLoader(), entry, ...args], {
     cwd,
-    env: { ...process.env, PORT: '0' },
+    env: { ...process.env, ...tsconfig, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
