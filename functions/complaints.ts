@@ -25,8 +25,8 @@ const deps: ComplaintDeps = {
 export const handler = httpFunction(
   'complaints',
   {
-    'POST /v1/agencies/{agencyId}/complaints': async ({ params, body, now }) => {
-      const receipt = await fileComplaint(deps, params.agencyId, body, now);
+    'POST /v1/agencies/{agencyId}/complaints': async ({ params, body, headers, now }) => {
+      const receipt = await fileComplaint(deps, params.agencyId, body, headers['idempotency-key'], now);
       // The receipt carries the access code: no cache keeps it.
       const answer = created(receipt, `/v1/agencies/${params.agencyId}/complaints/${receipt.complaintId}`);
       return { ...answer, headers: { ...answer.headers, 'cache-control': 'no-store' } };

@@ -23,6 +23,7 @@ const deps: PortalDeps = {
     store: new DynamoComplaintStore(table),
     agencies: applications.agencies,
     calendars: new DynamoCalendarStore(table),
+    formSecret: applications.applicantSecret,
   },
 };
 

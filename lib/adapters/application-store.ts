@@ -7,7 +7,13 @@ import { AlreadyExistsError } from '#lib/domain/errors';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys, UNDATED_QUEUE_DATE } from './keys';
-import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
+import {
+  caseChange,
+  chainHeadOf,
+  keepIdempotencyOp,
+  type RecordsTable,
+  type TransactOp,
+} from './records-table';
 
 /** An entry of an applicant's receipts: which application, and how many pieces it counts for. */
 const ReceiptEntry = z.object({ applicationId: z.string(), pieces: z.int() });
@@ -50,22 +56,14 @@ export class DynamoApplicationStore implements ApplicationStore {
       ...this.sideOps(change, event),
       ...this.applicantOps(application),
     ];
-    if (idempotency !== undefined) {
-      ops.push({
-        item: {
-          Put: {
-            TableName: this.table.tableName,
-            Item: {
-              ...keys.idempotency(application.agencyId, idempotency.keyHash),
-              entity: 'idempotency',
-              ...idempotency,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        onConditionFailed: () => new AlreadyExistsError('This Idempotency-Key has been used.'),
-      });
-    }
+    if (idempotency !== undefined)
+      ops.push(
+        keepIdempotencyOp(
+          this.table,
+          keys.idempotency(application.agencyId, idempotency.keyHash),
+          idempotency,
+        ),
+      );
     await this.table.transact(ops);
   }
 

@@ -1,10 +1,11 @@
 import type { ClockState } from '#lib/domain/calendar/clock';
+import { ComplaintIdempotencyRecord } from '#lib/domain/application/secrets';
 import { Complaint } from '#lib/domain/complaint';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import type { ComplaintStore } from '#lib/use-cases/complaints';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
 import { keys } from './keys';
-import { caseChange, chainHeadOf, type RecordsTable } from './records-table';
+import { caseChange, chainHeadOf, keepIdempotencyOp, type RecordsTable } from './records-table';
 
 /** Complaints: the case, its 30-day answer clock (for the sweep), listed per agency open or answered. */
 export class DynamoComplaintStore implements ComplaintStore {
@@ -15,9 +16,25 @@ export class DynamoComplaintStore implements ComplaintStore {
     return item === undefined ? undefined : { complaint: Complaint.parse(item), chain: chainHeadOf(item) };
   }
 
-  async create(complaint: Complaint, clock: ClockState, event: TimelineEvent): Promise<void> {
+  async create(
+    complaint: Complaint,
+    clock: ClockState,
+    event: TimelineEvent,
+    idempotency?: ComplaintIdempotencyRecord,
+  ): Promise<void> {
     const ref = { agencyId: complaint.agencyId, kind: 'complaint', id: complaint.id } as const;
+    const keyOps =
+      idempotency === undefined
+        ? []
+        : [
+            keepIdempotencyOp(
+              this.table,
+              keys.complaintIdempotency(complaint.agencyId, idempotency.keyHash),
+              idempotency,
+            ),
+          ];
     await this.table.transact([
+      ...keyOps,
       ...caseChange(this.table, { item: complaintItem(complaint), expectedVersion: 'new', event }),
       ...clockOps(
         this.table,
@@ -31,6 +48,19 @@ export class DynamoComplaintStore implements ComplaintStore {
         event,
       ),
     ]);
+  }
+
+  async idempotency(agencyId: string, keyHash: string): Promise<ComplaintIdempotencyRecord | undefined> {
+    const item = await this.table.get(keys.complaintIdempotency(agencyId, keyHash), { consistent: true });
+    return item === undefined ? undefined : ComplaintIdempotencyRecord.parse(item);
+  }
+
+  async markCodeShown(id: string, expiresAt: number): Promise<boolean> {
+    return this.table.putOnce(keys.tokenShown(id), { entity: 'token_shown', expiresAt });
+  }
+
+  async codeShown(id: string): Promise<boolean> {
+    return (await this.table.get(keys.tokenShown(id), { consistent: true })) !== undefined;
   }
 
   async answer(complaint: Complaint, expectedVersion: number, event: TimelineEvent): Promise<void> {

@@ -134,7 +134,15 @@ export const keys = {
     pk: `IDEMPOTENCY#${agencyId}#${keyHash}`,
     sk: 'IDEMPOTENCY',
   }),
-  /** The mark that the portal's receipt has shown an application's access token (kept a while, then TTL). */
+  /** A complaint's Idempotency-Key (hashed): apart from applications', so one key cannot stand for both. */
+  complaintIdempotency: (agencyId: string, keyHash: string): Key => ({
+    pk: `IDEMPOTENCY#${agencyId}#COMPLAINT#${keyHash}`,
+    sk: 'IDEMPOTENCY',
+  }),
+  /**
+   * The mark that the portal's receipt has shown an application's access token, or a complaint's access
+   * code (their ids never meet: `cmp_…` is no tracking number), kept a while, then TTL.
+   */
   tokenShown: (id: string): Key => ({ pk: `TOKEN_SHOWN#${id}`, sk: 'TOKEN_SHOWN' }),
   /** The annual-report counters of an agency for a year. */
   statistics: (agencyId: string, year: number): Key => ({

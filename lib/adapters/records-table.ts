@@ -409,3 +409,18 @@ export function decodePageToken(
   if (key[partitionAttribute] !== partition) throw invalid();
   return key;
 }
+
+/**
+ * A public submission's Idempotency-Key (hashed), kept in the same transaction as the record it made, and
+ * only if no submission kept it before (`AlreadyExistsError` otherwise): the key is used once.
+ */
+export const keepIdempotencyOp = (table: RecordsTable, key: Key, record: Item): TransactOp => ({
+  item: {
+    Put: {
+      TableName: table.tableName,
+      Item: { ...key, entity: 'idempotency', ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
+  onConditionFailed: () => new AlreadyExistsError('This Idempotency-Key has been used.'),
+});

@@ -904,10 +904,12 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/complaints',
     function: 'complaints',
     access: 'public',
-    summary: 'Complain about the agency’s disclosure work; the answer is due within 30 days',
+    summary:
+      'Complain about the agency’s disclosure work; the answer is due within 30 days. Honours Idempotency-Key.',
     params: AgencyPath,
     body: ComplaintInput,
-    problems: [notFound, rule('outside-calendar')],
+    headers: IdempotencyHeader,
+    problems: [notFound, rule('outside-calendar'), rule('idempotency-key-reused')],
     responses: {
       201: { description: 'The complaint’s id, answer date and access code', schema: ComplaintReceipt },
     },

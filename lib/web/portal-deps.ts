@@ -1,6 +1,6 @@
 import type { AgencyStore } from '#lib/use-cases/agencies';
 import type { ApplicationDeps } from '#lib/use-cases/applications/ports';
-import type { ComplaintDeps } from '#lib/use-cases/complaints';
+import type { ComplaintFormDeps } from '#lib/use-cases/complaints';
 import type { ReadingRoomDeps } from '#lib/use-cases/proactive';
 import type { ReportDeps } from '#lib/use-cases/annual-reports';
 
@@ -13,5 +13,5 @@ export type PortalDeps = {
   readonly readingRoom: ReadingRoomDeps;
   readonly applications: ApplicationDeps;
   readonly reports: ReportDeps;
-  readonly complaints: ComplaintDeps;
+  readonly complaints: ComplaintFormDeps;
 };

@@ -3,7 +3,7 @@ import type { StaffAccount } from '#lib/domain/staff';
 import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
 import type { ReportDeps } from '#lib/use-cases/annual-reports';
 import type { ApplicationDeps } from '#lib/use-cases/applications/ports';
-import type { ComplaintDeps } from '#lib/use-cases/complaints';
+import type { ComplaintFormDeps } from '#lib/use-cases/complaints';
 import type { ProactiveDeps } from '#lib/use-cases/proactive';
 import { InMemoryAgencyStore } from './fakes/agency-store';
 import { InMemoryApplicationStore } from './fakes/application-store';
@@ -58,7 +58,12 @@ export function inMemoryWorld() {
     newConsultationId: () => `c${(drawn.consultations += 1)}`,
   };
   const proactiveDeps: ProactiveDeps = { store: proactive, agencies, calendars, uploads };
-  const complaintDeps: ComplaintDeps = { store: complaints, agencies, calendars };
+  const complaintDeps: ComplaintFormDeps = {
+    store: complaints,
+    agencies,
+    calendars,
+    formSecret: applicationDeps.applicantSecret,
+  };
   const reportDeps: ReportDeps = { store: reports, agencies };
   return {
     records,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, WrongStateError } from '#lib/domain/errors';
-import { complaintStatus, fileComplaint, listComplaints, replyToComplaint } from '#lib/use-cases/complaints';
+import { NotFoundError, RuleViolationError, WrongStateError } from '#lib/domain/errors';
+import {
+  complaintStatus,
+  fileComplaint,
+  fileComplaintWithForm,
+  listComplaints,
+  markComplaintCodeShown,
+  replyToComplaint,
+} from '#lib/use-cases/complaints';
 import { aComplaint, aPrincipal, anAgency, cst } from '#test/support/factories';
 import { complaintCase, givenAgency, inMemoryWorld, type InMemoryWorld } from '#test/support/fakes';
 
@@ -20,7 +27,7 @@ async function aWorld(): Promise<InMemoryWorld> {
 }
 
 const file = (world: InMemoryWorld, today: string, overrides: Record<string, unknown> = {}) =>
-  fileComplaint(world.complaintDeps, AGENCY, aComplaint(overrides), cst(today));
+  fileComplaint(world.complaintDeps, AGENCY, aComplaint(overrides), undefined, cst(today));
 
 describe('filing a complaint', () => {
   it('is answered within 30 days: from Friday 2026-09-04 that is Sunday 10-04, in the holiday, so Thursday 10-08', async () => {
@@ -55,7 +62,7 @@ describe('filing a complaint', () => {
   it('is refused for an agency that does not exist', async () => {
     const world = await aWorld();
     await expect(
-      fileComplaint(world.complaintDeps, 'ag-none', aComplaint(), cst('2026-09-04')),
+      fileComplaint(world.complaintDeps, 'ag-none', aComplaint(), undefined, cst('2026-09-04')),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -65,7 +72,7 @@ describe('listing and answering complaints', () => {
     const world = await aWorld();
     const later = await file(world, '2026-03-10', { subject: '网站信息未更新' });
     const earlier = await file(world, '2026-03-02');
-    await fileComplaint(world.complaintDeps, 'ag-other', aComplaint(), cst('2026-03-01'));
+    await fileComplaint(world.complaintDeps, 'ag-other', aComplaint(), undefined, cst('2026-03-01'));
     const open = await listComplaints(world.complaintDeps, AGENCY, { status: 'open', limit: 10 });
     expect(open.items.map((complaint) => [complaint.id, complaint.answerDueDate])).toEqual([
       [earlier.complaintId, '2026-04-01'],
@@ -217,5 +224,119 @@ describe('the complainant reads the complaint back with its access code', () => 
       cst('2026-09-10'),
     );
     expect(answered).not.toHaveProperty('accessCodeHash');
+  });
+});
+
+describe('filing a complaint again (Idempotency-Key)', () => {
+  const open = (world: InMemoryWorld) =>
+    listComplaints(world.complaintDeps, AGENCY, { status: 'open', limit: 50 });
+
+  it('the same complaint with the same key files one, and answers the same receipt with the same code', async () => {
+    const world = await aWorld();
+    const first = await fileComplaint(
+      world.complaintDeps,
+      AGENCY,
+      aComplaint(),
+      'key-1-abcdef',
+      cst('2026-09-04'),
+    );
+    const retry = await fileComplaint(
+      world.complaintDeps,
+      AGENCY,
+      aComplaint(),
+      'key-1-abcdef',
+      cst('2026-09-04'),
+    );
+    expect(retry).toEqual(first);
+    expect((await open(world)).items).toHaveLength(1);
+    expect(
+      await complaintStatus(world.complaintDeps, AGENCY, first.complaintId, retry.accessCode),
+    ).toMatchObject({
+      complaintId: first.complaintId,
+    });
+  });
+
+  it('the key with another complaint is refused; another agency or no key files anew', async () => {
+    const world = await aWorld();
+    await fileComplaint(world.complaintDeps, AGENCY, aComplaint(), 'key-1-abcdef', cst('2026-09-04'));
+    const refused = fileComplaint(
+      world.complaintDeps,
+      AGENCY,
+      aComplaint({ subject: '另一件事' }),
+      'key-1-abcdef',
+      cst('2026-09-04'),
+    );
+    await expect(refused).rejects.toBeInstanceOf(RuleViolationError);
+    await expect(refused).rejects.toMatchObject({ code: 'idempotency-key-reused' });
+    await fileComplaint(world.complaintDeps, 'ag-other', aComplaint(), 'key-1-abcdef', cst('2026-09-04'));
+    await file(world, '2026-09-04');
+    expect((await open(world)).items).toHaveLength(2);
+  });
+
+  it('a retry racing the first (its key written meanwhile) answers as the first did', async () => {
+    const world = await aWorld();
+    const { store } = world.complaintDeps;
+    const idempotency = store.idempotency.bind(store);
+    let first: Awaited<ReturnType<typeof fileComplaint>> | undefined;
+    // The racing retry reads no key, then the first one lands before it writes.
+    store.idempotency = async () => {
+      store.idempotency = idempotency;
+      first = await fileComplaint(
+        world.complaintDeps,
+        AGENCY,
+        aComplaint(),
+        'key-2-abcdef',
+        cst('2026-09-04'),
+      );
+      return undefined;
+    };
+    const loser = await fileComplaint(
+      world.complaintDeps,
+      AGENCY,
+      aComplaint(),
+      'key-2-abcdef',
+      cst('2026-09-04'),
+    );
+    expect(loser).toEqual(first);
+    expect((await open(world)).items).toHaveLength(1);
+  });
+
+  it("the portal's form key is bound to the platform secret: the same form files once, its code until the receipt showed it", async () => {
+    const world = await aWorld();
+    const formKey = '6f1c2a9e-2b1d-4c3e-9f00-0123456789ab';
+    const first = await fileComplaintWithForm(
+      world.complaintDeps,
+      AGENCY,
+      aComplaint(),
+      formKey,
+      cst('2026-09-04'),
+    );
+    expect(first.accessCode).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The form's key is no Idempotency-Key of the API: used there, it files another complaint.
+    const api = await fileComplaint(world.complaintDeps, AGENCY, aComplaint(), formKey, cst('2026-09-04'));
+    expect(api.complaintId).not.toBe(first.complaintId);
+    const lostAnswer = await fileComplaintWithForm(
+      world.complaintDeps,
+      AGENCY,
+      aComplaint(),
+      formKey,
+      cst('2026-09-04'),
+    );
+    expect(lostAnswer).toEqual(first);
+    expect(await markComplaintCodeShown(world.complaintDeps, first.complaintId, cst('2026-09-04'))).toBe(
+      true,
+    );
+    expect(await markComplaintCodeShown(world.complaintDeps, first.complaintId, cst('2026-09-04'))).toBe(
+      false,
+    );
+    const afterShown = await fileComplaintWithForm(
+      world.complaintDeps,
+      AGENCY,
+      aComplaint(),
+      formKey,
+      cst('2026-09-04'),
+    );
+    expect(afterShown).toEqual({ ...first, accessCode: null });
+    expect((await open(world)).items).toHaveLength(2);
   });
 });

@@ -692,6 +692,67 @@ describe('the complaint pages', () => {
     ]);
   });
 
+  it('the same form posted twice files one complaint; a replay after the receipt showed the code grants nothing', async () => {
+    const world = await aWorld();
+    const blank = await visit(world, 'GET /agencies/{agencyId}/complaints/new', { agencyId: AGENCY });
+    const formKey = /name="formKey" value="([^"]+)"/.exec(blank.html)?.[1] ?? '';
+    expect(formKey).toMatch(/^[0-9a-f-]{36}$/);
+    const fields = {
+      name: '赵六',
+      contact: '13900000000',
+      subject: '逾期未答复',
+      details: '九月申请至今未答复',
+    };
+    const send = (form: Record<string, string>) =>
+      visit(
+        world,
+        'POST /agencies/{agencyId}/complaints',
+        { agencyId: AGENCY },
+        { form, today: '2026-09-04' },
+      );
+    // An error first: the page answered again keeps the form's key.
+    const wrong = await send({ ...fields, details: '', formKey });
+    expect(wrong.status).toBe(422);
+    expect(wrong.html).toContain(`name="formKey" value="${formKey}"`);
+    const first = await send({ ...fields, formKey });
+    const second = await send({ ...fields, formKey });
+    expect(second.headers.location).toBe(first.headers.location);
+    // The first answer may have been lost: until the receipt shows the code, the replay carries it.
+    expect(second.cookies).toEqual(first.cookies);
+    const location = String(first.headers.location);
+    const complaintId = location.split('/').at(-1) ?? '';
+    const code = /__Secure-gk-complaint=([^;]+)/.exec(first.cookies.join('\n'))?.[1] ?? '';
+    const params = { agencyId: AGENCY, complaintId };
+    const fromTheForm = [`${COMPLAINT_COOKIE}=${code}`, `${COMPLAINT_CODE_ONCE_COOKIE}=1`];
+    const receipt = await visit(world, 'GET /agencies/{agencyId}/complaints/{complaintId}', params, {
+      cookies: fromTheForm,
+    });
+    expect(receipt.html).toContain(code);
+    const third = await send({ ...fields, formKey });
+    expect(third.status).toBe(303);
+    expect(third.headers.location).toBe(location);
+    expect(third.cookies).toEqual([]);
+    // Not even a one-time cookie kept from before shows the code again.
+    const again = await visit(world, 'GET /agencies/{agencyId}/complaints/{complaintId}', params, {
+      cookies: fromTheForm,
+    });
+    expect(again.html).toContain('九月申请至今未答复');
+    expect(again.html).not.toContain(code);
+    const open = await world.complaintDeps.store.list(AGENCY, 'open', { limit: 50 });
+    expect(open.items.map((complaint) => complaint.id)).toEqual([complaintId]);
+
+    // The same form sent with another complaint: refused at the form's key, with a new key to send it.
+    const other = await send({ ...fields, subject: '另一件事', formKey });
+    expect(other.status).toBe(422);
+    expect(other.html).toContain('<a href="#f-formKey">这张表单已经提交过一份内容不同的投诉');
+    expect(other.html).toContain('id="f-formKey"');
+    const newKey = /name="formKey" value="([^"]+)"/.exec(other.html)?.[1] ?? '';
+    expect(newKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(newKey).not.toBe(formKey);
+    expect((await send({ ...fields, subject: '另一件事', formKey: newKey })).status).toBe(303);
+    expect((await world.complaintDeps.store.list(AGENCY, 'open', { limit: 50 })).items).toHaveLength(2);
+  });
+
   it('another agency’s path does not open a complaint, even with its code', async () => {
     const world = await aWorld();
     await givenAgency(world, anAgency({ agencyId: 'ag-other', name: '某区人民政府', level: 'government' }));
@@ -699,6 +760,7 @@ describe('the complaint pages', () => {
       world.complaintDeps,
       AGENCY,
       aComplaint(),
+      undefined,
       cst('2026-09-04'),
     );
     const answer = await visit(

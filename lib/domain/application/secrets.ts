@@ -73,14 +73,17 @@ export function unsealToken(sealed: string, idempotencyKey: string, agencyId: st
  * An idempotent public submission, kept for a day: its Idempotency-Key (hashed), the request's hash, and
  * the access token sealed under the key, so a retry gets the same answer and nothing is written twice.
  */
-export const IdempotencyRecord = z.object({
+const KeptSubmission = z.object({
   keyHash: z.string(),
   requestHash: z.string(),
-  applicationId: z.string(),
   sealedToken: z.string(),
   expiresAt: z.number(),
 });
+export const IdempotencyRecord = KeptSubmission.extend({ applicationId: z.string() });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
+/** The same for a complaint (its access code sealed as an application's token is). */
+export const ComplaintIdempotencyRecord = KeptSubmission.extend({ complaintId: z.string() });
+export type ComplaintIdempotencyRecord = z.infer<typeof ComplaintIdempotencyRecord>;
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

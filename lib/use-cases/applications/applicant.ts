@@ -14,9 +14,10 @@ import { recordReasons, type ReasonsInput } from '#lib/domain/application/volume
 import { withdraw, type WithdrawalInput } from '#lib/domain/application/withdrawal';
 import { policyOn } from '#lib/domain/application/policy';
 import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
-import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
+import { AlreadyExistsError, NotFoundError } from '#lib/domain/errors';
 import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
+import { idempotencyExpiry, refuseOtherRequest } from '../idempotency';
 import { applicationOwner, takeAttachments } from './attachments';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep } from './step-runner';
@@ -26,9 +27,6 @@ import { publicView } from './views';
  * What citizens and organisations do without an account: apply online, then follow, supplement or
  * withdraw their application with its tracking number and access token.
  */
-
-/** How long a keyed submission may be retried (and answered as the first time). */
-export const IDEMPOTENCY_HOURS = 24;
 
 /** An online application (POST /v1/agencies/{agencyId}/applications), idempotent on Idempotency-Key. */
 export async function submitApplication(
@@ -81,7 +79,7 @@ export async function submitApplication(
           requestHash: fingerprint,
           applicationId: ids.id,
           sealedToken: sealToken(token, idempotencyKey, agencyId),
-          expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_HOURS * 3600,
+          expiresAt: idempotencyExpiry(now),
         };
   try {
     await deps.applications.create(change, event, record);
@@ -111,13 +109,7 @@ async function replayIdempotent(
 ) {
   const record = await deps.applications.idempotency(agencyId, keyHash);
   if (record === undefined) return undefined;
-  if (record.requestHash !== fingerprint) {
-    throw new RuleViolationError(
-      'idempotency-key-reused',
-      'This Idempotency-Key was used for a different request.',
-      [{ path: 'header.idempotency-key', message: 'was already used with another body' }],
-    );
-  }
+  refuseOtherRequest(record, fingerprint);
   const found = await deps.applications.get(record.applicationId);
   if (found === undefined) throw new NotFoundError('The application of this Idempotency-Key is gone.');
   return {

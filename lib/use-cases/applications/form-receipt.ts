@@ -4,7 +4,8 @@ import { formIdempotencyKey } from '#lib/domain/application/secrets';
 import { chinaDateOf } from '#lib/domain/china-time';
 import { NotFoundError } from '#lib/domain/errors';
 import { storePostedFiles, type PostedFile } from '../uploads';
-import { IDEMPOTENCY_HOURS, loadForApplicant, submitApplication } from './applicant';
+import { idempotencyExpiry } from '../idempotency';
+import { loadForApplicant, submitApplication } from './applicant';
 import type { ApplicationDeps } from './ports';
 
 /**
@@ -59,11 +60,7 @@ export async function applicationReceipt(
   if (agency === undefined) throw new NotFoundError(`There is no agency ${application.agencyId}.`);
   // Kept as long as the submission may be replayed (a day from the submission, which came before now).
   const tokenShown =
-    showToken &&
-    (await deps.applications.markTokenShown(
-      trackingNumber,
-      Math.floor(now.getTime() / 1000) + IDEMPOTENCY_HOURS * 3600,
-    ));
+    showToken && (await deps.applications.markTokenShown(trackingNumber, idempotencyExpiry(now)));
   // Before receipt, the policy in force today; once received, the one the application keeps.
   const policy = application.policy ?? policyOn(agency.policies, chinaDateOf(now));
   return {

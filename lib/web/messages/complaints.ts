@@ -14,6 +14,8 @@ export const complaints = section(
     'complaints.new.what': '投诉事项',
     'complaints.new.privacy': '您的姓名和联系方式仅用于调查处理和答复本投诉，不会公开。',
     'complaints.new.submit': '提交投诉',
+    'complaints.formKey.reused':
+      '这张表单已经提交过一份内容不同的投诉。如果您要再提交一份新的投诉，请检查内容后再次点击“提交投诉”',
     'complaints.name.label': '姓名或名称',
     'complaints.name.hint': '个人填写姓名；法人或其他组织填写名称',
     'complaints.name.empty': '请填写姓名或名称',
@@ -78,6 +80,8 @@ export const complaints = section(
     'complaints.new.privacy':
       'Your name and contact details are used only to investigate and answer this complaint, and are never published.',
     'complaints.new.submit': 'Send the complaint',
+    'complaints.formKey.reused':
+      'This form has already sent a different complaint. To send a new one, check the form and choose “Send the complaint” again',
     'complaints.name.label': 'Name',
     'complaints.name.hint': 'Your name, or the name of your organisation',
     'complaints.name.empty': 'Enter your name or your organisation’s',

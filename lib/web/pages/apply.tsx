@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { policyOn } from '#lib/domain/application/policy';
 import { chinaDateOf } from '#lib/domain/china-time';
 import { NotFoundError, RuleViolationError } from '#lib/domain/errors';
@@ -12,6 +11,7 @@ import {
   signInCookie,
 } from '../applicant-session';
 import { catalogue, type MessageKey, type Translate } from '../messages/catalogue';
+import { keptFormKey, newFormKey } from '../form-key';
 import { PageError, type PageAnswer, type PageHandler } from '../page-function';
 import type { PortalDeps } from '../portal-deps';
 import { ApplyForm, type ApplyFormState } from './apply/form';
@@ -54,7 +54,7 @@ export function applyPages(deps: PortalDeps): {
         replyWorkingDays: policyOn(agency.policies, chinaDateOf(now)).replyWorkingDays,
         values: {},
         errors: [],
-        formKey: randomUUID(),
+        formKey: newFormKey(),
         filesDropped: false,
       });
     },
@@ -93,7 +93,7 @@ export function applyPages(deps: PortalDeps): {
         if (problems.length === 0) throw error;
         // A key used for another application: a new one, so that sending again is a new application.
         const reused = problems.some((problem) => problem.field === 'formKey');
-        return formPage(t, 422, state(problems, reused ? randomUUID() : formKey));
+        return formPage(t, 422, state(problems, reused ? newFormKey() : formKey));
       }
       const { trackingNumber, accessToken } = applied;
       const location = receiptPath(trackingNumber);
@@ -177,11 +177,6 @@ function tooLargePage(t: Translate, agencyId: string): PageAnswer {
     ),
   };
 }
-
-/** The form's own key, kept when the page is answered again; drawn afresh if it is not one we draw. */
-const FORM_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const keptFormKey = (posted: string | undefined): string =>
-  posted !== undefined && FORM_KEY.test(posted) ? posted : randomUUID();
 
 /** Each field's name as the form shows it (for a problem the catalogue has no words of its own for). */
 const LABEL: Readonly<Record<ApplyField, MessageKey>> = {

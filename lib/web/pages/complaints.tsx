@@ -1,8 +1,9 @@
 import { TrackingNumber } from '#lib/domain/application/secrets';
 import { ComplaintInput } from '#lib/domain/complaint';
-import { NotFoundError } from '#lib/domain/errors';
-import { complaintStatus, fileComplaint } from '#lib/use-cases/complaints';
+import { NotFoundError, RuleViolationError } from '#lib/domain/errors';
+import { complaintStatus, fileComplaintWithForm, markComplaintCodeShown } from '#lib/use-cases/complaints';
 import type { FieldError } from '../components';
+import { keptFormKey, newFormKey } from '../form-key';
 import type { Translate } from '../messages/catalogue';
 import { PageError, type PageAnswer, type PageHandler } from '../page-function';
 import type { PortalDeps } from '../portal-deps';
@@ -42,7 +43,7 @@ export function complaintPages(deps: PortalDeps): {
     t: Translate,
     agencyId: string,
     agencyName: string,
-    form: { values?: Readonly<Record<string, string | undefined>>; errors?: FieldError[] },
+    form: { formKey: string; values?: Readonly<Record<string, string | undefined>>; errors?: FieldError[] },
   ): PageAnswer =>
     privatePage(t('complaints.new.title'), {
       crumbs: [{ label: agencyName, href: `/agencies/${agencyId}` }, { label: t('complaints.new.title') }],
@@ -70,6 +71,7 @@ export function complaintPages(deps: PortalDeps): {
       // From an application's status page: the complaint names it.
       const about = TrackingNumber.safeParse(query.trackingNumber ?? '');
       return formAnswer(t, params.agencyId, agencyName, {
+        formKey: newFormKey(),
         values: about.success ? { trackingNumber: about.data } : {},
       });
     },
@@ -88,15 +90,31 @@ export function complaintPages(deps: PortalDeps): {
         details: form.get('details') ?? '',
         ...(trackingNumber === undefined ? {} : { trackingNumber }),
       });
+      const formKey = keptFormKey(form.get('formKey'));
       if (!parsed.success)
         return formAnswer(t, params.agencyId, agencyName, {
+          formKey,
           values: form.values,
           errors: fieldErrors(parsed.error, COMPLAINT_FIELDS, t),
         });
-      const receipt = await fileComplaint(deps.complaints, params.agencyId, parsed.data, now);
+      let receipt;
+      try {
+        receipt = await fileComplaintWithForm(deps.complaints, params.agencyId, parsed.data, formKey, now);
+      } catch (error) {
+        if (!(error instanceof RuleViolationError && error.code === 'idempotency-key-reused')) throw error;
+        // The form sent another complaint before: a new key, so that sending again is a new complaint.
+        return formAnswer(t, params.agencyId, agencyName, {
+          formKey: newFormKey(),
+          values: form.values,
+          errors: [{ field: 'formKey', message: t('complaints.formKey.reused') }],
+        });
+      }
+      const location = complaintPath(params.agencyId, receipt.complaintId);
+      // A replay after the receipt showed the code: the same receipt, and nothing that shows or grants it.
+      if (receipt.accessCode === null) return { kind: 'redirect', location };
       return {
         kind: 'redirect',
-        location: complaintPath(params.agencyId, receipt.complaintId),
+        location,
         cookies: [
           complaintSignInCookie(params.agencyId, receipt.complaintId, receipt.accessCode),
           complaintCodeOnceCookie(params.agencyId, receipt.complaintId),
@@ -104,7 +122,7 @@ export function complaintPages(deps: PortalDeps): {
       };
     },
 
-    'GET /agencies/{agencyId}/complaints/{complaintId}': async ({ params, cookies, t }) => {
+    'GET /agencies/{agencyId}/complaints/{complaintId}': async ({ params, cookies, t, now }) => {
       const { agencyId, complaintId } = params;
       const agencyName = await agencyNamed(agencyId);
       const code = cookies[COMPLAINT_COOKIE];
@@ -117,7 +135,9 @@ export function complaintPages(deps: PortalDeps): {
           cookies: code === undefined ? [] : [complaintSignOutCookie(agencyId, complaintId)],
         });
       }
-      const showCode = cookies[COMPLAINT_CODE_ONCE_COOKIE] !== undefined;
+      // Right after filing, the code is shown once: to this browser, and only the first time it is asked.
+      const fromTheForm = cookies[COMPLAINT_CODE_ONCE_COOKIE] !== undefined;
+      const showCode = fromTheForm && (await markComplaintCodeShown(deps.complaints, complaintId, now));
       return privatePage(t('complaints.receipt.title'), {
         crumbs: [
           { label: agencyName, href: `/agencies/${agencyId}` },
@@ -130,7 +150,7 @@ export function complaintPages(deps: PortalDeps): {
             accessCode={showCode ? code : undefined}
           />
         ),
-        cookies: showCode ? [complaintCodeShownCookie(agencyId, complaintId)] : [],
+        cookies: fromTheForm ? [complaintCodeShownCookie(agencyId, complaintId)] : [],
       });
     },
 

@@ -1,4 +1,5 @@
 import type { ClockState } from '#lib/domain/calendar/clock';
+import type { ComplaintIdempotencyRecord } from '#lib/domain/application/secrets';
 import { Complaint } from '#lib/domain/complaint';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
@@ -10,11 +11,13 @@ export const complaintCase = (id: string): string => `COMPLAINT#${id}`;
 
 /**
  * Complaints in memory, with the contract of `DynamoComplaintStore`: a new complaint starts its 30-day
- * answer clock; the answer (at the version read, else `VersionConflictError`) stops it; the agency's
+ * answer clock (with its Idempotency-Key, once per key and agency); the answer (at the version read, else `VersionConflictError`) stops it; the agency's
  * complaints are listed open or answered, by answer due date.
  */
 export class InMemoryComplaintStore implements ComplaintStore {
   private readonly complaints = new Map<string, { complaint: Complaint; chain: ChainHead }>();
+  private readonly idempotencyRecords = new Map<string, ComplaintIdempotencyRecord>();
+  private readonly codesShown = new Set<string>();
 
   constructor(private readonly records: InMemoryRecords) {}
 
@@ -25,9 +28,19 @@ export class InMemoryComplaintStore implements ComplaintStore {
       : { complaint: Complaint.parse(copy(kept.complaint)), chain: kept.chain };
   }
 
-  async create(complaint: Complaint, clock: ClockState, event: TimelineEvent): Promise<void> {
+  async create(
+    complaint: Complaint,
+    clock: ClockState,
+    event: TimelineEvent,
+    idempotency?: ComplaintIdempotencyRecord,
+  ): Promise<void> {
     if (this.complaints.has(complaint.id)) throw new AlreadyExistsError('The record already exists.');
+    const keyed = idempotency === undefined ? undefined : `${complaint.agencyId}#${idempotency.keyHash}`;
+    if (keyed !== undefined && this.idempotencyRecords.has(keyed))
+      throw new AlreadyExistsError('This Idempotency-Key has been used.');
     this.records.checkEventFree(complaintCase(complaint.id), event);
+    if (keyed !== undefined && idempotency !== undefined)
+      this.idempotencyRecords.set(keyed, copy(idempotency));
     this.complaints.set(complaint.id, {
       complaint: copy({ ...complaint, version: 1 }),
       chain: headAfter(event),
@@ -39,6 +52,21 @@ export class InMemoryComplaintStore implements ComplaintStore {
       state: storedClockState(clock),
       context: { subject: complaint.subject, handler: null, leader: null, extended: false },
     });
+  }
+
+  async idempotency(agencyId: string, keyHash: string): Promise<ComplaintIdempotencyRecord | undefined> {
+    const record = this.idempotencyRecords.get(`${agencyId}#${keyHash}`);
+    return record === undefined ? undefined : copy(record);
+  }
+
+  async markCodeShown(id: string, _expiresAt: number): Promise<boolean> {
+    if (this.codesShown.has(id)) return false;
+    this.codesShown.add(id);
+    return true;
+  }
+
+  async codeShown(id: string): Promise<boolean> {
+    return this.codesShown.has(id);
   }
 
   async answer(complaint: Complaint, expectedVersion: number, event: TimelineEvent): Promise<void> {

@@ -15,6 +15,7 @@ import {
   type FormValues,
 } from '../../components';
 import { usePage } from '../../context';
+import { FormKeyField } from '../../form-key';
 import { ACCEPTED_FILES, FORM_FILES, sizeText, type ApplyField } from './read-form';
 
 /** What the apply form shows: the agency, the input kept, the errors (worded) and the form's own key. */
@@ -54,7 +55,6 @@ export function ApplyForm({ state }: { state: ApplyFormState }) {
     message: error.message,
   }));
   const contactError = state.errors.find((error) => error.field === 'contact')?.message;
-  const reused = state.errors.find((error) => error.field === 'formKey')?.message;
   const choose = { value: '', label: t('apply.choose') };
   return (
     <>
@@ -66,8 +66,6 @@ export function ApplyForm({ state }: { state: ApplyFormState }) {
         <p>{t('apply.intro.time', { days: state.replyWorkingDays })}</p>
       </Notice>
       <PostForm action={`/agencies/${state.agencyId}/apply`} multipart label={t('apply.title')}>
-        <input type="hidden" name="formKey" value={state.formKey} />
-
         <h2>{t('apply.section.applicant')}</h2>
         <Radios
           name="applicantType"
@@ -265,11 +263,7 @@ export function ApplyForm({ state }: { state: ApplyFormState }) {
           checked={values.declaration === 'yes'}
           errors={errors}
         />
-        {reused ? (
-          <p class="error-message" id={fieldId('formKey')} tabIndex={-1}>
-            <span class="visually-hidden-prefix">{t('common.error.prefix')}</span> {reused}
-          </p>
-        ) : null}
+        <FormKeyField formKey={state.formKey} errors={errors} />
         <Button>{t('apply.submit')}</Button>
       </PostForm>
     </>

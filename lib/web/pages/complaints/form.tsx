@@ -9,14 +9,17 @@ import {
   type FormValues,
 } from '../../components';
 import { usePage } from '../../context';
+import { FormKeyField } from '../../form-key';
 
 /**
  * The complaint form (投诉举报, Reg. 51): who complains and how to reach them, the application it concerns
- * if any, what it is about and the facts — as `ComplaintInput` takes them.
+ * if any, what it is about and the facts — as `ComplaintInput` takes them; and the form's own key
+ * (`form-key.tsx`), so that sending it twice files one complaint.
  */
 export function ComplaintForm(props: {
   agencyId: string;
   agencyName: string;
+  formKey: string;
   values?: FormValues;
   errors?: FormErrors;
 }) {
@@ -93,6 +96,7 @@ export function ComplaintForm(props: {
           maxLength={4000}
         />
         <p>{t('complaints.new.privacy')}</p>
+        <FormKeyField formKey={props.formKey} errors={errors} />
         <Button>{t('complaints.new.submit')}</Button>
       </PostForm>
     </>
