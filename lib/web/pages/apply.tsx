@@ -14,6 +14,7 @@ import {
 import { catalogue, type MessageKey, type Translate } from '../messages/catalogue';
 import { PageError, type PageAnswer, type PageHandler } from '../page-function';
 import type { PortalDeps } from '../portal-deps';
+import { fileMessage, isFileProblem, keptFormKey } from '../posted-files';
 import { ApplyForm, type ApplyFormState } from './apply/form';
 import {
   FORM_FILES,
@@ -178,11 +179,6 @@ function tooLargePage(t: Translate, agencyId: string): PageAnswer {
   };
 }
 
-/** The form's own key, kept when the page is answered again; drawn afresh if it is not one we draw. */
-const FORM_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const keptFormKey = (posted: string | undefined): string =>
-  posted !== undefined && FORM_KEY.test(posted) ? posted : randomUUID();
-
 /** Each field's name as the form shows it (for a problem the catalogue has no words of its own for). */
 const LABEL: Readonly<Record<ApplyField, MessageKey>> = {
   applicantType: 'apply.applicantType.label',
@@ -210,6 +206,7 @@ const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(catalogue
 
 /** A problem in the reader's language: the field's own words for the reason, else a general one. */
 export function messageOf(t: Translate, problem: ApplyProblem): string {
+  if (isFileProblem(problem)) return fileMessage(t, problem);
   const key = `apply.error.${problem.field}.${problem.reason}`;
   if (isMessageKey(key)) return t(key, problem.values);
   return t('apply.error.invalid', { label: t(LABEL[problem.field]) });
