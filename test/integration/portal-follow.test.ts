@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDateOf } from '#lib/domain/china-time';
+import { keptKeyOf } from '#lib/domain/upload-key';
 import {
   anAgencyWithStaff,
   anApplicant,
@@ -9,6 +10,7 @@ import {
   api,
   aRegisteredApplication,
   localCloud,
+  uploadsObject,
 } from '#test/support/api';
 import { checkPage, launchBrowser, newPerson, screenshots, watchRequests } from '#test/support/browser';
 
@@ -31,6 +33,7 @@ afterAll(async () => {
 });
 
 const FLOW_MS = 240_000;
+const SUPPLEMENT_PDF = Buffer.from('%PDF-1.4 人民路和解放路示意图');
 const base = () => localCloud().baseUrl;
 const caseUrl = (id: string, action: string) =>
   `/v1/agencies/${agency.agencyId}/applications/${id}/${action}`;
@@ -109,7 +112,30 @@ describe.each([
       await checkPage(page);
       await screenshots(page, `follow-clarification-${mode(javaScript)}`);
 
-      await page.getByLabel('补正内容').fill('时间范围为2025年1月至12月，道路为人民路和解放路。');
+      // Files over 4 MB together: the form again, the error in Chinese by the file field, the text kept.
+      const words = '时间范围为2025年1月至12月，道路为人民路和解放路。';
+      await page.getByLabel('补正内容').fill(words);
+      await page.getByLabel('上传补正材料').setInputFiles({
+        name: '扫描件.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.alloc(4 * 1024 * 1024 + 100_000, 0x25),
+      });
+      await page.getByRole('button', { name: '提交补正' }).click();
+      await page.locator('#f-attachments-error').waitFor();
+      expect(await page.locator('.error-summary a').allTextContents()).toEqual([
+        '所选附件合计4.1 MB，超过了4 MB。请减少或压缩附件后重新选择',
+      ]);
+      expect(await page.locator('#f-attachments-error').textContent()).toContain('超过了4 MB');
+      expect(await page.getByLabel('补正内容').inputValue()).toBe(words);
+      await checkPage(page);
+      await screenshots(page, `follow-supplement-too-large-${mode(javaScript)}`);
+
+      // A small PDF with the words: the supplement, its file kept with the case.
+      await page.getByLabel('上传补正材料').setInputFiles({
+        name: '道路示意图.pdf',
+        mimeType: 'application/pdf',
+        buffer: SUPPLEMENT_PDF,
+      });
       await page.getByRole('button', { name: '提交补正' }).click();
       await page.waitForURL(`${base()}/applications/${trackingNumber}?sent=supplement`);
       await page.getByText('已收到您的补正').first().waitFor();
@@ -121,6 +147,14 @@ describe.each([
         headers: { 'x-access-token': accessToken },
       });
       expect(supplemented.json.status).toBe('in_progress');
+      const theCase = await api('GET', `/v1/agencies/${agency.agencyId}/applications/${trackingNumber}`, {
+        token: agency.tokens.clerk,
+      });
+      expect(theCase.json.clarification.supplement).toBe(words);
+      expect(theCase.json.clarification.supplementAttachments).toHaveLength(1);
+      expect(await uploadsObject(keptKeyOf(theCase.json.clarification.supplementAttachments[0]))).toEqual(
+        SUPPLEMENT_PDF,
+      );
 
       // 予以公开, with a file: the letter and the file open from the page's links.
       const uploadKey = await anUpload('道路维修资金使用情况.pdf', '%PDF-1.4 道路维修');

@@ -24,6 +24,7 @@ import {
   type DueDateStep,
 } from '#lib/web/pages/follow/wording';
 import type { PortalDeps } from '#lib/web/portal-deps';
+import { FORM_FILES, MAX_FORM_BODY_BYTES } from '#lib/web/posted-files';
 import { aComplaint, aPrincipal, aRegistration, anAgency, cst, staffIdOf } from '#test/support/factories';
 import { givenAgency, inMemoryWorld, type InMemoryWorld } from '#test/support/fakes';
 
@@ -219,6 +220,8 @@ function portal(world: InMemoryWorld) {
 type Visit = {
   cookies?: string[];
   form?: Record<string, string>;
+  /** A form posted as `multipart/form-data` (its fields, then its files), in place of `form`. */
+  multipart?: { fields: Record<string, string>; files?: File[] };
   rawPath?: string;
   query?: Record<string, string>;
   language?: string;
@@ -235,6 +238,7 @@ async function visit(
   const [method = 'GET', template = '/'] = routeKey.split(' ');
   const path = options.rawPath ?? template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
   const post = method === 'POST';
+  const multipart = options.multipart === undefined ? undefined : await multipartOf(options.multipart);
   const event: HttpEvent = {
     version: '2.0',
     routeKey,
@@ -243,13 +247,18 @@ async function visit(
     headers: {
       'accept-language': options.language ?? 'zh-CN',
       ...(post ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      ...multipart?.headers,
       ...options.headers,
     },
     cookies: [...(options.cookies ?? []), ...(post ? [`${CSRF_COOKIE}=${CSRF}`] : [])],
     ...(options.query ? { queryStringParameters: options.query } : {}),
     pathParameters: params,
-    isBase64Encoded: false,
-    ...(post ? { body: new URLSearchParams({ _csrf: CSRF, ...options.form }).toString() } : {}),
+    isBase64Encoded: multipart !== undefined,
+    ...(multipart
+      ? { body: multipart.body }
+      : post
+        ? { body: new URLSearchParams({ _csrf: CSRF, ...options.form }).toString() }
+        : {}),
     requestContext: {
       accountId: '0',
       apiId: 'x',
@@ -269,6 +278,23 @@ async function visit(
     html: typeof result.body === 'string' ? result.body : '',
     headers: result.headers ?? {},
     cookies: result.cookies ?? [],
+  };
+}
+
+/** A multipart body as a browser sends it (base64 in the event), with the form token. */
+async function multipartOf(posted: { fields: Record<string, string>; files?: File[] }) {
+  const form = new FormData();
+  form.append('_csrf', CSRF);
+  for (const [name, value] of Object.entries(posted.fields)) form.append(name, value);
+  for (const file of posted.files ?? []) form.append('attachments', file);
+  const encoded = new Response(form);
+  const bytes = Buffer.from(await encoded.arrayBuffer());
+  return {
+    body: bytes.toString('base64'),
+    headers: {
+      'content-type': encoded.headers.get('content-type') ?? '',
+      'content-length': String(bytes.length),
+    },
   };
 }
 
@@ -493,9 +519,119 @@ describe('the status page', () => {
     const after = await applicantSees({ query: { sent: 'supplement' }, today: '2026-10-09' });
     expect(after.html).toContain('已收到您的补正');
     expect(after.html).not.toContain(`action="/applications/${tn}/supplement"`);
-    // A second click (JavaScript off) finds it done: back to the status page, no error page.
+    // A second click (JavaScript off) finds it made: the status page says it was received, no error page.
     const again = await applicantPosts('supplement', { text: '2025年全年' }, { today: '2026-10-09' });
-    expect(again).toMatchObject({ status: 303, headers: { location: `/applications/${tn}` } });
+    expect(again).toMatchObject({
+      status: 303,
+      headers: { location: `/applications/${tn}?sent=supplement` },
+    });
+    // Another supplement is refused by the domain: the status page, as it stands, and no confirmation.
+    const other = await applicantPosts('supplement', { text: '另一份补正' }, { today: '2026-10-09' });
+    expect(other).toMatchObject({ status: 303, headers: { location: `/applications/${tn}` } });
+  });
+
+  describe('the supplement with files', () => {
+    async function aClarificationAsked() {
+      const letter = await aWorldWithALetter();
+      await letter.staff(
+        { kind: 'clarification-request', input: { items: ['请提供身份证明'], periodWorkingDays: 10 } },
+        '2026-09-29',
+      );
+      const page = await letter.applicantSees();
+      const formKey = /name="formKey" value="([^"]+)"/.exec(page.html)?.[1] ?? '';
+      /** The supplement form posted as the browser posts it (multipart), from the applicant's browser. */
+      const supplements = (fields: Record<string, string>, files: File[] = [], headers = {}) =>
+        visit(
+          letter.world,
+          'POST /applications/{trackingNumber}/supplement',
+          { trackingNumber: letter.tn },
+          { cookies: [letter.cookie], multipart: { fields, files }, headers, today: '2026-10-09' },
+        );
+      return { ...letter, page, formKey, supplements };
+    }
+    const aPdf = (bytes = 64) =>
+      new File([new Uint8Array(bytes).fill(37)], '身份证明.pdf', { type: 'application/pdf' });
+
+    it('is a multipart form with its own key and a plain file field, the limits said', async () => {
+      const { page, formKey } = await aClarificationAsked();
+      expect(page.html).toContain('enctype="multipart/form-data"');
+      expect(formKey).toMatch(/^[0-9a-f-]{36}$/);
+      expect(page.html).toMatch(
+        /<input type="file" id="f-attachments" name="attachments" accept="\.pdf,[^"]*" multiple/,
+      );
+      expect(page.html).toContain('最多10个，全部附件合计不超过4 MB');
+      expect(page.html).not.toContain('本页面只接受文字');
+    });
+
+    it('takes a PDF with the text; the same form posted again says it was received and changes nothing', async () => {
+      const { world, tn, formKey, supplements } = await aClarificationAsked();
+      const sent = await supplements({ text: '身份证明见附件', formKey }, [aPdf()]);
+      expect(sent).toMatchObject({
+        status: 303,
+        headers: { location: `/applications/${tn}?sent=supplement` },
+      });
+      const made = await world.applications.get(tn);
+      const attachments = made?.application.clarification?.supplementAttachments ?? [];
+      expect(made?.application.clarification?.supplement).toBe('身份证明见附件');
+      expect(attachments).toHaveLength(1);
+      expect(world.uploads.posted.get(attachments[0] ?? '')?.contentType).toBe('application/pdf');
+      expect(world.uploads.referenced.has(attachments[0] ?? '')).toBe(true);
+
+      const replay = await supplements({ text: '身份证明见附件', formKey }, [aPdf()]);
+      expect(replay).toMatchObject({
+        status: 303,
+        headers: { location: `/applications/${tn}?sent=supplement` },
+      });
+      const after = await world.applications.get(tn);
+      expect(after?.application.version).toBe(made?.application.version);
+      // The same words with other files (another form): not this supplement, so no confirmation.
+      const other = await supplements({ text: '身份证明见附件', formKey }, [aPdf(65)]);
+      expect(other).toMatchObject({ status: 303, headers: { location: `/applications/${tn}` } });
+    });
+
+    it('two posts of one form side by side make one supplement, and both are answered as received', async () => {
+      const { world, tn, formKey, supplements } = await aClarificationAsked();
+      const answers = await Promise.all([
+        supplements({ text: '身份证明见附件', formKey }, [aPdf()]),
+        supplements({ text: '身份证明见附件', formKey }, [aPdf()]),
+      ]);
+      expect(answers.map((answer) => answer.headers.location)).toEqual([
+        `/applications/${tn}?sent=supplement`,
+        `/applications/${tn}?sent=supplement`,
+      ]);
+      const events = await world.applications.events(tn);
+      expect(events.filter((event) => event.type === 'clarification_supplemented')).toHaveLength(1);
+    });
+
+    it('refuses files too large, too many or of a wrong type next to the file field in Chinese, the text kept', async () => {
+      const { world, tn, formKey, supplements } = await aClarificationAsked();
+      const large = await supplements({ text: '见附件', formKey }, [aPdf(FORM_FILES.maxTotalBytes + 1)]);
+      expect(large.status).toBe(422);
+      expect(fieldMessages(large.html)).toEqual(['所选附件合计4 MB，超过了4 MB。请减少或压缩附件后重新选择']);
+      expect(large.html).toContain('<a href="#f-attachments">所选附件合计4 MB');
+      expect(large.html).toContain('>见附件</textarea>');
+      expect(large.html).toContain(`name="formKey" value="${formKey}"`);
+      expect(large.html).toContain('您之前选择的附件还没有保存');
+      const exe = new File([new Uint8Array(8)], '程序.exe', { type: 'application/x-msdownload' });
+      const wrong = await supplements({ text: '见附件', formKey }, [exe]);
+      expect(fieldMessages(wrong.html)).toEqual([
+        '“程序.exe”的文件类型不能上传，请上传 PDF、JPG、PNG、Word、Excel、OFD、ODT 或 TXT 文件',
+      ]);
+      const many = await supplements(
+        { text: '见附件', formKey },
+        Array.from({ length: 11 }, () => aPdf()),
+      );
+      expect(fieldMessages(many.html)).toEqual(['最多只能上传10个附件']);
+      const body = await supplements({ text: '见附件', formKey }, [aPdf()], {
+        'content-length': String(MAX_FORM_BODY_BYTES + 1),
+      });
+      expect(body.status).toBe(422);
+      expect(fieldMessages(body.html)[0]).toMatch(/^所选附件合计4\.\d MB，超过了4 MB/);
+      const empty = await supplements({ text: ' ', formKey }, [aPdf()]);
+      expect(fieldMessages(empty.html)).toEqual(['请填写补正内容']);
+      expect(world.uploads.posted.size).toBe(0);
+      expect((await world.applications.get(tn))?.application.status).toBe('awaiting_clarification');
+    });
   });
 
   it('asks for reasons (Reg. 35) with the agency’s question, and takes them', async () => {

@@ -65,7 +65,6 @@ export const apply = section(
     'apply.attachments.label': '上传附件',
     'apply.attachments.hint':
       '可以上传身份证明等材料。支持 PDF、JPG、PNG、Word、Excel、OFD、ODT、TXT 文件，最多{count}个，全部附件合计不超过{size}。',
-    'apply.attachments.chooseAgain': '您之前选择的附件还没有保存，请重新选择后再提交。',
     'apply.declaration.label': '我确认以上填写的信息真实、准确，并知悉提供虚假信息须承担相应责任。',
     'apply.submit': '提交申请',
     'apply.error.applicantType.missing': '请选择您以自然人还是法人或其他组织的身份申请',
@@ -96,11 +95,6 @@ export const apply = section(
     'apply.error.documentNumber.characters': '文件名称或文号中有不能使用的特殊字符，请删除',
     'apply.error.form.missing': '请选择信息的载体形式',
     'apply.error.delivery.missing': '请选择获取信息的方式',
-    'apply.error.attachments.type':
-      '“{name}”的文件类型不能上传，请上传 PDF、JPG、PNG、Word、Excel、OFD、ODT 或 TXT 文件',
-    'apply.error.attachments.tooLarge': '所选附件合计{total}，超过了{size}。请减少或压缩附件后重新选择',
-    'apply.error.attachments.tooMany': '最多只能上传{count}个附件',
-    'apply.error.attachments.notStored': '附件没有保存成功，请重新选择后再提交',
     'apply.error.declaration.missing': '请阅读并勾选声明',
     'apply.error.formKey.reused':
       '这张表单已经提交过一份内容不同的申请。如果您要再提交一份新的申请，请检查内容后再次点击“提交申请”',
@@ -209,8 +203,6 @@ export const apply = section(
     'apply.attachments.label': 'Attach files',
     'apply.attachments.hint':
       'You may attach proof of identity and other documents: PDF, JPG, PNG, Word, Excel, OFD, ODT or TXT files, at most {count}, {size} in total.',
-    'apply.attachments.chooseAgain':
-      'The files you chose before were not kept: choose them again before sending.',
     'apply.declaration.label':
       'I confirm that what I have written is true and accurate, and I know that giving false information has consequences.',
     'apply.submit': 'Send application',
@@ -246,12 +238,6 @@ export const apply = section(
       'The document title or number contains special characters: remove them',
     'apply.error.form.missing': 'Choose the form of the information',
     'apply.error.delivery.missing': 'Choose how to receive the information',
-    'apply.error.attachments.type':
-      '“{name}” is not a file type that can be attached: attach PDF, JPG, PNG, Word, Excel, OFD, ODT or TXT files',
-    'apply.error.attachments.tooLarge':
-      'The files chosen come to {total}, more than {size}: attach fewer or smaller files',
-    'apply.error.attachments.tooMany': 'Attach at most {count} files',
-    'apply.error.attachments.notStored': 'The files could not be kept: choose them again and send',
     'apply.error.declaration.missing': 'Read the declaration and tick it',
     'apply.error.formKey.reused':
       'This form has already sent a different application. To send a new one, check the form and choose “Send application” again',

@@ -23,6 +23,12 @@ export const common = section(
     'common.error.prefix': '错误：',
     'common.optional': '（选填）',
     'common.required': '（必填）',
+    'common.files.type':
+      '“{name}”的文件类型不能上传，请上传 PDF、JPG、PNG、Word、Excel、OFD、ODT 或 TXT 文件',
+    'common.files.tooLarge': '所选附件合计{total}，超过了{size}。请减少或压缩附件后重新选择',
+    'common.files.tooMany': '最多只能上传{count}个附件',
+    'common.files.notStored': '附件没有保存成功，请重新选择后再提交',
+    'common.files.chooseAgain': '您之前选择的附件还没有保存，请重新选择后再提交。',
     'common.notFound.title': '未找到该页面',
     'common.notFound.body': '您要找的页面不存在或已被移除。请检查网址是否正确，或从首页查找。',
     'common.badRequest.title': '无法处理该请求',
@@ -71,6 +77,13 @@ export const common = section(
     'common.error.prefix': 'Error:',
     'common.optional': '(optional)',
     'common.required': '(required)',
+    'common.files.type':
+      '“{name}” is not a file type that can be attached: attach PDF, JPG, PNG, Word, Excel, OFD, ODT or TXT files',
+    'common.files.tooLarge':
+      'The files chosen come to {total}, more than {size}: attach fewer or smaller files',
+    'common.files.tooMany': 'Attach at most {count} files',
+    'common.files.notStored': 'The files could not be kept: choose them again and send',
+    'common.files.chooseAgain': 'The files you chose before were not kept: choose them again before sending.',
     'common.notFound.title': 'Page not found',
     'common.notFound.body':
       'The page you are looking for does not exist or has been removed. Check the address, or start from the home page.',

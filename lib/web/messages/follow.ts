@@ -57,11 +57,13 @@ export const follow = section(
     'follow.clarification.lapsed':
       '补正期限已经届满，受理机关正在审查。如您有正当理由未能按期补正，请尽快联系受理机关说明。',
     'follow.supplement.label': '补正内容',
-    'follow.supplement.hint':
-      '请逐项说明。本页面只接受文字；如需提交证明材料，请通过邮寄或当面递交给受理机关，并注明申请编号。',
+    'follow.supplement.hint': '请逐项说明。需要补充的证明材料可以在下面作为附件上传。',
     'follow.supplement.submit': '提交补正',
     'follow.supplement.empty': '请填写补正内容',
     'follow.supplement.tooLong': '补正内容不能超过{max}字',
+    'follow.supplement.files.label': '上传补正材料',
+    'follow.supplement.files.hint':
+      '支持 PDF、JPG、PNG、Word、Excel、OFD、ODT、TXT 文件，最多{count}个，全部附件合计不超过{size}。',
 
     'follow.reasons.title': '说明申请理由（条例第三十五条）',
     'follow.reasons.sentOn': '受理机关提出要求的日期：',
@@ -265,11 +267,13 @@ export const follow = section(
     'follow.clarification.lapsed':
       'The clarification period has run out and the agency is reviewing the application. If you had a good reason not to clarify in time, tell the agency at once.',
     'follow.supplement.label': 'Your clarification',
-    'follow.supplement.hint':
-      'Answer each point. This page takes text only: send supporting documents to the agency by post or in person, with the tracking number.',
+    'follow.supplement.hint': 'Answer each point. Attach any supporting documents below.',
     'follow.supplement.submit': 'Send clarification',
     'follow.supplement.empty': 'Write your clarification',
     'follow.supplement.tooLong': 'The clarification must be {max} characters or fewer',
+    'follow.supplement.files.label': 'Attach documents',
+    'follow.supplement.files.hint':
+      'PDF, JPG, PNG, Word, Excel, OFD, ODT or TXT files, at most {count}, {size} in total.',
 
     'follow.reasons.title': 'Give the reasons for your requests (Reg. 35)',
     'follow.reasons.sentOn': 'Asked on',

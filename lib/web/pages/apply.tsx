@@ -14,6 +14,7 @@ import { catalogue, type MessageKey, type Translate } from '../messages/catalogu
 import { keptFormKey, newFormKey } from '../form-key';
 import { PageError, type PageAnswer, type PageHandler } from '../page-function';
 import type { PortalDeps } from '../portal-deps';
+import { fileMessage, isFileProblem } from '../posted-files';
 import { ApplyForm, type ApplyFormState } from './apply/form';
 import {
   FORM_FILES,
@@ -205,6 +206,7 @@ const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(catalogue
 
 /** A problem in the reader's language: the field's own words for the reason, else a general one. */
 export function messageOf(t: Translate, problem: ApplyProblem): string {
+  if (isFileProblem(problem)) return fileMessage(t, problem);
   const key = `apply.error.${problem.field}.${problem.reason}`;
   if (isMessageKey(key)) return t(key, problem.values);
   return t('apply.error.invalid', { label: t(LABEL[problem.field]) });

@@ -1,20 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { SupplementInput } from '#lib/domain/application/clarification';
 import { TrackingNumber } from '#lib/domain/application/secrets';
 import { ReasonsInput } from '#lib/domain/application/volume-review';
 import { WithdrawalInput } from '#lib/domain/application/withdrawal';
-import { NotFoundError, WrongStateError } from '#lib/domain/errors';
+import { NotFoundError, RuleViolationError, WrongStateError } from '#lib/domain/errors';
 import {
   applicationStatus,
   reasonsByApplicant,
-  supplementByApplicant,
   withdrawByApplicant,
 } from '#lib/use-cases/applications/applicant';
+import { supplementWithForm } from '#lib/use-cases/applications/form-supplement';
 import { accessTokenOf, applicationPath, signInCookie, signOutCookie } from '../applicant-session';
 import type { FieldError, FormErrors, FormValues } from '../components';
 import type { Translate } from '../messages/catalogue';
 import type { Crumb } from '../layout';
 import type { PageAnswer, PageHandler, PageRequest } from '../page-function';
 import type { PortalDeps } from '../portal-deps';
+import {
+  fileMessage,
+  isFilesRefusal,
+  MAX_FORM_BODY_BYTES,
+  readFiles,
+  sizeText,
+  FORM_FILES,
+  type FileProblem,
+} from '../posted-files';
+import { keptFormKey } from '../form-key';
 import { FollowPage } from './follow/follow-form';
 import { fieldErrors, optional } from './follow/form-errors';
 import { SENT, StatusPage, type Sent } from './follow/status';
@@ -57,23 +68,37 @@ export function followPages(deps: PortalDeps): {
   async function statusAnswer(
     t: Translate,
     view: StatusView,
-    form: { errors?: FormErrors; values?: FormValues; sent?: Sent | undefined } = {},
+    form: {
+      errors?: FormErrors;
+      values?: FormValues;
+      sent?: Sent | undefined;
+      formKey?: string;
+      filesDropped?: boolean;
+    } = {},
   ): Promise<PageAnswer> {
     const agency = await deps.agencies.get(view.agencyId);
     const title = t('follow.status.title', { trackingNumber: view.trackingNumber });
     return privatePage(title, {
       crumbs: [...followCrumb(t), { label: title }],
       status: form.errors && form.errors.length > 0 ? 422 : 200,
-      body: <StatusPage view={view} agency={agency} {...form} />,
+      body: <StatusPage view={view} agency={agency} {...form} formKey={form.formKey ?? randomUUID()} />,
     });
   }
 
-  /** A step's form with errors: the status page again, the text kept (or, without access, the follow form). */
-  async function statusAgain(request: ApplicationRequest, errors: FieldError[], field: string) {
+  /**
+   * A step's form with errors: the status page again, the text kept (or, without access, the follow form);
+   * the supplement's with its form key, and files chosen to be chosen again.
+   */
+  async function statusAgain(
+    request: ApplicationRequest,
+    errors: FieldError[],
+    field: string,
+    files: { formKey?: string; filesDropped?: boolean } = {},
+  ) {
     const { trackingNumber } = request.params;
     const view = await viewOf(trackingNumber, request.cookies);
     if (view === undefined) return toStatus(trackingNumber);
-    return statusAnswer(request.t, view, { errors, values: { [field]: request.form.get(field) } });
+    return statusAnswer(request.t, view, { errors, values: { [field]: request.form.get(field) }, ...files });
   }
 
   return {
@@ -121,16 +146,50 @@ export function followPages(deps: PortalDeps): {
     },
 
     'POST /applications/{trackingNumber}/supplement': async (request) => {
-      const parsed = SupplementInput.safeParse({ text: request.form.get('text') ?? '' });
-      if (!parsed.success)
-        return statusAgain(
+      const { form, t } = request;
+      const formKey = keptFormKey(form.get('formKey'));
+      const chosen = form.files('attachments');
+      const again = (errors: FieldError[], problems: readonly FileProblem[]) =>
+        statusAgain(
           request,
-          fieldErrors(parsed.error, { text: TEXT_WORDS.supplement }, request.t),
+          [
+            ...errors,
+            ...problems.map((problem) => ({ field: problem.field, message: fileMessage(t, problem) })),
+          ],
           'text',
+          { formKey, filesDropped: chosen.length > 0 },
         );
-      return applicantStep(request, 'supplement', (token) =>
-        supplementByApplicant(applications, request.params.trackingNumber, token, parsed.data, request.now),
-      );
+      // Larger than a Lambda is given in the cloud (which answers before we could): refused the same here.
+      const length = Number(request.headers['content-length'] ?? 0);
+      if (length > MAX_FORM_BODY_BYTES)
+        return again(
+          [],
+          [
+            {
+              field: 'attachments',
+              reason: 'tooLarge',
+              values: { total: sizeText(length), size: sizeText(FORM_FILES.maxTotalBytes) },
+            },
+          ],
+        );
+      const parsed = SupplementInput.safeParse({ text: form.get('text') ?? '' });
+      const files = await readFiles(chosen);
+      if (!parsed.success || files.files === undefined)
+        return again(
+          parsed.success ? [] : fieldErrors(parsed.error, { text: TEXT_WORDS.supplement }, t),
+          files.problems,
+        );
+      const supplement = { text: parsed.data.text, files: files.files, formKey };
+      try {
+        // The same form posted again (a second click) is the supplement made: answered as received.
+        return await applicantStep(request, 'supplement', (token) =>
+          supplementWithForm(applications, request.params.trackingNumber, token, supplement, request.now),
+        );
+      } catch (error) {
+        if (error instanceof RuleViolationError && isFilesRefusal(error.code))
+          return again([], [{ field: 'attachments', reason: 'notStored' }]);
+        throw error;
+      }
     },
 
     'POST /applications/{trackingNumber}/reasons': async (request) => {

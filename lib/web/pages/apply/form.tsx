@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   ErrorSummary,
-  FileField,
   Notice,
   PostForm,
   Radios,
@@ -15,8 +14,9 @@ import {
   type FormValues,
 } from '../../components';
 import { usePage } from '../../context';
+import { FormFiles } from '../../form-files';
 import { FormKeyField } from '../../form-key';
-import { ACCEPTED_FILES, FORM_FILES, sizeText, type ApplyField } from './read-form';
+import type { ApplyField } from './read-form';
 
 /** What the apply form shows: the agency, the input kept, the errors (worded) and the form's own key. */
 export type ApplyFormState = {
@@ -243,18 +243,11 @@ export function ApplyForm({ state }: { state: ApplyFormState }) {
         />
 
         <h2>{t('apply.section.attachments')}</h2>
-        {state.filesDropped ? <p class="notice warning">{t('apply.attachments.chooseAgain')}</p> : null}
-        <FileField
-          name="attachments"
-          label={t('apply.attachments.label')}
-          hint={t('apply.attachments.hint', {
-            count: FORM_FILES.maxCount,
-            size: sizeText(FORM_FILES.maxTotalBytes),
-          })}
+        <FormFiles
+          label="apply.attachments.label"
+          hint="apply.attachments.hint"
           errors={errors}
-          optional
-          multiple
-          accept={ACCEPTED_FILES}
+          dropped={state.filesDropped}
         />
 
         <Checkbox

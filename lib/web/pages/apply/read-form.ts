@@ -1,10 +1,19 @@
 import type { z } from 'zod';
-import { UPLOAD_CONTENT_TYPES } from '#lib/api/views';
 import { OnlineApplicationInput } from '#lib/domain/application/intake';
 import type { FieldError } from '#lib/domain/errors';
 import type { FormApplication } from '#lib/use-cases/applications/form-receipt';
-import { MAX_UPLOAD_BYTES, type PostedFile } from '#lib/use-cases/uploads';
 import type { FormFields } from '../../page-function';
+import { isFilesRefusal } from '../../posted-files';
+
+// The files' limits, reading and words are the portal's (the supplement takes files too).
+export {
+  ACCEPTED_FILES,
+  contentTypeOf,
+  FORM_FILES,
+  MAX_FORM_BODY_BYTES,
+  readFiles,
+  sizeText,
+} from '../../posted-files';
 
 /**
  * The apply form, read: its fields as the person typed them, turned into the domain's
@@ -54,54 +63,6 @@ export type ApplyProblem = {
   /** Placeholders of the message (a file's name, sizes). */
   readonly values?: Readonly<Record<string, string | number>>;
 };
-
-/**
- * What the form may carry in files. The uploads' own limits (types, `MAX_UPLOAD_BYTES` each), and, because
- * the whole form travels in one request, Lambda's: a request body of at most 6 MB once base64-encoded,
- * event and headers included. So the form's files may come to 4 MB together, and a body larger than a
- * Lambda can be given is refused whole.
- */
-export const FORM_FILES = {
-  maxCount: 10,
-  maxTotalBytes: 4 * 1024 * 1024,
-} as const;
-const LAMBDA_REQUEST_BYTES = 6 * 1024 * 1024;
-/** Room for the event around the body (headers, cookies, request context). */
-const EVENT_ALLOWANCE_BYTES = 64 * 1024;
-export const MAX_FORM_BODY_BYTES = Math.floor(((LAMBDA_REQUEST_BYTES - EVENT_ALLOWANCE_BYTES) * 3) / 4);
-
-/** The file types the uploads take, by the extension a browser may send without a type (`.ofd`). */
-export type UploadContentType = (typeof UPLOAD_CONTENT_TYPES)[number];
-const BY_EXTENSION: Readonly<Record<string, UploadContentType>> = {
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  odt: 'application/vnd.oasis.opendocument.text',
-  ofd: 'application/ofd',
-  txt: 'text/plain',
-};
-export const ACCEPTED_FILES = Object.keys(BY_EXTENSION)
-  .map((extension) => `.${extension}`)
-  .join(',');
-
-export function contentTypeOf(file: { name: string; type: string }): UploadContentType | undefined {
-  const declared = file.type.split(';')[0]?.trim().toLowerCase() ?? '';
-  const known = UPLOAD_CONTENT_TYPES.find((type) => type === declared);
-  if (known !== undefined) return known;
-  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
-  return extension === undefined ? undefined : BY_EXTENSION[extension];
-}
-
-/** `4 MB`, `1.2 MB`, `350 KB`. */
-export function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${String(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
-  return `${String(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
 
 /** A form field's value, or undefined when left blank (the domain treats blank as missing). */
 const filled = (form: Pick<FormFields, 'get'>, name: ApplyField): string | undefined => {
@@ -237,43 +198,10 @@ export function readFields(
   return { input: undefined, problems: orderedProblems(problems) };
 }
 
-/**
- * The files chosen, checked against the uploads' types and the form's limits, then read (only when all
- * of them may be taken).
- */
-export async function readFiles(
-  chosen: readonly File[],
-): Promise<{ files: PostedFile[]; problems: [] } | { files: undefined; problems: ApplyProblem[] }> {
-  const problems: ApplyProblem[] = [];
-  const typed = chosen.map((file) => ({ file, contentType: contentTypeOf(file) }));
-  const total = chosen.reduce((sum, file) => sum + file.size, 0);
-  if (chosen.length > FORM_FILES.maxCount)
-    problems.push({ field: 'attachments', reason: 'tooMany', values: { count: FORM_FILES.maxCount } });
-  const untyped = typed.find(({ contentType }) => contentType === undefined);
-  if (untyped !== undefined)
-    problems.push({ field: 'attachments', reason: 'type', values: { name: untyped.file.name } });
-  if (total > FORM_FILES.maxTotalBytes || chosen.some((file) => file.size > MAX_UPLOAD_BYTES))
-    problems.push({
-      field: 'attachments',
-      reason: 'tooLarge',
-      values: { total: sizeText(total), size: sizeText(FORM_FILES.maxTotalBytes) },
-    });
-  if (problems.length > 0) return { files: undefined, problems };
-  const files = await Promise.all(
-    typed.flatMap(({ file, contentType }) =>
-      contentType === undefined
-        ? []
-        : [file.arrayBuffer().then((buffer) => ({ contentType, bytes: new Uint8Array(buffer) }))],
-    ),
-  );
-  return { files, problems: [] };
-}
-
 /** The domain's refusals of a well-formed application (its files, a reused key), on the form's fields. */
 export function problemsOfRefusal(code: string, errors: readonly FieldError[]): ApplyProblem[] {
   if (code === 'idempotency-key-reused') return [{ field: 'formKey', reason: 'reused' }];
-  if (code === 'unknown-upload' || code === 'upload-already-used')
-    return [{ field: 'attachments', reason: 'notStored' }];
+  if (isFilesRefusal(code)) return [{ field: 'attachments', reason: 'notStored' }];
   return orderedProblems(
     errors.flatMap((error) => {
       const field = fieldOfPath(error.path);

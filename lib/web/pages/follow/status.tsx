@@ -16,6 +16,7 @@ import {
 } from '../../components';
 import { usePage } from '../../context';
 import { formatCivilDate } from '../../format';
+import { FormFiles } from '../../form-files';
 import {
   accessText,
   clockStepSentences,
@@ -42,6 +43,10 @@ export type StatusPageProps = {
   errors?: FormErrors;
   values?: FormValues;
   sent?: Sent | undefined;
+  /** The supplement form's own key (its files' upload keys come from it). */
+  formKey: string;
+  /** Files were chosen but the form is answered again: they must be chosen again. */
+  filesDropped?: boolean;
 };
 
 /**
@@ -137,6 +142,17 @@ function Clarification(props: StatusPageProps & { request: ClarificationRequest;
         hint: t('follow.supplement.hint'),
         submit: t('follow.supplement.submit'),
       }}
+      files={
+        <>
+          <input type="hidden" name="formKey" value={props.formKey} />
+          <FormFiles
+            label="follow.supplement.files.label"
+            hint="follow.supplement.files.hint"
+            errors={props.errors}
+            dropped={props.filesDropped}
+          />
+        </>
+      }
     >
       <p>{t('follow.clarification.items')}</p>
       <ol>
@@ -180,7 +196,7 @@ function Reasons(props: StatusPageProps & { request: ReasonsRequest; errors: For
   );
 }
 
-/** Something the agency asked, when, what it means, and the form that answers it in words. */
+/** Something the agency asked, when, what it means, and the form that answers it in words (and files). */
 function AskedWithForm(
   props: StatusPageProps & {
     errors: FormErrors;
@@ -189,6 +205,8 @@ function AskedWithForm(
     sentOnLabel: string;
     step: 'supplement' | 'reasons';
     field: { name: string; label: string; hint?: string; submit: string };
+    /** The form's file field: the form then posts `multipart/form-data`. */
+    files?: ComponentChildren;
     children: ComponentChildren;
   },
 ) {
@@ -200,7 +218,11 @@ function AskedWithForm(
         {props.sentOnLabel} <DateText date={props.sentOn} />
       </p>
       {props.children}
-      <PostForm action={`${applicationPath(props.view.trackingNumber)}/${props.step}`} label={props.title}>
+      <PostForm
+        action={`${applicationPath(props.view.trackingNumber)}/${props.step}`}
+        label={props.title}
+        multipart={props.files !== undefined}
+      >
         <TextArea
           name={field.name}
           label={field.label}
@@ -209,6 +231,7 @@ function AskedWithForm(
           value={props.values?.[field.name]}
           errors={props.errors}
         />
+        {props.files}
         <Button>{field.submit}</Button>
       </PostForm>
     </div>
