@@ -1,3 +1,4 @@
+import { SECRECY_RISKS } from '#lib/domain/submission/review-chain';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { DynamoProactiveStore } from '#lib/adapters/proactive-store';
@@ -156,13 +157,10 @@ const principalOf = (account: StaffAccount): Principal => ({
 });
 
 const clearSecrecy = {
-  risks: {
-    state_secret: 'none',
-    work_secret: 'none',
-    commercial_secret: 'none',
-    personal_privacy: 'none',
-    security_stability: 'none',
-  },
+  risks: Object.fromEntries(SECRECY_RISKS.map((risk) => [risk, 'none'])) as Record<
+    (typeof SECRECY_RISKS)[number],
+    'none'
+  >,
   outcome: 'clear',
 } as const;
 

@@ -109,16 +109,7 @@ export function pageFunction(
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     const headers = event.headers as Readonly<Record<string, string | undefined>>;
     const cookies = parseCookies(event.cookies);
-    const locale = negotiateLocale(cookies[PREFERENCE_COOKIES.language], headers['accept-language']);
-    const frame: Frame = {
-      locale,
-      t: translator(locale),
-      largeText: cookies[PREFERENCE_COOKIES.textSize] === 'large',
-      path: event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath,
-      csrf: { existing: cookies[CSRF_COOKIE], issued: undefined },
-      requestId,
-      gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
-    };
+    const frame = frameOf(event, headers, cookies);
     const work = answer(event, frame, cookies, headers, log);
     return answerInTime(work, context, log, () =>
       messagePage(frame, 503, 'common.unavailable.title', 'common.unavailable.body', { 'retry-after': '2' }),
@@ -201,6 +192,24 @@ type Frame = {
   readonly requestId: string;
   readonly gzip: boolean;
 };
+
+/** The frame of a request: its language, text size, path, form token and whether it takes gzip. */
+function frameOf(
+  event: HttpEvent,
+  headers: Readonly<Record<string, string | undefined>>,
+  cookies: Readonly<Record<string, string | undefined>>,
+): Frame {
+  const locale = negotiateLocale(cookies[PREFERENCE_COOKIES.language], headers['accept-language']);
+  return {
+    locale,
+    t: translator(locale),
+    largeText: cookies[PREFERENCE_COOKIES.textSize] === 'large',
+    path: event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath,
+    csrf: { existing: cookies[CSRF_COOKIE], issued: undefined },
+    requestId: event.requestContext.requestId,
+    gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
+  };
+}
 
 const EMPTY_FORM: FormFields = { get: () => undefined, getAll: () => [], files: () => [], values: {} };
 
@@ -394,18 +403,8 @@ function compressed(
 /** The not-found page for a path no route matches (the `$default` route's answer to browsers). */
 export function notFoundPage(event: HttpEvent): APIGatewayProxyStructuredResultV2 {
   const headers = event.headers as Readonly<Record<string, string | undefined>>;
-  const cookies = parseCookies(event.cookies);
-  const locale = negotiateLocale(cookies[PREFERENCE_COOKIES.language], headers['accept-language']);
   return messagePage(
-    {
-      locale,
-      t: translator(locale),
-      largeText: cookies[PREFERENCE_COOKIES.textSize] === 'large',
-      path: '/',
-      csrf: { existing: undefined, issued: undefined },
-      requestId: event.requestContext.requestId,
-      gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
-    },
+    { ...frameOf(event, headers, parseCookies(event.cookies)), path: '/' },
     404,
     'common.notFound.title',
     'common.notFound.body',
