@@ -352,8 +352,12 @@ export async function readPublished(
 
 /** The agency's published annual reports, latest year first (its reading room's 年度报告). */
 export async function listPublishedReports(deps: ReportDeps, agencyId: string) {
-  await agencyOf(deps, agencyId);
-  return { items: await deps.store.publishedReports(agencyId) };
+  const [agency, items] = await Promise.all([
+    agencyOf(deps, agencyId),
+    deps.store.publishedReports(agencyId),
+  ]);
+  // The agency it had to read anyway: the list's page needs no second read for its name.
+  return { agency: { agencyId: agency.agencyId, name: agency.name }, items };
 }
 
 export async function recordChallenge(

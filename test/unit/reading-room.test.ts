@@ -332,12 +332,16 @@ describe('the published annual reports of an agency', () => {
       await publish(world.reportDeps, approver, AGENCY, year, { version: 2 }, cst(day));
     }
     expect(await listPublishedReports(world.reportDeps, AGENCY)).toEqual({
+      agency: { agencyId: AGENCY, name: expect.any(String) },
       items: [
         { year: 2026, edition: 1, publishedOn: '2027-01-20' },
         { year: 2025, edition: 1, publishedOn: '2026-01-20' },
       ],
     });
-    expect(await listPublishedReports(world.reportDeps, 'ag-gov')).toEqual({ items: [] });
+    expect(await listPublishedReports(world.reportDeps, 'ag-gov')).toEqual({
+      agency: { agencyId: 'ag-gov', name: expect.any(String) },
+      items: [],
+    });
     await expect(listPublishedReports(world.reportDeps, 'ag-none')).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -21,10 +21,8 @@ export function annualReportsPage(deps: {
   readingRoom: ReadingRoomDeps;
 }): PageHandler<'GET /agencies/{agencyId}/annual-reports'> {
   return async ({ params, t }) => {
-    const [agency, reports] = await Promise.all([
-      catalogue(deps.readingRoom, params.agencyId),
-      listPublishedReports(deps.reports, params.agencyId),
-    ]);
+    const reports = await listPublishedReports(deps.reports, params.agencyId);
+    const { agency } = reports;
     return {
       kind: 'page',
       title: t('reading.reports.title', { agency: agency.name }),
