@@ -30,12 +30,33 @@ const Env = z.object({
     .optional(),
   /** Where notifications are e-mailed from (SES); without it they stay in the outbox. */
   SES_FROM_ADDRESS: z.email().optional(),
+  /**
+   * The staff console's OpenID Connect client: the issuer its ID tokens name, the client id (their
+   * audience), the browser's authorize endpoint, the token and JWKS endpoints the function calls, and
+   * where to send a browser to end the identity provider's own session (optional).
+   */
+  STAFF_OIDC_ISSUER: z.url().optional(),
+  STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_OIDC_AUTHORIZE_URL: z.url().optional(),
+  STAFF_OIDC_TOKEN_URL: z.url().optional(),
+  STAFF_OIDC_JWKS_URL: z.url().optional(),
+  STAFF_OIDC_LOGOUT_URL: z.url().optional(),
 });
 type Env = z.infer<typeof Env>;
 
 export type StaffDirectoryConfig =
   | { kind: 'cognito'; userPoolId: string }
   | { kind: 'local'; issuer: string; audience: string; privateJwk: string };
+
+/** The console's OpenID Connect client (a public client: PKCE, no client secret). */
+export type StaffSignInConfig = Readonly<{
+  issuer: string;
+  clientId: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  jwksUrl: string;
+  logoutUrl: string | undefined;
+}>;
 
 export type ApplicantKeyConfig = { kind: 'secret'; arn: string } | { kind: 'inline'; hex: string };
 
@@ -51,7 +72,7 @@ export type BaseConfig = Readonly<{
 /** The grants of a function definition that need configuration. */
 export type Grants = Pick<
   FunctionDefinition,
-  'records' | 'archive' | 'uploads' | 'userPool' | 'applicantKey'
+  'records' | 'archive' | 'uploads' | 'userPool' | 'applicantKey' | 'staffSignIn'
 >;
 
 /** The configuration a function with `G` has: each resource it may touch, and nothing else. */
@@ -60,7 +81,8 @@ export type ConfigFor<G extends Grants> = BaseConfig &
   ([G] extends [{ archive: 'read' | 'readWrite' }] ? { readonly archiveBucket: string } : unknown) &
   ([G] extends [{ uploads: 'read' | 'readWrite' }] ? { readonly uploadsBucket: string } : unknown) &
   ([G] extends [{ userPool: true }] ? { readonly staffDirectory: StaffDirectoryConfig } : unknown) &
-  ([G] extends [{ applicantKey: true }] ? { readonly applicantKey: ApplicantKeyConfig } : unknown);
+  ([G] extends [{ applicantKey: true }] ? { readonly applicantKey: ApplicantKeyConfig } : unknown) &
+  ([G] extends [{ staffSignIn: true }] ? { readonly staffSignIn: StaffSignInConfig } : unknown);
 
 type DefinitionOf<F extends FunctionName> = Extract<(typeof functionDefinitions)[number], { name: F }>;
 
@@ -97,6 +119,7 @@ export function loadConfigFor<G extends Grants>(env: NodeJS.ProcessEnv, grants: 
   if (grants.uploads !== 'none') config.uploadsBucket = required(e, 'UPLOADS_BUCKET');
   if (grants.userPool) config.staffDirectory = staffDirectoryOf(e);
   if (grants.applicantKey === true) config.applicantKey = applicantKeyOf(e);
+  if (grants.staffSignIn === true) config.staffSignIn = staffSignInOf(e);
   // The keys set above are exactly those `ConfigFor<G>` promises for these grants.
   return Object.freeze(config) as ConfigFor<G>;
 }
@@ -108,7 +131,12 @@ function required(
     | 'ARCHIVE_BUCKET'
     | 'UPLOADS_BUCKET'
     | 'LOCAL_IDENTITY_AUDIENCE'
-    | 'LOCAL_IDENTITY_PRIVATE_JWK',
+    | 'LOCAL_IDENTITY_PRIVATE_JWK'
+    | 'STAFF_OIDC_ISSUER'
+    | 'STAFF_OIDC_CLIENT_ID'
+    | 'STAFF_OIDC_AUTHORIZE_URL'
+    | 'STAFF_OIDC_TOKEN_URL'
+    | 'STAFF_OIDC_JWKS_URL',
 ): string {
   const value = e[name];
   if (value === undefined) throw new ConfigError(`Missing environment variable ${name}`);
@@ -128,6 +156,17 @@ function staffDirectoryOf(e: Env): StaffDirectoryConfig {
   throw new ConfigError(
     'Missing environment variable USER_POOL_ID (or LOCAL_IDENTITY_ISSUER in the local cloud)',
   );
+}
+
+function staffSignInOf(e: Env): StaffSignInConfig {
+  return {
+    issuer: required(e, 'STAFF_OIDC_ISSUER'),
+    clientId: required(e, 'STAFF_OIDC_CLIENT_ID'),
+    authorizeUrl: required(e, 'STAFF_OIDC_AUTHORIZE_URL'),
+    tokenUrl: required(e, 'STAFF_OIDC_TOKEN_URL'),
+    jwksUrl: required(e, 'STAFF_OIDC_JWKS_URL'),
+    logoutUrl: e.STAFF_OIDC_LOGOUT_URL,
+  };
 }
 
 function applicantKeyOf(e: Env): ApplicantKeyConfig {

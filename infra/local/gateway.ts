@@ -18,13 +18,18 @@ import { TokenBucket } from './throttle';
  */
 export type HttpHandler = (event: HttpEvent, context: Context) => Promise<APIGatewayProxyResultV2>;
 
-export type LocalControl = (
-  method: string,
-  path: string,
-  body: string,
+export type LocalControl = (request: {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: string;
   /** The request's business clock (the cloud's, or `X-Gongkai-Now` where allowed). */
-  now: Date,
-) => Promise<{ status: number; json: unknown } | undefined>;
+  now: Date;
+}) => Promise<
+  | { status: number; json: unknown }
+  | { status: number; headers: Record<string, string>; body: string }
+  | undefined
+>;
 
 export type GatewayOptions = {
   port: number;
@@ -142,13 +147,21 @@ async function handle(
   }
 
   if (rawPath.startsWith('/_local/') && options.control !== undefined) {
-    const answer = await options.control(method, rawPath, body.toString('utf8'), now);
+    const answer = await options.control({
+      method,
+      path: rawPath,
+      query: url.searchParams,
+      body: body.toString('utf8'),
+      now,
+    });
     if (answer !== undefined) {
-      return {
-        statusCode: answer.status,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(answer.json),
-      };
+      return 'json' in answer
+        ? {
+            statusCode: answer.status,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(answer.json),
+          }
+        : { statusCode: answer.status, headers: answer.headers, body: answer.body };
     }
   }
 
@@ -280,6 +293,10 @@ function buildEvent(
     }
     headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
   }
+  // As API Gateway does: the caller's address, scheme and port (here: plain HTTP on this machine).
+  headers['x-forwarded-for'] = req.socket.remoteAddress ?? '127.0.0.1';
+  headers['x-forwarded-proto'] = 'http';
+  headers['x-forwarded-port'] = String(req.socket.localPort ?? '');
   const query: Record<string, string> = {};
   for (const [key, value] of parts.url.searchParams)
     query[key] = query[key] === undefined ? value : `${query[key]},${value}`;

@@ -16,6 +16,7 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import { supervise, type Supervised } from './processes';
 import { startGateway, type Gateway, type HttpHandler, type LocalControl } from './gateway';
 import { loadOrCreateIdentity, loadOrCreateSecret, tokenVerifier } from './identity';
+import { IDENTITY_PREFIX, localIdentityProvider } from './identity-provider';
 import { provisionBuckets, provisionTable } from './provision';
 import { startS3Local, S3RVER_CREDENTIALS } from './s3-local';
 import { DailyScheduler } from './scheduler';
@@ -226,7 +227,22 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
 
     const staffStore = new DynamoStaffStore(table);
-    const control: LocalControl = async (method, path, body, now) => {
+    const demoAccountIds = Object.values(accounts).map((account) => account.staffId);
+    const identityProvider = localIdentityProvider({
+      identity,
+      // The demo's accounts as they are now (disabled ones say so).
+      listed: async () =>
+        (await Promise.all(demoAccountIds.map((staffId) => staffStore.account(staffId)))).filter(
+          (account): account is StaffAccount => account !== undefined,
+        ),
+      findByEmail: (email) => staffStore.findByEmail(email),
+      account: (staffId) => staffStore.account(staffId),
+    });
+    const control: LocalControl = async ({ method, path, query, body, now }) => {
+      if (path.startsWith(`${IDENTITY_PREFIX}/`)) {
+        const answer = await identityProvider({ method, path, query, body });
+        if (answer !== undefined) return answer;
+      }
       if (method !== 'POST') return undefined;
       if (path === '/_local/sign-in') {
         const input = z.object({ email: z.string() }).safeParse(safeJson(body));
@@ -263,6 +279,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     });
     stops.push(() => gateway.close());
+    // The console signs staff in through the local identity, as through Cognito or any OIDC issuer:
+    // only these addresses differ (set before the console function is first loaded).
+    const identityBase = `${gateway.url}${IDENTITY_PREFIX}`;
+    Object.assign(process.env, {
+      STAFF_OIDC_ISSUER: identity.issuer,
+      STAFF_OIDC_CLIENT_ID: identity.audience,
+      STAFF_OIDC_AUTHORIZE_URL: `${identityBase}/authorize`,
+      STAFF_OIDC_TOKEN_URL: `${identityBase}/token`,
+      STAFF_OIDC_JWKS_URL: `${identityBase}/jwks.json`,
+      STAFF_OIDC_LOGOUT_URL: `${identityBase}/logout`,
+    });
 
     const tokens = {} as Record<DemoAccount, string>;
     const staff = {} as Record<DemoAccount, { staffId: string; email: string }>;

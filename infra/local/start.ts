@@ -84,6 +84,16 @@ try {
   await writeFile(stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
   say(`\nThe citizen portal (公众门户): ${cloud.baseUrl}/`);
   say(`  demo agency's page: ${cloud.baseUrl}/agencies/${cloud.agencyId}`);
+  say(`\nThe staff console (工作台): ${cloud.baseUrl}/console`);
+  say(
+    '  sign in locally: the local identity page lists the demo accounts (clerk, reviewer, secrecy_reviewer,',
+  );
+  say('  approver, supervisor, agency_admin, platform_admin, second_reviewer); choose one, no password.');
+  say(
+    `  e-mails: ${Object.values(cloud.staff)
+      .map((account) => account.email)
+      .join(', ')}`,
+  );
   say(`\nThe API: ${cloud.baseUrl}/v1/  (try: curl ${cloud.baseUrl}/v1/health)`);
   say(`  demo agency: ${cloud.agencyId}${fixedNow ? `; fixed clock: ${fixedNow.toISOString()}` : ''}`);
   say(`  data: ${flags['in-memory'] ? 'in memory (discarded on exit)' : dataDir}`);

@@ -5,7 +5,7 @@ import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { OAuthScope, UserPoolClient, UserPoolDomain, ClientAttributes } from 'aws-cdk-lib/aws-cognito';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -21,7 +21,7 @@ import { TimeZone } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { defaultThrottle, routeKeyOf, routeTable } from '#lib/api/routes';
 import { keys } from '#lib/adapters/keys';
-import { functionDefinitions, type FunctionName } from '#lib/platform/functions';
+import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
 
@@ -109,6 +109,55 @@ export class ApiStack extends Stack {
       jwtAudience: [props.staffClient.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
+
+    // --- The staff console's sign-in: Cognito's managed login, authorization code + PKCE ------------
+    // A public client of its own (no secret: PKCE protects the code), whose only callback is the
+    // console's; the API keeps its own client (and its JWT authorizer) unchanged.
+    const loginPrefix: unknown = this.node.tryGetContext('gongkai:loginDomainPrefix');
+    const loginDomain = new UserPoolDomain(this, 'StaffLogin', {
+      userPool: resources.userPool,
+      cognitoDomain: {
+        domainPrefix:
+          typeof loginPrefix === 'string' && loginPrefix !== ''
+            ? loginPrefix
+            : `gongkai-${Stack.of(this).account}`,
+      },
+    });
+    const consoleClient = new UserPoolClient(this, 'ConsoleClient', {
+      userPool: resources.userPool,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${this.api.apiEndpoint}/console/signed-in`],
+        logoutUrls: [`${this.api.apiEndpoint}/console/signed-out`],
+      },
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('agencyId'),
+      writeAttributes: new ClientAttributes(),
+      preventUserExistenceErrors: true,
+      // The console's session is its ID token: an hour, then signing in again (managed login remembers).
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      enableTokenRevocation: true,
+    });
+    const loginBase = loginDomain.baseUrl();
+    const signsIn = (definition: FunctionDefinition) => definition.staffSignIn === true;
+    for (const definition of functionDefinitions.filter(signsIn)) {
+      const fn = lambdaOf(definition.name);
+      fn.addEnvironment('STAFF_OIDC_ISSUER', resources.userPool.userPoolProviderUrl);
+      fn.addEnvironment('STAFF_OIDC_CLIENT_ID', consoleClient.userPoolClientId);
+      fn.addEnvironment('STAFF_OIDC_AUTHORIZE_URL', `${loginBase}/oauth2/authorize`);
+      fn.addEnvironment('STAFF_OIDC_TOKEN_URL', `${loginBase}/oauth2/token`);
+      fn.addEnvironment(
+        'STAFF_OIDC_JWKS_URL',
+        `${resources.userPool.userPoolProviderUrl}/.well-known/jwks.json`,
+      );
+      fn.addEnvironment('STAFF_OIDC_LOGOUT_URL', `${loginBase}/logout`);
+    }
 
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     // The API's routes and the people's pages, from the one table.

@@ -90,6 +90,8 @@ export const keys = {
   staffByAgencyPartition: (agencyId: string): string => `AGENCY#${agencyId}#STAFF`,
   /** Claims an e-mail address platform-wide (the user pool signs in by e-mail). */
   staffEmail: (email: string): Key => ({ pk: `STAFFEMAIL#${email}`, sk: 'STAFFEMAIL' }),
+  /** A console form kept for its author across an expired session (expires by TTL). */
+  heldForm: (staffId: string, id: string): Key => ({ pk: `STAFF#${staffId}`, sk: `HELD#${id}` }),
 
   /** A timeline event of the case whose item collection is `casePk`. */
   event: (casePk: string, seq: number): Key => ({ pk: casePk, sk: `EVENT#${pad(seq, 8)}` }),

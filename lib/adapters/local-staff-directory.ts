@@ -17,6 +17,8 @@ export async function signLocalIdToken(
   account: Pick<StaffAccount, 'staffId' | 'agencyId' | 'roles' | 'email' | 'name'>,
   now: Date,
   lifetimeSeconds = LOCAL_TOKEN_LIFETIME_SECONDS,
+  /** Claims of this one sign-in (the OpenID Connect `nonce`). */
+  extra: Readonly<Record<string, string>> = {},
 ): Promise<string> {
   const key = await importJWK(issuer.privateJwk, 'RS256');
   const issuedAt = Math.floor(now.getTime() / 1000);
@@ -28,6 +30,7 @@ export async function signLocalIdToken(
     [CLAIM.name]: account.name,
     token_use: 'id',
     auth_time: issuedAt,
+    ...extra,
   })
     .setProtectedHeader({ alg: 'RS256', kid: issuer.privateJwk.kid ?? 'local', typ: 'JWT' })
     .setIssuer(issuer.issuer)

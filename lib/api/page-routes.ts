@@ -2,22 +2,29 @@ import { z } from 'zod';
 import { AgencyId } from '#lib/domain/agency';
 import { TrackingNumber } from '#lib/domain/application/secrets';
 import type { HttpFunctionName } from '#lib/platform/functions';
+import { consoleRoutes } from './console-routes';
 
 /**
- * The people's pages (the citizen portal), in the same route table as the API: the CDK stack creates an
- * API Gateway route for each (no authorizer: citizens prove who they are with their tracking number and
- * access token, posted, never in a URL), and the local gateway matches them as it does the API's.
- * `GET` pages answer HTML; `POST` routes are forms (CSRF-checked) answered by a redirect or, when the
- * input is wrong, by the same page with the errors.
+ * The people's pages — the citizen portal and the staff console (工作台) — in the same route table as the
+ * API: the CDK stack creates an API Gateway route for each, without an authorizer (citizens prove who they
+ * are with their tracking number and access token, posted, never in a URL; staff with the console's
+ * session cookie, which the console function verifies itself), and the local gateway matches them as it
+ * does the API's. `GET` pages answer HTML; `POST` routes are forms (CSRF-checked) answered by a redirect
+ * or, when the input is wrong, by the same page with the errors.
  */
 export type PageMethod = 'GET' | 'POST';
+export type PageFunctionName = Extract<HttpFunctionName, 'portal' | 'console'>;
 export type PageRouteDefinition = {
   readonly kind: 'page';
   readonly method: PageMethod;
   /** Outside `/v1/`: the API owns that prefix. */
   readonly path: '/' | `/${Exclude<string, `v1/${string}`>}`;
-  readonly function: Extract<HttpFunctionName, 'portal'>;
-  readonly access: 'public';
+  readonly function: PageFunctionName;
+  /**
+   * `public`: anyone (the portal; the console's sign-in pages). `session`: a signed-in staff member whose
+   * account is enabled now; the handler is given their principal.
+   */
+  readonly access: 'public' | 'session';
   readonly summary: string;
   readonly params?: z.ZodObject | undefined;
   /** Forms that write are throttled like the API's public writes. */
@@ -67,7 +74,7 @@ const page = <
     ...(method === 'POST' ? { throttle: formThrottle } : {}),
   }) as const;
 
-export const pageRoutes = [
+export const portalRoutes = [
   page('GET', '/', 'Home (首页): find an agency by name; the directory by tree and level'),
   page('GET', '/assets/{file}', 'The fingerprinted stylesheet and script (immutable)', PagePaths.asset),
   page('GET', '/preferences', 'Language and large text (适老化): sets a cookie and returns'),
@@ -150,9 +157,10 @@ export const pageRoutes = [
   ),
 ] as const satisfies readonly PageRouteDefinition[];
 
+export const pageRoutes = [...portalRoutes, ...consoleRoutes] as const;
+
 export type PageRoute = (typeof pageRoutes)[number];
-export type PageRouteKey = PageRoute extends infer R
-  ? R extends PageRoute
-    ? `${R['method']} ${R['path']}`
-    : never
-  : never;
+type KeyOf<R> = R extends PageRoute ? `${R['method']} ${R['path']}` : never;
+export type PageRouteKey = KeyOf<PageRoute>;
+/** The page routes one function serves. */
+export type PageRouteKeyOf<F extends PageFunctionName> = KeyOf<Extract<PageRoute, { function: F }>>;

@@ -17,12 +17,21 @@ export type FunctionDefinition = {
   readonly userPool: boolean;
   /** Reads the applicant-key secret (the keyed hash of identity numbers). */
   readonly applicantKey?: boolean;
+  /** Signs staff in: the console's OpenID Connect client (issuer, client id, endpoints). */
+  readonly staffSignIn?: boolean;
 };
 
 type HttpGrants = Partial<
   Pick<
     FunctionDefinition,
-    'records' | 'archive' | 'uploads' | 'userPool' | 'memoryMb' | 'timeoutSeconds' | 'applicantKey'
+    | 'records'
+    | 'archive'
+    | 'uploads'
+    | 'userPool'
+    | 'memoryMb'
+    | 'timeoutSeconds'
+    | 'applicantKey'
+    | 'staffSignIn'
   >
 >;
 const httpDefaults = {
@@ -92,6 +101,16 @@ export const functionDefinitions = [
     archive: 'read',
     uploads: 'readWrite',
     applicantKey: true,
+  }),
+  http('console', 'The staff console (工作台): signed-in pages over the same use cases', {
+    records: 'readWrite',
+    // Issues decisions (their letters go to the archive before anyone sees the link), reads letters.
+    archive: 'readWrite',
+    uploads: 'readWrite',
+    applicantKey: true,
+    // Invites, disables and re-roles staff accounts.
+    userPool: true,
+    staffSignIn: true,
   }),
   http('fallback', 'Problem+json answers for routes that do not exist', {}),
   {

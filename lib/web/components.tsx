@@ -276,7 +276,7 @@ export function PostForm(props: {
   class?: string;
   label?: string;
 }) {
-  const { csrfToken } = usePage();
+  const { csrfToken, console } = usePage();
   return (
     <form
       method="post"
@@ -288,6 +288,7 @@ export function PostForm(props: {
       novalidate
     >
       <input type="hidden" name="_csrf" value={csrfToken()} />
+      {console ? <input type="hidden" name="_page" value={console.page} /> : null}
       {props.children}
     </form>
   );

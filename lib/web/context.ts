@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { StaffSession } from './console/session';
 import type { Translate } from './messages/catalogue';
 import type { Locale } from './messages/locale';
 
@@ -12,6 +13,12 @@ export type PageContext = {
   readonly largeText: boolean;
   /** The CSRF form token; asking for it makes the page set its cookie (and so never be cached publicly). */
   readonly csrfToken: () => string;
+  /**
+   * Console pages: the frame is the console's, and `staff` is who is signed in (absent on the sign-in
+   * and error pages). `page` is the page a form is on (a GET path), posted with every console form so
+   * an expired session can return there.
+   */
+  readonly console?: { readonly staff: StaffSession | undefined; readonly page: string };
 };
 
 export const Page = createContext<PageContext | undefined>(undefined);

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { assets } from './assets';
+import { ConsoleHeader } from './console/header';
 import { usePage } from './context';
 import { DIRECTION, LANGUAGE_NAME, LOCALES } from './messages/locale';
 
@@ -16,37 +17,43 @@ export function Layout(props: {
   robots?: 'noindex';
   children: ComponentChildren;
 }) {
-  const { locale, t, path, largeText } = usePage();
+  const { locale, t, path, largeText, console } = usePage();
   const preference = (query: string) => `/preferences?${query}&return=${encodeURIComponent(path)}`;
   return (
     <html lang={locale} dir={DIRECTION[locale]} class={largeText ? 'large-text' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} - ${t('common.siteName')}`}</title>
+        <title>{`${props.title} - ${t(console ? 'console.name' : 'common.siteName')}`}</title>
         {props.robots ? <meta name="robots" content={props.robots} /> : null}
         <link rel="stylesheet" href={assets.stylesheet.path} />
         <script src={assets.script.path} defer />
       </head>
-      <body>
+      <body class={console ? 'console' : undefined}>
         <a class="skip-link" href="#main">
           {t('common.skipToContent')}
         </a>
         <header class="site-header">
           <div class="header-inner">
-            <a class="site-name" href="/">
-              {t('common.siteName')}
-            </a>
-            <nav class="site-nav" aria-label={t('common.nav.label')}>
-              <ul>
-                <li>
-                  <a href="/">{t('common.nav.home')}</a>
-                </li>
-                <li>
-                  <a href="/follow">{t('common.nav.follow')}</a>
-                </li>
-              </ul>
-            </nav>
+            {console ? (
+              <ConsoleHeader staff={console.staff} />
+            ) : (
+              <>
+                <a class="site-name" href="/">
+                  {t('common.siteName')}
+                </a>
+                <nav class="site-nav" aria-label={t('common.nav.label')}>
+                  <ul>
+                    <li>
+                      <a href="/">{t('common.nav.home')}</a>
+                    </li>
+                    <li>
+                      <a href="/follow">{t('common.nav.follow')}</a>
+                    </li>
+                  </ul>
+                </nav>
+              </>
+            )}
             <div class="tools">
               <ul aria-label={t('common.language.label')}>
                 {LOCALES.filter((other) => other !== locale).map((other) => (
@@ -73,8 +80,14 @@ export function Layout(props: {
         </div>
         <footer class="site-footer">
           <div class="footer-inner">
-            <p>{t('common.footer.about')}</p>
-            <p>{t('common.footer.privacy')}</p>
+            {console ? (
+              <p>{t('console.footer')}</p>
+            ) : (
+              <>
+                <p>{t('common.footer.about')}</p>
+                <p>{t('common.footer.privacy')}</p>
+              </>
+            )}
           </div>
         </footer>
       </body>
@@ -83,12 +96,12 @@ export function Layout(props: {
 }
 
 function Breadcrumbs({ crumbs }: { crumbs: readonly Crumb[] }) {
-  const { t } = usePage();
+  const { t, console } = usePage();
   return (
     <nav class="breadcrumbs" aria-label={t('common.breadcrumbs')}>
       <ol>
         <li>
-          <a href="/">{t('common.nav.home')}</a>
+          {console ? <a href="/console">{t('console.nav.today')}</a> : <a href="/">{t('common.nav.home')}</a>}
         </li>
         {crumbs.map((crumb, index) => (
           <li key={index}>

@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { z } from 'zod';
 import { anyRouteByKey } from '#lib/api/routes';
-import type { PageRoute, PageRouteKey } from '#lib/api/page-routes';
+import type { PageFunctionName, PageRoute, PageRouteKey, PageRouteKeyOf } from '#lib/api/page-routes';
 import { DomainError } from '#lib/domain/errors';
 import { answerInTime } from '#lib/http/handler';
 import { logger } from '#lib/http/logger';
@@ -16,6 +16,14 @@ import { Layout, type Crumb } from './layout';
 import { translator, type MessageKey, type Translate } from './messages/catalogue';
 import { negotiateLocale, type Locale } from './messages/locale';
 import { cookieHeader, parseCookies, PREFERENCE_COOKIES } from './cookies';
+import {
+  safeReturn,
+  SESSION_COOKIE,
+  signInPath,
+  type HeldForm,
+  type SessionGate,
+  type StaffSession,
+} from './console/session';
 
 /**
  * The Lambda entry point of the people's pages, as `httpFunction` is the API's: one handler per page route
@@ -70,6 +78,13 @@ type RouteOfPageKey<K extends string> =
 
 export type PageRequest<K extends PageRouteKey = PageRouteKey> = {
   readonly params: ParamsOf<RouteOfPageKey<K>>;
+  /** Console pages: who is signed in, with the roles their staff record gives them now. */
+  readonly session: RouteOfPageKey<K> extends { readonly access: 'session' } ? StaffSession : undefined;
+  /**
+   * A form posted when the session had expired, kept for its author and given back to the page it came
+   * from after they signed in again (`?held=…`): the page fills the form whose `action` it is.
+   */
+  readonly held: HeldForm | undefined;
   readonly query: Readonly<Record<string, string | undefined>>;
   readonly form: FormFields;
   readonly cookies: Readonly<Record<string, string | undefined>>;
@@ -83,7 +98,9 @@ export type PageRequest<K extends PageRouteKey = PageRouteKey> = {
 };
 
 export type PageHandler<K extends PageRouteKey> = (request: PageRequest<K>) => Promise<PageAnswer>;
-export type PageHandlers = { readonly [K in PageRouteKey]: PageHandler<K> };
+export type PageHandlers<F extends PageFunctionName = 'portal'> = {
+  readonly [K in PageRouteKeyOf<F>]: PageHandler<K>;
+};
 
 /** The form token's cookie: `__Host-` (this host only, path `/`, Secure), HttpOnly, SameSite=Strict. */
 export const CSRF_COOKIE = '__Host-gk-csrf';
@@ -100,10 +117,12 @@ export class PageError extends Error {
   }
 }
 
-export function pageFunction(
-  handlers: PageHandlers,
+export function pageFunction<F extends PageFunctionName = 'portal'>(
+  handlers: NoInfer<PageHandlers<F>>,
+  ...gate: F extends 'console' ? [sessions: SessionGate] : []
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   const table = handlers as unknown as Readonly<Record<string, PageHandler<PageRouteKey> | undefined>>;
+  const [sessions] = gate;
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
@@ -128,6 +147,7 @@ export function pageFunction(
       const route = anyRouteByKey(event.routeKey);
       if (handler === undefined || route === undefined || route.kind !== 'page')
         return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
+      if (route.function === 'console') frame.console = { staff: undefined, page: frame.path };
       const params = route.params?.safeParse(event.pathParameters ?? {});
       if (params !== undefined && !params.success)
         return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
@@ -149,8 +169,46 @@ export function pageFunction(
         }
         form = parsed;
       }
+      let session: StaffSession | undefined;
+      let held: HeldForm | undefined;
+      if (route.access === 'session') {
+        // A console page without its session gate is never served anonymously.
+        if (sessions === undefined) throw new Error(`${event.routeKey} needs the session gate`);
+        const now = new Date(event.requestContext.timeEpoch);
+        const checked = await sessions.check(cookies[SESSION_COOKIE], new Date());
+        if (checked.kind === 'disabled') {
+          log.info('Session refused: the staff account is disabled or gone');
+          return messagePage(frame, 403, 'console.disabled.title', 'console.disabled.body', {}, [
+            clearedSessionCookie(),
+          ]);
+        }
+        if (checked.kind !== 'signed-in') {
+          if (route.method === 'GET') return redirect(signInPath(frame.path));
+          // A form posted after the session expired: kept for its author (never for anyone else), and
+          // given back on the page it came from once they have signed in again.
+          if (checked.kind === 'expired') {
+            const id = await sessions.hold(
+              checked.staffId,
+              { action: event.rawPath, values: form.values },
+              now,
+            );
+            return redirect(signInPath(withHeld(form.get(PAGE_FIELD), id)));
+          }
+          return messagePage(frame, 401, 'console.signedOut.title', 'console.signedOut.body');
+        }
+        session = checked.session;
+        frame.console = {
+          staff: session,
+          page: route.method === 'GET' ? frame.path : safeReturn(form.get(PAGE_FIELD)),
+        };
+        const heldId = query.held;
+        if (route.method === 'GET' && heldId !== undefined)
+          held = await sessions.held(session.principal.staffId, heldId, now);
+      }
       const reply = await handler({
         params: (params?.data ?? {}) as never,
+        session: session as never,
+        held,
         query,
         form,
         cookies,
@@ -182,6 +240,26 @@ export function pageFunction(
   }
 }
 
+/** The hidden field with the path of the page a console form is on (where to return after signing in). */
+export const PAGE_FIELD = '_page';
+
+function redirect(location: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: 303, headers: { location, 'cache-control': 'no-store', ...SECURITY_HEADERS } };
+}
+
+/** The page a held form returns to: a console path of ours (never another site), with the held form's id. */
+function withHeld(page: string | undefined, id: string): string {
+  const path = safeReturn(page);
+  const [pathname = '/console', search = ''] = path.split('?', 2);
+  const query = new URLSearchParams(search);
+  query.set('held', id);
+  return `${pathname}?${query.toString()}`;
+}
+
+export function clearedSessionCookie(): string {
+  return cookieHeader(SESSION_COOKIE, '', { path: '/', sameSite: 'Lax', maxAge: 0 });
+}
+
 /** What the frame of every answer needs, whatever the handler did. */
 type Frame = {
   readonly locale: Locale;
@@ -191,6 +269,8 @@ type Frame = {
   readonly csrf: { readonly existing: string | undefined; issued: string | undefined };
   readonly requestId: string;
   readonly gzip: boolean;
+  /** Console pages: who is signed in (once known), and the page a form on it is on. */
+  console: { staff: StaffSession | undefined; page: string } | undefined;
 };
 
 /** The frame of a request: its language, text size, path, form token and whether it takes gzip. */
@@ -208,6 +288,7 @@ function frameOf(
     csrf: { existing: cookies[CSRF_COOKIE], issued: undefined },
     requestId: event.requestContext.requestId,
     gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
+    console: undefined,
   };
 }
 
@@ -340,6 +421,7 @@ function renderPage(
       frame.csrf.issued ??= frame.csrf.existing ?? randomBytes(32).toString('base64url');
       return frame.csrf.issued;
     },
+    ...(frame.console ? { console: frame.console } : {}),
   };
   return `<!doctype html>${render(
     <Page.Provider value={context}>
@@ -357,6 +439,7 @@ function messagePage(
   titleKey: MessageKey,
   bodyKey: MessageKey,
   extraHeaders: Record<string, string> = {},
+  cookies: readonly string[] = [],
 ): APIGatewayProxyStructuredResultV2 {
   const { t } = frame;
   const title = t(titleKey);
@@ -374,7 +457,7 @@ function messagePage(
     undefined,
     'noindex',
   );
-  return compressed(frame, status, html, {
+  const result = compressed(frame, status, html, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     vary: 'Accept-Language, Cookie, Accept-Encoding',
@@ -382,6 +465,7 @@ function messagePage(
     ...SECURITY_HEADERS,
     ...extraHeaders,
   });
+  return cookies.length > 0 ? { ...result, cookies: [...cookies] } : result;
 }
 
 /** Text bodies over 1 KB are gzipped when the browser accepts it (API Gateway does not compress). */

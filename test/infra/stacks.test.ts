@@ -120,10 +120,10 @@ describe('least privilege, function by function', () => {
     expect(policiesOf(name)).toMatch(writesTable);
   });
 
-  it('only the staff function may administer the user pool', () => {
+  it('only the functions that administer staff (the API’s and the console) may administer the user pool', () => {
     for (const definition of functionDefinitions) {
       expect(policiesOf(definition.name).includes('cognito-idp:'), definition.name).toBe(
-        definition.name === 'staff',
+        definition.name === 'staff' || definition.name === 'console',
       );
     }
   });
@@ -281,7 +281,7 @@ describe('staff identity', () => {
     });
   });
 
-  it('only the staff function may administer the pool, with exactly the calls it makes', () => {
+  it('only the staff and console functions may administer the pool, with exactly the calls they make', () => {
     api.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -292,7 +292,7 @@ describe('staff identity', () => {
     const policies = Object.values(api.findResources('AWS::IAM::Policy')).filter((policy) =>
       JSON.stringify(policy).includes('cognito-idp:'),
     );
-    expect(policies).toHaveLength(1);
+    expect(policies).toHaveLength(2);
   });
 });
 
@@ -308,18 +308,49 @@ describe('the HTTP API', () => {
     },
   );
 
-  it.each(pageRoutes.map((route) => [routeKeyOf(route), route] as const))(
-    'the page %s is served by the portal function, with no authorizer',
-    (routeKey) => {
+  it.each(pageRoutes.map((route) => [routeKeyOf(route), route.function] as const))(
+    'the page %s is served by the %s function, with no authorizer',
+    (routeKey, name) => {
       const [route] = Object.values(
         api.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }),
       );
       expect(route?.Properties.AuthorizationType).toBe('NONE');
       const target = JSON.stringify(route?.Properties.Target);
-      const [integrationId] = /Integrationportal[A-Za-z0-9]*/.exec(target) ?? [];
+      const [integrationId] = new RegExp(`Integration${name}[A-Za-z0-9]*`).exec(target) ?? [];
       expect(integrationId, `${routeKey} → ${target}`).toBeDefined();
     },
   );
+
+  it('the console signs staff in through the managed login: code + PKCE, its own public client, its own callback', () => {
+    api.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: Match.arrayWith(['openid']),
+      GenerateSecret: false,
+      CallbackURLs: [
+        Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/console/signed-in'])]) }),
+      ],
+    });
+    api.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    const [consoleFn] = Object.values(
+      api.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('staff console') },
+      }),
+    );
+    const variables = Object.keys(
+      (consoleFn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
+    );
+    expect(variables).toEqual(
+      expect.arrayContaining([
+        'STAFF_OIDC_ISSUER',
+        'STAFF_OIDC_CLIENT_ID',
+        'STAFF_OIDC_AUTHORIZE_URL',
+        'STAFF_OIDC_TOKEN_URL',
+        'STAFF_OIDC_JWKS_URL',
+        'STAFF_OIDC_LOGOUT_URL',
+      ]),
+    );
+  });
 
   it('form posts are throttled per route like the API’s public writes', () => {
     const settings = Object.fromEntries(

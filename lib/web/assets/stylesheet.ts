@@ -113,6 +113,17 @@ blockquote{margin:0 0 1rem;padding-inline-start:1rem;border-inline-start:4px sol
 .filters .field,.filters .actions{margin-block:0 1rem}
 .document-body{max-inline-size:42em}
 .report-frame h1{text-align:center}
+.console .site-header{background:#1d3c5a;border-block-end-color:#0f2236}
+.console .header-inner,.console .page,.console .footer-inner{max-inline-size:80rem}
+.site-nav a[aria-current=page]{font-weight:700;text-decoration-thickness:.2em}
+.who{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:baseline;font-size:.9375rem}
+.who p{margin:0}
+.site-header .muted{color:#e8e8e8}
+.site-header .link-button{color:#fff}
+.site-header .link-button:focus-visible{background:#ffbf47;color:#1b1b1b}
+.tag.amber{background:#fff0c2;color:#594000}
+.accounts{list-style:none;padding:0}
+.accounts>li{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding-block:.5rem;border-block-end:1px solid #b1b4b6}
 @media (max-width:40rem){h1{font-size:1.5rem}.summary{grid-template-columns:1fr}.summary dt{border-block-end:0;padding-block-end:0}}
 @media print{.site-header,.site-footer,.skip-link,.tools,.no-print,.actions,.breadcrumbs{display:none}body{font-size:12pt;color:#000}a{color:#000}.page{padding:0;max-inline-size:none}.panel{border-color:#000}}
 @media print{.panel,.notice,.summary{break-inside:avoid}}

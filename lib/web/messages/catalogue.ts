@@ -2,6 +2,7 @@ import type { Locale } from './locale';
 import { apply } from './apply';
 import { common } from './common';
 import { complaints } from './complaints';
+import { consoleFrame } from './console';
 import { follow } from './follow';
 import type { Section } from './section';
 import { home } from './home';
@@ -13,7 +14,7 @@ import { reading } from './reading';
  * prefixed by their section so sections never collide (a unit test checks that too). Placeholders are
  * `{name}`, filled by `t(key, { name })`.
  */
-export const sections = [common, home, reading, apply, follow, complaints] as const;
+export const sections = [common, home, reading, apply, follow, complaints, consoleFrame] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;

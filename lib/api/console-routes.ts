@@ -1,0 +1,18 @@
+import { adminRoutes } from './console-routes/admin';
+import { applicationsRoutes } from './console-routes/applications';
+import { complaintsRoutes } from './console-routes/complaints';
+import { platformRoutes } from './console-routes/platform';
+import { proactiveRoutes } from './console-routes/proactive';
+import { reportsRoutes } from './console-routes/reports';
+import { sessionRoutes } from './console-routes/session';
+
+/** The staff console's pages, by area (each area's routes in its own file). */
+export const consoleRoutes = [
+  ...sessionRoutes,
+  ...applicationsRoutes,
+  ...proactiveRoutes,
+  ...complaintsRoutes,
+  ...reportsRoutes,
+  ...adminRoutes,
+  ...platformRoutes,
+] as const;
