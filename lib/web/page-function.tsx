@@ -53,7 +53,14 @@ export type PageAnswer =
       readonly robots?: 'noindex';
     }
   | { readonly kind: 'redirect'; readonly location: string; readonly cookies?: readonly string[] }
-  | { readonly kind: 'asset'; readonly asset: Asset };
+  | { readonly kind: 'asset'; readonly asset: Asset }
+  /** A file to save (a list exported as CSV): never cached, never shown in the page. */
+  | {
+      readonly kind: 'download';
+      readonly filename: string;
+      readonly contentType: string;
+      readonly body: string;
+    };
 
 /** A form as posted: text fields by name, and files (multipart only). */
 export type FormFields = {
@@ -373,6 +380,15 @@ function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredRes
       'content-type': reply.asset.contentType,
       'cache-control': 'public, max-age=31536000, immutable',
       'x-content-type-options': 'nosniff',
+    });
+  }
+  if (reply.kind === 'download') {
+    const ascii = reply.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+    return compressed(frame, 200, reply.body, {
+      'content-type': reply.contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(reply.filename)}`,
+      'cache-control': 'no-store',
+      ...SECURITY_HEADERS,
     });
   }
   if (reply.kind === 'redirect') {
