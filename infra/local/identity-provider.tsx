@@ -162,9 +162,7 @@ export function localIdentityProvider(options: IdentityProviderOptions) {
               <form method="post" action={`${IDENTITY_PREFIX}/authorize`}>
                 {hidden}
                 <input type="hidden" name="email" value={account.email} />
-                <button type="submit" aria-label={`以 ${account.name}（${account.email}）登录`}>
-                  以此账号登录
-                </button>
+                <button type="submit">登录：{account.name}</button>
               </form>
               <span>
                 <strong>{account.name}</strong> {account.email}

@@ -94,6 +94,13 @@ describe('npm start', () => {
         expect(firstAddress).toBe(`The citizen portal (公众门户): ${state.baseUrl}/`);
         const portal = await fetch(`${state.baseUrl}/`);
         expect(portal.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        // Then the staff console's, and how to sign in to it locally (the demo accounts, no password).
+        expect(output).toContain(`The staff console (工作台): ${state.baseUrl}/console`);
+        expect(output).toMatch(/sign in locally: the local identity page lists the demo accounts/);
+        expect(output).toContain('clerk@demo-city.example.cn');
+        const signInFirst = await fetch(`${state.baseUrl}/console`, { redirect: 'manual' });
+        expect(signInFirst.status).toBe(303);
+        expect(signInFirst.headers.get('location')).toBe('/console/sign-in?return=%2Fconsole');
         const health = await fetch(`${state.baseUrl}/v1/health`);
         expect(health.status).toBe(200);
         // GONGKAI_NOW fixes the business clock the gateway stamps on every event.
