@@ -466,7 +466,11 @@ function messagePage(
       <h1>{title}</h1>
       <p>{t(bodyKey)}</p>
       <p>
-        <a href="/">{t('common.backHome')}</a>
+        {frame.console ? (
+          <a href="/console">{t('console.backToToday')}</a>
+        ) : (
+          <a href="/">{t('common.backHome')}</a>
+        )}
       </p>
       <p class="muted">{t('common.requestId', { id: frame.requestId })}</p>
     </>,
@@ -503,10 +507,8 @@ function compressed(
 /** The not-found page for a path no route matches (the `$default` route's answer to browsers). */
 export function notFoundPage(event: HttpEvent): APIGatewayProxyStructuredResultV2 {
   const headers = event.headers as Readonly<Record<string, string | undefined>>;
-  return messagePage(
-    { ...frameOf(event, headers, parseCookies(event.cookies)), path: '/' },
-    404,
-    'common.notFound.title',
-    'common.notFound.body',
-  );
+  const frame = { ...frameOf(event, headers, parseCookies(event.cookies)), path: '/' };
+  // A mistyped console address keeps the console's frame (without the person: it was not checked).
+  if (/^\/console(?:\/|$)/.test(event.rawPath)) frame.console = { staff: undefined, page: '/console' };
+  return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
 }

@@ -35,6 +35,7 @@ export const consoleFrame = section(
     'console.held.notice': '登录已超时，您刚才填写的内容已为您保留（附件需重新选择）。请核对后再次提交。',
     'console.held.gone': '登录超时前填写的内容已不再保留（保留1小时），请重新填写。',
     'console.today.title': '待办',
+    'console.backToToday': '返回待办',
     'console.footer': '政务公开工作台，供机关工作人员使用。每一项操作都记入办理记录并归档。',
   },
   {
@@ -75,6 +76,7 @@ export const consoleFrame = section(
     'console.held.gone':
       'What you typed before your sign-in expired is no longer kept (it is kept one hour): fill the form in again.',
     'console.today.title': 'Today',
+    'console.backToToday': 'Back to Today',
     'console.footer':
       'The disclosure console, for agency staff. Every action is recorded in the case history and archived.',
   },
