@@ -11,6 +11,7 @@ import { stopBenchCloud } from './local-cloud';
 import { coldStartBench } from './cold-start';
 import { staffCheckBench } from './staff-check';
 import { portalBench } from './portal';
+import { consoleBench } from './console';
 import { printTable, type Table } from './table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -24,6 +25,7 @@ const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'annual report', run: annualReportBench },
   { name: 'staff check', run: staffCheckBench },
   { name: 'portal', run: portalBench },
+  { name: 'console', run: consoleBench },
 ];
 
 const only = process.argv.slice(2);
