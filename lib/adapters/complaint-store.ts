@@ -1,3 +1,4 @@
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import { ComplaintIdempotencyRecord } from '#lib/domain/application/secrets';
 import { Complaint } from '#lib/domain/complaint';
@@ -74,12 +75,14 @@ export class DynamoComplaintStore implements ComplaintStore {
     agencyId: string,
     status: 'open' | 'answered',
     page: { limit: number; nextToken?: string | undefined },
+    dueBefore?: IsoDate,
   ) {
-    const result = await this.table.queryIndex(
-      'byAgencyState',
-      keys.complaintsByAgency(agencyId, status),
-      page,
-    );
+    // The sort key starts with the answer date: `<date>#<id>` sorts after `<date>` itself, so the range
+    // up to `dueBefore` holds exactly the complaints due before that day.
+    const result = await this.table.queryIndex('byAgencyState', keys.complaintsByAgency(agencyId, status), {
+      ...page,
+      ...(dueBefore === undefined ? {} : { sortKeyBetween: ['0', dueBefore] as [string, string] }),
+    });
     return { items: result.items.map((item) => Complaint.parse(item)), nextToken: result.nextToken };
   }
 }

@@ -958,7 +958,8 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/annual-reports/{year}/figures',
     function: 'reports',
     access: 'staff',
-    roles: ['agency_admin'],
+    // The disclosure office (its clerks) compiles the report, as its administrator may; an approver publishes.
+    roles: ['clerk', 'agency_admin'],
     summary:
       'The year’s licensing, penalty and enforcement decisions and fee income (Reg. 20(5), (6), (8)); for the first year here, documents in force and applications pending on January 1',
     params: ReportPath,
@@ -981,7 +982,7 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/annual-reports/{year}/draft',
     function: 'reports',
     access: 'staff',
-    roles: ['agency_admin'],
+    roles: ['clerk', 'agency_admin'],
     summary: 'Draft (or re-draft) the report’s tables from the counters; the narrative is kept',
     params: ReportPath,
     body: z.strictObject({}),
@@ -1003,7 +1004,7 @@ export const routes = [
     path: '/v1/agencies/{agencyId}/annual-reports/{year}',
     function: 'reports',
     access: 'staff',
-    roles: ['agency_admin'],
+    roles: ['clerk', 'agency_admin'],
     summary: 'Edit the narrative sections (一、五、六); on a published report this starts a correction',
     params: ReportPath,
     body: Narrative,

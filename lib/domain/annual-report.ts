@@ -416,6 +416,12 @@ export function checkReport(
 /** The seal: SHA-256 of the report's canonical JSON. */
 export const sealOf = (content: ReportContent): string => sha256Hex(canonicalJson(content));
 
+/**
+ * Whether a year's figures are complete on `on` (a China date or date-time): its report can be published
+ * from January 1 of the next year.
+ */
+export const reportYearHasEnded = (year: number, on: string): boolean => Number(on.slice(0, 4)) > year;
+
 /** Seals the report as its next edition, once the year has ended and every check passes. */
 export function publishReport(
   report: AnnualReport,
@@ -425,7 +431,7 @@ export function publishReport(
 ): AnnualReport {
   if (report.status === 'published')
     throw new WrongStateError('This edition is already published; edit it to start a correction.');
-  if (Number(at.slice(0, 4)) <= report.content.year)
+  if (!reportYearHasEnded(report.content.year, at))
     throw new RuleViolationError(
       'report-year-not-ended',
       `The ${report.content.year} report can be published from January 1, ${report.content.year + 1}: its figures are for the whole year.`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shownCharacters } from './application/applicant';
 import { TrackingNumber, tokenMatches } from './application/secrets';
 import type { IsoDate } from './calendar/civil-date';
 import { evaluateClock, type ClockState } from './calendar/clock';
@@ -100,6 +101,28 @@ export const complaintCodeMatches = (complaint: Complaint, accessCode: string): 
 export function staffComplaintView(complaint: Complaint): Omit<Complaint, 'accessCodeHash'> {
   const { accessCodeHash: _secret, ...rest } = complaint;
   return rest;
+}
+
+/** A contact as staff who do not answer the complaint see it: only its end, as an identity number is masked. */
+export function maskContact(contact: string): string {
+  const characters = Array.from(contact.replace(/\s/g, ''));
+  const shown = shownCharacters(characters.length);
+  return `${'*'.repeat(characters.length - shown)}${characters.slice(characters.length - shown).join('')}`;
+}
+
+/** An e-mail address as staff who do not answer see it: its first character and its domain. */
+export const maskEmail = (email: string): string => {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? maskContact(email) : `${email.slice(0, 1)}***${email.slice(at)}`;
+};
+
+/** The complainant as staff who do not answer the complaint see them: the name, the contacts masked. */
+export function maskedComplainant(complainant: Complaint['complainant']): Complaint['complainant'] {
+  return {
+    name: complainant.name,
+    contact: maskContact(complainant.contact),
+    ...(complainant.email === undefined ? {} : { email: maskEmail(complainant.email) }),
+  };
 }
 
 /**

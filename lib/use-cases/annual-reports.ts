@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { annualReportBody, annualReportHtml } from '#lib/domain/annual-report-html';
 import { archiveKeys } from '#lib/domain/archive-keys';
+import { annualReportCutoff } from '#lib/domain/sweep';
 import {
   checkChallengeDates,
   checkReport,
@@ -9,6 +10,7 @@ import {
   openingCells,
   inForceFromLastYear,
   publishReport,
+  reportYearHasEnded,
   type AnnualReport,
   type Cells,
   type ChallengeFacts,
@@ -18,7 +20,7 @@ import {
   type ReportContent,
   type Seal,
 } from '#lib/domain/annual-report';
-import type { IsoDate } from '#lib/domain/calendar/civil-date';
+import { yearOf, type IsoDate } from '#lib/domain/calendar/civil-date';
 import { chinaDateOf, chinaIsoOf } from '#lib/domain/china-time';
 import { NotFoundError, VersionConflictError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
@@ -429,4 +431,63 @@ export async function listChallenges(
   page: { limit: number; nextToken?: string | undefined },
 ) {
   return deps.store.listChallenges(agencyId, page);
+}
+
+/** How many years the console's list of annual reports goes back at most. */
+export const REPORT_YEARS_SHOWN = 8;
+
+/**
+ * The agency's annual reports year by year, for its staff: this year (still running), and each earlier
+ * year from the one before the agency came to Gongkai (its report falls due here too) or its earliest
+ * published report — at most `REPORT_YEARS_SHOWN` — with the figures entered, the report as it stands
+ * (its failing checks counted as the draft page shows them), its editions, and the cutoff it is due by.
+ * A bounded number of reads: one Query for the published years, two GetItems per year shown.
+ */
+export async function reportYears(deps: ReportDeps, agencyId: string, today: IsoDate) {
+  const [agency, published] = await Promise.all([
+    agencyOf(deps, agencyId),
+    deps.store.publishedReports(agencyId),
+  ]);
+  const thisYear = yearOf(today);
+  const earliest = Math.min(
+    yearOf(chinaDateOf(new Date(agency.createdAt))) - 1,
+    ...published.map((report) => report.year),
+  );
+  const years: number[] = [];
+  for (let year = thisYear; year >= Math.max(earliest, thisYear - REPORT_YEARS_SHOWN + 1); year -= 1)
+    years.push(year);
+  const loaded = await Promise.all(
+    [...years, (years.at(-1) ?? thisYear) - 1].map(async (year) => {
+      const [report, figures] = await Promise.all([
+        deps.store.get(agencyId, year),
+        deps.store.figures(agencyId, year),
+      ]);
+      return { year, report: report?.report, figures };
+    }),
+  );
+  const reportOf = (year: number) => loaded.find((entry) => entry.year === year)?.report;
+  return {
+    agency: { agencyId: agency.agencyId, name: agency.name, annualReportCutoff: agency.annualReportCutoff },
+    years: years.map((year) => {
+      const entry = loaded.find((candidate) => candidate.year === year);
+      const report = entry?.report;
+      return {
+        year,
+        /** The day its report is due by (the agency's cutoff in the following year). */
+        cutoff: annualReportCutoff(agency.annualReportCutoff, year),
+        yearEnded: reportYearHasEnded(year, today),
+        figuresVersion: entry?.figures?.version ?? 0,
+        report:
+          report === undefined
+            ? null
+            : {
+                status: report.status,
+                version: report.version,
+                draftedAt: report.draftedAt,
+                seals: report.seals,
+                failingChecks: view(report, reportOf(year - 1)).checks.length,
+              },
+      };
+    }),
+  };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import {
   formIdempotencyKey,
@@ -49,11 +50,15 @@ export interface ComplaintStore {
   codeShown(id: string): Promise<boolean>;
   /** Saves the answered complaint if it is still at `expectedVersion`, and stops its answer clock. */
   answer(complaint: Complaint, expectedVersion: number, event: TimelineEvent): Promise<void>;
-  /** The agency's open complaints (by answer due date) or answered ones. */
+  /**
+   * The agency's open complaints (by answer due date) or answered ones; with `dueBefore`, only those whose
+   * answer was due before that day (the overdue ones, asked on the day after their last day).
+   */
   list(
     agencyId: string,
     status: Complaint['status'],
     page: { limit: number; nextToken?: string | undefined },
+    dueBefore?: IsoDate,
   ): Promise<{ items: Complaint[]; nextToken: string | null }>;
 }
 
@@ -200,13 +205,35 @@ export async function complaintStatus(
   return complainantView(found.complaint);
 }
 
+/**
+ * The agency's complaints, open (by answer date) or answered. `overdueOn`: only the open ones whose answer
+ * date has passed on that day (one Query: the list is ordered by answer date).
+ */
 export async function listComplaints(
   deps: ComplaintDeps,
   agencyId: string,
-  query: { status: 'open' | 'answered'; limit: number; nextToken?: string | undefined },
+  query: {
+    status: 'open' | 'answered';
+    limit: number;
+    nextToken?: string | undefined;
+    overdueOn?: IsoDate | undefined;
+  },
 ) {
-  const page = await deps.store.list(agencyId, query.status, query);
+  const page = await deps.store.list(
+    agencyId,
+    query.status,
+    { limit: query.limit, nextToken: query.nextToken },
+    query.status === 'open' ? query.overdueOn : undefined,
+  );
   return { items: page.items.map(staffComplaintView), nextToken: page.nextToken };
+}
+
+/** A complaint of the agency as its staff read it (another agency's, or none: not found alike). */
+export async function getComplaint(deps: Pick<ComplaintDeps, 'store'>, agencyId: string, id: string) {
+  const found = await deps.store.get(id);
+  if (found?.complaint.agencyId !== agencyId)
+    throw new NotFoundError(`There is no complaint ${id} in this agency.`);
+  return staffComplaintView(found.complaint);
 }
 
 export async function replyToComplaint(

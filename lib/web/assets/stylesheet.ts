@@ -127,4 +127,10 @@ blockquote{margin:0 0 1rem;padding-inline-start:1rem;border-inline-start:4px sol
 @media (max-width:40rem){h1{font-size:1.5rem}.summary{grid-template-columns:1fr}.summary dt{border-block-end:0;padding-block-end:0}}
 @media print{.site-header,.site-footer,.skip-link,.tools,.no-print,.actions,.breadcrumbs{display:none}body{font-size:12pt;color:#000}a{color:#000}.page{padding:0;max-inline-size:none}.panel{border-color:#000}}
 @media print{.panel,.notice,.summary{break-inside:avoid}}
+table.figures td{font-variant-numeric:tabular-nums}
+table.figures.wide th[scope=row]{min-inline-size:14rem}
+table.figures th.item{font-weight:400}
+table.figures .cell-error{border:3px solid #c00;padding-inline:.5rem}
+table.figures .cell-error .error-message{font-size:.875rem;min-inline-size:10rem}
+.hash{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.8125rem;overflow-wrap:anywhere}
 `;

@@ -86,13 +86,15 @@ export class InMemoryComplaintStore implements ComplaintStore {
     agencyId: string,
     status: Complaint['status'],
     page: { limit: number; nextToken?: string | undefined },
+    dueBefore?: string,
   ) {
     const entries = [...this.complaints.values()]
       .filter(({ complaint }) => complaint.agencyId === agencyId && complaint.status === status)
+      .filter(({ complaint }) => dueBefore === undefined || complaint.answerDueDate < dueBefore)
       .map(({ complaint }) => ({
         sortKey: `${complaint.answerDueDate}#${complaint.id}`,
         item: copy(complaint),
       }));
-    return pageOf(`complaints#${agencyId}#${status}`, entries, page);
+    return pageOf(`complaints#${agencyId}#${status}#${dueBefore ?? ''}`, entries, page);
   }
 }
