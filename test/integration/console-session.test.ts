@@ -218,6 +218,78 @@ describe('a session', () => {
   );
 
   it(
+    'keeps a form posted after the session expired for its author, and gives it back after signing in',
+    async () => {
+      const { agencyId } = await aNewAgency();
+      const supervisor = await aStaffMember(agencyId, ['supervisor']);
+      const complaint = await api('POST', `/v1/agencies/${agencyId}/complaints`, {
+        body: {
+          complainant: { name: '张三', contact: '010-1234567' },
+          subject: '答复逾期',
+          details: '至今未答复',
+        },
+      });
+      expect(complaint.status, complaint.text).toBe(201);
+      const path = `/console/complaints/${complaint.json.complaintId as string}`;
+      const { context, page } = await staffAtConsole(browser, supervisor.email, { startAt: path });
+      const answer = '经核查，该申请确已逾期，已责成经办科室限期答复。';
+      await page.getByLabel('答复内容').fill(answer);
+      // Lunch: the session expires while the form is open.
+      const now = Math.floor(Date.now() / 1000);
+      const expired = await anIdToken(
+        { ...supervisor, agencyId },
+        { issuedAt: now - 7200, expiresAt: now - 60 },
+      );
+      await context.addCookies([
+        {
+          name: '__Host-gk-session',
+          value: expired,
+          domain: '127.0.0.1',
+          path: '/',
+          secure: true,
+          httpOnly: true,
+          sameSite: 'Lax',
+        },
+      ]);
+      await page.getByLabel('投诉属实').check();
+      await page.getByRole('button', { name: '提交答复' }).click();
+      await page.waitForLoadState('load');
+      expect(new URL(page.url()).pathname).toBe('/_local/identity/authorize');
+      await page.getByLabel('电子邮箱').fill(supervisor.email);
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await page.waitForLoadState('load');
+      const back = new URL(page.url());
+      expect(back.pathname).toBe(path);
+      expect(back.searchParams.get('held')).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(await page.getByLabel('答复内容').inputValue()).toBe(answer);
+      expect(await page.getByLabel('投诉属实').isChecked()).toBe(true);
+      await expect.poll(() => page.locator('main').innerText()).toContain('您刚才填写的内容已为您保留');
+      // Nothing was answered while signed out: the kept form is sent now, by the person.
+      const stored = await api(
+        'GET',
+        `/v1/agencies/${agencyId}/complaints/${complaint.json.complaintId as string}`,
+        {
+          token: supervisor.token,
+        },
+      );
+      expect(stored.status).toBe(200);
+      expect(stored.text).not.toContain(answer);
+      await checkPage(page);
+      await screenshots(page, 'console-held-form');
+      // Kept for its author only: another person of the agency opening the same address gets nothing.
+      const colleague = await aStaffMember(agencyId, ['supervisor']);
+      const other = await staffAtConsole(browser, colleague.email, {
+        startAt: `${back.pathname}${back.search}`,
+      });
+      expect(await other.page.getByLabel('答复内容').inputValue()).toBe('');
+      await expect.poll(() => other.page.locator('main').innerText()).toContain('不再保留');
+      await other.context.close();
+      await context.close();
+    },
+    WALK_MS,
+  );
+
+  it(
     'stops at the next click once the account is disabled, with the page that says so',
     async () => {
       const clerk = await aClerk();
