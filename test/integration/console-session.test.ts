@@ -269,7 +269,7 @@ describe('a session', () => {
         'GET',
         `/v1/agencies/${agencyId}/complaints/${complaint.json.complaintId as string}`,
         {
-          token: supervisor.token,
+          headers: { 'x-access-token': complaint.json.accessCode as string },
         },
       );
       expect(stored.status).toBe(200);
