@@ -198,15 +198,27 @@ export class DynamoApplicationStore implements ApplicationStore {
   /** The work queue: open applications by due date (or closed ones, newest first). */
   async list(
     agencyId: string,
-    options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
+    options: {
+      open: boolean;
+      dueFrom?: string | undefined;
+      dueBefore?: string | undefined;
+      limit: number;
+      nextToken?: string | undefined;
+    },
   ) {
     const partition = keys.applicationsByAgency(agencyId, options.open);
+    const ranged = options.dueFrom !== undefined || options.dueBefore !== undefined;
     const page = await this.table.queryIndex('byAgencyState', partition, {
       limit: options.limit,
       nextToken: options.nextToken,
       ascending: options.open,
-      ...(options.dueBefore !== undefined
-        ? { sortKeyBetween: ['0000', `${options.dueBefore}#~`] as [string, string] }
+      ...(ranged
+        ? {
+            sortKeyBetween: [options.dueFrom ?? '0000', `${options.dueBefore ?? '9999'}#~`] as [
+              string,
+              string,
+            ],
+          }
         : {}),
     });
     return { items: page.items.map((item) => Application.parse(item)), nextToken: page.nextToken };

@@ -212,7 +212,7 @@ export function consultationLapsed(
 }
 
 /** Third parties that objected and have not been told in writing that the agency will disclose anyway. */
-export const unnotifiedObjections = (application: Application): Consultation[] =>
+export const unnotifiedObjections = (application: Pick<Application, 'consultations'>): Consultation[] =>
   application.consultations.filter(
     (consultation) =>
       consultation.party === 'third_party' &&

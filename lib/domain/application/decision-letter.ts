@@ -76,7 +76,19 @@ export function signature(parties: LetterParties, date: IsoDate): string {
 ${contacts}`;
 }
 
-export function decisionLetterHtml(
+export const decisionLetterHtml = (
+  application: Application,
+  decision: Decision,
+  parties: LetterParties,
+  publication: PublishedPublication | null = null,
+): string =>
+  letterPage(
+    `政府信息公开申请答复告知书 ${escape(application.id)}`,
+    decisionLetterBody(application, decision, parties, publication),
+  );
+
+/** The letter's body (HTML, every typed text escaped): what the page around it shows, and a preview too. */
+export function decisionLetterBody(
   application: Application,
   decision: Decision,
   parties: LetterParties,
@@ -104,15 +116,12 @@ export function decisionLetterHtml(
   if (decision.legalBasis !== undefined) lines.push(`依据：${escape(decision.legalBasis)}`);
   const remedy = remedySentence(remedyRouteOf(decision.outcome), parties.reconsiderationBody);
   const idType = ID_DOCUMENT_TYPES[application.applicant.idDocument.type];
-  return letterPage(
-    `政府信息公开申请答复告知书 ${escape(application.id)}`,
-    `<h1>政府信息公开申请答复告知书</h1>
+  return `<h1>政府信息公开申请答复告知书</h1>
 <p class="meta">编号：${escape(application.id)}</p>
 <p>${escape(application.applicant.name)}（${escape(idType)}）：</p>
 <p>本机关于${application.receivedOn === null ? '' : cnDate(application.receivedOn)}收到您的政府信息公开申请，申请获取：“${escape(application.request.description)}”${application.request.documentNumber === undefined ? '' : `（文号：${escape(application.request.documentNumber)}）`}。</p>
 <p>经审查，答复如下：<strong>${escape(outcome)}</strong>。</p>
 ${lines.map((line) => `<p>${line}</p>`).join('\n')}
 <p>${escape(remedy)}</p>
-${signature(parties, decision.decidedOn)}`,
-  );
+${signature(parties, decision.decidedOn)}`;
 }

@@ -15,7 +15,7 @@ import {
 } from './application';
 import { checkClarificationOutcome } from './abandonment';
 import { unnotifiedObjections } from './consultation';
-import { outcomeRow, type AccessArrangement, type DecisionInput } from './outcomes';
+import { outcomeRow, type AccessArrangement, type DecisionInput, type Outcome } from './outcomes';
 
 /**
  * The decision (答复, Reg. 36–39): one outcome with its category, legal basis and reasons; it closes the
@@ -38,15 +38,20 @@ function checkAccess(access: readonly AccessArrangement[] | undefined, today: Is
   });
 }
 
+/**
+ * Whether an outcome needs its legal basis and reasons written out: any partial disclosure, refusal,
+ * "cannot provide" or "not processed" (seed 002 §17(3)); a lapse the rules name is its own reason.
+ */
+export const needsLegalBasis = (decision: { outcome: Outcome; reason?: string | undefined }): boolean =>
+  decision.outcome !== 'disclosed' &&
+  !(decision.outcome === 'otherwise_handled' && decision.reason !== 'other');
+
 /** What RULES §2 requires of a decision beyond its shape, on the day `today` it is made. */
 export function checkDecision(decision: DecisionInput, today: IsoDate): FieldError[] {
   const errors: FieldError[] = [];
-  // Reasons are mandatory for any partial disclosure, refusal, "cannot provide" or "not processed"
-  // (seed 002 §17(3)); a lapse the rules name is its own reason.
-  const needsReasons =
-    decision.outcome !== 'disclosed' &&
-    !(decision.outcome === 'otherwise_handled' && decision.reason !== 'other');
-  if (needsReasons) {
+  if (
+    needsLegalBasis({ outcome: decision.outcome, reason: 'reason' in decision ? decision.reason : undefined })
+  ) {
     if (decision.legalBasis === undefined)
       errors.push({ path: 'body.legalBasis', message: 'is required for this outcome (seed 002 §17(3))' });
     if (decision.reasons === undefined)

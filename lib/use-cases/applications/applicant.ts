@@ -1,15 +1,6 @@
 import { supplement, type SupplementInput } from '#lib/domain/application/clarification';
 import { submitOnline, type OnlineApplicationInput } from '#lib/domain/application/intake';
-import {
-  applicantKeyOf,
-  hashToken,
-  idempotencyKeyHash,
-  requestHash,
-  sealToken,
-  tokenMatches,
-  unsealToken,
-  type IdempotencyRecord,
-} from '#lib/domain/application/secrets';
+import { applicantKeyOf, hashToken, tokenMatches } from '#lib/domain/application/secrets';
 import { recordReasons, type ReasonsInput } from '#lib/domain/application/volume-review';
 import { withdraw, type WithdrawalInput } from '#lib/domain/application/withdrawal';
 import { policyOn } from '#lib/domain/application/policy';
@@ -17,8 +8,8 @@ import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
 import { AlreadyExistsError, NotFoundError } from '#lib/domain/errors';
 import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
-import { idempotencyExpiry, refuseOtherRequest } from '../idempotency';
 import { applicationOwner, takeAttachments } from './attachments';
+import { keptRecord, keyedRequest, madeBefore, type KeyedRequest } from './keyed-creation';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep } from './step-runner';
 import { publicView } from './views';
@@ -38,12 +29,9 @@ export async function submitApplication(
 ) {
   const agency = await deps.agencies.get(agencyId);
   if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
-  const keyHash = idempotencyKey === undefined ? undefined : idempotencyKeyHash(agencyId, idempotencyKey);
-  const fingerprint = requestHash(input);
-  if (keyHash !== undefined && idempotencyKey !== undefined) {
-    const replay = await replayIdempotent(deps, agencyId, keyHash, idempotencyKey, fingerprint);
-    if (replay !== undefined) return replay;
-  }
+  const keyed = keyedRequest(agencyId, idempotencyKey, input);
+  const earlier = await replayIdempotent(deps, agencyId, keyed);
+  if (earlier !== undefined) return earlier;
   const token = deps.newAccessToken();
   const ids = {
     id: deps.newTrackingNumber(chinaYearOf(now)),
@@ -56,7 +44,7 @@ export async function submitApplication(
     deps.uploads,
     input.attachments,
     'body.attachments',
-    keyHash === undefined ? applicationOwner(ids.id) : `idempotency/${keyHash}`,
+    keyed === undefined ? applicationOwner(ids.id) : `idempotency/${keyed.keyHash}`,
   );
   // The agency's time to confirm runs from the day of submission, under its policy of that day.
   const today = chinaDateOf(now);
@@ -71,22 +59,12 @@ export async function submitApplication(
     actor: { kind: 'applicant' },
     data: change.event.data,
   });
-  const record: IdempotencyRecord | undefined =
-    keyHash === undefined || idempotencyKey === undefined
-      ? undefined
-      : {
-          keyHash,
-          requestHash: fingerprint,
-          applicationId: ids.id,
-          sealedToken: sealToken(token, idempotencyKey, agencyId),
-          expiresAt: idempotencyExpiry(now),
-        };
   try {
-    await deps.applications.create(change, event, record);
+    await deps.applications.create(change, event, keptRecord(keyed, agencyId, ids.id, token, now));
   } catch (error) {
     // A concurrent retry with the same key won: answer as it did.
-    if (error instanceof AlreadyExistsError && keyHash !== undefined && idempotencyKey !== undefined) {
-      const replay = await replayIdempotent(deps, agencyId, keyHash, idempotencyKey, fingerprint);
+    if (error instanceof AlreadyExistsError) {
+      const replay = await replayIdempotent(deps, agencyId, keyed);
       if (replay !== undefined) return replay;
     }
     throw error;
@@ -100,24 +78,17 @@ export async function submitApplication(
   };
 }
 
-async function replayIdempotent(
-  deps: ApplicationDeps,
-  agencyId: string,
-  keyHash: string,
-  idempotencyKey: string,
-  fingerprint: string,
-) {
-  const record = await deps.applications.idempotency(agencyId, keyHash);
-  if (record === undefined) return undefined;
-  refuseOtherRequest(record, fingerprint);
-  const found = await deps.applications.get(record.applicationId);
+async function replayIdempotent(deps: ApplicationDeps, agencyId: string, keyed: KeyedRequest | undefined) {
+  const made = await madeBefore(deps.applications, agencyId, keyed);
+  if (made === undefined) return undefined;
+  const found = await deps.applications.get(made.applicationId);
   if (found === undefined) throw new NotFoundError('The application of this Idempotency-Key is gone.');
   return {
-    trackingNumber: record.applicationId,
-    accessToken: unsealToken(record.sealedToken, idempotencyKey, agencyId),
+    trackingNumber: made.applicationId,
+    accessToken: made.accessToken,
     status: found.application.status,
     submittedAt: found.application.submittedAt,
-    statusUrl: `/v1/applications/${record.applicationId}`,
+    statusUrl: `/v1/applications/${made.applicationId}`,
   };
 }
 

@@ -41,13 +41,14 @@ import {
   type ReasonsRequestInput,
 } from '#lib/domain/application/volume-review';
 import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
-import { NotFoundError, RuleViolationError } from '#lib/domain/errors';
+import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
 import { takeUploads } from '../uploads';
 import { applicationOwner, takeAttachments } from './attachments';
 import { issueDecisionWithLetter, publishedPublication } from './issue-decision';
+import { keptRecord, keyedRequest, madeBefore, type KeyedRequest } from './keyed-creation';
 import type { ApplicationDeps } from './ports';
 import { caseRef, replyOf, runStep, type Step } from './step-runner';
 import { notifyThirdPartyWithLetter } from './third-party-notice';
@@ -55,16 +56,25 @@ import { queueItemView, staffView } from './views';
 
 /** What the agency's staff do with applications: register, list, open a case, and take its steps. */
 
-/** A letter, fax, e-mail, in-person or oral application, registered with its date of receipt. */
+/**
+ * A letter, fax, e-mail, in-person or oral application, registered with its date of receipt. With an
+ * `idempotencyKey` (the console's form key, bound to the platform secret) the same registration sent again
+ * is the one application, answered again with its access token (kept sealed under the key for a day).
+ */
 export async function registerApplication(
   deps: ApplicationDeps,
   principal: Principal,
   agencyId: string,
   input: RegistrationInput,
   now: Date,
+  idempotencyKey?: string,
 ) {
   const agency = await deps.agencies.get(agencyId);
   if (agency === undefined) throw new NotFoundError(`There is no agency ${agencyId}.`);
+  const keyed = keyedRequest(agencyId, idempotencyKey, input);
+  const replay = () => replayedRegistration(deps, agencyId, keyed);
+  const earlier = await replay();
+  if (earlier !== undefined) return earlier;
   const calendar = await currentCalendar(deps.calendars);
   const token = deps.newAccessToken();
   const ids = {
@@ -73,7 +83,12 @@ export async function registerApplication(
     applicantKey: applicantKeyOf(deps.applicantSecret, input.applicant),
     accessTokenHash: hashToken(token),
   };
-  await takeAttachments(deps.uploads, input.attachments, 'body.attachments', applicationOwner(ids.id));
+  await takeAttachments(
+    deps.uploads,
+    input.attachments,
+    'body.attachments',
+    keyed === undefined ? applicationOwner(ids.id) : `idempotency/${keyed.keyHash}`,
+  );
   const change = register(input, ids, chinaIsoOf(now), policyOn(agency.policies, input.receivedOn), {
     calendar,
     today: chinaDateOf(now),
@@ -84,17 +99,46 @@ export async function registerApplication(
     actor: staffActor(principal),
     data: change.event.data,
   });
-  await deps.applications.create(change, event);
+  try {
+    await deps.applications.create(change, event, keptRecord(keyed, agencyId, ids.id, token, now));
+  } catch (error) {
+    // The same form sent twice side by side: the one that lost answers as the other did.
+    if (error instanceof AlreadyExistsError) {
+      const other = await replay();
+      if (other !== undefined) return other;
+    }
+    throw error;
+  }
   // The access token goes on the receipt handed or sent to the applicant.
   return { ...(await staffView(deps, change.application, change.reply)), accessToken: token };
 }
 
-export async function listApplications(
+/** The registration an idempotency key made, answered again (a different registration under it is refused). */
+async function replayedRegistration(
   deps: ApplicationDeps,
+  agencyId: string,
+  keyed: KeyedRequest | undefined,
+) {
+  const made = await madeBefore(deps.applications, agencyId, keyed);
+  if (made === undefined) return undefined;
+  const found = await loadForStaff(deps, agencyId, made.applicationId);
+  const calendar = await currentCalendar(deps.calendars);
+  return {
+    ...(await staffView(deps, found.application, replyOf(calendar, found.reply))),
+    accessToken: made.accessToken,
+  };
+}
+
+export async function listApplications(
+  deps: Pick<ApplicationDeps, 'applications'>,
   agencyId: string,
   query: {
     status?: ApplicationStatus | 'open' | 'closed' | undefined;
+    /** Open applications due on or after this day (undated ones left out). */
+    dueFrom?: string | undefined;
     dueBefore?: string | undefined;
+    /** Only those assigned to this staff member (read among the page; a page may hold fewer). */
+    handler?: string | undefined;
     limit: number;
     nextToken?: string | undefined;
   },
@@ -105,6 +149,7 @@ export async function listApplications(
     (query.status !== 'closed' && isOpen(query.status));
   const page = await deps.applications.list(agencyId, {
     open,
+    dueFrom: query.dueFrom,
     dueBefore: query.dueBefore,
     limit: query.limit,
     nextToken: query.nextToken,
@@ -116,13 +161,14 @@ export async function listApplications(
   return {
     items: page.items
       .filter((application) => wanted === undefined || application.status === wanted)
+      .filter((application) => query.handler === undefined || application.assignee?.staffId === query.handler)
       .map(queueItemView),
     nextToken: page.nextToken,
   };
 }
 
 /** The case, if it is this agency's. */
-async function loadForStaff(deps: ApplicationDeps, agencyId: string, id: string) {
+export async function loadForStaff(deps: ApplicationDeps, agencyId: string, id: string) {
   const found = await deps.applications.get(id);
   // Another agency's application is reported exactly like one that does not exist.
   if (found?.application.agencyId !== agencyId)

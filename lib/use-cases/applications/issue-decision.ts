@@ -1,6 +1,10 @@
 import type { Application, Change, Context, Decision } from '#lib/domain/application/application';
 import { issueDecision } from '#lib/domain/application/decision';
-import { decisionLetterHtml, type PublishedPublication } from '#lib/domain/application/decision-letter';
+import {
+  decisionLetterBody,
+  decisionLetterHtml,
+  type PublishedPublication,
+} from '#lib/domain/application/decision-letter';
 import type { DecisionInput } from '#lib/domain/application/outcomes';
 import { bodyInLetter, remedyRouteOf } from '#lib/domain/application/remedies';
 import { archiveKeys } from '#lib/domain/archive-keys';
@@ -55,6 +59,26 @@ export async function issueDecisionWithLetter(
       },
     },
   };
+}
+
+/**
+ * The letter a decision would send, before it is sent: the decision step is taken on the case as it is
+ * (so everything it would refuse is refused here too) and its letter's body rendered, nothing written.
+ */
+export async function decisionLetterPreview(
+  deps: Pick<ApplicationDeps, 'agencies' | 'publications'>,
+  application: Application,
+  reply: ClockState | null,
+  input: DecisionInput,
+  decidedBy: Decision['decidedBy'],
+  context: Context,
+): Promise<string> {
+  const publication = await publishedPublication(deps, application.agencyId, input);
+  const change = issueDecision(application, reply, input, decidedBy, 'preview', context);
+  const decided = change.application.decision;
+  if (decided === null) throw new Error('A decision step decides.');
+  const { parties } = await letterParties(deps, application.agencyId);
+  return decisionLetterBody(change.application, decided, parties, publication);
 }
 
 /** The agency as its letters name it: its office details and the body that reconsiders its decisions. */

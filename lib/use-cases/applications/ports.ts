@@ -52,9 +52,19 @@ export interface ApplicationStore {
     month: string,
     before?: ReceiptPlace,
   ): Promise<number>;
+  /**
+   * A page of the agency's open (by due date, undated first) or closed applications. `dueFrom` and
+   * `dueBefore` (inclusive) keep the open ones due in that range: with `dueFrom`, undated ones are left out.
+   */
   list(
     agencyId: string,
-    options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
+    options: {
+      open: boolean;
+      dueFrom?: string | undefined;
+      dueBefore?: string | undefined;
+      limit: number;
+      nextToken?: string | undefined;
+    },
   ): Promise<{ items: Application[]; nextToken: string | null }>;
   events(id: string): Promise<Record<string, unknown>[]>;
   /**

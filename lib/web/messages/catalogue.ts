@@ -5,6 +5,7 @@ import { complaints } from './complaints';
 import { consoleFrame } from './console';
 import { consoleComplaints } from './console-complaints';
 import { consoleReports } from './console-reports';
+import { consoleApplications } from './console-applications';
 import { follow } from './follow';
 import type { Section } from './section';
 import { home } from './home';
@@ -26,6 +27,7 @@ export const sections = [
   consoleFrame,
   consoleComplaints,
   consoleReports,
+  consoleApplications,
 ] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;

@@ -157,12 +157,19 @@ export class InMemoryApplicationStore implements ApplicationStore {
 
   async list(
     agencyId: string,
-    options: { open: boolean; dueBefore?: string | undefined; limit: number; nextToken?: string | undefined },
+    options: {
+      open: boolean;
+      dueFrom?: string | undefined;
+      dueBefore?: string | undefined;
+      limit: number;
+      nextToken?: string | undefined;
+    },
   ): Promise<{ items: Application[]; nextToken: string | null }> {
     const entries = [...this.cases.values()]
       .map(({ item }) => item)
       .filter((item) => item.agencyId === agencyId && isOpen(item.status) === options.open)
       .map((item) => ({ sortKey: queueSortKey(item), item }))
+      .filter((entry) => options.dueFrom === undefined || entry.sortKey >= options.dueFrom)
       .filter((entry) => options.dueBefore === undefined || entry.sortKey <= `${options.dueBefore}#~`);
     const page = pageOf(`applications#${agencyId}#${options.open}`, entries, {
       ...options,
