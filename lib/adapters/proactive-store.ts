@@ -14,6 +14,7 @@ import {
 import type { PublicationWrite } from '#lib/use-cases/proactive';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
+import { z } from 'zod';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 
@@ -128,6 +129,11 @@ export class DynamoProactiveStore {
     return { items: page.items.map((item) => ReadingRoomEntry.parse(item)), nextToken: page.nextToken };
   }
 
+  async periodFulfilment(agencyId: string, obligationId: string, period: string) {
+    const item = await this.table.get(keys.obligationPeriod(agencyId, obligationId, period));
+    return item === undefined ? undefined : FulfilledPeriod.parse(item);
+  }
+
   private publicationItem(publication: Publication) {
     return { ...keys.publication(publication.publicationId), entity: 'publication', ...publication };
   }
@@ -224,6 +230,9 @@ export class DynamoProactiveStore {
     });
   }
 }
+
+/** The marker a publication leaves on the period of the obligation it fulfils. */
+const FulfilledPeriod = z.object({ publicationId: z.string(), publishedOn: z.string() });
 
 function submissionItem(submission: Submission) {
   const step = waitingStep(submission)?.id;

@@ -74,6 +74,12 @@ export interface ProactiveStore {
     audience: 'public' | 'internal',
     query: PublicationQuery,
   ): Promise<{ items: ReadingRoomEntry[]; nextToken: string | null }>;
+  /** The publication that fulfilled a period of a periodic obligation, if one did. */
+  periodFulfilment(
+    agencyId: string,
+    obligationId: string,
+    period: string,
+  ): Promise<{ publicationId: string; publishedOn: string } | undefined>;
 }
 
 /** What a final approval writes besides the submission: the publication, its event, table 二's counter moves. */
@@ -131,7 +137,7 @@ async function loadSubmission(deps: ProactiveDeps, agencyId: string, id: string)
   return found;
 }
 
-const submissionView = (submission: Submission) => ({
+export const submissionView = (submission: Submission) => ({
   ...submission,
   currentStepName: waitingStep(submission)?.id ?? null,
   currentStepLabel: waitingStep(submission)?.label ?? null,

@@ -4,10 +4,12 @@ import type { MessageKey } from './messages/catalogue';
 import { ACCEPTED_FILES, FORM_FILES, sizeText } from './posted-files';
 
 /**
- * A portal form's file field (`attachments`): the types it takes, its limits said in the hint (`{count}`,
- * `{size}`), and, when the form is answered again with files chosen, that they must be chosen again.
+ * A form's file field (`attachments`, unless named otherwise): the types it takes, its limits said in the
+ * hint (`{count}`, `{size}`), and, when the form is answered again with files chosen, that they must be
+ * chosen again.
  */
 export function FormFiles(props: {
+  name?: string;
   label: MessageKey;
   hint: MessageKey;
   errors: FormErrors;
@@ -18,7 +20,7 @@ export function FormFiles(props: {
     <>
       {props.dropped ? <p class="notice warning">{t('common.files.chooseAgain')}</p> : null}
       <FileField
-        name="attachments"
+        name={props.name ?? 'attachments'}
         label={t(props.label)}
         hint={t(props.hint, { count: FORM_FILES.maxCount, size: sizeText(FORM_FILES.maxTotalBytes) })}
         errors={props.errors}

@@ -14,6 +14,9 @@ import {
 } from './submission';
 import { freeText, optionalText } from '../free-text';
 
+/** A publication's id, as the final approval draws it. */
+export const PublicationId = z.string().regex(/^pub_[0-9a-f]{12}$/, 'must be a publication id');
+
 /** A file of a published version, with where its archived copy is kept. */
 export const ArchivedFile = AttachedFile.extend({ archiveKey: z.string() }).readonly();
 export type ArchivedFile = z.infer<typeof ArchivedFile>;

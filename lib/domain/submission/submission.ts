@@ -22,6 +22,9 @@ export const AttachedFile = z.strictObject({
 });
 export type AttachedFile = z.infer<typeof AttachedFile>;
 
+/** A submission's id, as `createSubmission` draws it. */
+export const SubmissionId = z.string().regex(/^sub_[0-9a-f]{12}$/, 'must be a submission id');
+
 export const DisclosureAttribute = z.enum(['proactive', 'on_request', 'not_disclosed']); // 主动公开 / 依申请公开 / 不公开
 export const DocumentKind = z.enum(['rule', 'normative_document', 'other']); // 规章 / 行政规范性文件 / 其他
 export const Audience = z.enum(['public', 'internal']);
@@ -378,8 +381,7 @@ export function editSubmission(
   today: IsoDate,
   by: Principal,
 ): SubmissionChange {
-  if (!EDITABLE.includes(current.status))
-    throw new WrongStateError(`A ${current.status} item cannot be edited.`);
+  if (!isEditable(current)) throw new WrongStateError(`A ${current.status} item cannot be edited.`);
   const { content } = edit;
   const changedOn = dateOfChange(current, content, edit.changedOn, today);
   const clock = hasPublicationDeadline(content)
@@ -435,7 +437,7 @@ export function returnReasons(content: SubmissionInput, today: IsoDate): string[
 
 /** Sends the item into the chain, from the first step — or returns it at once when something is missing. */
 export function submitForReview(current: Submission, today: IsoDate, by: Principal): SubmissionChange {
-  if (current.status !== 'draft' && current.status !== 'returned')
+  if (!canBeSentForReview(current))
     throw new WrongStateError(`A ${current.status} item cannot be sent for review.`);
   const reasons = returnReasons(current.content, today);
   if (reasons.length > 0) {
@@ -475,23 +477,19 @@ export function submitForReview(current: Submission, today: IsoDate, by: Princip
  * step of the same item. Approval of the last step publishes or records the item.
  */
 export function review(current: Submission, input: ReviewInput, by: Principal, at: string): SubmissionChange {
-  if (current.status !== 'in_review' || current.currentStep === null)
-    throw new WrongStateError(`The item is ${current.status}, not in review.`);
-  const step = current.chain[current.currentStep];
-  if (step === undefined) throw new WrongStateError('The review chain has no such step.');
+  const step = waitingStep(current);
+  if (step === undefined || current.currentStep === null)
+    throw new WrongStateError(
+      current.status === 'in_review'
+        ? 'The review chain has no such step.'
+        : `The item is ${current.status}, not in review.`,
+    );
   if (input.step !== step.id)
     throw new WrongStateError(`The item waits at ${step.label} (${step.id}), not ${input.step}.`);
-  if (!by.roles.has(step.role))
-    throw new ForbiddenError(`The ${step.label} (${step.id}) step is signed by a ${step.role}.`);
-  if (by.staffId === current.submittedBy.staffId)
-    throw new ForbiddenError('Nobody reviews their own submission.');
-  if (current.handledBy.includes(by.staffId))
-    throw new ForbiddenError('Nobody signs a review step of an item they edited or sent for review.');
-  if (
-    current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.id)
-  ) {
-    throw new ForbiddenError('Nobody signs two steps of the same item.');
-  }
+  const refusal = reviewRefusal(current, by);
+  // Not in review was answered above (the step it waits at exists).
+  if (refusal !== undefined && refusal !== 'not_in_review')
+    throw new ForbiddenError(REVIEW_REFUSALS[refusal](step));
   if (step.kind === 'secrecy_review') {
     if (input.secrecy === undefined) {
       throw new RuleViolationError(
@@ -616,6 +614,43 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
     outcome: publish ? 'publish' : 'record',
   };
 }
+
+/**
+ * Why `by` may not sign the step the item waits at (签名把关, separation of duties), or undefined when
+ * they may: it is in review at a step their role signs, they neither submitted, edited nor sent it, and
+ * they signed no other step of it.
+ */
+export type ReviewRefusal = 'not_in_review' | 'role' | 'own_submission' | 'handled' | 'signed_another_step';
+export function reviewRefusal(current: Submission, by: Principal): ReviewRefusal | undefined {
+  const step = waitingStep(current);
+  if (step === undefined) return 'not_in_review';
+  if (!by.roles.has(step.role)) return 'role';
+  if (by.staffId === current.submittedBy.staffId) return 'own_submission';
+  if (current.handledBy.includes(by.staffId)) return 'handled';
+  if (current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.id))
+    return 'signed_another_step';
+  return undefined;
+}
+
+const REVIEW_REFUSALS: Readonly<
+  Record<
+    Exclude<ReviewRefusal, 'not_in_review'>,
+    (step: { id: string; label: string; role: string }) => string
+  >
+> = {
+  role: (step) => `The ${step.label} (${step.id}) step is signed by a ${step.role}.`,
+  own_submission: () => 'Nobody reviews their own submission.',
+  handled: () => 'Nobody signs a review step of an item they edited or sent for review.',
+  signed_another_step: () => 'Nobody signs two steps of the same item.',
+};
+
+/** Whether the item may be edited now (a published one: its revision starts). */
+export const isEditable = (submission: Pick<Submission, 'status'>): boolean =>
+  EDITABLE.includes(submission.status);
+
+/** Whether the item may be sent into the review chain now. */
+export const canBeSentForReview = (submission: Pick<Submission, 'status'>): boolean =>
+  submission.status === 'draft' || submission.status === 'returned';
 
 /** The step of the chain an item is waiting at, if it is in review. */
 export const waitingStep = (submission: Submission) =>

@@ -6,6 +6,7 @@ import { consoleFrame } from './console';
 import { consoleComplaints } from './console-complaints';
 import { consoleReports } from './console-reports';
 import { consoleApplications } from './console-applications';
+import { consoleProactive } from './console-proactive';
 import { follow } from './follow';
 import type { Section } from './section';
 import { home } from './home';
@@ -28,6 +29,7 @@ export const sections = [
   consoleComplaints,
   consoleReports,
   consoleApplications,
+  consoleProactive,
 ] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;

@@ -153,6 +153,14 @@ export class InMemoryProactiveStore implements ProactiveStore {
     };
   }
 
+  async periodFulfilment(agencyId: string, obligationId: string, period: string) {
+    const publicationId = this.fulfilled.get(`${agencyId}#${obligationId}#${period}`);
+    const kept = publicationId === undefined ? undefined : this.publications.get(publicationId);
+    return publicationId === undefined || kept === undefined
+      ? undefined
+      : { publicationId, publishedOn: kept.publication.current.publishedOn };
+  }
+
   private checkPublication(next: Publication, previous: Publication | undefined, event: TimelineEvent): void {
     const kept = this.publications.get(next.publicationId);
     if (previous === undefined && kept !== undefined)
