@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDateOf } from '#lib/domain/china-time';
 import { aNewAgency, aStaffMember, localCloud, uniqueId } from '#test/support/api';
 import { checkPage, launchBrowser, newPerson, screenshots } from '#test/support/browser';
 import { staffAtConsole } from '#test/support/console';
@@ -35,6 +36,10 @@ afterAll(async () => {
 });
 
 const base = () => localCloud().baseUrl;
+/** Complaints filed in this run are received today (China time) and answered within 30 days. */
+const received = chinaDateOf(new Date());
+/** 30 natural days on: the answer date, unless that day is off (then the next working day). */
+const thirtyDaysOn = chinaDateOf(new Date(Date.parse(`${received}T00:00:00+08:00`) + 30 * 86_400_000));
 const CONTACT = '13900001111';
 
 /** The form token of the page the person is on (every console page has one: the sign-out form). */
@@ -65,8 +70,13 @@ describe('complaints at the console', () => {
       await list.getByRole('heading', { name: '投诉举报', level: 1 }).waitFor();
       const row = list.getByRole('row').filter({ hasText: subject });
       await expect.poll(() => row.count()).toBe(1);
-      expect(await row.locator('.tag').innerText()).toBe('还剩30天');
-      expect(await row.locator('time').first().getAttribute('datetime')).toBe('2026-12-01');
+      expect(await row.locator('time').first().getAttribute('datetime')).toBe(received);
+      // Thirty natural days on, or the first working day after them (a holiday moves it: at most ten days).
+      const answerBy = (await row.locator('time').nth(1).getAttribute('datetime')) ?? '';
+      const daysLeft = (Date.parse(answerBy) - Date.parse(received)) / 86_400_000;
+      expect(answerBy >= thirtyDaysOn).toBe(true);
+      expect(daysLeft).toBeLessThanOrEqual(40);
+      expect(await row.locator('.tag').innerText()).toBe(`还剩${daysLeft}天`);
       await checkPage(list);
       await screenshots(list, 'console-complaints-list');
       await row.getByRole('link', { name: subject }).click();
@@ -138,7 +148,7 @@ describe('complaints at the console', () => {
       const csvText = (await csv.body()).toString('utf8');
       expect(csvText.startsWith('\uFEFF"投诉编号"')).toBe(true);
       expect(csvText).toContain(
-        `"${complaintId}","已答复","${subject}","2026-12-01","2026-12-31","按期答复"`,
+        `"${complaintId}","已答复","${subject}","${received}","${answerBy}","按期答复"`,
       );
       expect(csvText).not.toContain(CONTACT);
 

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDateOf } from '#lib/domain/china-time';
 import { aDocument, aNewAgency, aPublishedDocument, aStaffMember, api, localCloud } from '#test/support/api';
 import { checkPage, launchBrowser, newPerson, screenshots } from '#test/support/browser';
 import { staffAtConsole, type StaffAtConsole } from '#test/support/console';
@@ -379,7 +380,7 @@ describe('around the walk', () => {
       const { page } = await signedIn(people.clerk.email, '/console/obligations', true);
       const text = await page.locator('main').innerText();
       expect(text).toContain('财政收支月报');
-      expect(text).toContain('2026-12');
+      expect(text).toContain(chinaDateOf(new Date()).slice(0, 7));
       expect(text).toContain('本期进行中');
       await looked(page, 'obligations');
 
