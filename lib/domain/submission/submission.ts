@@ -474,6 +474,25 @@ export function submitForReview(current: Submission, today: IsoDate, by: Princip
  * edited the item or sent it into the chain (separation of duties); never someone who signed another
  * step of the same item. Approval of the last step publishes or records the item.
  */
+const SIGNING_CONFLICTS = {
+  own: 'Nobody reviews their own submission.',
+  handled: 'Nobody signs a review step of an item they edited or sent for review.',
+  other_step: 'Nobody signs two steps of the same item.',
+} as const;
+
+/**
+ * Why `staffId` may not sign the step an item waits at, whatever their roles: it is their own item, they
+ * edited it or sent it for review, or they signed another step of it. Null: nothing stands in the way.
+ */
+export function signingConflict(current: Submission, staffId: string): keyof typeof SIGNING_CONFLICTS | null {
+  if (staffId === current.submittedBy.staffId) return 'own';
+  if (current.handledBy.includes(staffId)) return 'handled';
+  const step = waitingStep(current);
+  if (current.signatures.some((signature) => signature.staffId === staffId && signature.step !== step?.id))
+    return 'other_step';
+  return null;
+}
+
 export function review(current: Submission, input: ReviewInput, by: Principal, at: string): SubmissionChange {
   if (current.status !== 'in_review' || current.currentStep === null)
     throw new WrongStateError(`The item is ${current.status}, not in review.`);
@@ -483,15 +502,8 @@ export function review(current: Submission, input: ReviewInput, by: Principal, a
     throw new WrongStateError(`The item waits at ${step.label} (${step.id}), not ${input.step}.`);
   if (!by.roles.has(step.role))
     throw new ForbiddenError(`The ${step.label} (${step.id}) step is signed by a ${step.role}.`);
-  if (by.staffId === current.submittedBy.staffId)
-    throw new ForbiddenError('Nobody reviews their own submission.');
-  if (current.handledBy.includes(by.staffId))
-    throw new ForbiddenError('Nobody signs a review step of an item they edited or sent for review.');
-  if (
-    current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.id)
-  ) {
-    throw new ForbiddenError('Nobody signs two steps of the same item.');
-  }
+  const conflict = signingConflict(current, by.staffId);
+  if (conflict !== null) throw new ForbiddenError(SIGNING_CONFLICTS[conflict]);
   if (step.kind === 'secrecy_review') {
     if (input.secrecy === undefined) {
       throw new RuleViolationError(

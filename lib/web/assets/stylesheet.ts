@@ -127,4 +127,14 @@ blockquote{margin:0 0 1rem;padding-inline-start:1rem;border-inline-start:4px sol
 @media (max-width:40rem){h1{font-size:1.5rem}.summary{grid-template-columns:1fr}.summary dt{border-block-end:0;padding-block-end:0}}
 @media print{.site-header,.site-footer,.skip-link,.tools,.no-print,.actions,.breadcrumbs{display:none}body{font-size:12pt;color:#000}a{color:#000}.page{padding:0;max-inline-size:none}.panel{border-color:#000}}
 @media print{.panel,.notice,.summary{break-inside:avoid}}
+.today-part{margin-block:0 2.5rem}
+.row-group{border:1px solid #b1b4b6;padding:.75rem 1rem 0;margin-block:0 1rem}
+.row-group>legend{padding-inline:.25rem}
+.row-fields{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr))}
+.row-fields .field{margin-block:0 1rem}
+.steps>li{margin-block:0 .25rem}
+.tree,.tree ul{list-style:none;padding:0}
+.tree ul{border-inline-start:2px solid #b1b4b6;margin-inline-start:.5rem;padding-inline-start:1.25rem}
+.tree li{margin-block:.5rem}
+.card-title{font-size:1.25rem;margin-block:0 .5rem}
 `;

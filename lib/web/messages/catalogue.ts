@@ -3,6 +3,8 @@ import { apply } from './apply';
 import { common } from './common';
 import { complaints } from './complaints';
 import { consoleFrame } from './console';
+import { consoleAdmin } from './console-admin';
+import { consoleToday } from './console-today';
 import { follow } from './follow';
 import type { Section } from './section';
 import { home } from './home';
@@ -14,7 +16,17 @@ import { reading } from './reading';
  * prefixed by their section so sections never collide (a unit test checks that too). Placeholders are
  * `{name}`, filled by `t(key, { name })`.
  */
-export const sections = [common, home, reading, apply, follow, complaints, consoleFrame] as const;
+export const sections = [
+  common,
+  home,
+  reading,
+  apply,
+  follow,
+  complaints,
+  consoleFrame,
+  consoleToday,
+  consoleAdmin,
+] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof sections)[number]>;
