@@ -116,6 +116,19 @@ export async function listStaff(
   return deps.store.listByAgency(agencyId, page);
 }
 
+/** One account of the agency; another agency's is reported exactly like one that does not exist. */
+export async function getStaffAccount(
+  deps: Pick<StaffDeps, 'store'>,
+  agencyId: string,
+  staffId: string,
+): Promise<StaffAccount> {
+  const found = await deps.store.get(staffId);
+  if (found?.agencyId !== agencyId)
+    throw new NotFoundError(`There is no staff account ${staffId} in this agency.`);
+  const { chain: _chain, ...account } = found;
+  return account;
+}
+
 export async function updateStaff(
   deps: StaffDeps,
   principal: Principal,

@@ -476,6 +476,20 @@ export function submitForReview(current: Submission, today: IsoDate, by: Princip
  * edited the item or sent it into the chain (separation of duties); never someone who signed another
  * step of the same item. Approval of the last step publishes or records the item.
  */
+/**
+ * Why `staffId` may not sign the step an item waits at, whatever their roles: it is their own item, they
+ * edited it or sent it for review, or they signed another step of it. Null: nothing stands in the way.
+ */
+export type SigningConflict = 'own' | 'handled' | 'other_step';
+export function signingConflict(current: Submission, staffId: string): SigningConflict | null {
+  if (staffId === current.submittedBy.staffId) return 'own';
+  if (current.handledBy.includes(staffId)) return 'handled';
+  const step = waitingStep(current);
+  if (current.signatures.some((signature) => signature.staffId === staffId && signature.step !== step?.id))
+    return 'other_step';
+  return null;
+}
+
 export function review(current: Submission, input: ReviewInput, by: Principal, at: string): SubmissionChange {
   const step = waitingStep(current);
   if (step === undefined || current.currentStep === null)
@@ -625,12 +639,14 @@ export function reviewRefusal(current: Submission, by: Principal): ReviewRefusal
   const step = waitingStep(current);
   if (step === undefined) return 'not_in_review';
   if (!by.roles.has(step.role)) return 'role';
-  if (by.staffId === current.submittedBy.staffId) return 'own_submission';
-  if (current.handledBy.includes(by.staffId)) return 'handled';
-  if (current.signatures.some((signature) => signature.staffId === by.staffId && signature.step !== step.id))
-    return 'signed_another_step';
-  return undefined;
+  const conflict = signingConflict(current, by.staffId);
+  return conflict === null ? undefined : CONFLICT_REFUSAL[conflict];
 }
+const CONFLICT_REFUSAL = {
+  own: 'own_submission',
+  handled: 'handled',
+  other_step: 'signed_another_step',
+} as const satisfies Record<SigningConflict, ReviewRefusal>;
 
 const REVIEW_REFUSALS: Readonly<
   Record<

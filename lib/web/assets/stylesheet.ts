@@ -133,4 +133,14 @@ table.figures th.item{font-weight:400}
 table.figures .cell-error{border:3px solid #c00;padding-inline:.5rem}
 table.figures .cell-error .error-message{font-size:.875rem;min-inline-size:10rem}
 .hash{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.8125rem;overflow-wrap:anywhere}
+.today-part{margin-block:0 2.5rem}
+.row-group{border:1px solid #b1b4b6;padding:.75rem 1rem 0;margin-block:0 1rem}
+.row-group>legend{padding-inline:.25rem}
+.row-fields{display:grid;gap:0 1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,12rem),1fr))}
+.row-fields .field{margin-block:0 1rem}
+.steps>li{margin-block:0 .25rem}
+.tree,.tree ul{list-style:none;padding:0}
+.tree ul{border-inline-start:2px solid #b1b4b6;margin-inline-start:.5rem;padding-inline-start:1.25rem}
+.tree li{margin-block:.5rem}
+.card-title{font-size:1.25rem;margin-block:0 .5rem}
 `;

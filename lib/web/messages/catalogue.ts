@@ -7,6 +7,8 @@ import { consoleComplaints } from './console-complaints';
 import { consoleReports } from './console-reports';
 import { consoleApplications } from './console-applications';
 import { consoleProactive } from './console-proactive';
+import { consoleAdmin } from './console-admin';
+import { consoleToday } from './console-today';
 import { follow } from './follow';
 import type { Section } from './section';
 import { home } from './home';
@@ -30,6 +32,8 @@ export const sections = [
   consoleReports,
   consoleApplications,
   consoleProactive,
+  consoleToday,
+  consoleAdmin,
 ] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;
