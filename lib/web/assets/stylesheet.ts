@@ -127,4 +127,13 @@ blockquote{margin:0 0 1rem;padding-inline-start:1rem;border-inline-start:4px sol
 @media (max-width:40rem){h1{font-size:1.5rem}.summary{grid-template-columns:1fr}.summary dt{border-block-end:0;padding-block-end:0}}
 @media print{.site-header,.site-footer,.skip-link,.tools,.no-print,.actions,.breadcrumbs{display:none}body{font-size:12pt;color:#000}a{color:#000}.page{padding:0;max-inline-size:none}.panel{border-color:#000}}
 @media print{.panel,.notice,.summary{break-inside:avoid}}
+.action{border:1px solid #b1b4b6;margin-block:0 .75rem;padding:.5rem 1rem}
+.action>summary{cursor:pointer;color:#0b4ea2;font-weight:700;text-decoration:underline;padding-block:.25rem}
+.action>summary:focus-visible{outline:3px solid #ffbf47;background:#ffbf47;color:#1b1b1b}
+.action[open]>summary{margin-block-end:1rem}
+.outcome-group{border-inline-start:4px solid #b1b4b6;padding-inline-start:1rem;margin-block:.75rem}
+.letter{border:1px solid #b1b4b6;box-shadow:0 2px 6px rgba(0,0,0,.15);padding:1.5rem 2rem;margin-block:0 1.5rem;font-family:"SimSun","Songti SC",serif;line-height:1.9;overflow-wrap:anywhere}
+.letter h1{text-align:center;font-size:1.5rem}
+.letter .sign{text-align:end;margin-block-start:2rem}
+@media (max-width:40rem){.letter{padding:1rem}}
 `;
