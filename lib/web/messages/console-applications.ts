@@ -84,7 +84,7 @@ export const consoleApplications = section(
     'cApps.case.daysLeft': '剩余时间',
     'cApps.case.handler': '承办人',
     'cApps.conflict':
-      '这件申请刚刚被其他人办理过，或当前状态不允许这一步骤。下面是它现在的情况，请核对后再操作。',
+      '这件申请在您打开本页后已有变化（您已提交过这份表单，或其他人办理了），或当前状态不允许这一步骤。这一步没有再次办理。下面是它现在的情况，请核对后再操作。',
     'cApps.token.title': '请将访问码交给申请人',
     'cApps.token.body':
       '申请人凭申请编号和以下访问码在网上查询办理进度和答复。请将其写入受理回执交给或寄给申请人。',
@@ -460,7 +460,7 @@ export const consoleApplications = section(
     'cApps.case.daysLeft': 'Time left',
     'cApps.case.handler': 'Handler',
     'cApps.conflict':
-      'Someone else has just acted on this application, or its state no longer allows this step. This is where it stands now: check it before acting.',
+      'The application changed after you opened the page (you had sent this form already, or someone else acted), or its state no longer allows this step. The step was not taken again. This is where it stands now: check it before acting.',
     'cApps.token.title': 'Give the applicant this access code',
     'cApps.token.body':
       'With the tracking number and this code the applicant follows the application and reads the reply online. Put it on the receipt handed or sent to them.',

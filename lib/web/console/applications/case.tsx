@@ -489,6 +489,7 @@ function Actions(props: CasePageProps) {
       <details class="action" open={errors.length > 0 || props.held?.action === path} key={path}>
         <summary>{title}</summary>
         <PostForm action={path} label={title}>
+          <input type="hidden" name="version" value={String(view.version)} />
           {body(path, valuesFor(path), errors)}
         </PostForm>
       </details>,
@@ -922,6 +923,7 @@ function Actions(props: CasePageProps) {
             values={valuesFor(decisionPath)}
             errors={decisionErrors}
             formKey={props.decision.formKey}
+            version={view.version}
             kept={props.decision.kept}
             filesDropped={props.decision.filesDropped}
           />
