@@ -373,6 +373,29 @@ describe('who may see and do what', () => {
       expect(await page.getByLabel('延长的工作日数').inputValue()).toBe('99');
       await expect.poll(() => page.locator('.error-summary a[href="#f-workingDays"]').count()).toBe(1);
       await checkPage(page);
+
+      // Corrected and sent; the same form sent again (a second click) takes no second step.
+      await page.getByLabel('延长的工作日数').fill('3');
+      const fields = await formOf(page, '/extension')
+        .locator('input, textarea')
+        .evaluateAll((inputs) =>
+          inputs.map(
+            (input) => [input.getAttribute('name') ?? '', (input as HTMLInputElement).value] as const,
+          ),
+        );
+      await page.getByRole('button', { name: '延期答复' }).click();
+      await expect.poll(() => page.getByText('答复期限已延长，并告知申请人。').count()).toBe(1);
+      const again = await page.request.post(`${base()}${casePath(trackingNumber)}/extension`, {
+        form: Object.fromEntries(fields.filter(([name]) => name !== '')),
+        headers: { origin: base() },
+        maxRedirects: 0,
+      });
+      expect(again.status()).toBe(409);
+      expect(await again.text()).toContain('这一步没有再次办理');
+      const after = await api('GET', `/v1/agencies/${agencyId}/applications/${trackingNumber}`, {
+        token: clerk.token,
+      });
+      expect(after.json.extensions).toHaveLength(1);
     },
     WALK_MS,
   );

@@ -51,6 +51,7 @@ describe('the decision form', () => {
       values={{}}
       errors={[]}
       formKey="k"
+      version={1}
       kept={[]}
       filesDropped={false}
     />,

@@ -41,7 +41,12 @@ import {
   type ReasonsRequestInput,
 } from '#lib/domain/application/volume-review';
 import { chinaDateOf, chinaIsoOf, chinaYearOf } from '#lib/domain/china-time';
-import { AlreadyExistsError, NotFoundError, RuleViolationError } from '#lib/domain/errors';
+import {
+  AlreadyExistsError,
+  NotFoundError,
+  RuleViolationError,
+  VersionConflictError,
+} from '#lib/domain/errors';
 import type { Principal } from '#lib/domain/staff';
 import { EMPTY_CHAIN, nextEvent, staffActor } from '#lib/domain/timeline';
 import { currentCalendar } from '../calendar';
@@ -214,7 +219,11 @@ export type StaffAction =
   | { kind: 'later-reply-date'; input: LaterReplyInput }
   | { kind: 'abandonment-review'; input: AbandonmentReviewInput };
 
-/** A staff action on a case of the agency, taken as one step, answered with the case. */
+/**
+ * A staff action on a case of the agency, taken as one step, answered with the case. With
+ * `expectedVersion` (the version of the case the person's form was made from) a case changed since is
+ * refused (409): a form sent twice, or after someone else's step, takes no step the person did not see.
+ */
 export async function act(
   deps: ApplicationDeps,
   principal: Principal,
@@ -222,8 +231,13 @@ export async function act(
   id: string,
   action: StaffAction,
   now: Date,
+  expectedVersion?: number,
 ) {
   const found = await loadForStaff(deps, agencyId, id);
+  if (expectedVersion !== undefined && found.application.version !== expectedVersion)
+    throw new VersionConflictError(
+      `The application is at version ${String(found.application.version)}, not ${String(expectedVersion)}.`,
+    );
   const releasedFiles =
     action.kind === 'decision' && 'releasedFiles' in action.input ? action.input.releasedFiles : [];
   await takeUploads(

@@ -64,9 +64,10 @@ export async function decideWithForm(
   id: string,
   input: DecisionInput,
   now: Date,
+  expectedVersion?: number,
 ): Promise<'decided' | 'replayed'> {
   try {
-    await act(deps, principal, agencyId, id, { kind: 'decision', input }, now);
+    await act(deps, principal, agencyId, id, { kind: 'decision', input }, now, expectedVersion);
     return 'decided';
   } catch (error) {
     // Two posts of one form side by side: the one that lost finds the other's decision made.

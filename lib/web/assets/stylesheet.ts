@@ -143,4 +143,13 @@ table.figures .cell-error .error-message{font-size:.875rem;min-inline-size:10rem
 .tree ul{border-inline-start:2px solid #b1b4b6;margin-inline-start:.5rem;padding-inline-start:1.25rem}
 .tree li{margin-block:.5rem}
 .card-title{font-size:1.25rem;margin-block:0 .5rem}
+.action{border:1px solid #b1b4b6;margin-block:0 .75rem;padding:.5rem 1rem}
+.action>summary{cursor:pointer;color:#0b4ea2;font-weight:700;text-decoration:underline;padding-block:.25rem}
+.action>summary:focus-visible{outline:3px solid #ffbf47;background:#ffbf47;color:#1b1b1b}
+.action[open]>summary{margin-block-end:1rem}
+.outcome-group{border-inline-start:4px solid #b1b4b6;padding-inline-start:1rem;margin-block:.75rem}
+.letter{border:1px solid #b1b4b6;box-shadow:0 2px 6px rgba(0,0,0,.15);padding:1.5rem 2rem;margin-block:0 1.5rem;font-family:"SimSun","Songti SC",serif;line-height:1.9;overflow-wrap:anywhere}
+.letter h1{text-align:center;font-size:1.5rem}
+.letter .sign{text-align:end;margin-block-start:2rem}
+@media (max-width:40rem){.letter{padding:1rem}}
 `;

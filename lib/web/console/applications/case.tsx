@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { maskIdNumber, maskPhone } from '#lib/domain/application/applicant';
-import { ConsultationAnswer, ConsultedParty } from '#lib/domain/application/application';
+import { Channel, ConsultationAnswer, ConsultedParty } from '#lib/domain/application/application';
 import { DeliveryMethod } from '#lib/domain/application/notice-delivery';
 import { undeliveredNotices } from '#lib/domain/application/staff-steps';
 import type { Role } from '#lib/domain/staff';
@@ -21,12 +21,20 @@ import {
   type FormValues,
 } from '../../components';
 import { usePage } from '../../context';
+import { formatCivilDate } from '../../format';
 import type { MessageKey, Translate } from '../../messages/catalogue';
 import type { Locale } from '../../messages/locale';
-import { clockStepSentences, joinSentences, OUTCOME_WORDS, STATUS_WORDS } from '../../pages/follow/wording';
+import { clockStepSentences, joinSentences, OUTCOME_WORDS } from '../../pages/follow/wording';
 import { mayTake, stepOf, type ActionName } from './actions';
 import { DecisionForm, type KeptFile } from './decision';
-import { daysLeftText, maskAddress, maskEmail, reasonText } from './wording';
+import {
+  daysLeftText,
+  maskAddress,
+  maskEmail,
+  reasonText,
+  STAFF_STATUS_WORDS,
+  staffClockWords,
+} from './wording';
 
 /**
  * The case page: where it stands and how much time is left, the steps the signed-in person may take now
@@ -70,6 +78,8 @@ export type CasePageProps = {
   readonly heldNotice: ComponentChildren;
 };
 
+const STEP_RADIO_GROUPS: readonly string[] = ['party', 'answer', 'method', 'verdict'];
+
 const DONE_WORDS: Readonly<Record<string, MessageKey>> = {
   registered: 'cApps.done.registered',
   confirmation: 'cApps.done.confirmation',
@@ -98,7 +108,14 @@ export function CasePage(props: CasePageProps) {
   const doneKey = props.done === undefined ? undefined : DONE_WORDS[props.done];
   return (
     <>
-      {props.failed ? <ErrorSummary errors={props.failed.errors} /> : null}
+      {props.failed ? (
+        <ErrorSummary
+          errors={props.failed.errors.map((error) =>
+            // A radio group's link goes to its first radio (focus without JavaScript).
+            STEP_RADIO_GROUPS.includes(error.field) ? { ...error, field: `${error.field}-first` } : error,
+          )}
+        />
+      ) : null}
       {props.heldNotice}
       {doneKey ? <Notice kind="success">{t(doneKey)}</Notice> : null}
       {props.conflict ? <Notice kind="warning">{t('cApps.conflict')}</Notice> : null}
@@ -113,8 +130,8 @@ export function CasePage(props: CasePageProps) {
       <h1>{t('cApps.case.title', { trackingNumber: view.trackingNumber })}</h1>
       <SummaryList
         rows={[
-          [t('cApps.case.status'), <strong>{t(STATUS_WORDS[view.status])}</strong>],
-          [t('cApps.case.channel'), t(`cApps.channel.${view.channel}`)],
+          [t('cApps.case.status'), <strong>{t(STAFF_STATUS_WORDS[view.status])}</strong>],
+          [t('cApps.case.channel'), t(CHANNEL_WORDS[view.channel])],
           [
             t('cApps.case.receivedOn'),
             view.receivedOn ? <DateText date={view.receivedOn} /> : t('cApps.case.notReceived'),
@@ -241,7 +258,7 @@ function Clock({ data }: { data: ConsoleCase }) {
       <h2 id="clock-title">{t('cApps.clock.title')}</h2>
       <ol>
         {view.dueDateExplained.map((step, index) => (
-          <li key={index}>{joinSentences(clockStepSentences(step, t, locale), t)}</li>
+          <li key={index}>{joinSentences(clockStepSentences(step, staffClockWords(t), locale), t)}</li>
         ))}
       </ol>
       {view.extensions.length > 0 ? (
@@ -369,7 +386,7 @@ export function eventSentence(t: Translate, locale: Locale, event: Record<string
       : '';
   return t(key, {
     channel: typeof data.channel === 'string' ? channelText(t, data.channel) : '',
-    due: typeof data.dueDate === 'string' ? formatDate(data.dueDate, locale) : t('cApps.none'),
+    due: typeof data.dueDate === 'string' ? formatCivilDate(data.dueDate, locale) : t('cApps.none'),
     name: text(data.name),
     count: text(data.workingDays),
     reason: text(data.reason),
@@ -378,23 +395,18 @@ export function eventSentence(t: Translate, locale: Locale, event: Record<string
   });
 }
 
-const formatDate = (date: string, locale: Locale) =>
-  locale === 'zh-CN'
-    ? `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
-    : date;
-
-const channelText = (t: Translate, channel: string): string => {
-  const key = `cApps.channel.${channel}`;
-  return key in CHANNEL_KEYS ? t(CHANNEL_KEYS[key] as MessageKey) : channel;
+const CHANNEL_WORDS: Readonly<Record<Channel, MessageKey>> = {
+  online: 'cApps.channel.online',
+  letter_registered: 'cApps.channel.letter_registered',
+  letter_ordinary: 'cApps.channel.letter_ordinary',
+  fax: 'cApps.channel.fax',
+  email: 'cApps.channel.email',
+  in_person: 'cApps.channel.in_person',
+  oral: 'cApps.channel.oral',
 };
-const CHANNEL_KEYS: Readonly<Record<string, MessageKey>> = {
-  'cApps.channel.online': 'cApps.channel.online',
-  'cApps.channel.letter_registered': 'cApps.channel.letter_registered',
-  'cApps.channel.letter_ordinary': 'cApps.channel.letter_ordinary',
-  'cApps.channel.fax': 'cApps.channel.fax',
-  'cApps.channel.email': 'cApps.channel.email',
-  'cApps.channel.in_person': 'cApps.channel.in_person',
-  'cApps.channel.oral': 'cApps.channel.oral',
+const channelText = (t: Translate, channel: string): string => {
+  const parsed = Channel.safeParse(channel);
+  return parsed.success ? t(CHANNEL_WORDS[parsed.data]) : channel;
 };
 
 const EVENT_WORDS: Readonly<Record<string, MessageKey>> = {
@@ -477,6 +489,7 @@ function Actions(props: CasePageProps) {
       <details class="action" open={errors.length > 0 || props.held?.action === path} key={path}>
         <summary>{title}</summary>
         <PostForm action={path} label={title}>
+          <input type="hidden" name="version" value={String(view.version)} />
           {body(path, valuesFor(path), errors)}
         </PostForm>
       </details>,
@@ -910,6 +923,7 @@ function Actions(props: CasePageProps) {
             values={valuesFor(decisionPath)}
             errors={decisionErrors}
             formKey={props.decision.formKey}
+            version={view.version}
             kept={props.decision.kept}
             filesDropped={props.decision.filesDropped}
           />

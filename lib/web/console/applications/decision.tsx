@@ -299,6 +299,8 @@ export function DecisionForm(props: {
   values: FormValues;
   errors: FormErrors;
   formKey: string;
+  /** The version of the case the form is made from. */
+  version: number;
   kept: readonly KeptFile[];
   filesDropped: boolean;
 }) {
@@ -308,6 +310,7 @@ export function DecisionForm(props: {
   return (
     <PostForm action={props.action} multipart label={t('cApps.decision.title')}>
       <FormKeyField formKey={props.formKey} errors={errors} />
+      <input type="hidden" name="version" value={String(props.version)} />
       <OutcomeChoice value={values.outcome} errors={errors} />
       <Select
         name="withheldBecause"
@@ -511,6 +514,7 @@ export function DecisionPreview(props: {
   letterBody: string;
   values: FormValues;
   formKey: string;
+  version: string | undefined;
   kept: readonly KeptFile[];
 }) {
   const { t } = usePage();
@@ -537,6 +541,7 @@ export function DecisionPreview(props: {
         label={t('cApps.preview.title', { trackingNumber: props.trackingNumber })}
       >
         <input type="hidden" name="formKey" value={props.formKey} />
+        {props.version === undefined ? null : <input type="hidden" name="version" value={props.version} />}
         {hidden(props.values)}
         {keptInputs(props.kept)}
         <div class="actions">

@@ -16,7 +16,13 @@ import { applicationQueue } from '#lib/use-cases/applications/queue';
 import type { FormErrors, FormValues } from '../../components';
 import { keptFormKey, newFormKey } from '../../form-key';
 import { catalogue, type MessageKey, type Translate } from '../../messages/catalogue';
-import { PageError, type PageAnswer, type PageHandler, type PageRequest } from '../../page-function';
+import {
+  PageError,
+  type FormFields,
+  type PageAnswer,
+  type PageHandler,
+  type PageRequest,
+} from '../../page-function';
 import { fileMessage, isFilesRefusal, MAX_FORM_BODY_BYTES, readFiles } from '../../posted-files';
 import type { ConsoleDeps } from '../console-deps';
 import { CSV_CONTENT_TYPE, toCsv } from '../csv';
@@ -135,6 +141,7 @@ export function applicationsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<
           params.trackingNumber,
           read.action,
           now,
+          versionOf(form),
         );
       } catch (error) {
         return refused(request, path, error, (violation) =>
@@ -343,6 +350,7 @@ export function applicationsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<
             params.trackingNumber,
             decision.input,
             now,
+            versionOf(form),
           );
         } catch (error) {
           return onRefusal(error);
@@ -372,6 +380,7 @@ export function applicationsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<
             letterBody={letterBody}
             values={values}
             formKey={formKey}
+            version={form.get('version')}
             kept={files}
           />,
         ),
@@ -384,6 +393,12 @@ export function applicationsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<
     },
   };
 }
+
+/** The version of the case the form was made from (every step's form carries it). */
+const versionOf = (form: Pick<FormFields, 'get'>): number | undefined => {
+  const posted = form.get('version');
+  return posted !== undefined && /^\d{1,9}$/.test(posted) ? Number(posted) : undefined;
+};
 
 const mayRegister = (roles: ReadonlySet<string>): boolean => roles.has('clerk');
 

@@ -6,8 +6,7 @@ import type { applicationQueue } from '#lib/use-cases/applications/queue';
 import { Button, DateText, Notice, Pagination, Select, TextField } from '../../components';
 import { usePage } from '../../context';
 import type { Translate } from '../../messages/catalogue';
-import { STATUS_WORDS } from '../../pages/follow/wording';
-import { daysLeftText } from './wording';
+import { daysLeftText, STAFF_STATUS_WORDS } from './wording';
 
 /**
  * The agency's applications: a GET form of filters (state, due window, handler), the list paged by key,
@@ -56,7 +55,7 @@ export const stateText = (t: Translate, state: ListQuery['status']): string =>
     ? t('cApps.state.open')
     : state === 'closed'
       ? t('cApps.state.closed')
-      : t(STATUS_WORDS[state]);
+      : t(STAFF_STATUS_WORDS[state]);
 
 export function ListPage(props: {
   query: ListQuery;
@@ -149,7 +148,7 @@ export function ListPage(props: {
                     <td>{item.receivedOn ? <DateText date={item.receivedOn} /> : t('cApps.none')}</td>
                     <td>{item.applicant.name}</td>
                     <td>{subjectOf(item.request.description)}</td>
-                    <td>{t(STATUS_WORDS[item.status])}</td>
+                    <td>{t(STAFF_STATUS_WORDS[item.status])}</td>
                     <td>{item.dueDate ? <DateText date={item.dueDate} /> : t('cApps.none')}</td>
                     <td>
                       <span class={left.tone === null ? 'tag' : `tag ${left.tone}`}>{left.text}</span>
@@ -196,7 +195,7 @@ export function csvRows(t: Translate, items: Queue['items']): string[][] {
       item.receivedOn ?? '',
       item.applicant.name,
       item.request.description,
-      t(STATUS_WORDS[item.status]),
+      t(STAFF_STATUS_WORDS[item.status]),
       item.dueDate ?? '',
       daysLeftText(t, item.workingDaysLeft, item.status).text,
       item.assignee?.name ?? '',

@@ -5,6 +5,7 @@ import type { FormRegistration } from '#lib/use-cases/applications/form-registra
 import {
   Button,
   ErrorSummary,
+  fieldId,
   PostForm,
   Radios,
   Select,
@@ -22,8 +23,10 @@ import { candidateOf, fieldOfPath as applyFieldOf } from '../../pages/apply/read
 import { messageOf } from '../../pages/apply';
 
 /**
- * Registering an application that did not come through the portal (Reg. 27–31): how it arrived, its date
- * of receipt by the rule of that channel, the applicant, the request and the papers received, scanned.
+ * Registering an application that did not come through the portal (the applicant's fields are the apply
+ * form's, without its words to the applicant and without autocomplete: the clerk types another person's
+ * details): how it arrived (Reg. 27–31), its
+ * date of receipt by the rule of that channel, the applicant, the request and the papers received, scanned.
  */
 export const CHANNELS = Channel.exclude(['online']).options;
 export const REGISTER_PATH = '/console/applications/new';
@@ -68,6 +71,7 @@ export function readRegistration(
   return { input: undefined, errors: [...errors].map(([field, message]) => ({ field, message })) };
 }
 
+const RADIO_GROUPS: readonly string[] = ['channel', 'applicantType', 'form', 'delivery'];
 const ID_TYPES = Object.keys(ID_DOCUMENT_TYPES) as (keyof typeof ID_DOCUMENT_TYPES)[];
 const ORGANISATION_KINDS = Object.keys(ORGANISATION_TYPES) as (keyof typeof ORGANISATION_TYPES)[];
 
@@ -81,9 +85,14 @@ export function RegisterForm(props: {
   const { t } = usePage();
   const { values, errors } = props;
   const choose = { value: '', label: t('apply.choose') };
+  const contactError = errors.find((error) => error.field === 'contact')?.message;
+  // A radio group's link goes to its first radio, so following it puts the focus there without JavaScript.
+  const summary = errors.map((error) =>
+    RADIO_GROUPS.includes(error.field) ? { ...error, field: `${error.field}-first` } : error,
+  );
   return (
     <>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={summary} />
       <h1>{t('cApps.register.title')}</h1>
       <p class="lead">{t('cApps.register.lead')}</p>
       <PostForm action={REGISTER_PATH} multipart label={t('cApps.register.title')}>
@@ -179,11 +188,20 @@ export function RegisterForm(props: {
             maxLength={100}
           />
         </fieldset>
-        <fieldset id="f-contact" aria-describedby="contact-hint">
+        <fieldset
+          id={fieldId('contact')}
+          class={contactError ? 'field field-error' : 'field'}
+          aria-describedby={contactError ? 'contact-hint contact-error' : 'contact-hint'}
+        >
           <legend>{t('apply.contact.legend')}</legend>
           <p class="hint" id="contact-hint">
-            {t('apply.contact.hint')}
+            {t('cApps.register.contact.hint')}
           </p>
+          {contactError ? (
+            <p class="error-message" id="contact-error">
+              <span class="visually-hidden-prefix">{t('common.error.prefix')}</span> {contactError}
+            </p>
+          ) : null}
           <TextField
             name="address"
             label={t('apply.address.label')}

@@ -14,6 +14,32 @@ import type { MessageKey, Translate } from '../../messages/catalogue';
  * tested on strings.
  */
 
+/** Each state as the staff say it (the portal's words speak to the applicant). */
+export const STAFF_STATUS_WORDS: Readonly<Record<ApplicationStatus, MessageKey>> = {
+  awaiting_confirmation: 'cApps.status.awaiting_confirmation',
+  in_progress: 'cApps.status.in_progress',
+  awaiting_clarification: 'cApps.status.awaiting_clarification',
+  abandonment_pending: 'cApps.status.abandonment_pending',
+  consulting: 'cApps.status.consulting',
+  awaiting_fee: 'cApps.status.awaiting_fee',
+  suspended: 'cApps.status.suspended',
+  decided: 'cApps.status.decided',
+  withdrawn: 'cApps.status.withdrawn',
+};
+
+/**
+ * The portal's sentences of the clock (`clockStepSentences`) said to staff: the few words that address
+ * the applicant as “you” name them instead.
+ */
+const STAFF_CLOCK_WORDS: Readonly<Partial<Record<MessageKey, MessageKey>>> = {
+  'follow.clock.suspend.clarification': 'cApps.clock.suspend.clarification',
+  'follow.clock.suspend.fee': 'cApps.clock.suspend.fee',
+};
+export const staffClockWords =
+  (t: Translate): Translate =>
+  (key, values) =>
+    t(STAFF_CLOCK_WORDS[key] ?? key, values);
+
 /** Days left to the reply: the words, and the colour of its tag (never the only sign). */
 export function daysLeftText(
   t: Translate,
