@@ -7,6 +7,7 @@ import {
   type AnnualReport,
   type ReportContent,
 } from '#lib/domain/annual-report';
+import { challengeErrors, readChallenge, readOutcome } from '#lib/web/console/reports/challenges.tsx';
 import { readFigures } from '#lib/web/console/reports/forms';
 import { ReportPage, type DraftView, type ReportPowers } from '#lib/web/console/reports/report.tsx';
 import { PublicationPage } from '#lib/web/console/reports/publication.tsx';
@@ -337,5 +338,56 @@ describe('the figures form', () => {
         { field: 'pending.natural_person', message: '请填写不小于0的整数' },
       ],
     });
+  });
+});
+
+describe('the reconsideration and lawsuit forms', () => {
+  const form = (values: Record<string, string>) => (name: string) => values[name];
+
+  it('reads a case, blanks as missing, pending by default', () => {
+    expect(
+      readChallenge(form({ kind: 'reconsideration', filedOn: '2025-05-10', caseNumber: ' ' }), zh),
+    ).toEqual({
+      ok: true,
+      input: { kind: 'reconsideration', filedOn: '2025-05-10', outcome: 'pending' },
+    });
+  });
+
+  it('answers each problem at its field, in the form’s order', () => {
+    expect(
+      readChallenge(form({ filedOn: '2025-02-30', outcome: 'corrected', trackingNumber: 'x' }), zh),
+    ).toEqual({
+      ok: false,
+      errors: [
+        { field: 'kind', message: '请选择案件类别' },
+        { field: 'filedOn', message: '请填写存在的日期，例如 2026-03-15' },
+        {
+          field: 'trackingNumber',
+          message: '申请编号的格式应为“年份-4位字母或数字-4位字母或数字”，例如2026-K7QX-3M9P',
+        },
+      ],
+    });
+    // The rule across two fields is checked once each field is right on its own (zod's refinement).
+    expect(
+      readChallenge(form({ kind: 'reconsideration', filedOn: '2025-05-10', outcome: 'corrected' }), zh),
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'concludedOn', message: '已有结果的，请填写审结日期' }],
+    });
+    expect(readOutcome(form({ version: '2', outcome: 'pending', concludedOn: '2025-09-01' }), zh)).toEqual({
+      ok: false,
+      errors: [{ field: 'concludedOn', message: '尚未审结的不填审结日期' }],
+    });
+  });
+
+  it('says the domain’s date rule in the form’s words', () => {
+    const problems = [
+      { path: 'body.filedOn', message: 'must not be after today (2026-12-01)' },
+      { path: 'body.concludedOn', message: 'must not be before the filing (2025-05-10)' },
+    ];
+    expect(challengeErrors(problems, form({}), zh)).toEqual([
+      { field: 'filedOn', message: '日期不能晚于今天' },
+      { field: 'concludedOn', message: '审结日期不能早于申请或立案日期' },
+    ]);
   });
 });
