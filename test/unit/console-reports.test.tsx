@@ -13,6 +13,9 @@ import { ReportPage, type DraftView, type ReportPowers } from '#lib/web/console/
 import { PublicationPage } from '#lib/web/console/reports/publication.tsx';
 import { checkAnchor, placeCheck, reportDue, reportState } from '#lib/web/console/reports/words';
 import { translator } from '#lib/web/messages/catalogue';
+import { draftReport, getChallenge, recordChallenge, reportYears } from '#lib/use-cases/annual-reports';
+import { aPrincipal, anAgency, cst } from '#test/support/factories';
+import { givenAgency, inMemoryWorld } from '#test/support/fakes';
 import { pageHtml } from '../support/page-html.tsx';
 
 /**
@@ -389,5 +392,49 @@ describe('the reconsideration and lawsuit forms', () => {
       { field: 'filedOn', message: '日期不能晚于今天' },
       { field: 'concludedOn', message: '审结日期不能早于申请或立案日期' },
     ]);
+  });
+});
+
+describe('the use cases the pages read', () => {
+  const principal = aPrincipal(['clerk'], { agencyId: 'ag-city' });
+
+  it('lists the years from the one before the agency came, this year first, with state, checks and cutoff', async () => {
+    const world = inMemoryWorld();
+    const city = await givenAgency(world, anAgency()); // created 2024-01-02, cutoff 01-31
+    await draftReport(world.reportDeps, principal, 'ag-city', 2024, cst('2025-01-10'));
+    const { years, agency } = await reportYears(world.reportDeps, 'ag-city', '2026-12-01');
+    expect(agency).toEqual({ agencyId: 'ag-city', name: city.name, annualReportCutoff: '01-31' });
+    expect(years.map((entry) => entry.year)).toEqual([2026, 2025, 2024, 2023]);
+    expect(years[0]).toMatchObject({ year: 2026, cutoff: '2027-01-31', yearEnded: false, report: null });
+    expect(years[2]).toMatchObject({
+      year: 2024,
+      cutoff: '2025-01-31',
+      yearEnded: true,
+      figuresVersion: 0,
+      // A fresh draft's narrative is empty: its three sections fail.
+      report: { status: 'draft', seals: [], failingChecks: 3 },
+    });
+  });
+
+  it('goes back at most eight years', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(world, anAgency({ createdAt: '2009-05-01T09:00:00.000+08:00' }));
+    const { years } = await reportYears(world.reportDeps, 'ag-city', '2026-12-01');
+    expect(years.map((entry) => entry.year)).toEqual([2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019]);
+  });
+
+  it('reads a case of the agency only', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(world, anAgency());
+    await givenAgency(world, anAgency({ agencyId: 'ag-other', name: '某区人民政府', level: 'government' }));
+    const recorded = await recordChallenge(
+      world.reportDeps,
+      aPrincipal(['supervisor'], { agencyId: 'ag-city' }),
+      'ag-city',
+      { kind: 'reconsideration', filedOn: '2025-05-10', outcome: 'pending' },
+      cst('2026-12-01'),
+    );
+    expect(await getChallenge(world.reportDeps, 'ag-city', recorded.id)).toEqual(recorded);
+    await expect(getChallenge(world.reportDeps, 'ag-other', recorded.id)).rejects.toThrow(/no challenge/);
   });
 });
