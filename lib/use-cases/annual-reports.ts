@@ -425,6 +425,18 @@ export async function updateChallenge(
   return next;
 }
 
+/** A challenge of the agency, as its staff read it (another agency's, or none: not found alike). */
+export async function getChallenge(
+  deps: Pick<ReportDeps, 'store'>,
+  agencyId: string,
+  id: string,
+): Promise<LegalChallenge> {
+  const found = await deps.store.challenge(id);
+  if (found?.challenge.agencyId !== agencyId)
+    throw new NotFoundError(`There is no challenge ${id} in this agency.`);
+  return found.challenge;
+}
+
 export async function listChallenges(
   deps: ReportDeps,
   agencyId: string,

@@ -14,19 +14,23 @@ import { staffAtConsole } from '#test/support/console';
  * correction publishes edition 2, and both editions are listed. One check with JavaScript on.
  */
 
-const WALK_MS = 300_000;
+const WALK_MS = 420_000;
 let browser: Browser;
 let agencyId: string;
 let clerk: { email: string; token: string };
 let approver: { email: string; token: string };
+let supervisor: { email: string };
+let stranger: { email: string };
 
 beforeAll(async () => {
-  const [launched, agency] = await Promise.all([launchBrowser(), aNewAgency()]);
+  const [launched, agency, other] = await Promise.all([launchBrowser(), aNewAgency(), aNewAgency()]);
   browser = launched;
   agencyId = agency.agencyId;
-  [clerk, approver] = await Promise.all([
+  [clerk, approver, supervisor, stranger] = await Promise.all([
     aStaffMember(agencyId, ['clerk']),
     aStaffMember(agencyId, ['approver']),
+    aStaffMember(agencyId, ['supervisor']),
+    aStaffMember(other.agencyId, ['supervisor']),
   ]);
   // Last year's report, published: nothing was carried over to 2025 (四 is 0 in every column).
   const url = `/v1/agencies/${agencyId}/annual-reports/2024`;
@@ -72,7 +76,47 @@ describe('the annual report at the console', () => {
       await checkPage(page);
       await screenshots(page, 'console-reports-list');
 
+      // The supervisor records a reconsideration that table 四 counts (a result without its day comes
+      // back with the input kept); the clerk reads it and is offered no form; another agency: not found.
+      const asSupervisor = await staffAtConsole(browser, supervisor.email, {
+        startAt: '/console/annual-reports/legal-challenges',
+      });
+      const cases = asSupervisor.page;
+      await cases.getByText('尚未登记案件。').waitFor();
+      await cases.getByLabel('行政复议', { exact: true }).check();
+      await cases.getByLabel('申请或立案日期').fill('2025-05-10');
+      await cases.getByLabel(/^案号/).fill('示复〔2025〕7号');
+      await cases.getByLabel('结果纠正').check();
+      await cases.getByRole('button', { name: '登记案件' }).click();
+      await cases.locator('.error-summary').waitFor();
+      expect(await cases.locator('.error-summary a').allInnerTexts()).toEqual(['已有结果的，请填写审结日期']);
+      expect(await cases.getByLabel(/^案号/).inputValue()).toBe('示复〔2025〕7号');
+      expect(await cases.getByLabel('结果纠正').isChecked()).toBe(true);
+      await checkPage(cases);
+      await screenshots(cases, 'console-challenges-error');
+      await cases.getByLabel(/^审结日期/).fill('2025-09-01');
+      await cases.getByRole('button', { name: '登记案件' }).click();
+      await cases.getByText('案件已登记').waitFor();
+      const challengeUrl = cases.url().replace(/\?.*$/, '');
+      expect(challengeUrl).toMatch(/\/console\/annual-reports\/legal-challenges\/lc_[0-9a-f]{12}$/);
+      await checkPage(cases);
+      await screenshots(cases, 'console-challenge');
+      await page.goto(`${base()}/console/annual-reports/legal-challenges`);
+      expect(await page.getByRole('row').filter({ hasText: '示复〔2025〕7号' }).innerText()).toContain(
+        '结果纠正',
+      );
+      expect(await page.locator('form[action="/console/annual-reports/legal-challenges"]').count()).toBe(0);
+      await checkPage(page);
+      await screenshots(page, 'console-challenges');
+      const elsewhere = await staffAtConsole(browser, stranger.email, {
+        startAt: new URL(challengeUrl).pathname,
+      });
+      await elsewhere.page.getByRole('heading', { name: '未找到该页面' }).waitFor();
+      expect(await elsewhere.page.locator('main').innerText()).not.toContain('示复〔2025〕7号');
+      await Promise.all([asSupervisor.context.close(), elsewhere.context.close()]);
+
       // The figures: a wrong one comes back at its field, with what was typed kept.
+      await page.goto(`${base()}/console/annual-reports`);
       await row2025.getByRole('link', { name: '2025年度' }).click();
       await page.getByRole('heading', { name: '2025年度政府信息公开工作年度报告' }).waitFor();
       expect(await page.getByRole('button', { name: '生成草稿' }).count()).toBe(1);
@@ -116,6 +160,7 @@ describe('the annual report at the console', () => {
       );
       expect(await page.locator('#f-general-error').innerText()).toContain('这一部分不能为空');
       expect(await page.locator('.cell-error').count()).toBe(1);
+      expect(await page.locator('#f-cell-challenges-reconsideration-corrected').innerText()).toBe('1');
       expect(await page.getByRole('link', { name: /^公布第/ }).count()).toBe(0);
       await checkPage(page);
       await screenshots(page, 'console-report-checks');

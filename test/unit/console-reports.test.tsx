@@ -7,11 +7,15 @@ import {
   type AnnualReport,
   type ReportContent,
 } from '#lib/domain/annual-report';
+import { challengeErrors, readChallenge, readOutcome } from '#lib/web/console/reports/challenges.tsx';
 import { readFigures } from '#lib/web/console/reports/forms';
 import { ReportPage, type DraftView, type ReportPowers } from '#lib/web/console/reports/report.tsx';
 import { PublicationPage } from '#lib/web/console/reports/publication.tsx';
 import { checkAnchor, placeCheck, reportDue, reportState } from '#lib/web/console/reports/words';
 import { translator } from '#lib/web/messages/catalogue';
+import { draftReport, getChallenge, recordChallenge, reportYears } from '#lib/use-cases/annual-reports';
+import { aPrincipal, anAgency, cst } from '#test/support/factories';
+import { givenAgency, inMemoryWorld } from '#test/support/fakes';
 import { pageHtml } from '../support/page-html.tsx';
 
 /**
@@ -337,5 +341,100 @@ describe('the figures form', () => {
         { field: 'pending.natural_person', message: '请填写不小于0的整数' },
       ],
     });
+  });
+});
+
+describe('the reconsideration and lawsuit forms', () => {
+  const form = (values: Record<string, string>) => (name: string) => values[name];
+
+  it('reads a case, blanks as missing, pending by default', () => {
+    expect(
+      readChallenge(form({ kind: 'reconsideration', filedOn: '2025-05-10', caseNumber: ' ' }), zh),
+    ).toEqual({
+      ok: true,
+      input: { kind: 'reconsideration', filedOn: '2025-05-10', outcome: 'pending' },
+    });
+  });
+
+  it('answers each problem at its field, in the form’s order', () => {
+    expect(
+      readChallenge(form({ filedOn: '2025-02-30', outcome: 'corrected', trackingNumber: 'x' }), zh),
+    ).toEqual({
+      ok: false,
+      errors: [
+        { field: 'kind', message: '请选择案件类别' },
+        { field: 'filedOn', message: '请填写存在的日期，例如 2026-03-15' },
+        {
+          field: 'trackingNumber',
+          message: '申请编号的格式应为“年份-4位字母或数字-4位字母或数字”，例如2026-K7QX-3M9P',
+        },
+      ],
+    });
+    // The rule across two fields is checked once each field is right on its own (zod's refinement).
+    expect(
+      readChallenge(form({ kind: 'reconsideration', filedOn: '2025-05-10', outcome: 'corrected' }), zh),
+    ).toEqual({
+      ok: false,
+      errors: [{ field: 'concludedOn', message: '已有结果的，请填写审结日期' }],
+    });
+    expect(readOutcome(form({ version: '2', outcome: 'pending', concludedOn: '2025-09-01' }), zh)).toEqual({
+      ok: false,
+      errors: [{ field: 'concludedOn', message: '尚未审结的不填审结日期' }],
+    });
+  });
+
+  it('says the domain’s date rule in the form’s words', () => {
+    const problems = [
+      { path: 'body.filedOn', message: 'must not be after today (2026-12-01)' },
+      { path: 'body.concludedOn', message: 'must not be before the filing (2025-05-10)' },
+    ];
+    expect(challengeErrors(problems, form({}), zh)).toEqual([
+      { field: 'filedOn', message: '日期不能晚于今天' },
+      { field: 'concludedOn', message: '审结日期不能早于申请或立案日期' },
+    ]);
+  });
+});
+
+describe('the use cases the pages read', () => {
+  const principal = aPrincipal(['clerk'], { agencyId: 'ag-city' });
+
+  it('lists the years from the one before the agency came, this year first, with state, checks and cutoff', async () => {
+    const world = inMemoryWorld();
+    const city = await givenAgency(world, anAgency()); // created 2024-01-02, cutoff 01-31
+    await draftReport(world.reportDeps, principal, 'ag-city', 2024, cst('2025-01-10'));
+    const { years, agency } = await reportYears(world.reportDeps, 'ag-city', '2026-12-01');
+    expect(agency).toEqual({ agencyId: 'ag-city', name: city.name, annualReportCutoff: '01-31' });
+    expect(years.map((entry) => entry.year)).toEqual([2026, 2025, 2024, 2023]);
+    expect(years[0]).toMatchObject({ year: 2026, cutoff: '2027-01-31', yearEnded: false, report: null });
+    expect(years[2]).toMatchObject({
+      year: 2024,
+      cutoff: '2025-01-31',
+      yearEnded: true,
+      figuresVersion: 0,
+      // A fresh draft's narrative is empty: its three sections fail.
+      report: { status: 'draft', seals: [], failingChecks: 3 },
+    });
+  });
+
+  it('goes back at most eight years', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(world, anAgency({ createdAt: '2009-05-01T09:00:00.000+08:00' }));
+    const { years } = await reportYears(world.reportDeps, 'ag-city', '2026-12-01');
+    expect(years.map((entry) => entry.year)).toEqual([2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019]);
+  });
+
+  it('reads a case of the agency only', async () => {
+    const world = inMemoryWorld();
+    await givenAgency(world, anAgency());
+    await givenAgency(world, anAgency({ agencyId: 'ag-other', name: '某区人民政府', level: 'government' }));
+    const recorded = await recordChallenge(
+      world.reportDeps,
+      aPrincipal(['supervisor'], { agencyId: 'ag-city' }),
+      'ag-city',
+      { kind: 'reconsideration', filedOn: '2025-05-10', outcome: 'pending' },
+      cst('2026-12-01'),
+    );
+    expect(await getChallenge(world.reportDeps, 'ag-city', recorded.id)).toEqual(recorded);
+    await expect(getChallenge(world.reportDeps, 'ag-other', recorded.id)).rejects.toThrow(/no challenge/);
   });
 });

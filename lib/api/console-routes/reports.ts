@@ -5,6 +5,10 @@ import { consolePage } from './console-page';
 
 /** A year of the signed-in person's agency's annual reports. */
 export const ConsoleReportPath = z.object({ year: YearNumber });
+/** A reconsideration or lawsuit of the signed-in person's agency (another agency's: the not-found page). */
+export const ConsoleChallengePath = z.object({
+  challengeId: z.string().regex(/^lc_[0-9a-f]{12}$/, 'must be a challenge id'),
+});
 
 /**
  * The console's annual-report pages (政府信息公开工作年度报告, Reg. 49–50): the years and their state,
@@ -58,5 +62,23 @@ export const reportsRoutes = [
     '/console/annual-reports/{year}/publication',
     'Publish: the edition sealed (SHA-256), archived and put in the reading room (approver)',
     ConsoleReportPath,
+  ),
+  consolePage(
+    'GET',
+    '/console/annual-reports/legal-challenges',
+    'Reconsiderations and lawsuits about the disclosure work (table 四), newest first, by key; ?format=csv; the form to record one',
+  ),
+  consolePage('POST', '/console/annual-reports/legal-challenges', 'Record a reconsideration or lawsuit'),
+  consolePage(
+    'GET',
+    '/console/annual-reports/legal-challenges/{challengeId}',
+    'A reconsideration or lawsuit, and the form for its outcome',
+    ConsoleChallengePath,
+  ),
+  consolePage(
+    'POST',
+    '/console/annual-reports/legal-challenges/{challengeId}',
+    'Record a reconsideration’s or lawsuit’s outcome',
+    ConsoleChallengePath,
   ),
 ] as const satisfies readonly PageRouteDefinition[];

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { RESULT_ROWS, type ReportContent } from '#lib/domain/annual-report';
 import { fieldId } from '../../components';
 import { usePage } from '../../context';
+import { CHALLENGES_HREF } from './challenges.tsx';
 import {
   CHALLENGE_WORDS,
   checkAnchor,
@@ -122,6 +123,9 @@ export function DraftTables(props: { content: ReportContent; checks: readonly Pl
       </div>
 
       <h3 id="table-4">{t('cRep.t4.title')}</h3>
+      <p>
+        <a href={CHALLENGES_HREF}>{t('cRep.lc.link')}</a>
+      </p>
       <div class="table-wrap">
         <table class="figures">
           <thead>

@@ -20,7 +20,9 @@ import type { FormValues } from '../../components';
 import { PageError, type PageAnswer, type PageHandler, type PageRequest } from '../../page-function';
 import type { ConsoleDeps } from '../console-deps';
 import { heldValues } from '../held';
-import { mayCall, mayOpen } from '../may';
+import { mayCall } from '../may';
+import { forbidden, readerOf, ROUTES } from './access';
+import { challengePages } from './challenge-pages.tsx';
 import { readFigures, readNarrative } from './forms';
 import { PreviewPage, PublicationPage } from './publication';
 import {
@@ -39,24 +41,11 @@ type Key = Extract<
   `${(typeof reportsRoutes)[number]['method']} ${(typeof reportsRoutes)[number]['path']}`
 >;
 
-const FIGURES = 'PUT /v1/agencies/{agencyId}/annual-reports/{year}/figures' as const;
-const DRAFT = 'POST /v1/agencies/{agencyId}/annual-reports/{year}/draft' as const;
-const NARRATIVE = 'PUT /v1/agencies/{agencyId}/annual-reports/{year}' as const;
-const PUBLISH = 'POST /v1/agencies/{agencyId}/annual-reports/{year}/publication' as const;
-
-const forbidden = () => new PageError(403, 'cRep.forbidden.title', 'cRep.forbidden.body');
-
-/** The section's roles read the reports; each action, whoever its API route admits. */
-function readerOf(principal: Principal): Principal {
-  if (!mayOpen(principal, '/console/annual-reports')) throw forbidden();
-  return principal;
-}
-
 const powersOf = (principal: Principal): ReportPowers => ({
-  figures: mayCall(principal, FIGURES),
-  draft: mayCall(principal, DRAFT),
-  narrative: mayCall(principal, NARRATIVE),
-  publish: mayCall(principal, PUBLISH),
+  figures: mayCall(principal, ROUTES.figures),
+  draft: mayCall(principal, ROUTES.draft),
+  narrative: mayCall(principal, ROUTES.narrative),
+  publish: mayCall(principal, ROUTES.publish),
 });
 
 /** A year that has not begun has no report to work on. */
@@ -158,6 +147,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
   };
 
   return {
+    ...challengePages(deps),
     'GET /console/annual-reports': async ({ session, t, now }) => {
       const { agencyId } = readerOf(session.principal);
       const today = chinaDateOf(now);
@@ -180,7 +170,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, form, t, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, FIGURES)) throw forbidden();
+      if (!mayCall(principal, ROUTES.figures)) throw forbidden();
       const read = readFigures(form.get, t);
       if (!read.ok) return yearPage(request, { figures: { values: form.values, errors: read.errors } });
       try {
@@ -195,7 +185,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
     'POST /console/annual-reports/{year}/draft': async ({ session, params, now }) => {
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, DRAFT)) throw forbidden();
+      if (!mayCall(principal, ROUTES.draft)) throw forbidden();
       await draftReport(deps.reports, principal, principal.agencyId, year, now);
       return { kind: 'redirect', location: `${reportHref(year)}?done=drafted` };
     },
@@ -204,7 +194,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, form, t, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, NARRATIVE)) throw forbidden();
+      if (!mayCall(principal, ROUTES.narrative)) throw forbidden();
       const read = readNarrative(form.get, t);
       if (!read.ok) return yearPage(request, { narrative: { values: form.values, errors: read.errors } });
       try {
@@ -245,7 +235,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, PUBLISH)) throw forbidden();
+      if (!mayCall(principal, ROUTES.publish)) throw forbidden();
       return publicationPage(request, await getDraft(deps.reports, principal.agencyId, year));
     },
 
@@ -253,7 +243,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, form, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, PUBLISH)) throw forbidden();
+      if (!mayCall(principal, ROUTES.publish)) throw forbidden();
       const version = Number(form.get('version'));
       const current = await getDraft(deps.reports, principal.agencyId, year);
       if (!Number.isInteger(version) || version < 1) return publicationPage(request, current, 'conflict');

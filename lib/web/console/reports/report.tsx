@@ -192,46 +192,50 @@ function FiguresSection(props: {
       <input type="hidden" name="version" value={values.version ?? '0'} />
       <fieldset>
         <legend>{t('cRep.figures.proactive')}</legend>
-        {FIGURE_FIELDS.map((name) => (
-          <TextField
-            key={name}
-            name={name}
-            label={t(words[name])}
-            value={values[name]}
-            errors={errors}
-            short
-            inputMode={name === 'feeIncomeTenThousandYuan' ? 'text' : 'numeric'}
-            {...(name === 'feeIncomeTenThousandYuan' ? { hint: t('cRep.figures.feeIncome.hint') } : {})}
-          />
-        ))}
+        <div class="columns">
+          {FIGURE_FIELDS.map((name) => (
+            <TextField
+              key={name}
+              name={name}
+              label={t(words[name])}
+              value={values[name]}
+              errors={errors}
+              short
+              inputMode={name === 'feeIncomeTenThousandYuan' ? 'text' : 'numeric'}
+              {...(name === 'feeIncomeTenThousandYuan' ? { hint: t('cRep.figures.feeIncome.hint') } : {})}
+            />
+          ))}
+        </div>
       </fieldset>
       <fieldset>
         <legend>{t('cRep.figures.opening')}</legend>
         <p class="hint">{t('cRep.figures.opening.hint')}</p>
-        {IN_FORCE_FIELDS.map((kind) => (
-          <TextField
-            key={kind}
-            name={inForceField(kind)}
-            label={t(kind === 'rules' ? 'cRep.figures.inForce.rules' : 'cRep.figures.inForce.normative')}
-            value={values[inForceField(kind)]}
-            errors={errors}
-            short
-            optional
-            inputMode="numeric"
-          />
-        ))}
-        {COLUMNS.map((column) => (
-          <TextField
-            key={column}
-            name={pendingField(column)}
-            label={t('cRep.figures.pending', { column: t(COLUMN_WORDS[column] ?? 'cRep.column.other') })}
-            value={values[pendingField(column)]}
-            errors={errors}
-            short
-            optional
-            inputMode="numeric"
-          />
-        ))}
+        <div class="columns">
+          {IN_FORCE_FIELDS.map((kind) => (
+            <TextField
+              key={kind}
+              name={inForceField(kind)}
+              label={t(kind === 'rules' ? 'cRep.figures.inForce.rules' : 'cRep.figures.inForce.normative')}
+              value={values[inForceField(kind)]}
+              errors={errors}
+              short
+              optional
+              inputMode="numeric"
+            />
+          ))}
+          {COLUMNS.map((column) => (
+            <TextField
+              key={column}
+              name={pendingField(column)}
+              label={t('cRep.figures.pending', { column: t(COLUMN_WORDS[column] ?? 'cRep.column.other') })}
+              value={values[pendingField(column)]}
+              errors={errors}
+              short
+              optional
+              inputMode="numeric"
+            />
+          ))}
+        </div>
       </fieldset>
       <Button>{t('cRep.figures.submit')}</Button>
     </PostForm>

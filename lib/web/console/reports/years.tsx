@@ -1,6 +1,7 @@
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { DateText } from '../../components';
 import { usePage } from '../../context';
+import { CHALLENGES_HREF } from './challenges.tsx';
 import { reportDue, reportHref, reportState, type ReportDue, type StateOf, type YearEntry } from './words';
 
 /** How a year stands against its cutoff: the words, coloured (the words say it all). */
@@ -70,6 +71,9 @@ export function ReportYears(props: {
           </tbody>
         </table>
       </div>
+      <p>
+        <a href={CHALLENGES_HREF}>{t('cRep.lc.link')}</a>
+      </p>
     </>
   );
 }
