@@ -19,7 +19,8 @@ import type { OversightDeps } from '#lib/use-cases/oversight';
 import { Page, type PageContext } from '#lib/web/context';
 import { translator } from '#lib/web/messages/catalogue';
 import type { Locale } from '#lib/web/messages/locale';
-import { agencyTree } from '#lib/web/console/platform/pages.tsx';
+import { agencyTree, AgencySummaryPage } from '#lib/web/console/platform/pages.tsx';
+import { policyRuleErrors, readPolicy } from '#lib/web/console/admin/policy.tsx';
 import { chainRuleText } from '#lib/web/console/admin/review-chain.tsx';
 import { PlatformToday, TodayPage } from '#lib/web/console/today/today-page.tsx';
 import { dueText, dueTone, groupApplications } from '#lib/web/console/today/wording';
@@ -486,6 +487,60 @@ describe('administration details', () => {
     expect(issues.length).toBeGreaterThan(4);
     for (const issue of issues) expect(chainRuleText(issue, broken, t)).toMatch(/[\u4e00-\u9fff]/);
     expect(chainIssues(DEFAULT_REVIEW_CHAIN)).toEqual([]);
+  });
+
+  it('reads a policy form: numbers bounded by the Regulations, each error in words beside its field', () => {
+    const form = (values: Record<string, string>) => ({
+      get: (name: string) => values[name],
+      getAll: (name: string) => (values[name] === undefined ? [] : [values[name]]),
+      files: () => [],
+      values,
+    });
+    const good = {
+      effectiveFrom: '2026-12-01',
+      replyWorkingDays: '15',
+      maxExtensionWorkingDays: '15',
+      feePaymentWorkingDays: '20',
+      clarificationPeriodWorkingDays: '15',
+      consultationWorkingDays: '15',
+      publicationWorkingDays: '20',
+      confirmationWorkingDays: '3',
+    };
+    expect(readPolicy(form(good), 4, t).update).toEqual({
+      version: 4,
+      policy: {
+        ...Object.fromEntries(
+          Object.entries(good).map(([k, v]) => [k, k === 'effectiveFrom' ? v : Number(v)]),
+        ),
+      },
+    });
+    const bad = readPolicy(form({ ...good, replyWorkingDays: '25', effectiveFrom: '2026-02-30' }), 4, t);
+    expect(bad.errors).toEqual([
+      { field: 'effectiveFrom', message: '生效日期须为今天或以后的日期，格式为2026-12-01' },
+      { field: 'replyWorkingDays', message: '答复期限（工作日）须为1至20之间的整数' },
+    ]);
+    // The use case's rule (the other side's time), beside its field.
+    expect(policyRuleErrors(['body.policy.consultationWorkingDays'], t)).toEqual([
+      { field: 'consultationWorkingDays', message: '征求第三方意见的答复期限（工作日）须为15' },
+    ]);
+  });
+
+  it('shows an agency’s annual-report cutoff as a day of the year', () => {
+    const page = html(
+      <AgencySummaryPage
+        agency={anAgency({ annualReportCutoff: '01-31' })}
+        parent={undefined}
+        children={[]}
+        staff={[]}
+        moreStaff={false}
+        values={{}}
+        roles={[]}
+        errors={[]}
+        notices={null}
+      />,
+    );
+    expect(page).toContain('每年1月31日');
+    expect(page).toContain('无（顶级机关）');
   });
 
   it('draws the agency tree: children under their parent; a child whose parent is on another page at the top', () => {

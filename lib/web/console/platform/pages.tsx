@@ -14,6 +14,8 @@ import {
   type FormValues,
 } from '../../components';
 import { usePage } from '../../context';
+import { formatCivilDate } from '../../format';
+import type { Locale } from '../../messages/locale';
 import type { Translate } from '../../messages/catalogue';
 import type { FormFields } from '../../page-function';
 import { blankAsUndefined, schemaErrors, text, type FieldSpec } from '../admin/forms';
@@ -204,6 +206,13 @@ export function NewAgencyPage(props: { values: FormValues; errors: FormErrors; n
   );
 }
 
+/** A day of every year (`MM-DD`) in the reader's words: a date of a year, without the year. */
+const monthDay = (cutoff: string, locale: Locale) => ({
+  date: formatCivilDate(`2001-${cutoff}`, locale)
+    .replace(/^2001年/, '')
+    .replace(/ 2001$/, ''),
+});
+
 export function AgencySummaryPage(props: {
   agency: Agency;
   parent: Pick<Agency, 'agencyId' | 'name'> | undefined;
@@ -215,7 +224,7 @@ export function AgencySummaryPage(props: {
   errors: FormErrors;
   notices: ComponentChildren;
 }) {
-  const { t } = usePage();
+  const { t, locale } = usePage();
   const { agency } = props;
   const office = agency.profile;
   return (
@@ -238,7 +247,10 @@ export function AgencySummaryPage(props: {
             ),
           ],
           [t('cPlat.agency.created'), <TimeText at={agency.createdAt} />],
-          [t('cPlat.agency.cutoff'), t('cPlat.agency.cutoffValue', { date: agency.annualReportCutoff })],
+          [
+            t('cPlat.agency.cutoff'),
+            t('cPlat.agency.cutoffValue', monthDay(agency.annualReportCutoff, locale)),
+          ],
         ]}
       />
       <p>
