@@ -1,5 +1,6 @@
 import { NotFoundError } from '#lib/domain/errors';
 import type { AttachedFile } from '#lib/domain/submission/submission';
+import type { PublicationFileRef } from './reading-room';
 import {
   getSubmission,
   publicationView,
@@ -62,4 +63,25 @@ export async function agencyPublication(deps: ReadingRoomDeps, agencyId: string,
     withdrawal: publication.withdrawal,
     periodic: publication.periodic,
   };
+}
+
+/**
+ * A short-lived link to a file of the current version of one of the agency's publications (internal ones
+ * too, and withdrawn ones: the agency keeps its record).
+ */
+export async function agencyPublicationFileUrl(
+  deps: ProactiveDeps,
+  agencyId: string,
+  publicationId: string,
+  file: PublicationFileRef,
+): Promise<string> {
+  const found = await deps.store.getPublication(publicationId);
+  if (found?.publication.agencyId !== agencyId)
+    throw new NotFoundError(`There is no publication ${publicationId} in this agency.`);
+  const { current } = found.publication;
+  const chosen =
+    file.kind === 'interpretation' ? current.interpretation : current.attachments[file.number - 1];
+  if (chosen === undefined || chosen === null)
+    throw new NotFoundError(`Publication ${publicationId} has no such file.`);
+  return deps.uploads.downloadUrl(chosen.uploadKey, chosen.name);
 }

@@ -162,6 +162,15 @@ describe('a draft through the review chain to the reading room', () => {
         await reviewer.page.getByRole('link', { name: '关于人民路维修期间交通组织的通告' }).click();
         await expect.poll(() => reviewer.page.locator('h1').innerText()).toContain(step);
         expect(await reviewer.page.locator('.files').first().innerText()).toContain('绕行示意图');
+        if (step === '初审') {
+          // The file opens through the console: the very bytes the clerk attached.
+          const href = await reviewer.page
+            .getByRole('link', { name: '绕行示意图（含联系人）.pdf' })
+            .getAttribute('href');
+          const file = await reviewer.page.request.get(`${base()}${href ?? ''}`);
+          expect(file.status()).toBe(200);
+          expect((await file.body()).toString()).toBe('%PDF-1.4 原件：联系人张三 13912345678');
+        }
         await looked(reviewer.page, step === '初审' ? 'review-first' : undefined);
         await reviewer.page.locator('input[name=verdict][value=approve]').check();
         await reviewer.page.getByRole('textbox', { name: '审核意见' }).fill(`${step}同意。`);
@@ -219,6 +228,11 @@ describe('a draft through the review chain to the reading room', () => {
       await expect.poll(() => ap.url()).toContain('done=published');
       expect(await ap.locator('.notice.success').innerText()).toContain('信息已发布');
       await looked(ap, 'publication');
+      // The console's page of it gives its files as published: the redacted one.
+      const published = await ap.getByRole('link', { name: '绕行示意图（公开版）.pdf' }).getAttribute('href');
+      expect((await (await ap.request.get(`${base()}${published ?? ''}`)).body()).toString()).toBe(
+        '%PDF-1.4 公开版：联系人×××',
+      );
       const publicationId = /\/console\/publications\/(pub_[0-9a-f]{12})/.exec(ap.url())?.[1];
       expect(publicationId).toBeDefined();
 
@@ -268,6 +282,7 @@ describe('around the walk', () => {
         `/console/reviews/${created.json.id}`,
         `/console/submissions/${created.json.id}/files/attachment-1`,
         `/console/publications/${publicationId}`,
+        `/console/publications/${publicationId}/files/1`,
       ]) {
         const response = await page.goto(`${base()}${path}`);
         expect(response?.status(), path).toBe(404);

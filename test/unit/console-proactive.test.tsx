@@ -14,8 +14,9 @@ import {
   sendForReview,
   type ProactiveDeps,
 } from '#lib/use-cases/proactive';
-import { submissionFileUrl } from '#lib/use-cases/proactive-reads';
+import { agencyPublicationFileUrl, submissionFileUrl } from '#lib/use-cases/proactive-reads';
 import type { ConsoleDeps } from '#lib/web/console/console-deps';
+import { currentSection } from '#lib/web/console/navigation';
 import { proactivePages } from '#lib/web/console/proactive/index.tsx';
 import type { StaffSession } from '#lib/web/console/session';
 import { Page, type PageContext } from '#lib/web/context';
@@ -172,6 +173,17 @@ async function atStep(
   );
   return id;
 }
+
+/** 终审, by the approver: it publishes the item. */
+const finalApproval = (world: InMemoryWorld, id: string) =>
+  reviewSubmission(
+    world.proactiveDeps,
+    approver,
+    AGENCY,
+    id,
+    { step: 'approval', verdict: 'approve', opinion: '同意' },
+    cst(TODAY),
+  );
 
 describe('who is offered the review form', () => {
   it('the author, though they hold the step’s role, is told why and offered no form', async () => {
@@ -491,14 +503,7 @@ describe('periodic obligations', () => {
       'approval',
       aSubmission({ category: 'budgets', periodic: { obligationId: 'ob_monthly1', period: '2026-09' } }),
     );
-    const published = await reviewSubmission(
-      world.proactiveDeps,
-      approver,
-      AGENCY,
-      id,
-      { step: 'approval', verdict: 'approve', opinion: '同意' },
-      cst(TODAY),
-    );
+    const published = await finalApproval(world, id);
     const schedule = await obligationSchedule(world.proactiveDeps, AGENCY, TODAY);
     const periods = schedule.obligations[0]?.periods ?? [];
     expect(periods.map((period) => [period.period, period.standing])).toEqual([
@@ -508,5 +513,53 @@ describe('periodic obligations', () => {
       ['2026-07', 'overdue'],
     ]);
     expect(periods[1]?.publication?.publicationId).toBe(published.publicationId);
+  });
+});
+
+describe('the area in the console’s frame', () => {
+  it('marks 主动公开 as the current section on every page of the area', () => {
+    for (const path of [
+      '/console/submissions/new',
+      '/console/reviews/sub_0123456789ab',
+      '/console/publications',
+      '/console/obligations',
+    ])
+      expect(currentSection(path)?.href, path).toBe('/console/submissions');
+    expect(currentSection('/console')?.href).toBe('/console');
+  });
+
+  it('says an item past its publication deadline is overdue, in words', async () => {
+    const { world, pages } = await aWorld();
+    await register(world, aSubmission({ formedOn: '2026-08-03' }));
+    const page = html(
+      await pages['GET /console/submissions'](request(author, {}, { query: { state: 'draft' } })),
+    );
+    expect(page.body).toContain('<span class="tag red">已逾期</span>');
+  });
+
+  it('gives the agency’s own staff a publication’s files, and nobody else', async () => {
+    const { world } = await aWorld();
+    const id = await atStep(
+      world,
+      'approval',
+      aSubmission({ attachments: [{ uploadKey: world.uploads.put(anUploadKey(3)), name: '原件.pdf' }] }),
+    );
+    const { publicationId } = await finalApproval(world, id);
+    if (publicationId === null) throw new Error('published');
+    // The redacted version is what was published: its file, not the original's.
+    expect(
+      await agencyPublicationFileUrl(world.proactiveDeps, AGENCY, publicationId, {
+        kind: 'attachment',
+        number: 1,
+      }),
+    ).toBe(
+      `https://uploads.test/kept/${anUploadKey(9).slice('incoming/'.length)}?name=${encodeURIComponent('公开版.pdf')}`,
+    );
+    await expect(
+      agencyPublicationFileUrl(world.proactiveDeps, 'ag-other', publicationId, {
+        kind: 'attachment',
+        number: 1,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

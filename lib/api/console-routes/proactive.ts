@@ -17,6 +17,12 @@ const submissionFile = z.object({
     ),
 });
 
+/** A file of a publication's current version: its attachment's number (1-based), or its interpretation. */
+const publicationFile = z.object({
+  publicationId: PublicationId,
+  file: z.string().regex(/^(?:[1-9][0-9]?|interpretation)$/, 'must be a file number or "interpretation"'),
+});
+
 /**
  * The console's proactive disclosure (主动公开): the agency's drafts and submissions and their editor, the
  * review queue and the page of each step, publications and their withdrawal, and periodic obligations.
@@ -80,6 +86,12 @@ export const proactiveRoutes = [
     '/console/publications/{publicationId}',
     'A publication as its agency sees it, with its withdrawal (撤回) form for approvers',
     publication,
+  ),
+  consolePage(
+    'GET',
+    '/console/publications/{publicationId}/files/{file}',
+    'A file of a publication (internal ones too): a redirect to a short-lived link to the copy kept',
+    publicationFile,
   ),
   consolePage(
     'POST',

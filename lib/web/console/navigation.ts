@@ -10,6 +10,8 @@ export type ConsoleSection = {
   readonly label: MessageKey;
   /** Any of these roles shows the section; empty: everyone signed in. */
   readonly roles: readonly Role[];
+  /** Other paths whose pages belong to the section (besides those under `href`). */
+  readonly covers?: readonly `/console/${string}`[];
 };
 
 const AGENCY_WORK: readonly Role[] = [
@@ -24,7 +26,12 @@ const AGENCY_WORK: readonly Role[] = [
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { href: '/console', label: 'console.nav.today', roles: [] },
   { href: '/console/applications', label: 'console.nav.applications', roles: AGENCY_WORK },
-  { href: '/console/submissions', label: 'console.nav.proactive', roles: AGENCY_WORK },
+  {
+    href: '/console/submissions',
+    label: 'console.nav.proactive',
+    roles: AGENCY_WORK,
+    covers: ['/console/reviews', '/console/publications', '/console/obligations'],
+  },
   {
     href: '/console/complaints',
     label: 'console.nav.complaints',
@@ -47,7 +54,8 @@ export const sectionsFor = (roles: ReadonlySet<Role>): readonly ConsoleSection[]
 /** The section a path belongs to (the longest matching href), for `aria-current`. */
 export function currentSection(path: string): ConsoleSection | undefined {
   const pathname = path.split('?')[0] ?? path;
+  const under = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   return [...CONSOLE_SECTIONS]
     .sort((a, b) => b.href.length - a.href.length)
-    .find((section) => pathname === section.href || pathname.startsWith(`${section.href}/`));
+    .find((section) => under(section.href) || (section.covers ?? []).some(under));
 }

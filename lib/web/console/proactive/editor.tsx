@@ -117,14 +117,15 @@ export function editorMessage(t: Translate, problem: EditorProblem): string {
   }
 }
 
-export function EditorForm({ state }: { state: EditorState }) {
+/** The form; its error summary too unless the page shows it at its top (`summary={false}`). */
+export function EditorForm({ state, summary = true }: { state: EditorState; summary?: boolean }) {
   const { t } = usePage();
   const { values, errors, current } = state;
   const revising = current !== undefined && (current.status === 'published' || current.changedOn !== null);
   const content = current?.content;
   return (
     <PostForm action={state.action} multipart label={t(current ? 'cPro.editor.edit' : 'cPro.editor.new')}>
-      <ErrorSummary errors={errors} />
+      {summary ? <ErrorSummary errors={errors} /> : null}
       {current ? (
         <input type="hidden" name="version" value={values.version ?? String(current.version)} />
       ) : null}

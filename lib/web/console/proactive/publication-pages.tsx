@@ -2,7 +2,8 @@ import { catalogueOf, type Agency } from '#lib/domain/agency';
 import { RuleViolationError, VersionConflictError, WrongStateError } from '#lib/domain/errors';
 import { WithdrawalOfPublication } from '#lib/domain/submission/publication';
 import { listPublications, withdraw, type ProactiveDeps } from '#lib/use-cases/proactive';
-import { agencyPublication } from '#lib/use-cases/proactive-reads';
+import { agencyPublication, agencyPublicationFileUrl } from '#lib/use-cases/proactive-reads';
+import type { PublicationFileRef } from '#lib/use-cases/reading-room';
 import {
   Button,
   Checkbox,
@@ -24,6 +25,7 @@ import { CSV_CONTENT_TYPE, toCsv } from '../csv';
 import { heldValues, HeldNotice } from '../held';
 import { exportAll, pageAfter } from './listing';
 import {
+  agencyOf,
   AreaNav,
   categoryName,
   consolePageAnswer,
@@ -32,10 +34,10 @@ import {
   notFound,
   Paragraphs,
   paths,
+  refusalPage,
 } from './shared';
 
 type Shown = Awaited<ReturnType<typeof agencyPublication>>;
-type Session = PageRequest<'GET /console/publications'>['session'];
 
 /**
  * The agency's publications (public or internal), a page at a time by key and as CSV; a publication as
@@ -46,16 +48,25 @@ export function publicationPages(deps: ProactiveDeps): {
   'GET /console/publications': PageHandler<'GET /console/publications'>;
   'GET /console/publications/{publicationId}': PageHandler<'GET /console/publications/{publicationId}'>;
   'POST /console/publications/{publicationId}/withdrawal': PageHandler<'POST /console/publications/{publicationId}/withdrawal'>;
+  'GET /console/publications/{publicationId}/files/{file}': PageHandler<'GET /console/publications/{publicationId}/files/{file}'>;
 } {
-  const agencyOf = async (session: Session): Promise<Agency> => {
-    const agency = await deps.agencies.get(session.principal.agencyId);
-    if (agency === undefined) throw notFound();
-    return agency;
-  };
-
   return {
+    'GET /console/publications/{publicationId}/files/{file}': async ({ session, params }) => {
+      const file: PublicationFileRef =
+        params.file === 'interpretation'
+          ? { kind: 'interpretation' }
+          : { kind: 'attachment', number: Number(params.file) };
+      const url = await agencyPublicationFileUrl(
+        deps,
+        session.principal.agencyId,
+        params.publicationId,
+        file,
+      );
+      return { kind: 'redirect', location: url };
+    },
+
     'GET /console/publications': async ({ session, query, t }) => {
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const catalogue = catalogueOf(agency);
       const audience = query.audience === undefined || query.audience === '' ? 'public' : query.audience;
       if (audience !== 'public' && audience !== 'internal') throw notFound();
@@ -173,7 +184,7 @@ export function publicationPages(deps: ProactiveDeps): {
     },
 
     'GET /console/publications/{publicationId}': async ({ session, params, held, query, t, now }) => {
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const shown = await agencyPublication(deps, agency.agencyId, params.publicationId);
       const action = paths.withdrawal(shown.publicationId);
       return publicationPage({
@@ -191,7 +202,7 @@ export function publicationPages(deps: ProactiveDeps): {
     },
 
     'POST /console/publications/{publicationId}/withdrawal': async ({ session, params, form, t, now }) => {
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const shown = await agencyPublication(deps, agency.agencyId, params.publicationId);
       const mayWithdraw = mayTake(session.principal, 'withdraw');
       const again = (status: number, current: Shown, errors: FormErrors) =>
@@ -207,7 +218,11 @@ export function publicationPages(deps: ProactiveDeps): {
           today: now,
           conflict: status === 409,
         });
-      if (!mayWithdraw) return refused(t, shown);
+      if (!mayWithdraw)
+        return refusalPage(t, 'withdraw', {
+          href: paths.publication(shown.publicationId),
+          label: t('cPro.refused.toPublication'),
+        });
       const errors: { field: string; message: string }[] = [];
       const parsed = WithdrawalOfPublication.safeParse({
         reason: form.get('reason') ?? '',
@@ -252,24 +267,6 @@ export function publicationPages(deps: ProactiveDeps): {
   };
 }
 
-function refused(t: Translate, shown: Shown): PageAnswer {
-  const title = t('cPro.refused.title');
-  return consolePageAnswer({
-    title,
-    status: 403,
-    crumbs: [{ label: t('console.nav.proactive'), href: paths.submissions() }, { label: title }],
-    body: (
-      <>
-        <h1>{title}</h1>
-        <p>{t('cPro.refused.withdraw')}</p>
-        <p>
-          <a href={paths.publication(shown.publicationId)}>{t('cPro.refused.toPublication')}</a>
-        </p>
-      </>
-    ),
-  });
-}
-
 function publicationPage(props: {
   t: Translate;
   status: number;
@@ -298,6 +295,7 @@ function publicationPage(props: {
     body: (
       <>
         <h1>{shown.title}</h1>
+        <ErrorSummary errors={props.errors} />
         <p>
           <span class={shown.status === 'published' ? 'tag green' : 'tag amber'}>
             {t(`cPro.pub.status.${shown.status}`)}
@@ -356,13 +354,23 @@ function publicationPage(props: {
         <div class="document-body">
           <Paragraphs text={shown.body} />
         </div>
-        {shown.attachments.length === 0 ? null : (
+        {shown.attachments.length === 0 && shown.interpretation === null ? null : (
           <>
             <h2>{t('cPro.files.title')}</h2>
             <ul class="files">
               {shown.attachments.map((file, index) => (
-                <li key={index}>{file.name}</li>
+                <li key={index}>
+                  <a href={paths.publicationFile(shown.publicationId, String(index + 1))}>{file.name}</a>
+                </li>
               ))}
+              {shown.interpretation === null ? null : (
+                <li>
+                  {t('cPro.field.interpretation')}:{' '}
+                  <a href={paths.publicationFile(shown.publicationId, 'interpretation')}>
+                    {shown.interpretation.name}
+                  </a>
+                </li>
+              )}
             </ul>
           </>
         )}
@@ -385,7 +393,6 @@ function WithdrawalForm({ shown, values, errors }: { shown: Shown; values: FormV
           : t('cPro.withdraw.hint.until', { date: shown.displayUntil })}
       </p>
       <PostForm action={paths.withdrawal(shown.publicationId)}>
-        <ErrorSummary errors={errors} />
         <TextArea
           name="reason"
           label={t('cPro.withdraw.reason')}

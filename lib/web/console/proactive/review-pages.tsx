@@ -1,4 +1,5 @@
 import { catalogueOf, reviewChainOf, type Agency } from '#lib/domain/agency';
+import { chinaDateOf } from '#lib/domain/china-time';
 import {
   ForbiddenError,
   RuleViolationError,
@@ -16,7 +17,6 @@ import type { Principal } from '#lib/domain/staff';
 import { getSubmission, reviewQueue, reviewSubmission, type ProactiveDeps } from '#lib/use-cases/proactive';
 import {
   Button,
-  DateText,
   ErrorSummary,
   fieldId,
   Notice,
@@ -36,20 +36,22 @@ import { heldValues, HeldNotice } from '../held';
 import { exportAll, pageAfter } from './listing';
 import { readPostedFiles, storeNamedFiles } from './posted';
 import {
+  agencyOf,
   AreaNav,
   categoryName,
   consolePageAnswer,
   DocumentDetails,
   DoneNotice,
+  DueDate,
   notFound,
   paths,
   RedactedVersionView,
+  refusalPage,
   Signatures,
   StatusTag,
 } from './shared';
 
 type SubmissionView = Awaited<ReturnType<typeof getSubmission>>;
-type Session = PageRequest<'GET /console/reviews'>['session'];
 
 /**
  * Review (审核): the queue of items waiting at a step the signed-in person's roles sign, and the page of
@@ -64,16 +66,10 @@ export function reviewPages(deps: ProactiveDeps): {
   'GET /console/reviews/{submissionId}': PageHandler<'GET /console/reviews/{submissionId}'>;
   'POST /console/reviews/{submissionId}': PageHandler<'POST /console/reviews/{submissionId}'>;
 } {
-  const agencyOf = async (session: Session): Promise<Agency> => {
-    const agency = await deps.agencies.get(session.principal.agencyId);
-    if (agency === undefined) throw notFound();
-    return agency;
-  };
-
   return {
-    'GET /console/reviews': async ({ session, query, t }) => {
+    'GET /console/reviews': async ({ session, query, t, now }) => {
       const { principal } = session;
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const mine = reviewChainOf(agency).filter((step) => principal.roles.has(step.role));
       const asked = query.step === undefined || query.step === '' ? undefined : query.step;
       const steps = asked === undefined ? mine : mine.filter((step) => step.id === asked);
@@ -135,7 +131,12 @@ export function reviewPages(deps: ProactiveDeps): {
             {queues.map(({ step, page }) => (
               <section key={step.id} aria-labelledby={`queue-${step.id}`}>
                 <h2 id={`queue-${step.id}`}>{t('cPro.reviews.at', { step: step.label })}</h2>
-                <QueueTable items={page.items} principal={principal} catalogue={catalogue} />
+                <QueueTable
+                  items={page.items}
+                  principal={principal}
+                  catalogue={catalogue}
+                  today={chinaDateOf(now)}
+                />
                 {asked === undefined ? (
                   page.nextToken === null ? null : (
                     <p>
@@ -167,8 +168,8 @@ export function reviewPages(deps: ProactiveDeps): {
       });
     },
 
-    'GET /console/reviews/{submissionId}': async ({ session, params, held, query, t }) => {
-      const agency = await agencyOf(session);
+    'GET /console/reviews/{submissionId}': async ({ session, params, held, query, t, now }) => {
+      const agency = await agencyOf(deps, session.principal);
       const submission = await getSubmission(deps, agency.agencyId, params.submissionId);
       const action = paths.review(submission.id);
       return reviewPage({
@@ -181,11 +182,12 @@ export function reviewPages(deps: ProactiveDeps): {
         errors: [],
         held,
         query,
+        today: chinaDateOf(now),
       });
     },
 
     'POST /console/reviews/{submissionId}': async ({ session, params, form, t, now }) => {
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const { principal } = session;
       const submission = await getSubmission(deps, agency.agencyId, params.submissionId);
       const step = waitingStep(submission);
@@ -201,6 +203,7 @@ export function reviewPages(deps: ProactiveDeps): {
           query: {},
           moved,
           filesDropped: form.files('redactedFiles').length > 0,
+          today: chinaDateOf(now),
         });
       if (step === undefined || form.get('step') !== step.id) return again(409, submission, [], true);
       const refusal = reviewRefusal(submission, principal);
@@ -274,10 +277,12 @@ function QueueTable({
   items,
   principal,
   catalogue,
+  today,
 }: {
   items: readonly SubmissionView[];
   principal: Principal;
   catalogue: Parameters<typeof categoryName>[0];
+  today: string;
 }) {
   const { t } = usePage();
   if (items.length === 0) return <p class="muted">{t('cPro.reviews.none')}</p>;
@@ -303,7 +308,9 @@ function QueueTable({
                   <a href={paths.review(item.id)}>{item.content.title}</a>
                 </td>
                 <td>{categoryName(catalogue, item.content.category)}</td>
-                <td>{item.publicationDueDate ? <DateText date={item.publicationDueDate} /> : '—'}</td>
+                <td>
+                  <DueDate submission={item} today={today} />
+                </td>
                 <td>{item.submittedBy.name ?? item.submittedBy.staffId}</td>
                 <td>
                   <span class={refusal === undefined ? 'tag blue' : 'tag'}>{t(refusalText(refusal))}</span>
@@ -481,27 +488,13 @@ function reviewMessage(t: Translate, problem: ReviewProblem): string {
 
 // --- The page ----------------------------------------------------------------------------------------
 
-function refusedReview(
+/** The refusal of a step's form: why, and the way to the item. */
+const refusedReview = (
   t: Translate,
   submission: SubmissionView,
   refusal: Exclude<ReviewRefusal, 'not_in_review'>,
-): PageAnswer {
-  const title = t('cPro.refused.title');
-  return consolePageAnswer({
-    title,
-    status: 403,
-    crumbs: [{ label: t('console.nav.proactive'), href: paths.submissions() }, { label: title }],
-    body: (
-      <>
-        <h1>{title}</h1>
-        <p>{t(`cPro.refused.${refusal}`)}</p>
-        <p>
-          <a href={paths.submission(submission.id)}>{t('cPro.refused.toSubmission')}</a>
-        </p>
-      </>
-    ),
-  });
-}
+): PageAnswer =>
+  refusalPage(t, refusal, { href: paths.submission(submission.id), label: t('cPro.refused.toSubmission') });
 
 function reviewPage(props: {
   t: Translate;
@@ -515,6 +508,7 @@ function reviewPage(props: {
   query: Readonly<Record<string, string | undefined>>;
   moved?: boolean;
   filesDropped?: boolean;
+  today: string;
 }): PageAnswer {
   const { t, submission } = props;
   const step = waitingStep(submission);
@@ -536,6 +530,7 @@ function reviewPage(props: {
     body: (
       <>
         <h1>{title}</h1>
+        <ErrorSummary errors={props.errors} />
         <p>
           <StatusTag submission={submission} />
         </p>
@@ -560,7 +555,11 @@ function reviewPage(props: {
         ) : null}
         <section aria-labelledby="document-title">
           <h2 id="document-title">{t('cPro.document.title')}</h2>
-          <DocumentDetails submission={submission} catalogue={catalogueOf(props.agency)} />
+          <DocumentDetails
+            submission={submission}
+            catalogue={catalogueOf(props.agency)}
+            today={props.today}
+          />
         </section>
         <RedactedVersionView submission={submission} />
         <Signatures submission={submission} />
@@ -602,7 +601,6 @@ function ReviewForm(props: {
         </p>
       ) : null}
       <PostForm action={paths.review(submission.id)} multipart={secrecy}>
-        <ErrorSummary errors={errors} />
         <input type="hidden" name="step" value={step.id} />
         {secrecy ? (
           <fieldset class="field">

@@ -1,12 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { anyRouteByKey } from '#lib/api/routes';
+import type { Agency } from '#lib/domain/agency';
 import type { CatalogueEntry } from '#lib/domain/submission/catalogue';
 import { SECRECY_RISKS } from '#lib/domain/submission/review-chain';
 import type { Signature, Submission } from '#lib/domain/submission/submission';
 import type { Principal } from '#lib/domain/staff';
+import type { ProactiveDeps } from '#lib/use-cases/proactive';
 import { DateText, Notice, SummaryList, TimeText } from '../../components';
 import { usePage } from '../../context';
-import type { MessageKey } from '../../messages/catalogue';
+import type { MessageKey, Translate } from '../../messages/catalogue';
 import { PageError, type PageAnswer } from '../../page-function';
 import type { Crumb } from '../../layout';
 
@@ -31,6 +33,7 @@ export const paths = {
   publication: (id: string, query: Readonly<Record<string, string | undefined>> = {}) =>
     withQuery(`/console/publications/${id}`, query),
   withdrawal: (id: string) => `/console/publications/${id}/withdrawal`,
+  publicationFile: (id: string, file: string) => `/console/publications/${id}/files/${file}`,
   obligations: '/console/obligations',
   /** The public reading room's page of a publication (the portal's). */
   publicPage: (id: string) => `/publications/${id}`,
@@ -62,6 +65,35 @@ export function mayTake(principal: Principal, action: ProactiveAction): boolean 
 
 /** The 404 page. */
 export const notFound = (): PageError => new PageError(404, 'common.notFound.title', 'common.notFound.body');
+
+/** The signed-in person's agency (every page of the area works on it, and only on it). */
+export async function agencyOf(deps: Pick<ProactiveDeps, 'agencies'>, principal: Principal): Promise<Agency> {
+  const agency = await deps.agencies.get(principal.agencyId);
+  if (agency === undefined) throw notFound();
+  return agency;
+}
+
+/** Why a person may not take an action: their roles, or the separation of duties (签名把关). */
+export type Refusal = 'role' | 'withdraw' | 'own_submission' | 'handled' | 'signed_another_step';
+
+/** A page refusing an action (403): why, in the catalogue's words, and the way back. */
+export function refusalPage(t: Translate, refusal: Refusal, back: Crumb & { href: string }): PageAnswer {
+  const title = t('cPro.refused.title');
+  return consolePageAnswer({
+    title,
+    status: 403,
+    crumbs: areaCrumbs(t('console.nav.proactive'), { label: title }),
+    body: (
+      <>
+        <h1>{title}</h1>
+        <p>{t(`cPro.refused.${refusal}`)}</p>
+        <p>
+          <a href={back.href}>{back.label}</a>
+        </p>
+      </>
+    ),
+  });
+}
 
 /** A console page's answer: never stored, never indexed; the title says first when the page has errors. */
 export function consolePageAnswer(props: {
@@ -155,6 +187,39 @@ export function StatusTag({ submission }: { submission: StatusView }) {
   return <span class={colour === '' ? 'tag' : `tag ${colour}`}>{text}</span>;
 }
 
+/**
+ * The publication deadline of an item still on its way (Reg. 26), with where it stands today in words —
+ * due today, or overdue — and a colour that only repeats them; a dash when no deadline binds it.
+ */
+export function DueDate({
+  submission,
+  today,
+}: {
+  submission: Pick<Submission, 'publicationDueDate' | 'status'>;
+  today: string;
+}) {
+  const { t } = usePage();
+  const due = submission.publicationDueDate;
+  if (due === null) return <>—</>;
+  const running = ['draft', 'returned', 'in_review'].includes(submission.status);
+  return (
+    <>
+      <DateText date={due} />
+      {running && today > due ? (
+        <>
+          {' '}
+          <span class="tag red">{t('cPro.due.overdue')}</span>
+        </>
+      ) : running && today === due ? (
+        <>
+          {' '}
+          <span class="tag amber">{t('cPro.due.today')}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export const categoryName = (catalogue: readonly CatalogueEntry[], code: string): string =>
   catalogue.find((entry) => entry.code === code)?.name ?? code;
 
@@ -162,9 +227,11 @@ export const categoryName = (catalogue: readonly CatalogueEntry[], code: string)
 export function DocumentDetails({
   submission,
   catalogue,
+  today,
 }: {
   submission: Submission;
   catalogue: readonly CatalogueEntry[];
+  today: string;
 }) {
   const { t } = usePage();
   const { content } = submission;
@@ -204,7 +271,7 @@ export function DocumentDetails({
             t('cPro.publicationDue'),
             submission.publicationDueDate ? (
               <>
-                <DateText date={submission.publicationDueDate} />
+                <DueDate submission={submission} today={today} />
                 {submission.publicationPeriod ? (
                   <span class="muted">
                     {' '}

@@ -18,7 +18,7 @@ import {
   type ProactiveDeps,
 } from '#lib/use-cases/proactive';
 import { submissionFileUrl, type SubmissionFileRef } from '#lib/use-cases/proactive-reads';
-import { Button, Notice, PostForm, type FormValues } from '../../components';
+import { Button, ErrorSummary, Notice, PostForm, type FormValues } from '../../components';
 import { usePage } from '../../context';
 import type { Translate } from '../../messages/catalogue';
 import type { FormFields, PageAnswer, PageHandler, PageRequest } from '../../page-function';
@@ -27,15 +27,16 @@ import { EditorForm, editorMessage, valuesOf, type EditorState } from './editor'
 import { readPostedFiles, storeNamedFiles } from './posted';
 import { keptFiles, problemsOfRefusal, readEditor, type EditorProblem } from './read-editor';
 import {
+  agencyOf,
   areaCrumbs,
   consolePageAnswer,
   DocumentDetails,
   DoneNotice,
   FileList,
   mayTake,
-  notFound,
   paths,
   RedactedVersionView,
+  refusalPage,
   ReturnReasons,
   Signatures,
   StatusTag,
@@ -58,18 +59,13 @@ export function submissionPages(deps: ProactiveDeps): {
   'POST /console/submissions/{submissionId}/review-request': PageHandler<'POST /console/submissions/{submissionId}/review-request'>;
   'GET /console/submissions/{submissionId}/files/{file}': PageHandler<'GET /console/submissions/{submissionId}/files/{file}'>;
 } {
-  const agencyOf = async (session: Session): Promise<Agency> => {
-    const agency = await deps.agencies.get(session.principal.agencyId);
-    if (agency === undefined) throw notFound();
-    return agency;
-  };
   const submissionOf = async (session: Session, id: string): Promise<SubmissionView> =>
     getSubmission(deps, session.principal.agencyId, id);
 
   return {
     'GET /console/submissions/new': async ({ session, held, query, t }) => {
-      if (!mayTake(session.principal, 'register')) return refusedPage(t);
-      const agency = await agencyOf(session);
+      if (!mayTake(session.principal, 'register')) return refusalPage(t, 'role', back(t));
+      const agency = await agencyOf(deps, session.principal);
       const values = heldValues(held, paths.newSubmission) ?? {
         issuingOffice: agency.name,
         attribute: 'proactive',
@@ -79,10 +75,14 @@ export function submissionPages(deps: ProactiveDeps): {
     },
 
     'POST /console/submissions/new': async ({ session, form, t, now }) => {
-      if (!mayTake(session.principal, 'register')) return refusedPage(t);
-      const agency = await agencyOf(session);
+      if (!mayTake(session.principal, 'register')) return refusalPage(t, 'role', back(t));
+      const agency = await agencyOf(deps, session.principal);
       const state = (problems: readonly EditorProblem[]) =>
-        editorState(agency, undefined, paths.newSubmission, valuesOfForm(form), problems, t, chosenAny(form));
+        editorState(agency, undefined, paths.newSubmission, valuesOfForm(form), {
+          t,
+          problems,
+          filesDropped: chosenAny(form),
+        });
       const read = await readForm(deps, form, undefined);
       if (read.input === undefined) return newDraftPage(t, 422, state(read.problems));
       try {
@@ -97,7 +97,7 @@ export function submissionPages(deps: ProactiveDeps): {
     },
 
     'GET /console/submissions/{submissionId}': async ({ session, params, held, query, t, now }) => {
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const submission = await submissionOf(session, params.submissionId);
       const action = paths.submission(submission.id);
       const values = heldValues(held, action) ?? valuesOf(submission);
@@ -115,9 +115,9 @@ export function submissionPages(deps: ProactiveDeps): {
     },
 
     'POST /console/submissions/{submissionId}': async ({ session, params, form, t, now }) => {
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const current = await submissionOf(session, params.submissionId);
-      if (!mayTake(session.principal, 'edit')) return refusedPage(t);
+      if (!mayTake(session.principal, 'edit')) return refusalPage(t, 'role', back(t));
       const action = paths.submission(current.id);
       const page = (
         status: number,
@@ -131,9 +131,14 @@ export function submissionPages(deps: ProactiveDeps): {
           principal: session.principal,
           agency,
           submission,
-          editor: editorState(agency, submission, action, valuesOfForm(form), problems, t, chosenAny(form), {
-            version: String(submission.version),
-          }),
+          // The form goes on from the version kept now: saved again, it is saved knowingly over it.
+          editor: editorState(
+            agency,
+            submission,
+            action,
+            { ...valuesOfForm(form), version: String(submission.version) },
+            { t, problems, filesDropped: chosenAny(form) },
+          ),
           query: {},
           today: chinaDateOf(now),
           conflict: conflict === true,
@@ -163,9 +168,9 @@ export function submissionPages(deps: ProactiveDeps): {
     },
 
     'POST /console/submissions/{submissionId}/review-request': async ({ session, params, t, now }) => {
-      const agency = await agencyOf(session);
+      const agency = await agencyOf(deps, session.principal);
       const current = await submissionOf(session, params.submissionId);
-      if (!mayTake(session.principal, 'send')) return refusedPage(t);
+      if (!mayTake(session.principal, 'send')) return refusalPage(t, 'role', back(t));
       try {
         const sent = await sendForReview(deps, session.principal, agency.agencyId, current.id, now);
         return {
@@ -251,25 +256,23 @@ async function readForm(deps: ProactiveDeps, form: FormFields, current: Submissi
   return { input: whole.data, changedOn: text.changedOn, problems: [] };
 }
 
+/** The editor as a page shows it: the form's values, its errors in the reader's words, and the agency's lists. */
 function editorState(
   agency: Agency,
   current: Submission | undefined,
   action: string,
   values: FormValues,
-  problems: readonly EditorProblem[] = [],
-  t?: Translate,
-  filesDropped = false,
-  overrides: FormValues = {},
+  answered?: { t: Translate; problems: readonly EditorProblem[]; filesDropped: boolean },
 ): EditorState {
   return {
     action,
     current,
-    values: { ...values, ...overrides },
-    errors:
-      t === undefined
-        ? []
-        : problems.map((problem) => ({ field: problem.field, message: editorMessage(t, problem) })),
-    filesDropped,
+    values,
+    errors: (answered?.problems ?? []).map((problem) => ({
+      field: problem.field,
+      message: answered === undefined ? '' : editorMessage(answered.t, problem),
+    })),
+    filesDropped: answered?.filesDropped ?? false,
     catalogue: catalogueOf(agency),
     obligations: agency.obligations,
   };
@@ -300,27 +303,8 @@ function newDraftPage(
   });
 }
 
-/** A page refusing an action the person's roles do not give (403), with the way back. */
-export function refusedPage(
-  t: Translate,
-  reason: 'role' | 'own_submission' | 'handled' | 'signed_another_step' = 'role',
-): PageAnswer {
-  const title = t('cPro.refused.title');
-  return consolePageAnswer({
-    title,
-    status: 403,
-    crumbs: areaCrumbs(t('console.nav.proactive'), { label: title }),
-    body: (
-      <>
-        <h1>{title}</h1>
-        <p>{t(`cPro.refused.${reason}`)}</p>
-        <p>
-          <a href={paths.submissions()}>{t('cPro.refused.back')}</a>
-        </p>
-      </>
-    ),
-  });
-}
+/** The way back from a refusal: the list of submissions. */
+const back = (t: Translate) => ({ href: paths.submissions(), label: t('cPro.refused.back') });
 
 const DONE = {
   created: 'cPro.done.created',
@@ -355,6 +339,7 @@ function submissionPage(props: {
     body: (
       <>
         <h1>{submission.content.title}</h1>
+        <ErrorSummary errors={props.editor.errors} />
         <p>
           <StatusTag submission={submission} />
         </p>
@@ -384,16 +369,16 @@ function submissionPage(props: {
             {props.conflict ? (
               <details>
                 <summary>{t('cPro.conflict.saved')}</summary>
-                <DocumentDetails submission={submission} catalogue={catalogue} />
+                <DocumentDetails submission={submission} catalogue={catalogue} today={props.today} />
               </details>
             ) : null}
             <FileList submission={submission} />
-            <EditorForm state={props.editor} />
+            <EditorForm state={props.editor} summary={false} />
           </section>
         ) : (
           <section aria-labelledby="document-title">
             <h2 id="document-title">{t('cPro.document.title')}</h2>
-            <DocumentDetails submission={submission} catalogue={catalogue} />
+            <DocumentDetails submission={submission} catalogue={catalogue} today={props.today} />
           </section>
         )}
         <RedactedVersionView submission={submission} />

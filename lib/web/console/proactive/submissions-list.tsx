@@ -1,14 +1,24 @@
 import { catalogueOf, reviewChainOf } from '#lib/domain/agency';
+import { chinaDateOf } from '#lib/domain/china-time';
 import { SubmissionStatus } from '#lib/domain/submission/submission';
 import { listSubmissions, type ProactiveDeps } from '#lib/use-cases/proactive';
 import { submissionsAtStep } from '#lib/use-cases/proactive-reads';
-import { Button, DateText, Pagination, Select } from '../../components';
+import { Button, Pagination, Select } from '../../components';
 import { usePage } from '../../context';
 import type { Translate } from '../../messages/catalogue';
 import type { PageHandler } from '../../page-function';
 import { CSV_CONTENT_TYPE, toCsv } from '../csv';
 import { exportAll, pageAfter } from './listing';
-import { AreaNav, categoryName, consolePageAnswer, mayTake, notFound, paths, StatusTag } from './shared';
+import {
+  AreaNav,
+  categoryName,
+  consolePageAnswer,
+  DueDate,
+  mayTake,
+  notFound,
+  paths,
+  StatusTag,
+} from './shared';
 
 type Listed = Awaited<ReturnType<typeof listSubmissions>>['items'][number];
 
@@ -21,7 +31,7 @@ const STEP_PREFIX = 'review-';
  * time by key; the whole filtered list as CSV.
  */
 export function submissionsList(deps: ProactiveDeps): PageHandler<'GET /console/submissions'> {
-  return async ({ session, query, t }) => {
+  return async ({ session, query, t, now }) => {
     const { agencyId } = session.principal;
     const agency = await deps.agencies.get(agencyId);
     if (agency === undefined) throw notFound();
@@ -84,7 +94,7 @@ export function submissionsList(deps: ProactiveDeps): PageHandler<'GET /console/
               <Button variant="secondary">{t('cPro.filter.submit')}</Button>
             </div>
           </form>
-          <SubmissionTable items={page.items} catalogue={catalogue} />
+          <SubmissionTable items={page.items} catalogue={catalogue} today={chinaDateOf(now)} />
           <Pagination
             nextHref={page.nextToken ? paths.submissions({ state, after: page.nextToken }) : undefined}
             firstHref={query.after ? paths.submissions({ state }) : undefined}
@@ -130,14 +140,14 @@ function csvRow(t: Translate, item: Listed, category: string): (string | null)[]
   ];
 }
 
-export function SubmissionTable({
+function SubmissionTable({
   items,
   catalogue,
-  reviewLinks = false,
+  today,
 }: {
   items: readonly Listed[];
   catalogue: Parameters<typeof categoryName>[0];
-  reviewLinks?: boolean;
+  today: string;
 }) {
   const { t } = usePage();
   if (items.length === 0) return <p class="muted">{t('cPro.list.none')}</p>;
@@ -158,16 +168,16 @@ export function SubmissionTable({
           {items.map((item) => (
             <tr key={item.id}>
               <td>
-                <a href={reviewLinks ? paths.review(item.id) : paths.submission(item.id)}>
-                  {item.content.title}
-                </a>
+                <a href={paths.submission(item.id)}>{item.content.title}</a>
               </td>
               <td>{item.content.documentNumber ?? '—'}</td>
               <td>{categoryName(catalogue, item.content.category)}</td>
               <td>
                 <StatusTag submission={item} />
               </td>
-              <td>{item.publicationDueDate ? <DateText date={item.publicationDueDate} /> : '—'}</td>
+              <td>
+                <DueDate submission={item} today={today} />
+              </td>
             </tr>
           ))}
         </tbody>
