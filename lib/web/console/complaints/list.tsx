@@ -3,7 +3,7 @@ import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { addDays, type IsoDate as Day } from '#lib/domain/calendar/civil-date';
 import { Button, DateText, Pagination, Select } from '../../components';
 import { usePage } from '../../context';
-import type { Translate } from '../../messages/catalogue';
+import type { MessageKey, Translate } from '../../messages/catalogue';
 import { answerClock, complaintHref, DUE_SOON_DAYS, type StaffComplaint } from './words';
 
 /** The list's filters, as its GET form sends them (anything else: the defaults). */
@@ -41,6 +41,16 @@ export function AnswerClockTag(props: { complaint: StaffComplaint; today: IsoDat
   return <strong class={`tag ${clock.tone}`}>{t(clock.words, { days: clock.days })}</strong>;
 }
 
+/** What the table is, and what an empty list says, for each list the filters ask for. */
+const LIST_WORDS: Readonly<
+  Record<'open' | 'soon' | 'overdue' | 'answered', { caption: MessageKey; none: MessageKey }>
+> = {
+  open: { caption: 'cCmp.list.caption.open', none: 'cCmp.list.none' },
+  soon: { caption: 'cCmp.list.caption.soon', none: 'cCmp.list.noneSoon' },
+  overdue: { caption: 'cCmp.list.caption.overdue', none: 'cCmp.list.noneOverdue' },
+  answered: { caption: 'cCmp.list.caption.answered', none: 'cCmp.list.noneAnswered' },
+};
+
 export function ComplaintList(props: {
   query: ComplaintListQuery;
   items: readonly StaffComplaint[];
@@ -50,6 +60,7 @@ export function ComplaintList(props: {
   const { t } = usePage();
   const { query } = props;
   const answered = query.status === 'answered';
+  const listed = answered ? 'answered' : (query.due ?? 'open');
   return (
     <>
       <h1>{t('cCmp.list.title')}</h1>
@@ -85,31 +96,11 @@ export function ComplaintList(props: {
         </a>
       </p>
       {props.items.length === 0 ? (
-        <p>
-          {t(
-            answered
-              ? 'cCmp.list.noneAnswered'
-              : query.due === 'overdue'
-                ? 'cCmp.list.noneOverdue'
-                : query.due === 'soon'
-                  ? 'cCmp.list.noneSoon'
-                  : 'cCmp.list.none',
-          )}
-        </p>
+        <p>{t(LIST_WORDS[listed].none)}</p>
       ) : (
         <div class="table-wrap">
           <table>
-            <caption>
-              {t(
-                answered
-                  ? 'cCmp.list.caption.answered'
-                  : query.due === 'overdue'
-                    ? 'cCmp.list.caption.overdue'
-                    : query.due === 'soon'
-                      ? 'cCmp.list.caption.soon'
-                      : 'cCmp.list.caption.open',
-              )}
-            </caption>
+            <caption>{t(LIST_WORDS[listed].caption)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('cCmp.field.subject')}</th>
