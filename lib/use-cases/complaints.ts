@@ -206,8 +206,9 @@ export async function complaintStatus(
 }
 
 /**
- * The agency's complaints, open (by answer date) or answered. `overdueOn`: only the open ones whose answer
- * date has passed on that day (one Query: the list is ordered by answer date).
+ * The agency's complaints, open (by answer date) or answered. `dueBefore`: only the open ones whose answer
+ * is due before that day — the overdue ones, asked with today; those due within n days, with today + n + 1
+ * (one Query: the list is ordered by answer date).
  */
 export async function listComplaints(
   deps: ComplaintDeps,
@@ -216,14 +217,14 @@ export async function listComplaints(
     status: 'open' | 'answered';
     limit: number;
     nextToken?: string | undefined;
-    overdueOn?: IsoDate | undefined;
+    dueBefore?: IsoDate | undefined;
   },
 ) {
   const page = await deps.store.list(
     agencyId,
     query.status,
     { limit: query.limit, nextToken: query.nextToken },
-    query.status === 'open' ? query.overdueOn : undefined,
+    query.status === 'open' ? query.dueBefore : undefined,
   );
   return { items: page.items.map(staffComplaintView), nextToken: page.nextToken };
 }

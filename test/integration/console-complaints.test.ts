@@ -102,13 +102,21 @@ describe('complaints at the console', () => {
 
       // The supervisor: the contact whole; an answer without a finding comes back with its text kept.
       const asSupervisor = await staffAtConsole(browser, supervisor.email, {
-        startAt: '/console/complaints?overdue=yes',
+        startAt: '/console/complaints?due=overdue',
       });
       const work = asSupervisor.page;
       await work.getByText('没有超过答复期限的投诉。').waitFor();
-      expect(await work.getByLabel('只看已超过答复期限的').isChecked()).toBe(true);
+      expect(await work.getByLabel('答复期限').inputValue()).toBe('overdue');
       await checkPage(work);
       await screenshots(work, 'console-complaints-overdue');
+      // Due within five days: not this one either (30 days left); with any date, it is there.
+      await work.getByLabel('答复期限').selectOption('soon');
+      await work.getByRole('button', { name: '筛选' }).click();
+      await work.getByText('没有即将到期或已逾期的投诉。').waitFor();
+      expect(new URL(work.url()).search).toBe('?status=open&due=soon');
+      await work.getByLabel('答复期限').selectOption('');
+      await work.getByRole('button', { name: '筛选' }).click();
+      await work.getByRole('row').filter({ hasText: subject }).waitFor();
       await work.goto(`${base()}/console/complaints/${complaintId}`);
       expect(await work.locator('main').innerText()).toContain(CONTACT);
       const answer =
@@ -200,6 +208,11 @@ describe('complaints at the console', () => {
       await page.getByRole('heading', { name: '投诉举报', level: 1 }).waitFor();
       await checkPage(page);
       await screenshots(page, 'console-complaints-js');
+      await page.locator('tbody a').first().click();
+      await page.getByRole('heading', { name: '答复', exact: true }).waitFor();
+      expect(await page.locator('main').innerText()).toContain('按期答复');
+      await checkPage(page);
+      await screenshots(page, 'console-complaint-js');
       await asSupervisor.context.close();
     },
     WALK_MS,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { maskContact, maskEmail } from '#lib/domain/complaint';
 import { getComplaint, listComplaints, fileComplaint, replyToComplaint } from '#lib/use-cases/complaints';
 import { ComplaintPage } from '#lib/web/console/complaints/complaint.tsx';
-import { ComplaintList, complaintCsvRows, listHref } from '#lib/web/console/complaints/list.tsx';
+import { ComplaintList, complaintCsvRows, dueBeforeOf, listHref } from '#lib/web/console/complaints/list.tsx';
 import { answerClock, type StaffComplaint } from '#lib/web/console/complaints/words';
 import { toCsv } from '#lib/web/console/csv';
 import { translator } from '#lib/web/messages/catalogue';
@@ -113,7 +113,7 @@ describe('the list and its CSV', () => {
   it('links each complaint, keeps the filters in the next page’s address, and colours never alone', () => {
     const page = html(
       <ComplaintList
-        query={{ status: 'open', overdue: 'yes' }}
+        query={{ status: 'open', due: 'overdue' }}
         items={[aStaffComplaint({ answerDueDate: '2026-11-28' })]}
         nextToken="abc"
         today="2026-12-01"
@@ -121,9 +121,13 @@ describe('the list and its CSV', () => {
     );
     expect(page).toContain('<a href="/console/complaints/cmp_0123456789ab">');
     expect(page).toContain('<strong class="tag red">已逾期3天</strong>');
-    expect(page).toContain('href="/console/complaints?overdue=yes&amp;nextToken=abc"');
-    expect(page).toContain('href="/console/complaints?overdue=yes&amp;format=csv"');
-    expect(listHref({ status: 'answered', overdue: 'yes' })).toBe('/console/complaints?status=answered');
+    expect(page).toContain('href="/console/complaints?due=overdue&amp;nextToken=abc"');
+    expect(page).toContain('href="/console/complaints?due=overdue&amp;format=csv"');
+    expect(listHref({ status: 'answered', due: 'overdue' })).toBe('/console/complaints?status=answered');
+    // Due within five days, or past: before the sixth day from today.
+    expect(dueBeforeOf('soon', '2026-12-01')).toBe('2026-12-07');
+    expect(dueBeforeOf('overdue', '2026-12-01')).toBe('2026-12-01');
+    expect(dueBeforeOf(undefined, '2026-12-01')).toBeUndefined();
   });
 
   it('exports what the list shows, formula-safe, without the complainant', () => {
@@ -173,10 +177,10 @@ describe('the staff’s use cases', () => {
     const ids = async (query: Parameters<typeof listComplaints>[2]) =>
       (await listComplaints(world.complaintDeps, 'ag-city', query)).items.map((item) => item.id);
     // The early one was due 2026-10-08: overdue from the 9th, not on the 8th.
-    expect(await ids({ status: 'open', limit: 10, overdueOn: '2026-10-08' })).toEqual([]);
-    expect(await ids({ status: 'open', limit: 10, overdueOn: '2026-10-09' })).toEqual([early.complaintId]);
+    expect(await ids({ status: 'open', limit: 10, dueBefore: '2026-10-08' })).toEqual([]);
+    expect(await ids({ status: 'open', limit: 10, dueBefore: '2026-10-09' })).toEqual([early.complaintId]);
     expect(await ids({ status: 'open', limit: 10 })).toEqual([early.complaintId, late.complaintId]);
-    expect(await ids({ status: 'answered', limit: 10, overdueOn: '2026-12-01' })).toEqual([
+    expect(await ids({ status: 'answered', limit: 10, dueBefore: '2026-12-01' })).toEqual([
       answered.complaintId,
     ]);
 

@@ -14,7 +14,7 @@ import { CSV_CONTENT_TYPE, toCsv } from '../csv';
 import { heldValues } from '../held';
 import { mayCall, mayOpen } from '../may';
 import { ComplaintPage, type ComplaintPowers } from './complaint';
-import { ComplaintList, ComplaintListQuery, complaintCsvRows } from './list';
+import { ComplaintList, ComplaintListQuery, complaintCsvRows, dueBeforeOf } from './list';
 import { answerAction, type StaffComplaint } from './words';
 
 type Key = Extract<
@@ -75,7 +75,7 @@ export function complaintsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K>
       const { agencyId } = readerOf(session.principal);
       const filters = ComplaintListQuery.parse(query);
       const today = chinaDateOf(now);
-      const overdueOn = filters.overdue === 'yes' ? today : undefined;
+      const dueBefore = dueBeforeOf(filters.due, today);
       if (filters.format === 'csv') {
         const items: StaffComplaint[] = [];
         let nextToken: string | undefined;
@@ -84,7 +84,7 @@ export function complaintsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K>
             status: filters.status,
             limit: 100,
             nextToken,
-            overdueOn,
+            dueBefore,
           });
           items.push(...page.items);
           nextToken = page.nextToken ?? undefined;
@@ -100,7 +100,7 @@ export function complaintsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K>
         status: filters.status,
         limit: PAGE_SIZE,
         nextToken: filters.nextToken,
-        overdueOn,
+        dueBefore,
       });
       return {
         kind: 'page',

@@ -1,24 +1,33 @@
 import { z } from 'zod';
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
-import { Button, Checkbox, DateText, Pagination, Select } from '../../components';
+import { addDays, type IsoDate as Day } from '#lib/domain/calendar/civil-date';
+import { Button, DateText, Pagination, Select } from '../../components';
 import { usePage } from '../../context';
-import type { Translate } from '../../messages/catalogue';
-import { answerClock, complaintHref, type StaffComplaint } from './words';
+import type { MessageKey, Translate } from '../../messages/catalogue';
+import { answerClock, complaintHref, DUE_SOON_DAYS, type StaffComplaint } from './words';
 
 /** The list's filters, as its GET form sends them (anything else: the defaults). */
 export const ComplaintListQuery = z.object({
   status: z.enum(['open', 'answered']).catch('open'),
-  overdue: z.enum(['yes']).optional().catch(undefined),
+  /** The due window of open complaints: past their answer date, or due within five days (or past). */
+  due: z.enum(['overdue', 'soon']).optional().catch(undefined),
   nextToken: z.string().min(1).max(2048).optional().catch(undefined),
   format: z.enum(['csv']).optional().catch(undefined),
 });
 export type ComplaintListQuery = z.infer<typeof ComplaintListQuery>;
 
+/** The day before which an open complaint's answer is due to be in the window asked for. */
+export function dueBeforeOf(due: ComplaintListQuery['due'], today: Day): Day | undefined {
+  if (due === 'overdue') return today;
+  if (due === 'soon') return addDays(today, DUE_SOON_DAYS + 1);
+  return undefined;
+}
+
 /** The list's address with these filters (and page, or format). */
 export function listHref(query: Partial<ComplaintListQuery>): string {
   const search = new URLSearchParams();
   if (query.status !== undefined && query.status !== 'open') search.set('status', query.status);
-  if (query.overdue !== undefined && query.status !== 'answered') search.set('overdue', query.overdue);
+  if (query.due !== undefined && query.status !== 'answered') search.set('due', query.due);
   if (query.nextToken !== undefined) search.set('nextToken', query.nextToken);
   if (query.format !== undefined) search.set('format', query.format);
   const text = search.toString();
@@ -32,6 +41,16 @@ export function AnswerClockTag(props: { complaint: StaffComplaint; today: IsoDat
   return <strong class={`tag ${clock.tone}`}>{t(clock.words, { days: clock.days })}</strong>;
 }
 
+/** What the table is, and what an empty list says, for each list the filters ask for. */
+const LIST_WORDS: Readonly<
+  Record<'open' | 'soon' | 'overdue' | 'answered', { caption: MessageKey; none: MessageKey }>
+> = {
+  open: { caption: 'cCmp.list.caption.open', none: 'cCmp.list.none' },
+  soon: { caption: 'cCmp.list.caption.soon', none: 'cCmp.list.noneSoon' },
+  overdue: { caption: 'cCmp.list.caption.overdue', none: 'cCmp.list.noneOverdue' },
+  answered: { caption: 'cCmp.list.caption.answered', none: 'cCmp.list.noneAnswered' },
+};
+
 export function ComplaintList(props: {
   query: ComplaintListQuery;
   items: readonly StaffComplaint[];
@@ -41,6 +60,7 @@ export function ComplaintList(props: {
   const { t } = usePage();
   const { query } = props;
   const answered = query.status === 'answered';
+  const listed = answered ? 'answered' : (query.due ?? 'open');
   return (
     <>
       <h1>{t('cCmp.list.title')}</h1>
@@ -55,12 +75,16 @@ export function ComplaintList(props: {
             { value: 'answered', label: t('cCmp.status.answered') },
           ]}
         />
-        <Checkbox
-          name="overdue"
-          value="yes"
-          label={t('cCmp.filter.overdue')}
-          hint={t('cCmp.filter.overdue.hint')}
-          checked={query.overdue === 'yes'}
+        <Select
+          name="due"
+          label={t('cCmp.filter.due')}
+          hint={t('cCmp.filter.due.hint')}
+          value={query.due ?? ''}
+          choices={[
+            { value: '', label: t('cCmp.filter.due.all') },
+            { value: 'soon', label: t('cCmp.filter.due.soon', { days: DUE_SOON_DAYS }) },
+            { value: 'overdue', label: t('cCmp.filter.due.overdue') },
+          ]}
         />
         <div class="actions">
           <Button variant="secondary">{t('cCmp.filter.apply')}</Button>
@@ -72,23 +96,11 @@ export function ComplaintList(props: {
         </a>
       </p>
       {props.items.length === 0 ? (
-        <p>
-          {t(
-            answered ? 'cCmp.list.noneAnswered' : query.overdue ? 'cCmp.list.noneOverdue' : 'cCmp.list.none',
-          )}
-        </p>
+        <p>{t(LIST_WORDS[listed].none)}</p>
       ) : (
         <div class="table-wrap">
           <table>
-            <caption>
-              {t(
-                answered
-                  ? 'cCmp.list.caption.answered'
-                  : query.overdue
-                    ? 'cCmp.list.caption.overdue'
-                    : 'cCmp.list.caption.open',
-              )}
-            </caption>
+            <caption>{t(LIST_WORDS[listed].caption)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('cCmp.field.subject')}</th>
