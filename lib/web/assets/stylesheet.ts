@@ -133,4 +133,5 @@ table.figures th.item{font-weight:400}
 table.figures .cell-error{border:3px solid #c00;padding-inline:.5rem}
 table.figures .cell-error .error-message{font-size:.875rem;min-inline-size:10rem}
 .hash{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.8125rem;overflow-wrap:anywhere}
+.tag.nowrap{white-space:nowrap}
 `;
