@@ -86,7 +86,7 @@ describe('the complaint page', () => {
     const supervisor = page(true);
     expect(supervisor).toContain('13900001111');
     expect(supervisor).toContain('action="/console/complaints/cmp_0123456789ab/answer"');
-    expect(supervisor).toContain('<strong class="tag green">还剩20天</strong>');
+    expect(supervisor).toContain('<strong class="tag green nowrap">还剩20天</strong>');
   });
 
   it('shows an answer given, and no form, to anyone', () => {
@@ -120,7 +120,7 @@ describe('the list and its CSV', () => {
       />,
     );
     expect(page).toContain('<a href="/console/complaints/cmp_0123456789ab">');
-    expect(page).toContain('<strong class="tag red">已逾期3天</strong>');
+    expect(page).toContain('<strong class="tag red nowrap">已逾期3天</strong>');
     expect(page).toContain('href="/console/complaints?due=overdue&amp;nextToken=abc"');
     expect(page).toContain('href="/console/complaints?due=overdue&amp;format=csv"');
     expect(listHref({ status: 'answered', due: 'overdue' })).toBe('/console/complaints?status=answered');

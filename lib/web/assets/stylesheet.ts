@@ -152,4 +152,5 @@ table.figures .cell-error .error-message{font-size:.875rem;min-inline-size:10rem
 .letter h1{text-align:center;font-size:1.5rem}
 .letter .sign{text-align:end;margin-block-start:2rem}
 @media (max-width:40rem){.letter{padding:1rem}}
+.tag.nowrap{white-space:nowrap}
 `;

@@ -38,7 +38,7 @@ export function listHref(query: Partial<ComplaintListQuery>): string {
 export function AnswerClockTag(props: { complaint: StaffComplaint; today: IsoDate }) {
   const { t } = usePage();
   const clock = answerClock(props.complaint, props.today);
-  return <strong class={`tag ${clock.tone}`}>{t(clock.words, { days: clock.days })}</strong>;
+  return <strong class={`tag ${clock.tone} nowrap`}>{t(clock.words, { days: clock.days })}</strong>;
 }
 
 /** What the table is, and what an empty list says, for each list the filters ask for. */

@@ -7,7 +7,9 @@ import { reportDue, reportHref, reportState, type ReportDue, type StateOf, type 
 /** How a year stands against its cutoff: the words, coloured (the words say it all). */
 export function DueTag(props: { due: ReportDue }) {
   const { t } = usePage();
-  return <strong class={`tag ${props.due.tone}`}>{t(props.due.words, { days: props.due.days })}</strong>;
+  return (
+    <strong class={`tag ${props.due.tone} nowrap`}>{t(props.due.words, { days: props.due.days })}</strong>
+  );
 }
 
 /** A report's state in words: none, figures entered, draft, published (which edition), being corrected. */
