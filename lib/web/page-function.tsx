@@ -485,7 +485,13 @@ function messagePage(
     ...SECURITY_HEADERS,
     ...extraHeaders,
   });
-  return cookies.length > 0 ? { ...result, cookies: [...cookies] } : result;
+  // A console error page carries the sign-out form: its token's cookie goes with it.
+  const issued =
+    frame.csrf.issued !== undefined && frame.csrf.issued !== frame.csrf.existing
+      ? [cookieHeader(CSRF_COOKIE, frame.csrf.issued, { path: '/', sameSite: 'Strict' })]
+      : [];
+  const all = [...cookies, ...issued];
+  return all.length > 0 ? { ...result, cookies: all } : result;
 }
 
 /** Text bodies over 1 KB are gzipped when the browser accepts it (API Gateway does not compress). */
