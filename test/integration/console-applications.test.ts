@@ -8,10 +8,8 @@ import {
   anInformationRequest,
   api,
   aRegisteredApplication,
-  aSchedule2027,
   aStaffMember,
   localCloud,
-  platformToken,
   uniqueId,
 } from '#test/support/api';
 import { checkPage, launchBrowser, screenshots } from '#test/support/browser';
@@ -41,9 +39,6 @@ const casePath = (trackingNumber: string) => `/console/applications/${trackingNu
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  // Deadlines of December run into 2027: its holidays are published first.
-  const calendar = await api('PUT', '/v1/calendars/2027', { token: platformToken(), body: aSchedule2027() });
-  expect(calendar.status, calendar.text).toBe(200);
   ({ agencyId } = await aNewAgency());
   clerk = await aStaffMember(agencyId, ['clerk']);
   approver = await aStaffMember(agencyId, ['approver']);
