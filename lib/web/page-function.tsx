@@ -250,8 +250,13 @@ export function pageFunction<F extends PageFunctionName = 'portal'>(
 /** The hidden field with the path of the page a console form is on (where to return after signing in). */
 export const PAGE_FIELD = '_page';
 
-function redirect(location: string): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: 303, headers: { location, 'cache-control': 'no-store', ...SECURITY_HEADERS } };
+/** 303 to `location` (after a post, or to sign in), never cached. */
+function redirect(location: string, cookies: readonly string[] = []): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 303,
+    headers: { location, 'cache-control': 'no-store', ...SECURITY_HEADERS },
+    ...(cookies.length > 0 ? { cookies: [...cookies] } : {}),
+  };
 }
 
 /** The page a held form returns to: a console path of ours (never another site), with the held form's id. */
@@ -391,13 +396,7 @@ function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredRes
       ...SECURITY_HEADERS,
     });
   }
-  if (reply.kind === 'redirect') {
-    return {
-      statusCode: 303,
-      headers: { location: reply.location, 'cache-control': 'no-store', ...SECURITY_HEADERS },
-      cookies: [...(reply.cookies ?? [])],
-    };
-  }
+  if (reply.kind === 'redirect') return redirect(reply.location, reply.cookies);
   const started = performance.now();
   const html = renderPage(frame, reply.title, reply.body, reply.crumbs, reply.robots);
   // How long rendering took, for `npm run bench` and browsers' developer tools (no data, only a number).

@@ -2,6 +2,7 @@ import type { JWTPayload } from 'jose';
 import { currentPrincipal, type StaffAccount } from '#lib/domain/staff';
 import { claimsAsAuthorizerPassesThem, principalFromClaims } from '#lib/http/claims';
 import { cookieHeader } from '../cookies';
+import { usePage } from '../context';
 import type { PageAnswer, PageHandler, PageRequest } from '../page-function';
 import { clearedSessionCookie } from '../page-function';
 import { safeReturn, SESSION_COOKIE } from './session';
@@ -47,11 +48,7 @@ function failed(request: PageRequest, status: number, reason?: string): PageAnsw
       <>
         <h1>{t('console.signIn.failed.title')}</h1>
         <p>{reason ? t('console.signIn.refused.body', { reason }) : t('console.signIn.failed.body')}</p>
-        <p>
-          <a class="button" href="/console/sign-in">
-            {t('console.signIn')}
-          </a>
-        </p>
+        <SignInAgain />
       </>
     ),
   };
@@ -153,13 +150,21 @@ export function signInPages(deps: SignInDeps): {
         <>
           <h1>{t('console.signedOutPage.title')}</h1>
           <p>{t('console.signedOutPage.body')}</p>
-          <p>
-            <a class="button" href="/console/sign-in">
-              {t('console.signIn')}
-            </a>
-          </p>
+          <SignInAgain />
         </>
       ),
     }),
   };
+}
+
+/** The way back in, on the pages that end a sign-in that failed and a sign-out. */
+function SignInAgain() {
+  const { t } = usePage();
+  return (
+    <p>
+      <a class="button" href="/console/sign-in">
+        {t('console.signIn')}
+      </a>
+    </p>
+  );
 }

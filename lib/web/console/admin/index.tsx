@@ -1,3 +1,4 @@
+import type { RouteKey } from '#lib/api/routes';
 import type { PageRouteKeyOf } from '#lib/api/page-routes';
 import type { adminRoutes } from '#lib/api/console-routes/admin';
 import { catalogueOf } from '#lib/domain/agency';
@@ -21,7 +22,7 @@ import type { FormFields, PageAnswer, PageHandler, PageRequest } from '../../pag
 import type { Principal } from '#lib/domain/staff';
 import type { ConsoleDeps } from '../console-deps';
 import { heldValues } from '../held';
-import { mayCall, notForYourRoles, requireRole } from '../roles';
+import { mayCall, notForYourRoles, requireRole } from '../may';
 import { CATALOGUE_ACTION, CataloguePage, catalogueValues, readCatalogue } from './catalogue';
 import { PageNotices } from './editor';
 import { consoleAnswer, postedVersion } from './forms';
@@ -76,7 +77,7 @@ export function adminPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } {
     requireRole(session.principal.roles, 'agency_admin');
     return session.principal;
   };
-  const mayWrite = (session: StaffSession, routeKey: string) => {
+  const mayWrite = (session: StaffSession, routeKey: RouteKey) => {
     if (!mayCall(session.principal.roles, routeKey)) throw notForYourRoles();
     return administrator(session);
   };
@@ -226,7 +227,7 @@ export function adminPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } {
    */
   const editorSave =
     <U,>(spec: {
-      routeKey: string;
+      routeKey: RouteKey;
       page: (request: PageRequest<Key>, form?: EditorForm) => Promise<PageAnswer>;
       read: (
         form: FormFields,

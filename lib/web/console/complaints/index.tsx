@@ -29,12 +29,12 @@ const CSV_MAX_ROWS = 5000;
 
 /** Complaints (投诉举报): the section's roles read them; whoever the reply route admits answers them. */
 function readerOf(principal: Principal): Principal {
-  if (!mayOpen(principal, '/console/complaints'))
+  if (!mayOpen(principal.roles, '/console/complaints'))
     throw new PageError(403, 'cCmp.forbidden.title', 'cCmp.forbidden.body');
   return principal;
 }
 
-const powersOf = (principal: Principal): ComplaintPowers => ({ answer: mayCall(principal, REPLY) });
+const powersOf = (principal: Principal): ComplaintPowers => ({ answer: mayCall(principal.roles, REPLY) });
 
 /** The console's complaints pages. */
 export function complaintsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } {
@@ -123,7 +123,7 @@ export function complaintsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K>
       const principal = readerOf(session.principal);
       // Found (or the not-found page) before anything else: another agency's complaint is not there.
       const complaint = await getComplaint(deps.complaints, principal.agencyId, params.complaintId);
-      if (!mayCall(principal, REPLY))
+      if (!mayCall(principal.roles, REPLY))
         throw new PageError(403, 'cCmp.forbidden.title', 'cCmp.answer.forbidden');
       const upheld = form.get('upheld');
       const parsed = ComplaintReply.safeParse({

@@ -1,3 +1,4 @@
+import type { RouteKey } from '#lib/api/routes';
 import type { PageRouteKeyOf } from '#lib/api/page-routes';
 import type { platformRoutes } from '#lib/api/console-routes/platform';
 import { AlreadyExistsError, RuleViolationError } from '#lib/domain/errors';
@@ -12,7 +13,7 @@ import { readInvitation } from '../admin/staff';
 import type { ConsoleDeps } from '../console-deps';
 import { heldValues } from '../held';
 import type { StaffSession } from '../session';
-import { mayCall, notForYourRoles, requireRole } from '../roles';
+import { mayCall, notForYourRoles, requireRole } from '../may';
 import { agencyPath, AgencySummaryPage, NewAgencyPage, PlatformPage, readNewAgency } from './pages';
 
 type Key = Extract<
@@ -33,7 +34,7 @@ const CHILDREN_SHOWN = 100;
  * administrators belong to no agency, so these pages name the agency they act on.
  */
 export function platformPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } {
-  const platformAdmin = (session: StaffSession, routeKey?: string) => {
+  const platformAdmin = (session: StaffSession, routeKey?: RouteKey) => {
     requireRole(session.principal.roles, 'platform_admin');
     if (routeKey !== undefined && !mayCall(session.principal.roles, routeKey)) throw notForYourRoles();
     return session.principal;

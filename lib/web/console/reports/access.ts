@@ -16,6 +16,6 @@ export const forbidden = (): PageError => new PageError(403, 'cRep.forbidden.tit
 
 /** The section's roles read the reports (and the cases table 四 counts). */
 export function readerOf(principal: Principal): Principal {
-  if (!mayOpen(principal, '/console/annual-reports')) throw forbidden();
+  if (!mayOpen(principal.roles, '/console/annual-reports')) throw forbidden();
   return principal;
 }

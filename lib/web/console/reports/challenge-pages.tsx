@@ -66,7 +66,7 @@ export function challengePages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> 
           items={page.items}
           nextToken={page.nextToken}
           firstPage={nextToken === undefined}
-          mayRecord={mayCall(session.principal, ROUTES.challenge)}
+          mayRecord={mayCall(session.principal.roles, ROUTES.challenge)}
           form={held === undefined ? form : { values: held, ...form }}
           held={request.held}
           query={query}
@@ -103,7 +103,7 @@ export function challengePages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> 
       body: (
         <ChallengePage
           challenge={challenge}
-          mayRecord={mayCall(session.principal, ROUTES.outcome)}
+          mayRecord={mayCall(session.principal.roles, ROUTES.outcome)}
           form={held === undefined ? form : { values: held, ...form }}
           held={request.held}
           query={request.query}
@@ -135,7 +135,7 @@ export function challengePages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> 
     'POST /console/annual-reports/legal-challenges': async (request) => {
       const { session, form, t, now } = request;
       const principal = readerOf(session.principal);
-      if (!mayCall(principal, ROUTES.challenge)) throw forbidden();
+      if (!mayCall(principal.roles, ROUTES.challenge)) throw forbidden();
       const read = readChallenge(form.get, t);
       if (!read.ok) return listPage(request, { values: form.values, errors: [...read.errors] });
       let recorded: LegalChallenge;
@@ -157,7 +157,7 @@ export function challengePages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> 
       const { session, params, form, t, now } = request;
       const principal = readerOf(session.principal);
       const challenge = await getChallenge(deps.reports, principal.agencyId, params.challengeId);
-      if (!mayCall(principal, ROUTES.outcome)) throw forbidden();
+      if (!mayCall(principal.roles, ROUTES.outcome)) throw forbidden();
       const read = readOutcome(form.get, t);
       if (!read.ok) return casePage(request, challenge, { values: form.values, errors: [...read.errors] });
       try {

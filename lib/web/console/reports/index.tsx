@@ -42,10 +42,10 @@ type Key = Extract<
 >;
 
 const powersOf = (principal: Principal): ReportPowers => ({
-  figures: mayCall(principal, ROUTES.figures),
-  draft: mayCall(principal, ROUTES.draft),
-  narrative: mayCall(principal, ROUTES.narrative),
-  publish: mayCall(principal, ROUTES.publish),
+  figures: mayCall(principal.roles, ROUTES.figures),
+  draft: mayCall(principal.roles, ROUTES.draft),
+  narrative: mayCall(principal.roles, ROUTES.narrative),
+  publish: mayCall(principal.roles, ROUTES.publish),
 });
 
 /** A year that has not begun has no report to work on. */
@@ -170,7 +170,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, form, t, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, ROUTES.figures)) throw forbidden();
+      if (!mayCall(principal.roles, ROUTES.figures)) throw forbidden();
       const read = readFigures(form.get, t);
       if (!read.ok) return yearPage(request, { figures: { values: form.values, errors: read.errors } });
       try {
@@ -185,7 +185,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
     'POST /console/annual-reports/{year}/draft': async ({ session, params, now }) => {
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, ROUTES.draft)) throw forbidden();
+      if (!mayCall(principal.roles, ROUTES.draft)) throw forbidden();
       await draftReport(deps.reports, principal, principal.agencyId, year, now);
       return { kind: 'redirect', location: `${reportHref(year)}?done=drafted` };
     },
@@ -194,7 +194,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, form, t, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, ROUTES.narrative)) throw forbidden();
+      if (!mayCall(principal.roles, ROUTES.narrative)) throw forbidden();
       const read = readNarrative(form.get, t);
       if (!read.ok) return yearPage(request, { narrative: { values: form.values, errors: read.errors } });
       try {
@@ -235,7 +235,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, ROUTES.publish)) throw forbidden();
+      if (!mayCall(principal.roles, ROUTES.publish)) throw forbidden();
       return publicationPage(request, await getDraft(deps.reports, principal.agencyId, year));
     },
 
@@ -243,7 +243,7 @@ export function reportsPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } 
       const { session, params, form, now } = request;
       const principal = readerOf(session.principal);
       const year = workableYear(params.year, now);
-      if (!mayCall(principal, ROUTES.publish)) throw forbidden();
+      if (!mayCall(principal.roles, ROUTES.publish)) throw forbidden();
       const version = Number(form.get('version'));
       const current = await getDraft(deps.reports, principal.agencyId, year);
       if (!Number.isInteger(version) || version < 1) return publicationPage(request, current, 'conflict');

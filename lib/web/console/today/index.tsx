@@ -3,7 +3,7 @@ import { reviewChainOf } from '#lib/domain/agency';
 import { todayFor, type TodayPart } from '#lib/use-cases/today';
 import type { PageHandler } from '../../page-function';
 import type { ConsoleDeps } from '../console-deps';
-import { mayCall } from '../roles';
+import { mayCall } from '../may';
 import { PlatformToday, TodayPage } from './today-page';
 
 /** Those who work applications see the ones due soon (a reviewer of documents only does not). */

@@ -1,15 +1,9 @@
-import { ID_DOCUMENT_TYPES, InformationRequest, ORGANISATION_TYPES } from '#lib/domain/application/applicant';
 import {
   Button,
   Checkbox,
   ErrorSummary,
   Notice,
   PostForm,
-  Radios,
-  Select,
-  TextArea,
-  TextField,
-  fieldId,
   type FormErrors,
   type FormValues,
 } from '../../components';
@@ -17,6 +11,7 @@ import { usePage } from '../../context';
 import { FormFiles } from '../../form-files';
 import { FormKeyField } from '../../form-key';
 import type { ApplyField } from './read-form';
+import { ApplicantFields, RequestFields } from './request-fields';
 
 /** What the apply form shows: the agency, the input kept, the errors (worded) and the form's own key. */
 export type ApplyFormState = {
@@ -41,11 +36,6 @@ const SUMMARY_TARGET: Partial<Record<ApplyField, string>> = {
   contact: 'address',
 };
 
-const FORMS = InformationRequest.shape.form.options;
-const DELIVERIES = InformationRequest.shape.delivery.options;
-const ID_TYPES = Object.keys(ID_DOCUMENT_TYPES) as (keyof typeof ID_DOCUMENT_TYPES)[];
-const ORGANISATION_KINDS = Object.keys(ORGANISATION_TYPES) as (keyof typeof ORGANISATION_TYPES)[];
-
 export function ApplyForm({ state }: { state: ApplyFormState }) {
   const { t } = usePage();
   const { values } = state;
@@ -54,8 +44,6 @@ export function ApplyForm({ state }: { state: ApplyFormState }) {
     field: SUMMARY_TARGET[error.field] ?? error.field,
     message: error.message,
   }));
-  const contactError = state.errors.find((error) => error.field === 'contact')?.message;
-  const choose = { value: '', label: t('apply.choose') };
   return (
     <>
       <ErrorSummary errors={summary} />
@@ -66,181 +54,8 @@ export function ApplyForm({ state }: { state: ApplyFormState }) {
         <p>{t('apply.intro.time', { days: state.replyWorkingDays })}</p>
       </Notice>
       <PostForm action={`/agencies/${state.agencyId}/apply`} multipart label={t('apply.title')}>
-        <h2>{t('apply.section.applicant')}</h2>
-        <Radios
-          name="applicantType"
-          label={t('apply.applicantType.label')}
-          value={values.applicantType}
-          errors={errors}
-          choices={[
-            { value: 'natural_person', label: t('apply.applicantType.natural_person') },
-            {
-              value: 'organisation',
-              label: t('apply.applicantType.organisation'),
-              hint: t('apply.applicantType.organisation.hint'),
-            },
-          ]}
-        />
-        <TextField
-          name="name"
-          label={t('apply.name.label')}
-          hint={t('apply.name.hint')}
-          value={values.name}
-          errors={errors}
-          autocomplete="name"
-          maxLength={200}
-        />
-        <Select
-          name="idType"
-          label={t('apply.idType.label')}
-          hint={t('apply.idType.hint')}
-          value={values.idType}
-          errors={errors}
-          choices={[choose, ...ID_TYPES.map((type) => ({ value: type, label: t(`apply.idType.${type}`) }))]}
-        />
-        <TextField
-          name="idNumber"
-          label={t('apply.idNumber.label')}
-          hint={t('apply.idNumber.hint')}
-          value={values.idNumber}
-          errors={errors}
-          autocomplete="off"
-          spellcheck={false}
-          maxLength={40}
-        />
-        <fieldset aria-describedby="organisation-hint">
-          <legend>{t('apply.organisation.legend')}</legend>
-          <p class="hint" id="organisation-hint">
-            {t('apply.organisation.hint')}
-          </p>
-          <Select
-            name="organisationType"
-            label={t('apply.organisationType.label')}
-            value={values.organisationType}
-            errors={errors}
-            choices={[
-              choose,
-              ...ORGANISATION_KINDS.map((kind) => ({
-                value: kind,
-                label: t(`apply.organisationType.${kind}`),
-              })),
-            ]}
-          />
-          <TextField
-            name="legalRepresentative"
-            label={t('apply.legalRepresentative.label')}
-            value={values.legalRepresentative}
-            errors={errors}
-            optional
-            maxLength={100}
-          />
-          <TextField
-            name="contactPerson"
-            label={t('apply.contactPerson.label')}
-            value={values.contactPerson}
-            errors={errors}
-            optional
-            maxLength={100}
-          />
-        </fieldset>
-
-        <fieldset
-          id={fieldId('contact')}
-          class={contactError ? 'field field-error' : 'field'}
-          aria-describedby={contactError ? 'contact-hint contact-error' : 'contact-hint'}
-        >
-          <legend>{t('apply.contact.legend')}</legend>
-          <p class="hint" id="contact-hint">
-            {t('apply.contact.hint')}
-          </p>
-          {contactError ? (
-            <p class="error-message" id="contact-error">
-              <span class="visually-hidden-prefix">{t('common.error.prefix')}</span> {contactError}
-            </p>
-          ) : null}
-          <TextField
-            name="address"
-            label={t('apply.address.label')}
-            value={values.address}
-            errors={errors}
-            optional
-            autocomplete="street-address"
-            maxLength={300}
-          />
-          <TextField
-            name="postcode"
-            label={t('apply.postcode.label')}
-            value={values.postcode}
-            errors={errors}
-            optional
-            short
-            autocomplete="postal-code"
-            inputMode="numeric"
-            maxLength={6}
-          />
-          <TextField
-            name="phone"
-            type="tel"
-            label={t('apply.phone.label')}
-            hint={t('apply.phone.hint')}
-            value={values.phone}
-            errors={errors}
-            optional
-            autocomplete="tel"
-            maxLength={32}
-          />
-          <TextField
-            name="email"
-            type="email"
-            label={t('apply.email.label')}
-            value={values.email}
-            errors={errors}
-            optional
-            autocomplete="email"
-            spellcheck={false}
-            maxLength={254}
-          />
-        </fieldset>
-
-        <h2>{t('apply.section.request')}</h2>
-        <TextArea
-          name="description"
-          label={t('apply.description.label')}
-          hint={t('apply.description.hint')}
-          value={values.description}
-          errors={errors}
-          maxLength={4000}
-          rows={8}
-        />
-        <TextField
-          name="documentNumber"
-          label={t('apply.documentNumber.label')}
-          hint={t('apply.documentNumber.hint')}
-          value={values.documentNumber}
-          errors={errors}
-          optional
-          maxLength={200}
-        />
-
-        <h2>{t('apply.section.delivery')}</h2>
-        <Radios
-          name="form"
-          label={t('apply.form.label')}
-          value={values.form}
-          errors={errors}
-          choices={FORMS.map((form) => ({ value: form, label: t(`apply.form.${form}`) }))}
-        />
-        <Radios
-          name="delivery"
-          label={t('apply.delivery.label')}
-          hint={t('apply.delivery.hint')}
-          value={values.delivery}
-          errors={errors}
-          choices={DELIVERIES.map((delivery) => ({
-            value: delivery,
-            label: t(`apply.delivery.${delivery}`),
-          }))}
-        />
+        <ApplicantFields values={values} errors={errors} writer="applicant" />
+        <RequestFields values={values} errors={errors} writer="applicant" />
 
         <h2>{t('apply.section.attachments')}</h2>
         <FormFiles
