@@ -5,17 +5,33 @@ import { AcknowledgeExpectedWildcards } from './constructs/acknowledged-wildcard
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/api-stack';
 import { StatefulStack } from './stacks/stateful-stack';
+import { profileOf, type DeploymentProfile } from './profile';
 
 /** Builds the Gongkai app: stateful resources in one stack, the API and functions in another. */
-export function buildApp(app: App = new App()): { app: App; stateful: StatefulStack; api: ApiStack } {
+export function buildApp(app: App = new App()): {
+  app: App;
+  profile: DeploymentProfile;
+  stateful: StatefulStack;
+  api: ApiStack;
+} {
+  const profile = profileOf(app.node);
+  // China always names its Region, so the partition (and every ARN) is known at synth: `aws-cn`.
+  const env =
+    profile.region === undefined
+      ? undefined
+      : { region: profile.region, account: process.env.CDK_DEFAULT_ACCOUNT };
   // Server access logs are delivered under a bucket policy, not the legacy log-delivery ACL.
   app.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
   app.node.setContext('@aws-cdk/core:defaultCrossStackReferences', 'strong');
   const stateful = new StatefulStack(app, 'GongkaiStateful', {
     description: 'Gongkai: records table, archive, uploads, staff pool',
+    env,
+    profile,
   });
   const api = new ApiStack(app, 'GongkaiApi', {
     description: 'Gongkai: HTTP API, functions, archiver and daily sweep',
+    env,
+    profile,
     resources: {
       table: stateful.table,
       archiveBucket: stateful.archiveBucket,
@@ -26,7 +42,7 @@ export function buildApp(app: App = new App()): { app: App; stateful: StatefulSt
     staffClient: stateful.staffClient,
   });
   Validations.of(app).addPlugins(new AcknowledgeExpectedWildcards(), new AwsSolutionsChecks(app));
-  return { app, stateful, api };
+  return { app, profile, stateful, api };
 }
 
 // Run as the CDK app (not imported by tests). Compare real paths as URLs: checkouts may contain spaces.

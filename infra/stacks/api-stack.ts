@@ -24,8 +24,13 @@ import { keys } from '#lib/adapters/keys';
 import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
+import type { DeploymentProfile } from '../profile';
 
-export type ApiStackProps = StackProps & { resources: SharedResources; staffClient: UserPoolClient };
+export type ApiStackProps = StackProps & {
+  profile: DeploymentProfile;
+  resources: SharedResources;
+  staffClient: UserPoolClient;
+};
 
 /**
  * The stateless part: one Lambda per file in `functions/`, the HTTP API with its routes (from the shared

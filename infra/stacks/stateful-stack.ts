@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import type { DeploymentProfile } from '../profile';
 import { ROLES } from '#lib/domain/staff';
 import { INCOMING_PREFIX } from '#lib/domain/upload-key';
 import {
@@ -49,7 +50,7 @@ export class StatefulStack extends Stack {
   readonly staffClient: UserPoolClient;
   readonly applicantKey: Secret;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { profile: DeploymentProfile }) {
     super(scope, id, props);
 
     this.table = new TableV2(this, 'Records', {
