@@ -16,7 +16,8 @@ export type SharedResources = {
   readonly table: ITableV2;
   readonly archiveBucket: IBucket;
   readonly uploadsBucket: IBucket;
-  readonly userPool: UserPool;
+  /** The staff user pool (global profile); without it, staff accounts live at an external provider. */
+  readonly userPool: UserPool | undefined;
   readonly applicantKey: ISecret;
 };
 
@@ -122,7 +123,9 @@ export class GongkaiFunction extends Construct {
       fn.addEnvironment('APPLICANT_KEY_SECRET_ARN', resources.applicantKey.secretArn);
       resources.applicantKey.grantRead(fn);
     }
-    if (definition.userPool) {
+    if (definition.userPool && resources.userPool === undefined) {
+      fn.addEnvironment('STAFF_DIRECTORY', 'external');
+    } else if (definition.userPool && resources.userPool !== undefined) {
       fn.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);
       fn.addToRolePolicy(
         new PolicyStatement({
