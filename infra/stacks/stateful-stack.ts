@@ -54,7 +54,7 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps & { profile: DeploymentProfile }) {
     super(scope, id, props);
 
-    this.table = new TableV2(this, 'Records', {
+    const records = new TableV2(this, 'Records', {
       partitionKey: attributeType(recordsTable.partitionKey),
       sortKey: attributeType(recordsTable.sortKey),
       billing: Billing.onDemand(),
@@ -69,6 +69,7 @@ export class StatefulStack extends Stack {
       })),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.table = restoredRecords(this) ?? records;
 
     const accessLogs = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
@@ -207,4 +208,27 @@ function staffUserPool(scope: Construct): { userPool: UserPool; staffClient: Use
     enableTokenRevocation: true,
   });
   return { userPool, staffClient };
+}
+
+/**
+ * The table restored from point-in-time recovery that the functions should use instead of `Records`
+ * (README, "Restoring the records"): `-c gongkai:recordsTableName=… -c gongkai:recordsStreamArn=…`. The
+ * original stays, retained, beside it.
+ */
+function restoredRecords(scope: Construct): ITableV2 | undefined {
+  const context = (name: string): string | undefined => {
+    const value: unknown = scope.node.tryGetContext(`gongkai:${name}`);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const tableName = context('recordsTableName');
+  const tableStreamArn = context('recordsStreamArn');
+  if (tableName === undefined && tableStreamArn === undefined) return undefined;
+  if (tableName === undefined || tableStreamArn === undefined) {
+    throw new Error('Context gongkai:recordsTableName and gongkai:recordsStreamArn go together');
+  }
+  return TableV2.fromTableAttributes(scope, 'RestoredRecords', {
+    tableName,
+    tableStreamArn,
+    grantIndexPermissions: true,
+  });
 }

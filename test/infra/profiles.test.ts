@@ -180,3 +180,22 @@ describe('global: Cognito, SES, EventBridge Scheduler', () => {
     expect(environmentOf(api, /Staff accounts and their roles/)).toHaveProperty('USER_POOL_ID');
   });
 });
+
+describe('switching to a table restored from point-in-time recovery', () => {
+  it('hands the restored table to the functions and the archiver; the original stays, retained', () => {
+    const restored = synthesized({
+      'gongkai:recordsTableName': 'gongkai-records-restored-20261201',
+      'gongkai:recordsStreamArn':
+        'arn:aws:dynamodb:us-east-1:123456789012:table/gongkai-records-restored-20261201/stream/2026-12-01T00:00:00.000',
+    });
+    const [stateful, api] = restored.templates as [Template, Template];
+    stateful.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    expect(environmentOf(api, /Daily compliance sweep/)).toMatchObject({
+      TABLE_NAME: 'gongkai-records-restored-20261201',
+    });
+    api.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: Match.stringLikeRegexp('gongkai-records-restored-20261201/stream/'),
+    });
+    expect(() => buildApp(appWith({ 'gongkai:recordsTableName': 'only-the-name' }))).toThrow(/go together/);
+  });
+});
