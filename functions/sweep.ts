@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { DynamoApplicationStore } from '#lib/adapters/application-store';
 import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
 import { S3Uploads } from '#lib/adapters/s3-uploads';
 import { LocalStaffDirectory, signLocalIdToken, type LocalIssuer } from '#lib/adapters/local-staff-directory';

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROBLEM_CONTENT_TYPE, problemType } from '#lib/http/problem';
 import { commonProblems, type ProblemDeclaration } from './problems';
 import { routes, type RouteDefinition } from './routes';

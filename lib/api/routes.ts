@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgencyId, NewAgency, PolicyUpdate, ProfileUpdate, ReconsiderationUpdate } from '#lib/domain/agency';
 import { NewStaff, StaffId, StaffUpdate, type Role } from '#lib/domain/staff';
 import type { HttpFunctionName } from '#lib/platform/functions';

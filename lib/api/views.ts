@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgencyLevel, OfficeProfile, ReconsiderationSettings } from '#lib/domain/agency';
 import { AccessArrangement, PublishedReference } from '#lib/domain/application/outcomes';
 import { DisclosurePolicy } from '#lib/domain/application/policy';

@@ -1,5 +1,5 @@
 import bundledData from 'chinese-days/dist/chinese-days.json';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldError } from '../errors';
 import {
   CivilDate,
