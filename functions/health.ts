@@ -1,3 +1,4 @@
+import { healthRoutes } from '#lib/api/routes/health';
 import { loadConfig } from '#lib/config';
 import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
 import { archiveBucketProbe, recordsTableProbe } from '#lib/adapters/health-probes';
@@ -12,7 +13,7 @@ const probes = [
   archiveBucketProbe(new S3Archive(createS3Client(config), config.archiveBucket)),
 ];
 
-export const handler = httpFunction('health', {
+export const handler = httpFunction(healthRoutes, {
   'GET /v1/health': async ({ now }) => {
     const report = await checkHealth(probes, now);
     return {

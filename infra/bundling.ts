@@ -1,4 +1,5 @@
 import type { BuildOptions } from 'esbuild';
+import type { FunctionDefinition } from '#lib/platform/functions';
 
 /**
  * How every function is bundled, defined once: the CDK stack hands these options to NodejsFunction
@@ -6,6 +7,9 @@ import type { BuildOptions } from 'esbuild';
  * (`esbuildOptions`) to measure bundle size and cold-start import time.
  */
 export const LAMBDA_NODE_TARGET = 'node22';
+
+/** UTF-8 output (esbuild escapes non-ASCII characters by default). */
+const CHARSET = 'utf8';
 
 /** ESM bundles need `require` for the CommonJS dependencies they inline. */
 export const ESM_REQUIRE_BANNER =
@@ -27,34 +31,58 @@ export const CREDENTIAL_SOURCES_LAMBDA_NEVER_USES = [
   '@smithy/credential-provider-imds',
 ] as const;
 
-export const bundlingOptions = {
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  target: LAMBDA_NODE_TARGET,
-  mainFields: ['module', 'main'],
-  banner: ESM_REQUIRE_BANNER,
-  // The pages' words are Chinese: as UTF-8 a character takes 3 bytes, escaped (`\u516c`) it takes 6.
-  // (An argument: NodejsFunction's own `charset` option does not reach esbuild's command line.)
-  esbuildArgs: { '--charset': 'utf8' },
-  // The SDK is bundled (tree-shaken, pinned by our lock file) rather than taken from the runtime, all but
-  // the credential sources a Lambda function never reaches.
-  externalModules: [...CREDENTIAL_SOURCES_LAMBDA_NEVER_USES] as string[],
-} as const;
+/**
+ * The SDK's event-stream code (~20 KB): the S3 client loads it at start; every other client only on an
+ * operation with an event stream, and none of those we call has one (DynamoDB, Cognito, Secrets Manager,
+ * SESv2). A function granted no bucket builds no S3 client (its configuration names none), so its bundle
+ * leaves the code out; calling an event-stream operation there would fail with "Cannot find package
+ * '@smithy/core/event-streams'". `test/infra/bundles.test.ts` imports every bundle on its own.
+ */
+export const EVENT_STREAMS = '@smithy/core/event-streams';
+const buildsS3Client = (definition: FunctionDefinition): boolean =>
+  definition.archive !== 'none' || definition.uploads !== 'none';
+
+/** What esbuild leaves out of a function's bundle. */
+export function externalModulesOf(definition: FunctionDefinition): string[] {
+  return [...CREDENTIAL_SOURCES_LAMBDA_NEVER_USES, ...(buildsS3Client(definition) ? [] : [EVENT_STREAMS])];
+}
+
+/**
+ * NodejsFunction's bundling options for a function. The SDK is bundled (tree-shaken, pinned by our lock
+ * file) rather than taken from the runtime, all but what the function never reaches (`externalModulesOf`).
+ */
+export function bundlingOptionsOf(definition: FunctionDefinition) {
+  return {
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    target: LAMBDA_NODE_TARGET,
+    mainFields: ['module', 'main'],
+    banner: ESM_REQUIRE_BANNER,
+    // The pages' words are Chinese: as UTF-8 a character takes 3 bytes, escaped (`\u516c`) it takes 6.
+    // (An argument: NodejsFunction's own `charset` option does not reach esbuild's command line.)
+    esbuildArgs: { '--charset': CHARSET },
+    externalModules: externalModulesOf(definition),
+  };
+}
 
 export const functionEntry = (name: string): string => `functions/${name}.ts`;
 
-/** The esbuild options NodejsFunction derives from `bundlingOptions` (ESM output), for the bench. */
-export const esbuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  minify: bundlingOptions.minify,
-  sourcemap: bundlingOptions.sourceMap,
-  sourcesContent: bundlingOptions.sourcesContent,
-  target: bundlingOptions.target,
-  mainFields: [...bundlingOptions.mainFields],
-  banner: { js: bundlingOptions.banner },
-  charset: bundlingOptions.esbuildArgs['--charset'],
-  external: [...bundlingOptions.externalModules],
-} as const satisfies BuildOptions;
+/** The esbuild options NodejsFunction derives from `bundlingOptionsOf` (ESM output), for the bench and tests. */
+export function esbuildOptionsOf(definition: FunctionDefinition) {
+  const options = bundlingOptionsOf(definition);
+  return {
+    entryPoints: [functionEntry(definition.name)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: options.minify,
+    sourcemap: options.sourceMap,
+    sourcesContent: options.sourcesContent,
+    target: options.target,
+    mainFields: [...options.mainFields],
+    banner: { js: options.banner },
+    charset: CHARSET,
+    external: options.externalModules,
+  } as const satisfies BuildOptions;
+}

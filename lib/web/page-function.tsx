@@ -4,8 +4,14 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { z } from 'zod';
-import { anyRouteByKey } from '#lib/api/routes';
-import type { PageFunctionName, PageRoute, PageRouteKey, PageRouteKeyOf } from '#lib/api/page-routes';
+import type {
+  PageFunctionName,
+  PageRoute,
+  PageRouteDefinition,
+  PageRouteKey,
+  PageRouteKeyOf,
+} from '#lib/api/page-routes';
+import { routeKeyOf, type RouteKeyOf } from '#lib/api/route-definition';
 import { DomainError } from '#lib/domain/errors';
 import { answerInTime } from '#lib/http/handler';
 import { logger } from '#lib/http/logger';
@@ -124,11 +130,24 @@ export class PageError extends Error {
   }
 }
 
-export function pageFunction<F extends PageFunctionName = 'portal'>(
-  handlers: NoInfer<PageHandlers<F>>,
-  ...gate: F extends 'console' ? [sessions: SessionGate] : []
+/** One handler per page route of `R`, by route key. */
+type PageHandlersOf<R extends PageRouteDefinition> = {
+  readonly [K in Extract<RouteKeyOf<R>, PageRouteKey>]: PageHandler<K>;
+};
+
+/** Functions with signed-in pages must be given the session gate. */
+type GateArguments<R extends PageRouteDefinition> = [Extract<R, { access: 'session' }>] extends [never]
+  ? []
+  : [sessions: SessionGate];
+
+/** The pages of a function (its page routes: `portalRoutes`, `consoleRoutes`), one handler per route. */
+export function pageFunction<const R extends readonly PageRouteDefinition[]>(
+  routes: R,
+  handlers: NoInfer<PageHandlersOf<R[number]>>,
+  ...gate: GateArguments<R[number]>
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   const table = handlers as unknown as Readonly<Record<string, PageHandler<PageRouteKey> | undefined>>;
+  const byKey = new Map<string, PageRouteDefinition>(routes.map((route) => [routeKeyOf(route), route]));
   const [sessions] = gate;
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
@@ -151,8 +170,8 @@ export function pageFunction<F extends PageFunctionName = 'portal'>(
   ): Promise<APIGatewayProxyStructuredResultV2> {
     try {
       const handler = table[event.routeKey];
-      const route = anyRouteByKey(event.routeKey);
-      if (handler === undefined || route === undefined || route.kind !== 'page')
+      const route = byKey.get(event.routeKey);
+      if (handler === undefined || route === undefined)
         return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
       if (route.function === 'console') frame.console = { staff: undefined, page: frame.path };
       const params = route.params?.safeParse(event.pathParameters ?? {});

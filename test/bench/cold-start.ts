@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { esbuildOptions, functionEntry } from '#infra/bundling';
+import { esbuildOptionsOf } from '#infra/bundling';
 import { functionDefinitions } from '#lib/platform/functions';
+import { deployedEnvironment } from '#test/support/deployed-env';
 import { median, quantile, round, type Table } from './table';
 
 /**
@@ -21,28 +22,9 @@ const RUNS = 15;
 const GOAL_BYTES = 400 * 1000;
 const GOAL_TIMES_EMPTY = 3;
 
-const lambdaEnv = {
-  ...process.env,
-  AWS_REGION: 'cn-north-1',
-  AWS_ACCESS_KEY_ID: 'bench',
-  AWS_SECRET_ACCESS_KEY: 'bench',
-  AWS_SESSION_TOKEN: 'bench',
-  TABLE_NAME: 'bench-records',
-  ARCHIVE_BUCKET: 'bench-archive',
-  UPLOADS_BUCKET: 'bench-uploads',
-  USER_POOL_ID: 'cn-north-1_bench',
-  // Inline, as in the local cloud: deployed, the key is read from Secrets Manager once per cold start.
-  APPLICANT_KEY: 'a'.repeat(64),
-  STAFF_OIDC_ISSUER: 'https://idp.bench.example/realms/staff',
-  STAFF_OIDC_CLIENT_ID: 'bench-console',
-  STAFF_OIDC_AUTHORIZE_URL: 'https://idp.bench.example/realms/staff/authorize',
-  STAFF_OIDC_TOKEN_URL: 'https://idp.bench.example/realms/staff/token',
-  STAFF_OIDC_JWKS_URL: 'https://idp.bench.example/realms/staff/jwks',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-};
 /** As deployed (the functions run with source maps enabled), and without, to show what the maps cost. */
-const withMaps = { ...lambdaEnv, NODE_OPTIONS: '--enable-source-maps' };
-const withoutMaps = { ...lambdaEnv, NODE_OPTIONS: '' };
+const withMaps = { ...process.env, ...deployedEnvironment };
+const withoutMaps = { ...withMaps, NODE_OPTIONS: '' };
 
 /** Milliseconds to import the bundle, measured inside a fresh process. */
 function importTime(file: string, env: NodeJS.ProcessEnv): number {
@@ -52,7 +34,7 @@ function importTime(file: string, env: NodeJS.ProcessEnv): number {
   );
 }
 
-type Subject = { name: string; entry: string; file: string; bytes: number; gzipBytes: number };
+type Subject = { name: string; file: string; bytes: number; gzipBytes: number };
 
 export async function coldStartBench(): Promise<Table> {
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-bench-'));
@@ -60,17 +42,19 @@ export async function coldStartBench(): Promise<Table> {
     const emptyEntry = join(dir, 'empty.ts');
     await writeFile(emptyEntry, 'export const handler = async () => ({ statusCode: 200, body: "{}" });\n');
     const subjects: Subject[] = [];
-    for (const { name, entry } of [
-      { name: '(empty handler)', entry: emptyEntry },
+    const [anyDefinition] = functionDefinitions;
+    for (const { name, options } of [
+      // The empty handler, bundled with the same options (it imports nothing they could leave out).
+      { name: '(empty handler)', options: { ...esbuildOptionsOf(anyDefinition), entryPoints: [emptyEntry] } },
       ...functionDefinitions.map((definition) => ({
         name: definition.name,
-        entry: functionEntry(definition.name),
+        options: esbuildOptionsOf(definition),
       })),
     ]) {
       const file = join(dir, `${name.replace(/\W/g, '_')}.mjs`);
-      await build({ ...esbuildOptions, entryPoints: [entry], outfile: file, logLevel: 'silent' });
+      await build({ ...options, outfile: file, logLevel: 'silent' });
       const code = await readFile(file);
-      subjects.push({ name, entry, file, bytes: code.length, gzipBytes: gzipSync(code).length });
+      subjects.push({ name, file, bytes: code.length, gzipBytes: gzipSync(code).length });
     }
 
     const times = new Map(
