@@ -10,7 +10,8 @@ import { ErrorSummary, PostForm, TextField } from '#lib/web/components.tsx';
 import { stylesheet } from '#lib/web/assets/stylesheet';
 import { parseCookies } from '#lib/web/cookies';
 import { formatCivilDate, formatInstant } from '#lib/web/format';
-import { catalogue, sections } from '#lib/web/messages/catalogue';
+import { catalogue, sections, translator } from '#lib/web/messages/catalogue';
+import { frameTranslator } from '#lib/web/messages/frame';
 import { LOCALES, negotiateLocale } from '#lib/web/messages/locale';
 import {
   CSRF_COOKIE,
@@ -19,6 +20,8 @@ import {
   type PageHandlers,
   type PageRequest,
 } from '#lib/web/page-function.tsx';
+import { notFoundPage } from '#lib/web/not-found-page.tsx';
+import { frameOf, messagePage } from '#lib/web/page-frame.tsx';
 
 /** The frame of the people's pages: language, dates, the catalogue, CSRF, errors as pages, headers. */
 const TOKEN = 'a'.repeat(43);
@@ -360,5 +363,28 @@ describe('forms', () => {
       /<input id="f-name" name="name" type="text" value="张&amp;三"[^>]*aria-describedby="f-name-error"[^>]*aria-invalid="true"/,
     );
     expect(html).toContain('<p class="error-message" id="f-name-error">');
+  });
+});
+
+describe('the not-found page of the $default route', () => {
+  it.each([
+    ['/nowhere', 'zh-CN'],
+    ['/nowhere', 'en'],
+    ['/console/nowhere', 'zh-CN'],
+    ['/console/nowhere', 'en'],
+  ])('%s in %s is the page the whole catalogue gives, from the frame’s words alone', (path, language) => {
+    const event = anEvent({ path, cookies: [`gk-lang=${language}`] });
+    const page = notFoundPage(event);
+    // The same page, framed with every word of the catalogue.
+    const frame = { ...frameOf(event, event.headers, parseCookies(event.cookies), translator), path: '/' };
+    if (path.startsWith('/console')) frame.console = { staff: undefined, page: '/console' };
+    const whole = messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
+    expect(page.statusCode).toBe(404);
+    expect(bodyOf(page)).toBe(bodyOf(whole));
+    expect(bodyOf(page)).toContain(`lang="${language}"`);
+  });
+
+  it('asks the frame’s words for nothing beyond them', () => {
+    expect(() => frameTranslator('en')('apply.title')).toThrow(/No words for apply.title/);
   });
 });
