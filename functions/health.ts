@@ -1,6 +1,7 @@
 import { healthRoutes } from '#lib/api/routes/health';
 import { loadConfig } from '#lib/config';
-import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { archiveBucketProbe, recordsTableProbe } from '#lib/adapters/health-probes';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { S3Archive } from '#lib/adapters/s3-archive';

@@ -1,4 +1,4 @@
-import { createS3Client } from '#lib/adapters/aws-clients';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { S3Uploads, UPLOAD_URL_SECONDS } from '#lib/adapters/s3-uploads';
 import { uploadsRoutes } from '#lib/api/routes/uploads';
 import { loadConfig } from '#lib/config';
