@@ -72,3 +72,15 @@ export type RouteWithKey<R, K extends string> = R extends unknown
     ? R
     : never
   : never;
+
+/** Routes by key, for a function to find the route of a request. */
+export const byRouteKey = <R extends { readonly method: string; readonly path: string }>(
+  routes: readonly R[],
+): ReadonlyMap<string, R> => new Map(routes.map((route) => [routeKeyOf(route), route]));
+
+/** `Argument` when some route of `R` has access `A` (the compiler then insists on it), else nothing. */
+export type ArgumentWhen<R, A extends string, Argument extends unknown[]> = [
+  Extract<R, { readonly access: A }>,
+] extends [never]
+  ? []
+  : Argument;

@@ -1,6 +1,6 @@
 import type { HttpFunctionName } from '#lib/platform/functions';
 import { pageRoutes, type PageFunctionName, type PageRouteDefinition } from './page-routes';
-import { routeKeyOf, type RouteDefinition } from './route-definition';
+import { byRouteKey, type RouteDefinition } from './route-definition';
 import { agenciesRoutes } from './routes/agencies';
 import { calendarRoutes } from './routes/calendar';
 import { caseworkRoutes } from './routes/casework';
@@ -87,7 +87,7 @@ export type RouteOfKey<K extends string> = Route extends infer R
     : never
   : never;
 
-const byKey = new Map<string, RouteDefinition>(routes.map((route) => [routeKeyOf(route), route]));
+const byKey = byRouteKey<RouteDefinition>(routes);
 export const routeByKey = (routeKey: string): RouteDefinition | undefined => byKey.get(routeKey);
 
 /** The whole route table: the API's routes and the people's pages, served side by side. */
@@ -95,4 +95,4 @@ export type AnyRouteDefinition = RouteDefinition | PageRouteDefinition;
 export const routeTable: readonly AnyRouteDefinition[] = [...routes, ...pageRoutes];
 export const anyRouteByKey = (routeKey: string): AnyRouteDefinition | undefined =>
   byKey.get(routeKey) ?? pageByKey.get(routeKey);
-const pageByKey = new Map<string, PageRouteDefinition>(pageRoutes.map((route) => [routeKeyOf(route), route]));
+const pageByKey = byRouteKey<PageRouteDefinition>(pageRoutes);

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import {
-  routeKeyOf,
+  byRouteKey,
+  type ArgumentWhen,
   type RouteDefinition,
   type RouteKeyOf,
   type RouteWithKey,
@@ -44,11 +45,6 @@ export type HandlersOf<R extends RouteDefinition> = {
 /** The handlers of function `F`'s routes. */
 export type RouteHandlers<F extends ApiFunctionName> = HandlersOf<(typeof routesByFunction)[F][number]>;
 
-/** Functions with staff routes must be given the staff account lookup. */
-type StaffArguments<R extends RouteDefinition> = [Extract<R, { access: 'staff' }>] extends [never]
-  ? []
-  : [staffAccountOf: StaffAccountOf];
-
 /**
  * A Lambda entry point for a function's routes (its module of the route table, `routes/<function>.ts`):
  * one handler per route (the compiler checks that every route has one). Before a handler runs, the request
@@ -60,14 +56,14 @@ type StaffArguments<R extends RouteDefinition> = [Extract<R, { access: 'staff' }
 export function httpFunction<const R extends readonly RouteDefinition[]>(
   routes: R,
   handlers: NoInfer<HandlersOf<R[number]>>,
-  ...staff: StaffArguments<R[number]>
+  ...staff: ArgumentWhen<R[number], 'staff', [staffAccountOf: StaffAccountOf]>
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   // The input was parsed with this very route's schemas, so it has the type its handler was compiled for.
   const [staffAccountOf] = staff;
   const table = handlers as unknown as Readonly<
     Record<string, ((input: ParsedInput) => Promise<Reply>) | undefined>
   >;
-  const byKey = new Map<string, RouteDefinition>(routes.map((route) => [routeKeyOf(route), route]));
+  const byKey = byRouteKey<RouteDefinition>(routes);
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });

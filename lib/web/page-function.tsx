@@ -9,7 +9,7 @@ import type {
   PageRouteKey,
   PageRouteKeyOf,
 } from '#lib/api/page-routes';
-import { routeKeyOf, type RouteKeyOf } from '#lib/api/route-definition';
+import { byRouteKey, type ArgumentWhen, type RouteKeyOf } from '#lib/api/route-definition';
 import { DomainError } from '#lib/domain/errors';
 import { answerInTime } from '#lib/http/handler';
 import { logger } from '#lib/http/logger';
@@ -140,19 +140,14 @@ type PageHandlersOf<R extends PageRouteDefinition> = {
   readonly [K in Extract<RouteKeyOf<R>, PageRouteKey>]: PageHandler<K>;
 };
 
-/** Functions with signed-in pages must be given the session gate. */
-type GateArguments<R extends PageRouteDefinition> = [Extract<R, { access: 'session' }>] extends [never]
-  ? []
-  : [sessions: SessionGate];
-
 /** The pages of a function (its page routes: `portalRoutes`, `consoleRoutes`), one handler per route. */
 export function pageFunction<const R extends readonly PageRouteDefinition[]>(
   routes: R,
   handlers: NoInfer<PageHandlersOf<R[number]>>,
-  ...gate: GateArguments<R[number]>
+  ...gate: ArgumentWhen<R[number], 'session', [sessions: SessionGate]>
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   const table = handlers as unknown as Readonly<Record<string, PageHandler<PageRouteKey> | undefined>>;
-  const byKey = new Map<string, PageRouteDefinition>(routes.map((route) => [routeKeyOf(route), route]));
+  const byKey = byRouteKey<PageRouteDefinition>(routes);
   const [sessions] = gate;
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
