@@ -1,6 +1,6 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadConfig } from '#lib/config';
-import { createS3Client } from '#lib/adapters/aws-clients';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { S3Archive } from '#lib/adapters/s3-archive';
 import { timelineEventOfStreamRecord } from '#lib/adapters/stream-records';
 import { logger } from '#lib/http/logger';

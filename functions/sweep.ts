@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { DynamoApplicationStore } from '#lib/adapters/application-store';
-import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { createNotifier } from '#lib/adapters/notifiers';
 import { RecordsTable } from '#lib/adapters/records-table';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 
 /**

@@ -10,7 +10,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { FunctionDefinition } from '#lib/platform/functions';
-import { bundlingOptions, functionEntry } from '../bundling';
+import { bundlingOptionsOf, functionEntry } from '../bundling';
 
 export type SharedResources = {
   readonly table: ITableV2;
@@ -76,10 +76,8 @@ export class GongkaiFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
       bundling: {
-        ...bundlingOptions,
+        ...bundlingOptionsOf(definition),
         format: OutputFormat.ESM,
-        externalModules: [...bundlingOptions.externalModules],
-        mainFields: [...bundlingOptions.mainFields],
       },
     });
 

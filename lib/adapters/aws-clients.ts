@@ -1,19 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { BaseConfig } from '#lib/config';
-import { SDK_TIMEOUTS } from '#lib/platform/timeouts';
+import { bounded } from './bounded-calls';
 
-/** Each call fails in time for the function to answer first (lib/platform/timeouts.ts). */
-const bounded = {
-  maxAttempts: SDK_TIMEOUTS.maxAttempts,
-  requestHandler: {
-    connectionTimeout: SDK_TIMEOUTS.connectionTimeoutMs,
-    requestTimeout: SDK_TIMEOUTS.requestTimeoutMs,
-  },
-} as const;
-
-/** SDK clients, built once per cold start from config. Only the endpoints differ in the local cloud. */
+/**
+ * The DynamoDB client, built once per cold start from config (only the endpoint differs in the local cloud).
+ * The S3 client has a module of its own (`s3-client.ts`): a function that needs one client bundles no other.
+ */
 export function createDocumentClient(config: BaseConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     ...bounded,
@@ -22,18 +15,5 @@ export function createDocumentClient(config: BaseConfig): DynamoDBDocumentClient
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
-}
-
-export function createS3Client(config: BaseConfig): S3Client {
-  return new S3Client({
-    ...bounded,
-    region: config.region,
-    ...(config.s3Endpoint ? { endpoint: config.s3Endpoint } : {}),
-    forcePathStyle: config.s3ForcePathStyle,
-    // Checksums only where S3 requires them: emulators store aws-chunked framing otherwise, and the
-    // integrity we rely on is our own SHA-256 hash chain.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
   });
 }

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { createTransport } from 'nodemailer';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MailConfig } from '#lib/config';
 import type { Transporter } from 'nodemailer';
 import type { Notification, Notifier, Outbox } from '#lib/use-cases/sweep';
