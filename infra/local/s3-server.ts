@@ -10,6 +10,9 @@ const port = Number(process.argv[3] ?? '0');
 
 const server = new S3rver({ address: '127.0.0.1', port, silent: true, directory });
 const address = await server.run();
+// The server never closes an idle kept-alive connection (clients close their own): otherwise a client
+// reusing one as the server's 5 s timer fires gets "other side closed" mid-request under load.
+server.httpServer.keepAliveTimeout = 0;
 process.stdout.write(`${JSON.stringify({ ready: true, port: address.port })}\n`);
 
 const stop = () => {

@@ -612,8 +612,8 @@ describe('decisions', () => {
         );
         expect(decided.status).toBe(200);
         const page = await statusPage(trackingNumber, accessToken);
-        const letter = await readAsABrowserDoes(page.json.decision.letterUrl);
-        return { status: letter.status, text: letter.text };
+        const letter = await fetch(page.json.decision.letterUrl);
+        return { status: letter.status, text: await letter.text() };
       }),
     );
     expect(letters.map((letter) => letter.status)).toEqual([200, 200, 200, 200, 200]);
@@ -1386,22 +1386,3 @@ describe('a request beyond a reasonable number or frequency (Reg. 35)', () => {
     expect(byClerk.status).toBe(403);
   });
 });
-
-/**
- * A GET as a browser makes it: retried once when a kept-alive connection turns out closed by the server
- * as it was reused (the emulator's keep-alive race, `UND_ERR_SOCKET`); any answer, whatever its status,
- * is returned as it is.
- */
-async function readAsABrowserDoes(url: string): Promise<{ status: number; text: string }> {
-  const once = async () => {
-    const response = await fetch(url);
-    return { status: response.status, text: await response.text() };
-  };
-  try {
-    return await once();
-  } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (code !== 'UND_ERR_SOCKET') throw error;
-    return once();
-  }
-}
