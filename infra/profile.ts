@@ -37,12 +37,7 @@ export const CHINA_REGIONS = ['cn-north-1', 'cn-northwest-1'] as const;
 
 /** The profile the app's context asks for; a setting that cannot be right fails the synth, naming it. */
 export function profileOf(node: Node): DeploymentProfile {
-  const text = (name: string): string | undefined => {
-    const value: unknown = node.tryGetContext(name);
-    if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string') throw new Error(`Context ${name} must be a string`);
-    return value;
-  };
+  const text = (name: string) => contextText(node, name);
   const name = text('profile') ?? 'global';
   if (name !== 'global' && name !== 'china') {
     throw new Error(`Context profile must be "global" or "china", not "${name}"`);
@@ -77,4 +72,12 @@ export function profileOf(node: Node): DeploymentProfile {
     icpLicence: text('gongkai:icpLicence'),
     alarmEmail: text('gongkai:alarmEmail'),
   };
+}
+
+/** A context value that is text (`-c name=…` or `cdk.json`), undefined when absent or empty. */
+export function contextText(node: Node, name: string): string | undefined {
+  const value: unknown = node.tryGetContext(name);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`Context ${name} must be a string`);
+  return value;
 }

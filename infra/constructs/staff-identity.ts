@@ -9,7 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { CLAIM_ENV } from '#lib/platform/identity-claims';
-import type { DeploymentProfile } from '../profile';
+import { contextText, type DeploymentProfile } from '../profile';
 
 export type StaffIdentityProps = {
   profile: DeploymentProfile;
@@ -64,7 +64,7 @@ export class StaffIdentity extends Construct {
       STAFF_OIDC_AUTHORIZE_URL: setting('oidcAuthorizeUrl', 'The identity provider’s authorization endpoint'),
       STAFF_OIDC_TOKEN_URL: setting('oidcTokenUrl', 'The identity provider’s token endpoint'),
       STAFF_OIDC_JWKS_URL: setting('oidcJwksUrl', 'The identity provider’s JWKS (signing keys) address'),
-      ...optional('STAFF_OIDC_LOGOUT_URL', this.node.tryGetContext('gongkai:oidcLogoutUrl')),
+      ...optionalEnv('STAFF_OIDC_LOGOUT_URL', contextText(this.node, 'gongkai:oidcLogoutUrl')),
     };
     this.claimEnvironment = {
       [CLAIM_ENV.staffId]: setting(
@@ -94,14 +94,13 @@ function cognitoIdentity(
   });
   // The console's sign-in: Cognito's managed login, authorization code + PKCE. A public client of its
   // own (no secret: PKCE protects the code), whose only callback is the console's.
-  const loginPrefix: unknown = scope.node.tryGetContext('gongkai:loginDomainPrefix');
+  const loginPrefix = contextText(scope.node, 'gongkai:loginDomainPrefix');
   const stack = Stack.of(scope);
   // Ids are the stack's (the resources kept their logical ids when this construct was drawn out).
   const loginDomain = new UserPoolDomain(stack, 'StaffLogin', {
     userPool,
     cognitoDomain: {
-      domainPrefix:
-        typeof loginPrefix === 'string' && loginPrefix !== '' ? loginPrefix : `gongkai-${stack.account}`,
+      domainPrefix: loginPrefix ?? `gongkai-${stack.account}`,
     },
   });
   const consoleClient = new UserPoolClient(stack, 'ConsoleClient', {
@@ -145,8 +144,8 @@ function cognitoIdentity(
  */
 function settingOf(scope: Construct) {
   return (name: string, description: string, fallback?: string): string => {
-    const value: unknown = scope.node.tryGetContext(`gongkai:${name}`);
-    if (typeof value === 'string' && value !== '') return value;
+    const value = contextText(scope.node, `gongkai:${name}`);
+    if (value !== undefined) return value;
     const parameter = new CfnParameter(Stack.of(scope), name.charAt(0).toUpperCase() + name.slice(1), {
       type: 'String',
       description,
@@ -157,5 +156,5 @@ function settingOf(scope: Construct) {
   };
 }
 
-const optional = (name: string, value: unknown): Record<string, string> =>
-  typeof value === 'string' && value !== '' ? { [name]: value } : {};
+const optionalEnv = (name: string, value: string | undefined): Record<string, string> =>
+  value === undefined ? {} : { [name]: value };

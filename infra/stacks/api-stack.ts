@@ -27,7 +27,7 @@ import { keys } from '#lib/adapters/keys';
 import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
-import type { DeploymentProfile } from '../profile';
+import { contextText, type DeploymentProfile } from '../profile';
 import { StaffIdentity } from '../constructs/staff-identity';
 
 export type ApiStackProps = StackProps & {
@@ -214,10 +214,7 @@ export class ApiStack extends Stack {
  * operator fills in. Without a sender, notifications stay in each agency's outbox.
  */
 function mailFor(fn: NodejsFunction, profile: DeploymentProfile): void {
-  const context = (name: string): string | undefined => {
-    const value: unknown = fn.node.tryGetContext(`gongkai:${name}`);
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
+  const context = (name: string) => contextText(fn.node, `gongkai:${name}`);
   if (profile.mail === 'ses') {
     const from = context('sesFromAddress');
     if (from === undefined) return;

@@ -20,7 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { DeploymentProfile } from '../profile';
+import { contextText, type DeploymentProfile } from '../profile';
 import { ROLES } from '#lib/domain/staff';
 import { INCOMING_PREFIX } from '#lib/domain/upload-key';
 import {
@@ -216,12 +216,8 @@ function staffUserPool(scope: Construct): { userPool: UserPool; staffClient: Use
  * original stays, retained, beside it.
  */
 function restoredRecords(scope: Construct): ITableV2 | undefined {
-  const context = (name: string): string | undefined => {
-    const value: unknown = scope.node.tryGetContext(`gongkai:${name}`);
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
-  const tableName = context('recordsTableName');
-  const tableStreamArn = context('recordsStreamArn');
+  const tableName = contextText(scope.node, 'gongkai:recordsTableName');
+  const tableStreamArn = contextText(scope.node, 'gongkai:recordsStreamArn');
   if (tableName === undefined && tableStreamArn === undefined) return undefined;
   if (tableName === undefined || tableStreamArn === undefined) {
     throw new Error('Context gongkai:recordsTableName and gongkai:recordsStreamArn go together');
