@@ -124,8 +124,8 @@ export class ApiStack extends Stack {
     });
     const authorizer = identity.authorizer;
     const signsIn = (definition: FunctionDefinition) => definition.staffSignIn === true;
-    for (const definition of functionDefinitions as readonly FunctionDefinition[]) {
-      const fn = lambdaOf(definition.name as FunctionName);
+    for (const definition of functionDefinitions) {
+      const fn = lambdaOf(definition.name);
       const environment = {
         ...identity.claimEnvironment,
         ...(signsIn(definition) ? identity.signInEnvironment : {}),
