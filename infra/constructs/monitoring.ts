@@ -210,7 +210,8 @@ export class Monitoring extends NestedStack {
         },
         metricFactoryDefaults: {},
         dashboardFactory: new DefaultDashboardFactory(this, 'Dashboards', {
-          dashboardNamePrefix: prefix,
+          // Dashboards are per account, not per Region: the Region keeps two deployments apart.
+          dashboardNamePrefix: `${prefix}-${parent.region}`,
           createDashboard: true,
           createSummaryDashboard: false,
           createAlarmDashboard: false,

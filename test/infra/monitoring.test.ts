@@ -347,6 +347,12 @@ describe('the profiles differ where they must', () => {
     for (const [file, text] of texts) expect(text, file).not.toContain('arn:aws:');
   });
 
+  it('china: the dashboard is named for its Region too (dashboards are per account, not per Region)', () => {
+    apps.china.template.hasResourceProperties('AWS::CloudWatch::Dashboard', {
+      DashboardName: 'GongkaiApi-cn-north-1',
+    });
+  });
+
   it('china: the dashboard links to no global console (console.amazonaws.cn is another site); global does', () => {
     const dashboardOf = (profile: ProfileName) =>
       JSON.stringify(Object.values(apps[profile].template.findResources('AWS::CloudWatch::Dashboard')));
