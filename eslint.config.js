@@ -20,6 +20,15 @@ const domainImportPatterns = (depth) => [
   },
 ];
 
+/**
+ * `import { z } from 'zod'` is zod's namespace as a value, which esbuild keeps whole: every zod locale
+ * (~250 KB) in every function's bundle. `import * as z` lets it keep only what the code calls.
+ */
+const zodNamespaceImport = {
+  selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z']",
+  message: "Write `import * as z from 'zod'`: the named `z` bundles every zod locale (~250 KB per function).",
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', 'eslint.config.js'] },
   eslint.configs.recommended,
@@ -41,6 +50,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       // The domain code branches on discriminated unions; exhaustiveness is checked by the compiler.
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      'no-restricted-syntax': ['error', zodNamespaceImport],
     },
   },
   {
@@ -109,6 +119,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        zodNamespaceImport,
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'lib/domain reads no clock: take "now" as an argument.',

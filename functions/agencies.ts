@@ -1,3 +1,4 @@
+import { agenciesRoutes } from '#lib/api/routes/agencies';
 import { loadConfig } from '#lib/config';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
@@ -20,7 +21,7 @@ const config = loadConfig(process.env, 'agencies');
 const store = new DynamoAgencyStore(new RecordsTable(createDocumentClient(config), config.tableName));
 
 export const handler = httpFunction(
-  'agencies',
+  agenciesRoutes,
   {
     'GET /v1/agencies': async ({ query }) => ok(await listDirectory(store, query)),
 

@@ -1,6 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { loadConfig } from '#lib/config';
-import { createS3Client } from '#lib/adapters/aws-clients';
 import {
   createMetrics,
   metricsOfEvent,
@@ -8,6 +7,7 @@ import {
   publish,
   type MetricPoint,
 } from '#lib/adapters/metrics';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { S3Archive } from '#lib/adapters/s3-archive';
 import { timelineEventOfStreamRecord } from '#lib/adapters/stream-records';
 import { logger } from '#lib/http/logger';

@@ -1,3 +1,4 @@
+import { calendarRoutes } from '#lib/api/routes/calendar';
 import { loadConfig } from '#lib/config';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
@@ -17,7 +18,7 @@ const clocks = new DynamoClockStore(table, CASE_FIELDS_FROM_CLOCKS);
 const RECOMPUTE_BUDGET_MS = 20_000;
 
 export const handler = httpFunction(
-  'calendar',
+  calendarRoutes,
   {
     'GET /v1/calendars/{year}': async ({ params }) => ok(await calendarYear(calendars, params.year)),
 

@@ -1,4 +1,5 @@
 import { applicationDeps } from '#lib/adapters/application-deps';
+import { caseworkRoutes } from '#lib/api/routes/casework';
 import { loadConfig } from '#lib/config';
 import type { Principal } from '#lib/domain/staff';
 import { created, httpFunction, ok } from '#lib/http/handler';
@@ -21,7 +22,7 @@ const action = async ({ principal, params, now }: OnTheCase, staffAction: StaffA
   ok(await act(deps, principal, params.agencyId, params.id, staffAction, now));
 
 export const handler = httpFunction(
-  'casework',
+  caseworkRoutes,
   {
     'POST /v1/agencies/{agencyId}/applications/registrations': async ({ principal, params, body, now }) => {
       const registered = await registerApplication(deps, principal, params.agencyId, body, now);

@@ -3,6 +3,7 @@ import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { DynamoComplaintStore } from '#lib/adapters/complaint-store';
 import { RecordsTable } from '#lib/adapters/records-table';
+import { complaintsRoutes } from '#lib/api/routes/complaints';
 import { loadConfig } from '#lib/config';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import {
@@ -23,7 +24,7 @@ const deps: ComplaintDeps = {
 };
 
 export const handler = httpFunction(
-  'complaints',
+  complaintsRoutes,
   {
     'POST /v1/agencies/{agencyId}/complaints': async ({ params, body, headers, now }) => {
       const receipt = await fileComplaint(deps, params.agencyId, body, headers['idempotency-key'], now);

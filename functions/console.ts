@@ -1,3 +1,4 @@
+import { consoleRoutes } from '#lib/api/console-routes';
 import { applicationDeps } from '#lib/adapters/application-deps';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
@@ -61,7 +62,8 @@ async function agencyNameOf(agencyId: string): Promise<string> {
 }
 
 /** The staff console: every console page route, over the same use cases as the API. */
-export const handler = pageFunction<'console'>(
+export const handler = pageFunction(
+  consoleRoutes,
   {
     ...signInPages({
       client: oidc,

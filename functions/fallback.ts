@@ -2,7 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { matchRoute } from '#lib/api/route-match';
 import { problemResponse, problemType } from '#lib/http/problem';
 import type { HttpEvent } from '#lib/http/request';
-import { notFoundPage } from '#lib/web/page-function.tsx';
+import { notFoundPage } from '#lib/web/not-found-page.tsx';
 
 /**
  * The `$default` route: API Gateway sends here every request that matches no route, so that clients get

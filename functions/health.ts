@@ -1,5 +1,7 @@
+import { healthRoutes } from '#lib/api/routes/health';
 import { loadConfig } from '#lib/config';
-import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { archiveBucketProbe, recordsTableProbe } from '#lib/adapters/health-probes';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { S3Archive } from '#lib/adapters/s3-archive';
@@ -12,7 +14,7 @@ const probes = [
   archiveBucketProbe(new S3Archive(createS3Client(config), config.archiveBucket)),
 ];
 
-export const handler = httpFunction('health', {
+export const handler = httpFunction(healthRoutes, {
   'GET /v1/health': async ({ now }) => {
     const report = await checkHealth(probes, now);
     return {

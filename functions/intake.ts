@@ -1,4 +1,5 @@
 import { applicationDeps } from '#lib/adapters/application-deps';
+import { intakeRoutes } from '#lib/api/routes/intake';
 import { loadConfig } from '#lib/config';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import {
@@ -12,7 +13,7 @@ import {
 const config = loadConfig(process.env, 'intake');
 const { deps } = await applicationDeps(config);
 
-export const handler = httpFunction('intake', {
+export const handler = httpFunction(intakeRoutes, {
   'POST /v1/agencies/{agencyId}/applications': async ({ params, headers, body, now }) => {
     const submitted = await submitApplication(deps, params.agencyId, body, headers['idempotency-key'], now);
     return {

@@ -3,6 +3,7 @@ import { DynamoApplicationStore } from '#lib/adapters/application-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoSweepStore } from '#lib/adapters/sweep-store';
+import { oversightRoutes } from '#lib/api/routes/oversight';
 import { loadConfig } from '#lib/config';
 import { httpFunction, ok } from '#lib/http/handler';
 import { chinaDateOf } from '#lib/domain/china-time';
@@ -25,7 +26,7 @@ const deps: OversightDeps = {
 };
 
 export const handler = httpFunction(
-  'oversight',
+  oversightRoutes,
   {
     'GET /v1/agencies/{agencyId}/breaches': async ({ principal, params, query }) =>
       ok(await listBreaches(deps, principal, params.agencyId, query)),

@@ -1,3 +1,4 @@
+import { portalRoutes } from '#lib/api/page-routes';
 import { applicationDeps } from '#lib/adapters/application-deps';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { DynamoComplaintStore } from '#lib/adapters/complaint-store';
@@ -28,7 +29,7 @@ const deps: PortalDeps = {
 };
 
 /** The citizen portal: every page route, over the same use cases as the API. */
-export const handler = pageFunction({
+export const handler = pageFunction(portalRoutes, {
   ...homePages(deps.agencies),
   ...readingPages(deps),
   ...applyPages(deps),

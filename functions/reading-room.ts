@@ -1,4 +1,5 @@
 import { readingRoomDeps } from '#lib/adapters/proactive-deps';
+import { readingRoomRoutes } from '#lib/api/routes/reading-room';
 import { loadConfig } from '#lib/config';
 import { httpFunction, ok } from '#lib/http/handler';
 import {
@@ -14,7 +15,7 @@ const config = loadConfig(process.env, 'reading-room');
 const deps = readingRoomDeps(config);
 
 export const handler = httpFunction(
-  'reading-room',
+  readingRoomRoutes,
   {
     'GET /v1/agencies/{agencyId}/catalogue': async ({ params }) =>
       ok(await catalogue(deps, params.agencyId), { 'cache-control': 'public, max-age=60' }),

@@ -2,6 +2,7 @@ import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoReportStore } from '#lib/adapters/report-store';
+import { reportsRoutes } from '#lib/api/routes/reports';
 import { loadConfig } from '#lib/config';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import {
@@ -24,7 +25,7 @@ const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const deps: ReportDeps = { store: new DynamoReportStore(table), agencies: new DynamoAgencyStore(table) };
 
 export const handler = httpFunction(
-  'reports',
+  reportsRoutes,
   {
     'PUT /v1/agencies/{agencyId}/annual-reports/{year}/figures': async ({ params, body }) =>
       ok(await setFigures(deps, params.agencyId, params.year, body)),

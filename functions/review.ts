@@ -1,4 +1,5 @@
 import { proactiveDeps } from '#lib/adapters/proactive-deps';
+import { reviewRoutes } from '#lib/api/routes/review';
 import { loadConfig } from '#lib/config';
 import { httpFunction, ok } from '#lib/http/handler';
 import { reviewQueue, reviewSubmission } from '#lib/use-cases/proactive';
@@ -8,7 +9,7 @@ const config = loadConfig(process.env, 'review');
 const deps = proactiveDeps(config);
 
 export const handler = httpFunction(
-  'review',
+  reviewRoutes,
   {
     'POST /v1/agencies/{agencyId}/submissions/{submissionId}/reviews': async ({
       principal,

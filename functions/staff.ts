@@ -1,3 +1,4 @@
+import { staffRoutes } from '#lib/api/routes/staff';
 import { loadConfig } from '#lib/config';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
@@ -18,7 +19,7 @@ const deps: StaffDeps = {
 };
 
 export const handler = httpFunction(
-  'staff',
+  staffRoutes,
   {
     'POST /v1/agencies/{agencyId}/staff': async ({ principal, params, body, now }) => {
       const account = await createStaff(deps, principal, params.agencyId, body, now);

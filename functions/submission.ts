@@ -1,4 +1,5 @@
 import { proactiveDeps } from '#lib/adapters/proactive-deps';
+import { submissionRoutes } from '#lib/api/routes/submission';
 import { loadConfig } from '#lib/config';
 import { created, httpFunction, ok } from '#lib/http/handler';
 import {
@@ -21,7 +22,7 @@ const config = loadConfig(process.env, 'submission');
 const deps = proactiveDeps(config);
 
 export const handler = httpFunction(
-  'submission',
+  submissionRoutes,
   {
     'PUT /v1/agencies/{agencyId}/catalogue': async ({ principal, params, body, now }) =>
       ok(await setCatalogue(deps.agencies, principal, params.agencyId, body, now)),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { DynamoApplicationStore } from '#lib/adapters/application-store';
-import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { createMetrics, metricsOfSweep, publish } from '#lib/adapters/metrics';
-import { OutboxNotifier, SesNotifier } from '#lib/adapters/notifiers';
+import { createNotifier } from '#lib/adapters/notifiers';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { S3Archive } from '#lib/adapters/s3-archive';
 import { DynamoSweepStore } from '#lib/adapters/sweep-store';
@@ -22,7 +22,7 @@ const metrics = createMetrics();
 
 /**
  * The daily compliance sweep: invoked by EventBridge Scheduler at 00:30 Asia/Shanghai with the scheduled
- * time, or by hand with `{ "date": "YYYY-MM-DD" }` (and `"redo": true` to sweep a past day again).
+ * time (or, in the china profile, by an EventBridge rule at 16:30 UTC, the same moment), or by hand with `{ "date": "YYYY-MM-DD" }` (and `"redo": true` to sweep a past day again).
  */
 const sweepInput = (today: string) =>
   z.union([
@@ -33,6 +33,14 @@ const sweepInput = (today: string) =>
       redo: z.boolean().optional(),
     }),
     z.strictObject({ scheduledTime: z.iso.datetime({ offset: true }) }),
+    // An EventBridge rule's scheduled event (the china profile's trigger, at 16:30 UTC = 00:30 in China).
+    z
+      .object({
+        source: z.literal('aws.events'),
+        'detail-type': z.literal('Scheduled Event'),
+        time: z.iso.datetime({ offset: true }),
+      })
+      .transform((event) => ({ scheduledTime: event.time })),
   ]);
 
 export const handler = (input: unknown): Promise<SweepSummary> => runSweep(input, new Date());
@@ -45,10 +53,7 @@ export async function runSweep(input: unknown, now: Date): Promise<SweepSummary>
   const agencies = new DynamoAgencyStore(table);
   const store = new DynamoSweepStore(table, agencies);
   const calendars = new DynamoCalendarStore(table);
-  const notifier =
-    config.sesFromAddress === undefined
-      ? new OutboxNotifier(store)
-      : new SesNotifier(store, new SESv2Client({ region: config.region }), config.sesFromAddress);
+  const notifier = await createNotifier(config, store);
   const started = performance.now();
   const sweptAt =
     'scheduledTime' in parsed ? new Date(parsed.scheduledTime) : new Date(`${parsed.date}T00:30:00+08:00`);

@@ -1,23 +1,88 @@
+import type { BuildOptions } from 'esbuild';
+import type { FunctionDefinition } from '#lib/platform/functions';
+
 /**
  * How every function is bundled, defined once: the CDK stack hands these options to NodejsFunction
  * (which runs the locally installed esbuild, no Docker), and `npm run bench` bundles with the same ones
- * to measure bundle size and cold-start import time.
+ * (`esbuildOptions`) to measure bundle size and cold-start import time.
  */
 export const LAMBDA_NODE_TARGET = 'node22';
+
+/** UTF-8 output (esbuild escapes non-ASCII characters by default). */
+const CHARSET = 'utf8';
 
 /** ESM bundles need `require` for the CommonJS dependencies they inline. */
 export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
-export const bundlingOptions = {
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  target: LAMBDA_NODE_TARGET,
-  mainFields: ['module', 'main'],
-  banner: ESM_REQUIRE_BANNER,
-  // The SDK is bundled (tree-shaken, pinned by our lock file) rather than taken from the runtime.
-  externalModules: [] as string[],
-} as const;
+/**
+ * The credential sources the SDK's default chain imports lazily (`await import(…)`) after its first link,
+ * the environment. Lambda always sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, so a
+ * function never reaches them; inlined, they and the STS, SSO and sign-in clients they build on weigh
+ * ~80 KB in every bundle. Left out, a function whose environment lacked credentials would fail with "Cannot
+ * find package '@aws-sdk/credential-provider-ini'" instead of reading a profile Lambda does not have.
+ */
+export const CREDENTIAL_SOURCES_LAMBDA_NEVER_USES = [
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@smithy/credential-provider-imds',
+] as const;
+
+/**
+ * The SDK's event-stream code (~20 KB): the S3 client loads it at start; every other client only on an
+ * operation with an event stream, and none of those we call has one (DynamoDB, Cognito, Secrets Manager,
+ * SESv2). A function granted no bucket builds no S3 client (its configuration names none), so its bundle
+ * leaves the code out; calling an event-stream operation there would fail with "Cannot find package
+ * '@smithy/core/event-streams'". `test/infra/bundles.test.ts` imports every bundle on its own.
+ */
+export const EVENT_STREAMS = '@smithy/core/event-streams';
+const buildsS3Client = (definition: FunctionDefinition): boolean =>
+  definition.archive !== 'none' || definition.uploads !== 'none';
+
+/** What esbuild leaves out of a function's bundle. */
+export function externalModulesOf(definition: FunctionDefinition): string[] {
+  return [...CREDENTIAL_SOURCES_LAMBDA_NEVER_USES, ...(buildsS3Client(definition) ? [] : [EVENT_STREAMS])];
+}
+
+/**
+ * NodejsFunction's bundling options for a function. The SDK is bundled (tree-shaken, pinned by our lock
+ * file) rather than taken from the runtime, all but what the function never reaches (`externalModulesOf`).
+ */
+export function bundlingOptionsOf(definition: FunctionDefinition) {
+  return {
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    target: LAMBDA_NODE_TARGET,
+    mainFields: ['module', 'main'],
+    banner: ESM_REQUIRE_BANNER,
+    // The pages' words are Chinese: as UTF-8 a character takes 3 bytes, escaped (`\u516c`) it takes 6.
+    // (An argument: NodejsFunction's own `charset` option does not reach esbuild's command line.)
+    esbuildArgs: { '--charset': CHARSET },
+    externalModules: externalModulesOf(definition),
+  };
+}
 
 export const functionEntry = (name: string): string => `functions/${name}.ts`;
+
+/** The esbuild options NodejsFunction derives from `bundlingOptionsOf` (ESM output), for the bench and tests. */
+export function esbuildOptionsOf(definition: FunctionDefinition) {
+  const options = bundlingOptionsOf(definition);
+  return {
+    entryPoints: [functionEntry(definition.name)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minify: options.minify,
+    sourcemap: options.sourceMap,
+    sourcesContent: options.sourcesContent,
+    target: options.target,
+    mainFields: [...options.mainFields],
+    banner: { js: options.banner },
+    charset: CHARSET,
+    external: options.externalModules,
+  } as const satisfies BuildOptions;
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 
 /**
@@ -17,8 +17,12 @@ const Env = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
-  /** Where staff accounts live: Cognito in AWS, a local issuer in the local cloud. */
+  /**
+   * Where staff accounts live: Cognito (global profile), an external OpenID Connect provider
+   * (`STAFF_DIRECTORY=external`, china profile), a local issuer in the local cloud.
+   */
   USER_POOL_ID: z.string().min(1).optional(),
+  STAFF_DIRECTORY: z.enum(['external']).optional(),
   LOCAL_IDENTITY_ISSUER: z.url().optional(),
   LOCAL_IDENTITY_AUDIENCE: z.string().min(1).optional(),
   LOCAL_IDENTITY_PRIVATE_JWK: z.string().min(1).optional(),
@@ -28,8 +32,15 @@ const Env = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/, 'must be 64 hex digits')
     .optional(),
-  /** Where notifications are e-mailed from (SES); without it they stay in the outbox. */
+  /**
+   * Where notifications are e-mailed from: SES (global profile) or an SMTP relay (china profile: host,
+   * port, sender, and the secret holding `{"username","password"}`); without either they stay in the outbox.
+   */
   SES_FROM_ADDRESS: z.email().optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(465),
+  SMTP_FROM: z.email().optional(),
+  SMTP_SECRET_ARN: z.string().min(1).optional(),
   /**
    * The staff console's OpenID Connect client: the issuer its ID tokens name, the client id (their
    * audience), the browser's authorize endpoint, the token and JWKS endpoints the function calls, and
@@ -46,6 +57,7 @@ type Env = z.infer<typeof Env>;
 
 export type StaffDirectoryConfig =
   | { kind: 'cognito'; userPoolId: string }
+  | { kind: 'external' }
   | { kind: 'local'; issuer: string; audience: string; privateJwk: string };
 
 /** The console's OpenID Connect client (a public client: PKCE, no client secret). */
@@ -60,13 +72,18 @@ export type StaffSignInConfig = Readonly<{
 
 export type ApplicantKeyConfig = { kind: 'secret'; arn: string } | { kind: 'inline'; hex: string };
 
+/** How notifications are e-mailed, when they are (otherwise they stay in the outbox). */
+export type MailConfig =
+  | { kind: 'ses'; from: string }
+  | { kind: 'smtp'; host: string; port: number; from: string; secretArn: string };
+
 /** What every function has: the region, the local cloud's endpoints, the optional mail sender. */
 export type BaseConfig = Readonly<{
   region: string;
   dynamoDbEndpoint: string | undefined;
   s3Endpoint: string | undefined;
   s3ForcePathStyle: boolean;
-  sesFromAddress: string | undefined;
+  mail: MailConfig | undefined;
 }>;
 
 /** The grants of a function definition that need configuration. */
@@ -112,7 +129,7 @@ export function loadConfigFor<G extends Grants>(env: NodeJS.ProcessEnv, grants: 
     dynamoDbEndpoint: e.DYNAMODB_ENDPOINT,
     s3Endpoint: e.S3_ENDPOINT,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
-    sesFromAddress: e.SES_FROM_ADDRESS,
+    mail: mailOf(e),
   };
   if (grants.records !== 'none') config.tableName = required(e, 'TABLE_NAME');
   if (grants.archive !== 'none') config.archiveBucket = required(e, 'ARCHIVE_BUCKET');
@@ -145,6 +162,7 @@ function required(
 
 function staffDirectoryOf(e: Env): StaffDirectoryConfig {
   if (e.USER_POOL_ID !== undefined) return { kind: 'cognito', userPoolId: e.USER_POOL_ID };
+  if (e.STAFF_DIRECTORY === 'external') return { kind: 'external' };
   if (e.LOCAL_IDENTITY_ISSUER !== undefined) {
     return {
       kind: 'local',
@@ -154,7 +172,7 @@ function staffDirectoryOf(e: Env): StaffDirectoryConfig {
     };
   }
   throw new ConfigError(
-    'Missing environment variable USER_POOL_ID (or LOCAL_IDENTITY_ISSUER in the local cloud)',
+    'Missing environment variable USER_POOL_ID (or STAFF_DIRECTORY=external, or LOCAL_IDENTITY_ISSUER in the local cloud)',
   );
 }
 
@@ -167,6 +185,25 @@ function staffSignInOf(e: Env): StaffSignInConfig {
     jwksUrl: required(e, 'STAFF_OIDC_JWKS_URL'),
     logoutUrl: e.STAFF_OIDC_LOGOUT_URL,
   };
+}
+
+function mailOf(e: Env): MailConfig | undefined {
+  const smtp = [e.SMTP_HOST, e.SMTP_FROM, e.SMTP_SECRET_ARN];
+  if (smtp.some((value) => value !== undefined)) {
+    if (e.SES_FROM_ADDRESS !== undefined) {
+      throw new ConfigError('SES_FROM_ADDRESS and SMTP_* name two mail senders: keep one');
+    }
+    const missing = (['SMTP_HOST', 'SMTP_FROM', 'SMTP_SECRET_ARN'] as const).filter((name) => !e[name]);
+    if (missing.length > 0) throw new ConfigError(`Missing environment variable ${missing.join(', ')}`);
+    return {
+      kind: 'smtp',
+      host: e.SMTP_HOST ?? '',
+      port: e.SMTP_PORT,
+      from: e.SMTP_FROM ?? '',
+      secretArn: e.SMTP_SECRET_ARN ?? '',
+    };
+  }
+  return e.SES_FROM_ADDRESS === undefined ? undefined : { kind: 'ses', from: e.SES_FROM_ADDRESS };
 }
 
 function applicantKeyOf(e: Env): ApplicantKeyConfig {

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -10,13 +10,15 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { FunctionDefinition } from '#lib/platform/functions';
-import { bundlingOptions, functionEntry } from '../bundling';
+import { bundlingOptionsOf, functionEntry } from '../bundling';
+import { CHINA_REGIONS } from '../profile';
 
 export type SharedResources = {
   readonly table: ITableV2;
   readonly archiveBucket: IBucket;
   readonly uploadsBucket: IBucket;
-  readonly userPool: UserPool;
+  /** The staff user pool (global profile); without it, staff accounts live at an external provider. */
+  readonly userPool: UserPool | undefined;
   readonly applicantKey: ISecret;
 };
 
@@ -36,8 +38,8 @@ const projectRoot = join(import.meta.dirname, '..', '..');
 
 /**
  * The house Lambda: Node.js 22 on arm64, ESM, minified with source maps, its own log group with
- * retention, explicit timeout and memory, X-Ray tracing. Grants come from the function's definition and
- * set the environment variable and the least privilege together.
+ * retention, explicit timeout and memory, X-Ray tracing where Lambda offers it. Grants come from the
+ * function's definition and set the environment variable and the least privilege together.
  */
 export class GongkaiFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -56,6 +58,9 @@ export class GongkaiFunction extends Construct {
         resources: [`${logGroup.logGroupArn}:*`],
       }),
     );
+    // X-Ray's integration with Lambda is not offered in the China Regions (docs.amazonaws.cn, Lambda):
+    // there the functions are not traced, and their tracer is never loaded (lib/adapters/traced.ts).
+    const xray = !(CHINA_REGIONS as readonly string[]).includes(Stack.of(this).region);
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(projectRoot, functionEntry(definition.name)),
       projectRoot,
@@ -66,19 +71,18 @@ export class GongkaiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: definition.memoryMb,
       timeout: Duration.seconds(definition.timeoutSeconds),
-      tracing: Tracing.ACTIVE,
+      tracing: xray ? Tracing.ACTIVE : Tracing.DISABLED,
       role,
       logGroup,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'gongkai',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_TRACE_ENABLED: String(xray),
       },
       bundling: {
-        ...bundlingOptions,
+        ...bundlingOptionsOf(definition),
         format: OutputFormat.ESM,
-        externalModules: [...bundlingOptions.externalModules],
-        mainFields: [...bundlingOptions.mainFields],
       },
     });
 
@@ -122,7 +126,9 @@ export class GongkaiFunction extends Construct {
       fn.addEnvironment('APPLICANT_KEY_SECRET_ARN', resources.applicantKey.secretArn);
       resources.applicantKey.grantRead(fn);
     }
-    if (definition.userPool) {
+    if (definition.userPool && resources.userPool === undefined) {
+      fn.addEnvironment('STAFF_DIRECTORY', 'external');
+    } else if (definition.userPool && resources.userPool !== undefined) {
       fn.addEnvironment('USER_POOL_ID', resources.userPool.userPoolId);
       fn.addToRolePolicy(
         new PolicyStatement({

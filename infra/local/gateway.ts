@@ -7,7 +7,7 @@ import { claimsAsAuthorizerPassesThem } from '#lib/http/claims';
 import { outcomeUnknown } from '#lib/http/handler';
 import { problemResponse, problemType } from '#lib/http/problem';
 import type { HttpEvent } from '#lib/http/request';
-import { functionDefinitions, type HttpFunctionName } from '#lib/platform/functions';
+import { functionDefinitions, type FunctionName, type HttpFunctionName } from '#lib/platform/functions';
 import type { TokenVerifier } from './identity';
 import { TokenBucket } from './throttle';
 
@@ -44,7 +44,12 @@ export type GatewayOptions = {
   control?: LocalControl;
   /** One line per request, for the console: the path without its query string, never a header. */
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
+  /** Benchmarks: each function invocation, with how long its handler ran (what Lambda bills). */
+  onInvoke?: (invocation: Invocation) => void;
 };
+
+/** A function invocation as Lambda would bill it: the handler's own time, the module already loaded. */
+export type Invocation = { function: FunctionName; ms: number; event: unknown };
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -244,6 +249,7 @@ async function invoke(
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   } as Context;
   const handler = await options.loadHandler(name);
+  const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<APIGatewayProxyResultV2>((resolve) => {
     timer = setTimeout(
@@ -267,6 +273,7 @@ async function invoke(
     });
   } finally {
     clearTimeout(timer);
+    options.onInvoke?.({ function: name, ms: performance.now() - started, event });
   }
 }
 

@@ -2,19 +2,20 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
-import { createDocumentClient, createS3Client } from '#lib/adapters/aws-clients';
+import * as z from 'zod';
+import { createDocumentClient } from '#lib/adapters/aws-clients';
+import { createS3Client } from '#lib/adapters/s3-client';
 import { S3Uploads } from '#lib/adapters/s3-uploads';
 import { LocalStaffDirectory, signLocalIdToken, type LocalIssuer } from '#lib/adapters/local-staff-directory';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
 import { loadConfigFor } from '#lib/config';
 import type { StaffAccount } from '#lib/domain/staff';
-import type { HttpFunctionName } from '#lib/platform/functions';
+import type { FunctionName, HttpFunctionName } from '#lib/platform/functions';
 import { archiveBucket, recordsTable, uploadsBucket } from '#lib/platform/resources';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { supervise, type Supervised } from './processes';
-import { startGateway, type Gateway, type HttpHandler, type LocalControl } from './gateway';
+import { startGateway, type Gateway, type HttpHandler, type Invocation, type LocalControl } from './gateway';
 import { loadOrCreateIdentity, loadOrCreateSecret, tokenVerifier } from './identity';
 import { IDENTITY_PREFIX, localIdentityProvider } from './identity-provider';
 import { provisionBuckets, provisionTable } from './provision';
@@ -48,6 +49,10 @@ export type LocalCloudOptions = {
   onFatal?: (message: string) => void;
   /** Benchmarks: put something (a counting proxy) between the handlers and DynamoDB Local. */
   interceptDynamoDb?: (endpoint: string) => Promise<string>;
+  /** Benchmarks: the same between the handlers (and presigned URLs) and s3rver. */
+  interceptS3?: (endpoint: string) => Promise<string>;
+  /** Benchmarks: every function invocation (HTTP, stream, schedule) with its handler's time. */
+  onInvoke?: (invocation: Invocation) => void;
 };
 
 export type LocalCloudState = {
@@ -136,7 +141,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       DYNAMODB_ENDPOINT: options.interceptDynamoDb
         ? await options.interceptDynamoDb(dynamo.endpoint)
         : dynamo.endpoint,
-      S3_ENDPOINT: s3.endpoint,
+      S3_ENDPOINT: options.interceptS3 ? await options.interceptS3(s3.endpoint) : s3.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
       LOCAL_IDENTITY_ISSUER: identity.issuer,
       LOCAL_IDENTITY_AUDIENCE: identity.audience,
@@ -192,6 +197,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       seedUploads.destroy();
     }
 
+    /** A non-HTTP handler, reporting each invocation as the gateway reports HTTP ones. */
+    const timed =
+      <E, R>(name: FunctionName, handler: (event: E) => Promise<R>) =>
+      async (event: E): Promise<R> => {
+        const started = performance.now();
+        try {
+          return await handler(event);
+        } finally {
+          options.onInvoke?.({ function: name, ms: performance.now() - started, event });
+        }
+      };
+
     const handlers = new Map<string, HttpHandler>();
     const loadHandler = async (name: HttpFunctionName | 'fallback'): Promise<HttpHandler> => {
       let handler = handlers.get(name);
@@ -207,7 +224,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const poller = new StreamPoller(
       new DynamoDBStreamsClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint, credentials }),
       streamArn,
-      archiver.handler,
+      timed('archiver', archiver.handler),
       {
         region: LOCAL_REGION,
         onError: (error) => console.error('stream poller:', error),
@@ -221,7 +238,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       runSweep: (input: unknown, today: Date) => Promise<unknown>;
     };
     if (options.schedule ?? true) {
-      const scheduler = new DailyScheduler(sweep.handler, (error) =>
+      const scheduler = new DailyScheduler(timed('sweep', sweep.handler), (error) =>
         console.error('scheduled sweep failed:', error),
       );
       scheduler.start();
@@ -260,7 +277,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
       if (path === '/_local/sweep') {
         try {
-          return { status: 200, json: await sweep.runSweep(safeJson(body), now) };
+          const run = timed('sweep', (input: unknown) => sweep.runSweep(input, now));
+          return { status: 200, json: await run(safeJson(body)) };
         } catch (error) {
           // Only a refused input is the caller's fault; anything else is the sweep's, and says so.
           if (!(error instanceof z.ZodError)) throw error;
@@ -279,6 +297,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       throttle: options.throttle ?? true,
       control,
       ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+      ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
     });
     stops.push(() => gateway.close());
     // The console signs staff in through the local identity, as through Cognito or any OIDC issuer:

@@ -3,9 +3,8 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { OAuthScope, UserPoolClient, UserPoolDomain, ClientAttributes } from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -17,6 +16,10 @@ import {
 } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Rule, Schedule as EventsSchedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { TimeZone } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { defaultThrottle, routeKeyOf, routeTable } from '#lib/api/routes';
@@ -26,11 +29,13 @@ import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
 import { Monitoring } from '../constructs/monitoring';
 import type { DeploymentProfile } from '../profile';
+import { StaffIdentity } from '../constructs/staff-identity';
 
 export type ApiStackProps = StackProps & {
   profile: DeploymentProfile;
   resources: SharedResources;
-  staffClient: UserPoolClient;
+  /** The API's client of the user pool (global profile only). */
+  staffClient: UserPoolClient | undefined;
 };
 
 /**
@@ -111,58 +116,22 @@ export class ApiStack extends Stack {
       },
     });
 
-    const authorizer = new HttpJwtAuthorizer('StaffJwt', resources.userPool.userPoolProviderUrl, {
-      jwtAudience: [props.staffClient.userPoolClientId],
-      identitySource: ['$request.header.Authorization'],
-    });
-
-    // --- The staff console's sign-in: Cognito's managed login, authorization code + PKCE ------------
-    // A public client of its own (no secret: PKCE protects the code), whose only callback is the
-    // console's; the API keeps its own client (and its JWT authorizer) unchanged.
-    const loginPrefix: unknown = this.node.tryGetContext('gongkai:loginDomainPrefix');
-    const loginDomain = new UserPoolDomain(this, 'StaffLogin', {
+    // --- Who staff are: Cognito (global) or any OpenID Connect issuer (china) ---------------------
+    const identity = new StaffIdentity(this, 'StaffIdentity', {
+      profile: props.profile,
       userPool: resources.userPool,
-      cognitoDomain: {
-        domainPrefix:
-          typeof loginPrefix === 'string' && loginPrefix !== ''
-            ? loginPrefix
-            : `gongkai-${Stack.of(this).account}`,
-      },
+      apiClient: props.staffClient,
+      apiEndpoint: this.api.apiEndpoint,
     });
-    const consoleClient = new UserPoolClient(this, 'ConsoleClient', {
-      userPool: resources.userPool,
-      generateSecret: false,
-      authFlows: {},
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${this.api.apiEndpoint}/console/signed-in`],
-        logoutUrls: [`${this.api.apiEndpoint}/console/signed-out`],
-      },
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('agencyId'),
-      writeAttributes: new ClientAttributes(),
-      preventUserExistenceErrors: true,
-      // The console's session is its ID token: an hour, then signing in again (managed login remembers).
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      enableTokenRevocation: true,
-    });
-    const loginBase = loginDomain.baseUrl();
+    const authorizer = identity.authorizer;
     const signsIn = (definition: FunctionDefinition) => definition.staffSignIn === true;
-    for (const definition of functionDefinitions.filter(signsIn)) {
-      const fn = lambdaOf(definition.name);
-      fn.addEnvironment('STAFF_OIDC_ISSUER', resources.userPool.userPoolProviderUrl);
-      fn.addEnvironment('STAFF_OIDC_CLIENT_ID', consoleClient.userPoolClientId);
-      fn.addEnvironment('STAFF_OIDC_AUTHORIZE_URL', `${loginBase}/oauth2/authorize`);
-      fn.addEnvironment('STAFF_OIDC_TOKEN_URL', `${loginBase}/oauth2/token`);
-      fn.addEnvironment(
-        'STAFF_OIDC_JWKS_URL',
-        `${resources.userPool.userPoolProviderUrl}/.well-known/jwks.json`,
-      );
-      fn.addEnvironment('STAFF_OIDC_LOGOUT_URL', `${loginBase}/logout`);
+    for (const definition of functionDefinitions as readonly FunctionDefinition[]) {
+      const fn = lambdaOf(definition.name as FunctionName);
+      const environment = {
+        ...identity.claimEnvironment,
+        ...(signsIn(definition) ? identity.signInEnvironment : {}),
+      };
+      for (const [name, value] of Object.entries(environment)) fn.addEnvironment(name, value);
     }
 
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
@@ -208,28 +177,34 @@ export class ApiStack extends Stack {
     );
 
     // --- The daily compliance sweep, 00:30 China Standard Time ------------------------------------
-    // Notifications are e-mailed through SES when `-c gongkai:sesFromAddress=…` names a verified sender.
     const sweepFunction = lambdaOf('sweep');
-    sweepFunction.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
-      }),
-    );
-    const sesFrom: unknown = this.node.tryGetContext('gongkai:sesFromAddress');
-    if (typeof sesFrom === 'string' && sesFrom !== '')
-      sweepFunction.addEnvironment('SES_FROM_ADDRESS', sesFrom);
+    mailFor(sweepFunction, props.profile);
     const sweepDlq = deadLetterQueue(this, 'SweepFailures');
-    new Schedule(this, 'DailySweep', {
-      description: 'Gongkai compliance sweep, daily at 00:30 Asia/Shanghai',
-      schedule: ScheduleExpression.cron({ minute: '30', hour: '0', timeZone: TimeZone.ASIA_SHANGHAI }),
-      target: new LambdaInvoke(sweepFunction, {
-        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
-        deadLetterQueue: sweepDlq,
-        retryAttempts: 3,
-        maxEventAge: Duration.hours(6),
-      }),
-    });
+    if (props.profile.sweepSchedule === 'scheduler') {
+      new Schedule(this, 'DailySweep', {
+        description: 'Gongkai compliance sweep, daily at 00:30 Asia/Shanghai',
+        schedule: ScheduleExpression.cron({ minute: '30', hour: '0', timeZone: TimeZone.ASIA_SHANGHAI }),
+        target: new LambdaInvoke(sweepFunction, {
+          input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
+          deadLetterQueue: sweepDlq,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(6),
+        }),
+      });
+    } else {
+      // China Standard Time has no daylight saving: 16:30 UTC is 00:30 in China, every day of the year.
+      new Rule(this, 'DailySweepRule', {
+        description: 'Gongkai compliance sweep, daily at 16:30 UTC (00:30 China Standard Time)',
+        schedule: EventsSchedule.cron({ minute: '30', hour: '16' }),
+        targets: [
+          new LambdaFunction(sweepFunction, {
+            deadLetterQueue: sweepDlq,
+            retryAttempts: 3,
+            maxEventAge: Duration.hours(6),
+          }),
+        ],
+      });
+    }
 
     // --- Alarms (SNS, e-mail by setting) and the dashboard: infra/constructs/monitoring.ts ----------
     new Monitoring(this, 'Monitoring', {
@@ -241,6 +216,50 @@ export class ApiStack extends Stack {
       deadLetterQueues: { archiver: archiverDlq, sweep: sweepDlq },
     });
   }
+}
+
+/**
+ * How the sweep e-mails notifications. Global: SES, when `-c gongkai:sesFromAddress=…` names a verified
+ * sender. China (no SES): an SMTP relay when `-c gongkai:smtpHost=… -c gongkai:smtpFrom=…` name one
+ * (port `gongkai:smtpPort`, 465 by default), its credentials in a secret this stack creates and the
+ * operator fills in. Without a sender, notifications stay in each agency's outbox.
+ */
+function mailFor(fn: NodejsFunction, profile: DeploymentProfile): void {
+  const context = (name: string): string | undefined => {
+    const value: unknown = fn.node.tryGetContext(`gongkai:${name}`);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  if (profile.mail === 'ses') {
+    const from = context('sesFromAddress');
+    if (from === undefined) return;
+    fn.addEnvironment('SES_FROM_ADDRESS', from);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [Stack.of(fn).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+      }),
+    );
+    return;
+  }
+  const host = context('smtpHost');
+  const from = context('smtpFrom');
+  if (host === undefined || from === undefined) return;
+  const credentials = new Secret(Stack.of(fn), 'SmtpCredentials', {
+    description: 'Gongkai: the SMTP relay account notifications are sent with ({"username","password"})',
+    generateSecretString: {
+      secretStringTemplate: JSON.stringify({ username: from }),
+      generateStringKey: 'password',
+    },
+  });
+  Validations.of(credentials).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: 'The relay’s password is set by its own administrators; it cannot be rotated from here.',
+  });
+  credentials.grantRead(fn);
+  fn.addEnvironment('SMTP_HOST', host);
+  fn.addEnvironment('SMTP_PORT', context('smtpPort') ?? '465');
+  fn.addEnvironment('SMTP_FROM', from);
+  fn.addEnvironment('SMTP_SECRET_ARN', credentials.secretArn);
 }
 
 function deadLetterQueue(scope: Construct, id: string): Queue {

@@ -46,14 +46,15 @@ export class StatefulStack extends Stack {
   readonly table: ITableV2;
   readonly archiveBucket: IBucket;
   readonly uploadsBucket: IBucket;
-  readonly userPool: UserPool;
-  readonly staffClient: UserPoolClient;
+  /** The staff user pool and the API's client of it: the global profile only (china has no user pools). */
+  readonly userPool: UserPool | undefined;
+  readonly staffClient: UserPoolClient | undefined;
   readonly applicantKey: Secret;
 
   constructor(scope: Construct, id: string, props: StackProps & { profile: DeploymentProfile }) {
     super(scope, id, props);
 
-    this.table = new TableV2(this, 'Records', {
+    const records = new TableV2(this, 'Records', {
       partitionKey: attributeType(recordsTable.partitionKey),
       sortKey: attributeType(recordsTable.sortKey),
       billing: Billing.onDemand(),
@@ -68,6 +69,7 @@ export class StatefulStack extends Stack {
       })),
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.table = restoredRecords(this) ?? records;
 
     const accessLogs = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
@@ -140,60 +142,93 @@ export class StatefulStack extends Stack {
         'Rotating this HMAC key would break matching of earlier applicants; it is read-only to two functions.',
     });
 
-    this.userPool = new UserPool(this, 'StaffPool', {
-      selfSignUpEnabled: false,
-      // Username = our staff id (so the ID token's cognito:username is it); staff sign in with e-mail.
-      signInAliases: { username: true, email: true },
-      signInCaseSensitive: false,
-      customAttributes: { agencyId: new StringAttribute({ minLen: 3, maxLen: 40, mutable: false }) },
-      mfa: Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG8',
-      reason:
-        'The Plus feature plan (threat protection) is a per-user cost left to each deployment; MFA is required instead.',
-    });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG3',
-      reason:
-        'Threat protection (advanced security) needs the Plus feature plan; MFA is required for every staff account instead.',
-    });
-
-    // One group per role: Cognito puts them in the ID token's cognito:groups claim.
-    for (const role of ROLES) {
-      new CfnUserPoolGroup(this, `Group-${role}`, {
-        userPoolId: this.userPool.userPoolId,
-        groupName: role,
-        description: `Gongkai role ${role}`,
-      });
+    if (props.profile.identity === 'cognito') {
+      const { userPool, staffClient } = staffUserPool(this);
+      this.userPool = userPool;
+      this.staffClient = staffClient;
     }
+  }
+}
 
-    this.staffClient = this.userPool.addClient('StaffClient', {
-      authFlows: { userSrp: true },
-      generateSecret: false,
-      // Staff sign in with SRP from our own front end; no hosted-UI OAuth flows, no placeholder callbacks.
-      disableOAuth: true,
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('agencyId'),
-      writeAttributes: new ClientAttributes(),
-      preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      enableTokenRevocation: true,
+/** Cognito's user pool of staff accounts, one group per role, and the API's app client. */
+function staffUserPool(scope: Construct): { userPool: UserPool; staffClient: UserPoolClient } {
+  const userPool = new UserPool(scope, 'StaffPool', {
+    selfSignUpEnabled: false,
+    // Username = our staff id (so the ID token's cognito:username is it); staff sign in with e-mail.
+    signInAliases: { username: true, email: true },
+    signInCaseSensitive: false,
+    customAttributes: { agencyId: new StringAttribute({ minLen: 3, maxLen: 40, mutable: false }) },
+    mfa: Mfa.REQUIRED,
+    mfaSecondFactor: { otp: true, sms: false },
+    passwordPolicy: {
+      minLength: 12,
+      requireDigits: true,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireSymbols: true,
+      tempPasswordValidity: Duration.days(3),
+    },
+    accountRecovery: AccountRecovery.EMAIL_ONLY,
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(userPool).acknowledge({
+    id: 'AwsSolutions-COG8',
+    reason:
+      'The Plus feature plan (threat protection) is a per-user cost left to each deployment; MFA is required instead.',
+  });
+  Validations.of(userPool).acknowledge({
+    id: 'AwsSolutions-COG3',
+    reason:
+      'Threat protection (advanced security) needs the Plus feature plan; MFA is required for every staff account instead.',
+  });
+
+  // One group per role: Cognito puts them in the ID token's cognito:groups claim.
+  for (const role of ROLES) {
+    new CfnUserPoolGroup(scope, `Group-${role}`, {
+      userPoolId: userPool.userPoolId,
+      groupName: role,
+      description: `Gongkai role ${role}`,
     });
   }
+
+  const staffClient = userPool.addClient('StaffClient', {
+    authFlows: { userSrp: true },
+    generateSecret: false,
+    // Staff sign in with SRP from our own front end; no hosted-UI OAuth flows, no placeholder callbacks.
+    disableOAuth: true,
+    readAttributes: new ClientAttributes()
+      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+      .withCustomAttributes('agencyId'),
+    writeAttributes: new ClientAttributes(),
+    preventUserExistenceErrors: true,
+    idTokenValidity: Duration.hours(1),
+    accessTokenValidity: Duration.hours(1),
+    refreshTokenValidity: Duration.hours(12),
+    enableTokenRevocation: true,
+  });
+  return { userPool, staffClient };
+}
+
+/**
+ * The table restored from point-in-time recovery that the functions should use instead of `Records`
+ * (README, "Restoring the records"): `-c gongkai:recordsTableName=… -c gongkai:recordsStreamArn=…`. The
+ * original stays, retained, beside it.
+ */
+function restoredRecords(scope: Construct): ITableV2 | undefined {
+  const context = (name: string): string | undefined => {
+    const value: unknown = scope.node.tryGetContext(`gongkai:${name}`);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const tableName = context('recordsTableName');
+  const tableStreamArn = context('recordsStreamArn');
+  if (tableName === undefined && tableStreamArn === undefined) return undefined;
+  if (tableName === undefined || tableStreamArn === undefined) {
+    throw new Error('Context gongkai:recordsTableName and gongkai:recordsStreamArn go together');
+  }
+  return TableV2.fromTableAttributes(scope, 'RestoredRecords', {
+    tableName,
+    tableStreamArn,
+    grantIndexPermissions: true,
+  });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Application, isOpen, withClockDueDate, type Change } from '#lib/domain/application/application';
 import { IdempotencyRecord } from '#lib/domain/application/secrets';
 import { CaseClock, type ClockContext } from '#lib/domain/case-clock';

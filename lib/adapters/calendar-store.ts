@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { YearSchedule } from '#lib/domain/calendar/year-schedule';
 import type { TimelineEvent } from '#lib/domain/timeline';
 import type { CalendarStore } from '#lib/use-cases/calendar';

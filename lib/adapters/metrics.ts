@@ -1,5 +1,5 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Channel } from '#lib/domain/application/application';
 import { OUTCOMES } from '#lib/domain/application/outcomes';
 import { BREACH_KINDS } from '#lib/domain/sweep';

@@ -1,9 +1,17 @@
-import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { createTransport } from 'nodemailer';
+import * as z from 'zod';
+import type { MailConfig } from '#lib/config';
+import type { Transporter } from 'nodemailer';
 import type { Notification, Notifier, Outbox } from '#lib/use-cases/sweep';
+import { traced } from './traced';
 
 /**
  * Notifications. Every one is written once to its agency's outbox (GET /v1/agencies/{id}/outbox): the
- * local cloud stops there; in AWS, the SES notifier then e-mails the recipients that are addresses.
+ * local cloud stops there; deployed, a mail notifier then e-mails the recipients that are addresses —
+ * through SES (global profile) or an SMTP relay (china profile, where there is no SES: the province's
+ * mail system or any relay the agency names).
  */
 export class OutboxNotifier implements Notifier {
   constructor(private readonly outbox: Outbox) {}
@@ -12,6 +20,10 @@ export class OutboxNotifier implements Notifier {
     return this.outbox.post(notification);
   }
 }
+
+/** The recipients that are e-mail addresses (others, such as `staff:<id>`, stay in the outbox). */
+const addressesOf = (notification: Notification): string[] =>
+  notification.to.filter((recipient) => /^[^@\s:]+@[^@\s]+$/.test(recipient));
 
 export class SesNotifier implements Notifier {
   constructor(
@@ -23,7 +35,7 @@ export class SesNotifier implements Notifier {
   async send(notification: Notification): Promise<boolean> {
     // The outbox write is the once-only gate: a re-run that finds it sends nothing again.
     if (!(await this.outbox.post(notification))) return false;
-    const addresses = notification.to.filter((recipient) => /^[^@\s:]+@[^@\s]+$/.test(recipient));
+    const addresses = addressesOf(notification);
     if (addresses.length > 0) {
       await this.ses.send(
         new SendEmailCommand({
@@ -40,4 +52,58 @@ export class SesNotifier implements Notifier {
     }
     return true;
   }
+}
+
+/** E-mail through an SMTP relay (nodemailer's transport, made by the caller with the relay's credentials). */
+export class SmtpNotifier implements Notifier {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly transport: Pick<Transporter, 'sendMail'>,
+    private readonly from: string,
+  ) {}
+
+  async send(notification: Notification): Promise<boolean> {
+    // The outbox write is the once-only gate, as for SES.
+    if (!(await this.outbox.post(notification))) return false;
+    const addresses = addressesOf(notification);
+    if (addresses.length > 0) {
+      await this.transport.sendMail({
+        from: this.from,
+        to: addresses,
+        subject: notification.subject,
+        text: notification.body,
+      });
+    }
+    return true;
+  }
+}
+
+const SmtpCredentials = z.object({ username: z.string().min(1), password: z.string().min(1) });
+
+/**
+ * The notifier the configuration names: the outbox alone, or the outbox and e-mail through SES or an SMTP
+ * relay (its credentials read from Secrets Manager, once per call: the sweep makes one a run).
+ */
+export async function createNotifier(
+  config: { region: string; mail: MailConfig | undefined },
+  outbox: Outbox,
+): Promise<Notifier> {
+  const mail = config.mail;
+  if (mail === undefined) return new OutboxNotifier(outbox);
+  if (mail.kind === 'ses')
+    return new SesNotifier(outbox, traced(new SESv2Client({ region: config.region })), mail.from);
+  const secrets = traced(new SecretsManagerClient({ region: config.region }));
+  const secret = await secrets.send(new GetSecretValueCommand({ SecretId: mail.secretArn }));
+  secrets.destroy();
+  const parsed = SmtpCredentials.safeParse(JSON.parse(secret.SecretString ?? '{}'));
+  if (!parsed.success) throw new Error('The SMTP secret must hold {"username": …, "password": …}.');
+  const transport = createTransport({
+    host: mail.host,
+    port: mail.port,
+    // 465 is SMTP over TLS; any other port must upgrade with STARTTLS (never plain text).
+    secure: mail.port === 465,
+    requireTLS: mail.port !== 465,
+    auth: { user: parsed.data.username, pass: parsed.data.password },
+  });
+  return new SmtpNotifier(outbox, transport, mail.from);
 }

@@ -1,7 +1,8 @@
 import type { BaseConfig } from '#lib/config';
 import type { ProactiveDeps, ReadingRoomDeps } from '#lib/use-cases/proactive';
 import { DynamoAgencyStore } from './agency-store';
-import { createDocumentClient, createS3Client } from './aws-clients';
+import { createDocumentClient } from './aws-clients';
+import { createS3Client } from './s3-client';
 import { DynamoCalendarStore } from './calendar-store';
 import { DynamoProactiveStore } from './proactive-store';
 import { RecordsTable } from './records-table';

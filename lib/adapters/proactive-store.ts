@@ -14,7 +14,7 @@ import {
 import type { PublicationWrite } from '#lib/use-cases/proactive';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
 import { clockOps, closeClockOp, type CaseFieldsFromClock } from './clock-store';
-import { z } from 'zod';
+import * as z from 'zod';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, type RecordsTable, type TransactOp } from './records-table';
 

@@ -3,16 +3,22 @@ import type { JWK } from 'jose';
 import type { BaseConfig, StaffDirectoryConfig } from '#lib/config';
 import type { StaffDirectory } from '#lib/use-cases/staff';
 import { CognitoStaffDirectory } from './cognito-staff-directory';
+import { ExternalStaffDirectory } from './external-staff-directory';
 import { LocalStaffDirectory } from './local-staff-directory';
+import { traced } from './traced';
 
-/** The staff directory the configuration names: the user pool in AWS, the local issuer locally. */
+/**
+ * The staff directory the configuration names: the user pool (global profile), an external provider
+ * (china profile), the local issuer locally.
+ */
 export function createStaffDirectory(
   config: BaseConfig & { staffDirectory: StaffDirectoryConfig },
 ): StaffDirectory {
   const directory = config.staffDirectory;
+  if (directory.kind === 'external') return new ExternalStaffDirectory();
   if (directory.kind === 'cognito') {
     return new CognitoStaffDirectory(
-      new CognitoIdentityProviderClient({ region: config.region }),
+      traced(new CognitoIdentityProviderClient({ region: config.region })),
       directory.userPoolId,
     );
   }

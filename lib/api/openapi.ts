@@ -1,9 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROBLEM_CONTENT_TYPE, problemType } from '#lib/http/problem';
 import { commonProblems, type ProblemDeclaration } from './problems';
 import { routes, type RouteDefinition } from './routes';
-import { Problem } from './views';
+import * as views from './views';
 
 type ResponseObject = { description: string; content?: Record<string, { schema: z.ZodType }> };
 
@@ -18,7 +18,7 @@ function problemSchema(status: number, problems: readonly ProblemDeclaration[]):
   const id = `Problem${status}-${codes.join('-')}`;
   let schema = problemSchemas.get(id);
   if (schema === undefined) {
-    schema = Problem.extend({ type: z.enum(codes.map(problemType)) }).meta({ id });
+    schema = views.Problem.extend({ type: z.enum(codes.map(problemType)) }).meta({ id });
     problemSchemas.set(id, schema);
   }
   return schema;
@@ -45,7 +45,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
       responses[status] = response.schema
         ? {
             description: response.description,
-            content: { [response.contentType ?? 'application/json']: { schema: response.schema } },
+            content: { [response.contentType ?? 'application/json']: { schema: views[response.schema] } },
           }
         : { description: response.description };
     }

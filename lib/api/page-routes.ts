@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgencyId } from '#lib/domain/agency';
 import { TrackingNumber } from '#lib/domain/application/secrets';
 import type { HttpFunctionName } from '#lib/platform/functions';

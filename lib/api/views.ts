@@ -1,14 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgencyLevel, OfficeProfile, ReconsiderationSettings } from '#lib/domain/agency';
 import { AccessArrangement, PublishedReference } from '#lib/domain/application/outcomes';
 import { DisclosurePolicy } from '#lib/domain/application/policy';
-import { Notice } from '#lib/domain/calendar/year-schedule';
+import { Notice } from '#lib/domain/calendar/notice';
 import { Role } from '#lib/domain/staff';
-import { MAX_UPLOAD_BYTES } from '#lib/use-cases/uploads';
-import { freeText } from '#lib/domain/free-text';
 import { ComplainantView } from '#lib/domain/complaint';
 
-/** Response shapes, for the OpenAPI document and for tests that check what clients receive. */
+/**
+ * Response shapes, for the OpenAPI document and for tests that check what clients receive. Routes name them
+ * (`schema: 'CaseView'`) rather than import them: only the OpenAPI document builds them, so no function
+ * spends its cold start constructing schemas of answers it never parses.
+ */
 
 export const Problem = z.object({
   type: z.string(),
@@ -130,27 +132,6 @@ export const PolicyView = z.object({
   }),
 });
 
-/** Attachment types the platform takes. */
-export const UPLOAD_CONTENT_TYPES = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/ofd',
-  'text/plain',
-] as const;
-export const UploadRequest = z.strictObject({
-  contentType: z.enum(UPLOAD_CONTENT_TYPES),
-  size: z
-    .int()
-    .min(1, 'must be at least 1 byte')
-    .max(MAX_UPLOAD_BYTES, `must be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
-  fileName: freeText(200),
-});
 export const UploadView = z.object({
   uploadKey: z.string(),
   url: z.string(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DisclosurePolicy } from './application/policy';
 import { CivilDate } from './calendar/civil-date';
 import type { FieldError } from './errors';

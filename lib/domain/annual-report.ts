@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TrackingNumber } from './application/secrets';
 import { ORGANISATION_TYPES, type ApplicantColumn } from './application/applicant';
 import { FEE_CELLS } from './application/fees';

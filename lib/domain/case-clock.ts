@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StoredClockState } from './calendar/clock';
 import { CaseRef } from './timeline';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { shownCharacters } from './application/applicant';
 import { TrackingNumber, tokenMatches } from './application/secrets';
 import type { IsoDate } from './calendar/civil-date';

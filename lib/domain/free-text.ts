@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** From this length up a field holds prose (reasons, descriptions, notes): tab and newline are allowed. */
 export const LONG_TEXT = 1000;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, RuleViolationError, UnauthenticatedError } from './errors';
 import { freeText } from './free-text';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, type IsoDate } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
 import { Accountable, type OfficeHead, type Party } from './case-clock';

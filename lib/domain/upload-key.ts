@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Upload keys: a client's file waits in the uploads bucket under `incoming/<uuid>` (POST /v1/uploads)

@@ -1,7 +1,13 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routeByKey, type Route, type RouteKey, type RouteOfKey } from '#lib/api/routes';
+import {
+  byRouteKey,
+  type ArgumentWhen,
+  type RouteDefinition,
+  type RouteKeyOf,
+  type RouteWithKey,
+} from '#lib/api/route-definition';
+import type { ApiFunctionName, routesByFunction } from '#lib/api/routes';
 import { NotFoundError } from '#lib/domain/errors';
-import type { HttpFunctionName } from '#lib/platform/functions';
 import { ANSWER_MARGIN_MS } from '#lib/platform/timeouts';
 import { logger } from './logger';
 import { errorToProblem, problemResponse, problemType } from './problem';
@@ -30,29 +36,34 @@ export const created = (json: unknown, location: string): Reply => ({
   headers: { location },
 });
 
-/** The handler of the route with key `K`: it receives that route's parsed input. */
-export type RouteHandler<K extends string> = (input: RouteInput<RouteOfKey<K>>) => Promise<Reply>;
-export type RouteHandlers<F extends HttpFunctionName> = { readonly [K in RouteKey<F>]: RouteHandler<K> };
-
-/** The functions that serve staff routes: they must be given the staff account lookup. */
-type StaffFunction = Extract<Route, { access: 'staff' }>['function'];
+/** The handler of route `R`: it receives that route's parsed input. */
+export type RouteHandler<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<Reply>;
+/** One handler per route of `R`, by route key. */
+export type HandlersOf<R extends RouteDefinition> = {
+  readonly [K in RouteKeyOf<R>]: RouteHandler<RouteWithKey<R, K>>;
+};
+/** The handlers of function `F`'s routes. */
+export type RouteHandlers<F extends ApiFunctionName> = HandlersOf<(typeof routesByFunction)[F][number]>;
 
 /**
- * A Lambda entry point for the routes of function `F`: one handler per route key of the route table
- * (the compiler checks that every route of `F` has one). Before a handler runs, the request is parsed
- * with its route's schemas and the caller checked against its roles and scope; errors become
+ * A Lambda entry point for a function's routes (its module of the route table, `routes/<function>.ts`):
+ * one handler per route (the compiler checks that every route has one). Before a handler runs, the request
+ * is parsed with its route's schemas and the caller checked against its roles and scope; errors become
  * problem+json in one place. A function with staff routes is given `staffAccountOf`, the lookup of the
- * account a token names (the compiler insists). Each request logs through a logger of its own, so requests handled
- * concurrently in one process (the local gateway) never mix their keys.
+ * account a token names (the compiler insists). Each request logs through a logger of its own, so requests
+ * handled concurrently in one process (the local gateway) never mix their keys.
  */
-export function httpFunction<F extends HttpFunctionName>(
-  _functionName: F,
-  handlers: NoInfer<RouteHandlers<F>>,
-  ...staff: F extends StaffFunction ? [staffAccountOf: StaffAccountOf] : []
+export function httpFunction<const R extends readonly RouteDefinition[]>(
+  routes: R,
+  handlers: NoInfer<HandlersOf<R[number]>>,
+  ...staff: ArgumentWhen<R[number], 'staff', [staffAccountOf: StaffAccountOf]>
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   // The input was parsed with this very route's schemas, so it has the type its handler was compiled for.
   const [staffAccountOf] = staff;
-  const table = handlers as Readonly<Record<string, ((input: ParsedInput) => Promise<Reply>) | undefined>>;
+  const table = handlers as unknown as Readonly<
+    Record<string, ((input: ParsedInput) => Promise<Reply>) | undefined>
+  >;
+  const byKey = byRouteKey<RouteDefinition>(routes);
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
@@ -67,7 +78,7 @@ export function httpFunction<F extends HttpFunctionName>(
   ): Promise<APIGatewayProxyStructuredResultV2> {
     try {
       const handler = table[event.routeKey];
-      const route = routeByKey(event.routeKey);
+      const route = byKey.get(event.routeKey);
       if (handler === undefined || route === undefined) {
         throw new NotFoundError(`No route ${event.routeKey}.`);
       }

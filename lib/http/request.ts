@@ -1,6 +1,6 @@
 import type { APIGatewayEventRequestContextV2, APIGatewayProxyEventV2WithRequestContext } from 'aws-lambda';
 import type { z } from 'zod';
-import type { RouteDefinition } from '#lib/api/routes';
+import type { RouteDefinition } from '#lib/api/route-definition';
 import { ForbiddenError, UnauthenticatedError, ValidationError, type FieldError } from '#lib/domain/errors';
 import {
   assertIssuedBefore,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { archiveKeys } from '#lib/domain/archive-keys';
 import { chinaYearOf } from '#lib/domain/china-time';
 import { canonicalJson, type TimelineEvent } from '#lib/domain/timeline';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reviewChainOf } from '#lib/domain/agency';
 import { addDays } from '#lib/domain/calendar/civil-date';
 import { chinaDateOf } from '#lib/domain/china-time';

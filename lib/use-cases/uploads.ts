@@ -1,6 +1,20 @@
 import { RuleViolationError, type FieldError } from '#lib/domain/errors';
 import { postedUploadKey } from '#lib/domain/upload-key';
 
+/** Attachment types the platform takes. */
+export const UPLOAD_CONTENT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/ofd',
+  'text/plain',
+] as const;
+
 /** What the uploads bucket holds under an upload key. */
 export type StoredUpload = {
   size: number;

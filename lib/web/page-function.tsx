@@ -1,21 +1,24 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { ComponentChildren } from 'preact';
-import { render } from 'preact-render-to-string';
 import type { z } from 'zod';
-import { anyRouteByKey } from '#lib/api/routes';
-import type { PageFunctionName, PageRoute, PageRouteKey, PageRouteKeyOf } from '#lib/api/page-routes';
+import type {
+  PageFunctionName,
+  PageRoute,
+  PageRouteDefinition,
+  PageRouteKey,
+  PageRouteKeyOf,
+} from '#lib/api/page-routes';
+import { byRouteKey, type ArgumentWhen, type RouteKeyOf } from '#lib/api/route-definition';
 import { DomainError } from '#lib/domain/errors';
 import { answerInTime } from '#lib/http/handler';
 import { logger } from '#lib/http/logger';
 import type { HttpEvent } from '#lib/http/request';
 import type { Asset } from './assets';
-import { Page, type PageContext } from './context';
-import { Layout, type Crumb } from './layout';
+import type { Crumb } from './layout';
 import { translator, type MessageKey, type Translate } from './messages/catalogue';
-import { negotiateLocale, type Locale } from './messages/locale';
-import { cookieHeader, parseCookies, PREFERENCE_COOKIES } from './cookies';
+import type { Locale } from './messages/locale';
+import { cookieHeader, parseCookies } from './cookies';
 import {
   safeReturn,
   SESSION_COOKIE,
@@ -24,6 +27,15 @@ import {
   type SessionGate,
   type StaffSession,
 } from './console/session';
+import {
+  compressed,
+  CSRF_COOKIE,
+  frameOf,
+  messagePage,
+  renderPage,
+  SECURITY_HEADERS,
+  type Frame,
+} from './page-frame';
 
 /**
  * The Lambda entry point of the people's pages, as `httpFunction` is the API's: one handler per page route
@@ -109,8 +121,7 @@ export type PageHandlers<F extends PageFunctionName = 'portal'> = {
   readonly [K in PageRouteKeyOf<F>]: PageHandler<K>;
 };
 
-/** The form token's cookie: `__Host-` (this host only, path `/`, Secure), HttpOnly, SameSite=Strict. */
-export const CSRF_COOKIE = '__Host-gk-csrf';
+export { CSRF_COOKIE };
 export const CSRF_FIELD = '_csrf';
 
 /** An error a page handler throws to answer a page of its own with a status (e.g. 404). */
@@ -124,18 +135,26 @@ export class PageError extends Error {
   }
 }
 
-export function pageFunction<F extends PageFunctionName = 'portal'>(
-  handlers: NoInfer<PageHandlers<F>>,
-  ...gate: F extends 'console' ? [sessions: SessionGate] : []
+/** One handler per page route of `R`, by route key. */
+type PageHandlersOf<R extends PageRouteDefinition> = {
+  readonly [K in Extract<RouteKeyOf<R>, PageRouteKey>]: PageHandler<K>;
+};
+
+/** The pages of a function (its page routes: `portalRoutes`, `consoleRoutes`), one handler per route. */
+export function pageFunction<const R extends readonly PageRouteDefinition[]>(
+  routes: R,
+  handlers: NoInfer<PageHandlersOf<R[number]>>,
+  ...gate: ArgumentWhen<R[number], 'session', [sessions: SessionGate]>
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   const table = handlers as unknown as Readonly<Record<string, PageHandler<PageRouteKey> | undefined>>;
+  const byKey = byRouteKey<PageRouteDefinition>(routes);
   const [sessions] = gate;
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     const headers = event.headers as Readonly<Record<string, string | undefined>>;
     const cookies = parseCookies(event.cookies);
-    const frame = frameOf(event, headers, cookies);
+    const frame = frameOf(event, headers, cookies, translator);
     const work = answer(event, frame, cookies, headers, log);
     return answerInTime(work, context, log, () =>
       messagePage(frame, 503, 'common.unavailable.title', 'common.unavailable.body', { 'retry-after': '2' }),
@@ -151,8 +170,8 @@ export function pageFunction<F extends PageFunctionName = 'portal'>(
   ): Promise<APIGatewayProxyStructuredResultV2> {
     try {
       const handler = table[event.routeKey];
-      const route = anyRouteByKey(event.routeKey);
-      if (handler === undefined || route === undefined || route.kind !== 'page')
+      const route = byKey.get(event.routeKey);
+      if (handler === undefined || route === undefined)
         return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
       if (route.function === 'console') frame.console = { staff: undefined, page: frame.path };
       const params = route.params?.safeParse(event.pathParameters ?? {});
@@ -272,38 +291,6 @@ export function clearedSessionCookie(): string {
   return cookieHeader(SESSION_COOKIE, '', { path: '/', sameSite: 'Lax', maxAge: 0 });
 }
 
-/** What the frame of every answer needs, whatever the handler did. */
-type Frame = {
-  readonly locale: Locale;
-  readonly t: Translate;
-  readonly largeText: boolean;
-  readonly path: string;
-  readonly csrf: { readonly existing: string | undefined; issued: string | undefined };
-  readonly requestId: string;
-  readonly gzip: boolean;
-  /** Console pages: who is signed in (once known), and the page a form on it is on. */
-  console: { staff: StaffSession | undefined; page: string } | undefined;
-};
-
-/** The frame of a request: its language, text size, path, form token and whether it takes gzip. */
-function frameOf(
-  event: HttpEvent,
-  headers: Readonly<Record<string, string | undefined>>,
-  cookies: Readonly<Record<string, string | undefined>>,
-): Frame {
-  const locale = negotiateLocale(cookies[PREFERENCE_COOKIES.language], headers['accept-language']);
-  return {
-    locale,
-    t: translator(locale),
-    largeText: cookies[PREFERENCE_COOKIES.textSize] === 'large',
-    path: event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath,
-    csrf: { existing: cookies[CSRF_COOKIE], issued: undefined },
-    requestId: event.requestContext.requestId,
-    gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
-    console: undefined,
-  };
-}
-
 const EMPTY_FORM: FormFields = { get: () => undefined, getAll: () => [], files: () => [], values: {} };
 
 /**
@@ -369,16 +356,6 @@ async function readForm(event: HttpEvent): Promise<FormFields | undefined> {
   };
 }
 
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; " +
-    "base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
-} as const;
-
 function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredResultV2 {
   if (reply.kind === 'asset') {
     return compressed(frame, 200, reply.asset.body, {
@@ -418,102 +395,4 @@ function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredRes
     ...SECURITY_HEADERS,
   });
   return cookies.length > 0 ? { ...result, cookies } : result;
-}
-
-function renderPage(
-  frame: Frame,
-  title: string,
-  body: ComponentChildren,
-  crumbs?: readonly Crumb[],
-  robots?: 'noindex',
-): string {
-  const context: PageContext = {
-    locale: frame.locale,
-    t: frame.t,
-    path: frame.path,
-    largeText: frame.largeText,
-    csrfToken: () => {
-      frame.csrf.issued ??= frame.csrf.existing ?? randomBytes(32).toString('base64url');
-      return frame.csrf.issued;
-    },
-    ...(frame.console ? { console: frame.console } : {}),
-  };
-  return `<!doctype html>${render(
-    <Page.Provider value={context}>
-      <Layout title={title} {...(crumbs ? { crumbs } : {})} {...(robots ? { robots } : {})}>
-        {body}
-      </Layout>
-    </Page.Provider>,
-  )}`;
-}
-
-/** A page that only says something: errors, mostly. */
-function messagePage(
-  frame: Frame,
-  status: number,
-  titleKey: MessageKey,
-  bodyKey: MessageKey,
-  extraHeaders: Record<string, string> = {},
-  cookies: readonly string[] = [],
-): APIGatewayProxyStructuredResultV2 {
-  const { t } = frame;
-  const title = t(titleKey);
-  const html = renderPage(
-    frame,
-    title,
-    <>
-      <h1>{title}</h1>
-      <p>{t(bodyKey)}</p>
-      <p>
-        {frame.console ? (
-          <a href="/console">{t('console.backToToday')}</a>
-        ) : (
-          <a href="/">{t('common.backHome')}</a>
-        )}
-      </p>
-      <p class="muted">{t('common.requestId', { id: frame.requestId })}</p>
-    </>,
-    undefined,
-    'noindex',
-  );
-  const result = compressed(frame, status, html, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    vary: 'Accept-Language, Cookie, Accept-Encoding',
-    'referrer-policy': 'no-referrer',
-    ...SECURITY_HEADERS,
-    ...extraHeaders,
-  });
-  // A console error page carries the sign-out form: its token's cookie goes with it.
-  const issued =
-    frame.csrf.issued !== undefined && frame.csrf.issued !== frame.csrf.existing
-      ? [cookieHeader(CSRF_COOKIE, frame.csrf.issued, { path: '/', sameSite: 'Strict' })]
-      : [];
-  const all = [...cookies, ...issued];
-  return all.length > 0 ? { ...result, cookies: all } : result;
-}
-
-/** Text bodies over 1 KB are gzipped when the browser accepts it (API Gateway does not compress). */
-function compressed(
-  frame: Frame,
-  status: number,
-  body: string,
-  headers: Record<string, string>,
-): APIGatewayProxyStructuredResultV2 {
-  if (!frame.gzip || body.length < 1024) return { statusCode: status, headers, body };
-  return {
-    statusCode: status,
-    headers: { ...headers, 'content-encoding': 'gzip' },
-    body: gzipSync(body).toString('base64'),
-    isBase64Encoded: true,
-  };
-}
-
-/** The not-found page for a path no route matches (the `$default` route's answer to browsers). */
-export function notFoundPage(event: HttpEvent): APIGatewayProxyStructuredResultV2 {
-  const headers = event.headers as Readonly<Record<string, string | undefined>>;
-  const frame = { ...frameOf(event, headers, parseCookies(event.cookies)), path: '/' };
-  // A mistyped console address keeps the console's frame (without the person: it was not checked).
-  if (/^\/console(?:\/|$)/.test(event.rawPath)) frame.console = { staff: undefined, page: '/console' };
-  return messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
 }

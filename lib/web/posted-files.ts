@@ -1,4 +1,4 @@
-import { UPLOAD_CONTENT_TYPES } from '#lib/api/views';
+import { UPLOAD_CONTENT_TYPES } from '#lib/use-cases/uploads';
 import { MAX_UPLOAD_BYTES, type PostedFile } from '#lib/use-cases/uploads';
 import type { Translate } from './messages/catalogue';
 

@@ -14,7 +14,7 @@ const N = 100;
 const SIGN_INS = 30;
 
 /** One sign-in as a browser does it, by hand: returns the session cookie and the time it took. */
-async function signIn(baseUrl: string, email: string): Promise<{ cookie: string; ms: number }> {
+export async function signIn(baseUrl: string, email: string): Promise<{ cookie: string; ms: number }> {
   const started = performance.now();
   const start = await fetch(`${baseUrl}/console/sign-in?return=%2Fconsole`, { redirect: 'manual' });
   const signInCookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

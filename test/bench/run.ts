@@ -12,12 +12,15 @@ import { coldStartBench } from './cold-start';
 import { staffCheckBench } from './staff-check';
 import { portalBench } from './portal';
 import { consoleBench } from './console';
+import { costBench } from './cost';
 import { printTable, type Table } from './table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'cold start', run: coldStartBench },
+  // First of the benches on the local cloud: its storage figures diff full Scans of a table still small.
+  { name: 'cost', run: costBench },
   { name: 'calendar', run: calendarBench },
   { name: 'applications', run: applicationsBench },
   { name: 'reading room', run: readingRoomBench },

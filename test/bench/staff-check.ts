@@ -1,5 +1,6 @@
 import { proactiveDeps } from '#lib/adapters/proactive-deps';
 import { staffAccountLookup } from '#lib/adapters/staff-store';
+import { reviewRoutes } from '#lib/api/routes/review';
 import { loadConfig } from '#lib/config';
 import { claimsAsAuthorizerPassesThem } from '#lib/http/claims';
 import { httpFunction, ok, type RouteHandlers } from '#lib/http/handler';
@@ -37,8 +38,8 @@ export async function staffCheckBench(): Promise<Table> {
     createdAt: '2026-01-01T09:00:00.000+08:00',
     version: 1,
   });
-  const checked = httpFunction('review', handlers, staffAccountLookup(config));
-  const trusting = httpFunction('review', handlers, fromToken);
+  const checked = httpFunction(reviewRoutes, handlers, staffAccountLookup(config));
+  const trusting = httpFunction(reviewRoutes, handlers, fromToken);
 
   const routeKey = 'GET /v1/agencies/{agencyId}/reviews/queue';
   const event = (i: number): HttpEvent => ({

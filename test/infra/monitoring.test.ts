@@ -361,6 +361,36 @@ describe('the profiles differ where they must', () => {
   });
 });
 
+describe('tracing, where Lambda offers X-Ray', () => {
+  const functionsOf = (profile: ProfileName) => {
+    const text = apps[profile].templateTexts.get('GongkaiApi.template.json');
+    if (text === undefined) throw new Error('No API template');
+    return Object.values(
+      Template.fromJSON(JSON.parse(text) as Record<string, unknown>).findResources('AWS::Lambda::Function'),
+    ).map((resource) => resource.Properties as Record<string, unknown>);
+  };
+
+  it('global: every function traces actively, its tracer on', () => {
+    const functions = functionsOf('global');
+    expect(functions).toHaveLength(functionDefinitions.length);
+    for (const fn of functions) {
+      expect(fn).toMatchObject({
+        TracingConfig: { Mode: 'Active' },
+        Environment: { Variables: { POWERTOOLS_TRACE_ENABLED: 'true' } },
+      });
+    }
+  });
+
+  it('china (no X-Ray integration with Lambda): no function traces, and their tracer is off', () => {
+    const functions = functionsOf('china');
+    expect(functions).toHaveLength(functionDefinitions.length);
+    for (const fn of functions) {
+      expect(fn.TracingConfig).toBeUndefined();
+      expect(fn).toMatchObject({ Environment: { Variables: { POWERTOOLS_TRACE_ENABLED: 'false' } } });
+    }
+  });
+});
+
 describe('the sweep deadline', () => {
   it(`midnight in ${SWEEP_DEADLINE_ZONE} is 01:30 in China, and the 00:30 run falls in the window that closes then`, () => {
     const closes = new Date(`2026-10-21T00:00:00${SWEEP_DEADLINE_ZONE}`);

@@ -7,6 +7,7 @@ import {
   isoDateOfDayNumber,
   weekdayOfDayNumber,
 } from '#lib/domain/calendar/civil-date';
+import { BUNDLED_SCHEDULES } from '#lib/domain/calendar/bundled-schedules.generated';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import {
   BUNDLED_YEARS,
@@ -15,6 +16,7 @@ import {
   provisionalYear,
   statutoryHolidays,
 } from '#lib/domain/calendar/year-schedule';
+import { bundledScheduleRows, groupByYear } from '#infra/tools/generate-bundled-schedules';
 
 const calendar = new WorkingCalendar();
 
@@ -269,5 +271,27 @@ describe('the host time zone does not matter', () => {
     if (process.env.TZ !== undefined)
       expect(Intl.DateTimeFormat().resolvedOptions().timeZone).toBe(process.env.TZ);
     expect(calendar.addWorkingDays('2026-09-28', 20).dueDate).toBe('2026-10-30');
+  });
+});
+
+describe('the bundled official schedules', () => {
+  it('are what chinese-days ships (regenerate with infra/tools/generate-bundled-schedules.ts)', () => {
+    expect(BUNDLED_SCHEDULES.map((row) => [...row])).toEqual(bundledScheduleRows(bundledData));
+  });
+
+  it('read back, day for day and festival for festival, as chinese-days lists them', () => {
+    const holidays = groupByYear(bundledData.holidays);
+    const workdays = groupByYear(bundledData.workdays);
+    expect(BUNDLED_YEARS).toEqual([...holidays.keys()].filter((year) => year >= 2004).sort());
+    for (const [year, days] of holidays) {
+      expect(bundledYear(year), String(year)).toEqual({
+        year,
+        source: 'bundled',
+        holidays: days,
+        adjustedWorkdays: workdays.get(year) ?? [],
+      });
+    }
+    expect(bundledYear(2003)).toBeUndefined();
+    expect(bundledYear(2090)).toBeUndefined();
   });
 });

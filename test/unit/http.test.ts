@@ -1,6 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { matchRoute } from '#lib/api/route-match';
+import { healthRoutes } from '#lib/api/routes/health';
+import { staffRoutes } from '#lib/api/routes/staff';
 import { claimsAsAuthorizerPassesThem, parseGroupsClaim, principalFromClaims } from '#lib/http/claims';
 import { httpFunction, ok } from '#lib/http/handler';
 import { logger } from '#lib/http/logger';
@@ -92,7 +94,7 @@ describe('route matching', () => {
 
 describe('the handler wrapper', () => {
   let fail: 'conflict' | 'boom' | undefined;
-  const handler = httpFunction('health', {
+  const handler = httpFunction(healthRoutes, {
     'GET /v1/health': async ({ now }) => {
       if (fail === 'conflict') throw new VersionConflictError('changed');
       if (fail === 'boom') throw new Error('secret internals');
@@ -132,7 +134,7 @@ describe('the handler wrapper', () => {
     vi.useFakeTimers();
     try {
       let finish: (() => void) | undefined;
-      const slow = httpFunction('health', {
+      const slow = httpFunction(healthRoutes, {
         'GET /v1/health': async () => {
           await new Promise<void>((resolve) => (finish = resolve));
           return ok({ late: true });
@@ -186,7 +188,7 @@ describe('the route definition drives parsing and access', () => {
     return records.get(staffId);
   };
   const staff = httpFunction(
-    'staff',
+    staffRoutes,
     {
       'POST /v1/agencies/{agencyId}/staff': async (input) => {
         reached.push({ params: input.params, body: input.body, staffId: input.principal.staffId });
@@ -524,7 +526,7 @@ describe('logs per request', () => {
         releaseFirst = resolve;
       });
       const staff = httpFunction(
-        'staff',
+        staffRoutes,
         {
           'GET /v1/agencies/{agencyId}/staff': async () => {
             await firstWaits;

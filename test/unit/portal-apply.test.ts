@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { portalRoutes } from '#lib/api/page-routes';
 import { matchRoute } from '#lib/api/route-match';
 import { keptKeyOf } from '#lib/domain/upload-key';
 import type { HttpEvent } from '#lib/http/request';
@@ -363,7 +364,7 @@ describe('the apply pages', () => {
       complaints: world.complaintDeps,
     };
     browser = new Browser(
-      pageFunction({
+      pageFunction(portalRoutes, {
         ...homePages(deps.agencies),
         ...readingPages(deps),
         ...applyPages(deps),

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { portalRoutes } from '#lib/api/page-routes';
 import type { HttpEvent } from '#lib/http/request';
 import { act, registerApplication, type StaffAction } from '#lib/use-cases/applications/casework';
 import { fileComplaint } from '#lib/use-cases/complaints';
@@ -208,7 +209,7 @@ function portal(world: InMemoryWorld) {
     reports: world.reportDeps,
     complaints: world.complaintDeps,
   };
-  return pageFunction({
+  return pageFunction(portalRoutes, {
     ...homePages(deps.agencies),
     ...readingPages(deps),
     ...applyPages(deps),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { portalRoutes } from '#lib/api/page-routes';
 import { matchRoute } from '#lib/api/route-match';
 import { OfficeProfile } from '#lib/domain/agency';
 import type { HttpEvent } from '#lib/http/request';
@@ -38,7 +39,7 @@ async function aWorld() {
     reports: world.reportDeps,
     complaints: world.complaintDeps,
   };
-  const handler = pageFunction({
+  const handler = pageFunction(portalRoutes, {
     ...homePages(deps.agencies),
     ...readingPages(deps),
     ...applyPages(deps),

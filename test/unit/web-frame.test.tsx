@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { pageRoutes } from '#lib/api/page-routes';
+import { pageRoutes, portalRoutes } from '#lib/api/page-routes';
 import { routeKeyOf } from '#lib/api/routes';
 import { NotFoundError, ValidationError } from '#lib/domain/errors';
 import type { HttpEvent } from '#lib/http/request';
@@ -10,7 +10,8 @@ import { ErrorSummary, PostForm, TextField } from '#lib/web/components.tsx';
 import { stylesheet } from '#lib/web/assets/stylesheet';
 import { parseCookies } from '#lib/web/cookies';
 import { formatCivilDate, formatInstant } from '#lib/web/format';
-import { catalogue, sections } from '#lib/web/messages/catalogue';
+import { catalogue, sections, translator } from '#lib/web/messages/catalogue';
+import { frameTranslator } from '#lib/web/messages/frame';
 import { LOCALES, negotiateLocale } from '#lib/web/messages/locale';
 import {
   CSRF_COOKIE,
@@ -19,6 +20,8 @@ import {
   type PageHandlers,
   type PageRequest,
 } from '#lib/web/page-function.tsx';
+import { notFoundPage } from '#lib/web/not-found-page.tsx';
+import { frameOf, messagePage } from '#lib/web/page-frame.tsx';
 
 /** The frame of the people's pages: language, dates, the catalogue, CSRF, errors as pages, headers. */
 const TOKEN = 'a'.repeat(43);
@@ -135,7 +138,10 @@ describe('a page function', () => {
   });
 
   it('renders the page in the layout with the security headers, in the reader’s language', async () => {
-    const handler = pageFunction(withEveryRoute(async () => page('你好')));
+    const handler = pageFunction(
+      portalRoutes,
+      withEveryRoute(async () => page('你好')),
+    );
     const result = await handler(anEvent({ headers: { host: 'h', 'accept-language': 'en' } }));
     expect(result.statusCode).toBe(200);
     const headers = result.headers ?? {};
@@ -147,7 +153,10 @@ describe('a page function', () => {
   });
 
   it('escapes what it renders: no markup from data', async () => {
-    const handler = pageFunction(withEveryRoute(async () => page('<script>alert(1)</script>')));
+    const handler = pageFunction(
+      portalRoutes,
+      withEveryRoute(async () => page('<script>alert(1)</script>')),
+    );
     const html = bodyOf(await handler(anEvent()));
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script>alert(1)&lt;/script>');
@@ -155,7 +164,10 @@ describe('a page function', () => {
 
   it('caches public pages for shared caches, but never one that sets a form token', async () => {
     const publicPage: PageAnswer = { ...page('p'), cache: { kind: 'public', sMaxAge: 300 } };
-    const open = await pageFunction(withEveryRoute(async () => publicPage))(anEvent());
+    const open = await pageFunction(
+      portalRoutes,
+      withEveryRoute(async () => publicPage),
+    )(anEvent());
     expect(open.headers?.['cache-control']).toBe('public, max-age=60, s-maxage=300');
     expect(open.cookies).toBeUndefined();
     const withForm: PageAnswer = {
@@ -166,7 +178,10 @@ describe('a page function', () => {
         </PostForm>
       ),
     };
-    const formPage = await pageFunction(withEveryRoute(async () => withForm))(anEvent());
+    const formPage = await pageFunction(
+      portalRoutes,
+      withEveryRoute(async () => withForm),
+    )(anEvent());
     expect(formPage.headers?.['cache-control']).toBe('no-store');
     expect(formPage.cookies?.[0]).toMatch(
       new RegExp(`^${CSRF_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; Secure; HttpOnly; SameSite=Strict$`),
@@ -196,7 +211,7 @@ describe('a page function', () => {
       kind: 'redirect',
       location: `/done?x=${request.form.get('x') ?? ''}`,
     }));
-    const handler = pageFunction(withEveryRoute(spy));
+    const handler = pageFunction(portalRoutes, withEveryRoute(spy));
 
     it('reaches its handler with the same token in the form and the cookie, from this origin', async () => {
       spy.mockClear();
@@ -250,6 +265,7 @@ describe('a page function', () => {
     it('reads a multipart form, files included', async () => {
       let seen: { name: string; size: number; x: string | undefined } | undefined;
       const files = pageFunction(
+        portalRoutes,
         withEveryRoute(async ({ form }) => {
           const [file] = form.files('attachment');
           seen = { name: file?.name ?? '', size: file?.size ?? 0, x: form.get('x') };
@@ -283,7 +299,10 @@ describe('a page function', () => {
   it('answers every failure with a page in the reader’s language, never JSON, and a 500 only for the unknown', async () => {
     const errorSpy = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const answers = async (error: Error) =>
-      pageFunction(withEveryRoute(async () => Promise.reject(error)))(anEvent());
+      pageFunction(
+        portalRoutes,
+        withEveryRoute(async () => Promise.reject(error)),
+      )(anEvent());
     const notFound = await answers(new NotFoundError('gone'));
     expect(notFound.statusCode).toBe(404);
     expect(bodyOf(notFound)).toContain('未找到该页面');
@@ -302,16 +321,20 @@ describe('a page function', () => {
 
   it('answers a wrong path parameter with the not-found page, before its handler', async () => {
     const spy = vi.fn(async () => page('x'));
-    const result = await pageFunction(withEveryRoute(spy))(anEvent({ path: '/agencies/NOT_AN_ID' }));
+    const result = await pageFunction(
+      portalRoutes,
+      withEveryRoute(spy),
+    )(anEvent({ path: '/agencies/NOT_AN_ID' }));
     expect(result.statusCode).toBe(404);
     expect(spy).not.toHaveBeenCalled();
   });
 
   it('gzips what it answers when the browser accepts it', async () => {
     const long: PageAnswer = { kind: 'page', title: 't', body: <p>{'公开'.repeat(2000)}</p> };
-    const result = await pageFunction(withEveryRoute(async () => long))(
-      anEvent({ headers: { host: 'h', 'accept-encoding': 'gzip, br' } }),
-    );
+    const result = await pageFunction(
+      portalRoutes,
+      withEveryRoute(async () => long),
+    )(anEvent({ headers: { host: 'h', 'accept-encoding': 'gzip, br' } }));
     expect(result.headers?.['content-encoding']).toBe('gzip');
     expect(result.isBase64Encoded).toBe(true);
     expect(bodyOf(result)).toContain('公开公开');
@@ -322,6 +345,7 @@ describe('forms', () => {
   it('tie each error to its field and link the summary to it (GOV.UK’s pattern)', async () => {
     const errors = [{ field: 'name', message: '请填写姓名' }];
     const handler = pageFunction(
+      portalRoutes,
       withEveryRoute(async () => ({
         kind: 'page',
         title: 'f',
@@ -339,5 +363,28 @@ describe('forms', () => {
       /<input id="f-name" name="name" type="text" value="张&amp;三"[^>]*aria-describedby="f-name-error"[^>]*aria-invalid="true"/,
     );
     expect(html).toContain('<p class="error-message" id="f-name-error">');
+  });
+});
+
+describe('the not-found page of the $default route', () => {
+  it.each([
+    ['/nowhere', 'zh-CN'],
+    ['/nowhere', 'en'],
+    ['/console/nowhere', 'zh-CN'],
+    ['/console/nowhere', 'en'],
+  ])('%s in %s is the page the whole catalogue gives, from the frame’s words alone', (path, language) => {
+    const event = anEvent({ path, cookies: [`gk-lang=${language}`] });
+    const page = notFoundPage(event);
+    // The same page, framed with every word of the catalogue.
+    const frame = { ...frameOf(event, event.headers, parseCookies(event.cookies), translator), path: '/' };
+    if (path.startsWith('/console')) frame.console = { staff: undefined, page: '/console' };
+    const whole = messagePage(frame, 404, 'common.notFound.title', 'common.notFound.body');
+    expect(page.statusCode).toBe(404);
+    expect(bodyOf(page)).toBe(bodyOf(whole));
+    expect(bodyOf(page)).toContain(`lang="${language}"`);
+  });
+
+  it('asks the frame’s words for nothing beyond them', () => {
+    expect(() => frameTranslator('en')('apply.title')).toThrow(/No words for apply.title/);
   });
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TrackingNumber } from '#lib/domain/application/secrets';
 import type { PageRouteDefinition } from '../page-routes';
 import { consolePage } from './console-page';

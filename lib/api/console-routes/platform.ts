@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AgencyId } from '#lib/domain/agency';
 import type { PageRouteDefinition } from '../page-routes';
 import { consolePage } from './console-page';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PublicationId } from '#lib/domain/submission/publication';
 import { SubmissionId } from '#lib/domain/submission/submission';
 import type { PageRouteDefinition } from '../page-routes';

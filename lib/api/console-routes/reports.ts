@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { YearNumber } from '#lib/domain/calendar/civil-date';
 import type { PageRouteDefinition } from '../page-routes';
 import { consolePage } from './console-page';

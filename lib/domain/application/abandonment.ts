@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from '../calendar/civil-date';
 import { startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError } from '../errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CivilDate, type IsoDate } from '../calendar/civil-date';
 import type { ClockState } from '../calendar/clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';

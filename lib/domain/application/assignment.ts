@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OPEN_STATUSES, requireStatus, type Application, type Change, type Context } from './application';
 
 export const AssignmentInput = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { advanceClock, startClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError } from '../errors';
 import { freeText } from '../free-text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { freeText } from '../free-text';
 import type { InformationRequest } from './applicant';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CivilDate } from '../calendar/civil-date';
 import { freeText, optionalText } from '../free-text';
 import { UploadKey } from '../upload-key';

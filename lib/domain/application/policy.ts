@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CivilDate } from '../calendar/civil-date';
 import { RuleViolationError, type FieldError } from '../errors';
 

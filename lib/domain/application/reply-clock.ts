@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { advanceClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError } from '../errors';
 import { freeText, optionalText } from '../free-text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CivilDate } from '../calendar/civil-date';
 import { advanceClock, type ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError } from '../errors';

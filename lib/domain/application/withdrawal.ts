@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ClockState } from '../calendar/clock';
 import { optionalText } from '../free-text';
 import { columnOf } from './applicant';

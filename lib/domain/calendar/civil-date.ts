@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Civil dates as `YYYY-MM-DD` strings and day numbers (days since 1970-01-01). All arithmetic is on

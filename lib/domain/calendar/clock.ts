@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleViolationError, WrongStateError } from '../errors';
 import { dayNumberOf, type IsoDate } from './civil-date';
 import type { DayOffExplained, WorkingCalendar } from './working-calendar';

@@ -1,5 +1,4 @@
-import bundledData from 'chinese-days/dist/chinese-days.json';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FieldError } from '../errors';
 import {
   CivilDate,
@@ -10,23 +9,14 @@ import {
   addDays,
   type IsoDate,
 } from './civil-date';
+import { BUNDLED_SCHEDULES } from './bundled-schedules.generated';
 import { LUNAR_HOLIDAYS } from './lunar-holidays.generated';
-import { freeText, optionalText } from '../free-text';
+import { Notice } from './notice';
+import { freeText } from '../free-text';
 
 /** Where a year's schedule comes from: data shipped with the code, a notice loaded since, or the law. */
 export const CalendarSource = z.enum(['bundled', 'loaded', 'provisional']);
 export type CalendarSource = z.infer<typeof CalendarSource>;
-
-export const Notice = z.strictObject({
-  title: freeText(200),
-  documentNumber: optionalText(100),
-  publishedOn: CivilDate.optional(),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .optional(),
-});
-export type Notice = z.infer<typeof Notice>;
 
 /** A day off or an adjusted working day, and the festival it belongs to. */
 export const MarkedDay = z.strictObject({ date: CivilDate, festival: freeText(100) }).readonly();
@@ -55,41 +45,39 @@ export const LAST_CALENDAR_YEAR = 2100;
 
 // --- Bundled: the official schedules shipped in `chinese-days` (2004–2026) -----------------------------
 
-/** chinese-days stores `"English name,中文名,days"`; the festival is the Chinese name. */
-const festivalOf = (label: string): string => {
-  const parts = label.split(',');
-  return parts.length >= 3 ? (parts[parts.length - 2] ?? label) : (parts[0] ?? label);
-};
-
-function groupByYear(map: Record<string, string>): Map<number, MarkedDay[]> {
-  const byYear = new Map<number, MarkedDay[]>();
-  for (const [date, label] of Object.entries(map)) {
-    // A New Year block may start in the previous December: it belongs to the notice of the new year.
-    const year =
-      date.endsWith('-12-31') || date.endsWith('-12-30') || date.endsWith('-12-29')
-        ? noticeYearOf(date, label)
-        : yearOf(date);
-    const days = byYear.get(year) ?? [];
-    days.push({ date, festival: festivalOf(label) });
-    byYear.set(year, days);
-  }
-  for (const days of byYear.values()) days.sort((a, b) => (a.date < b.date ? -1 : 1));
-  return byYear;
+/** `春节:2026-02-15~2026-02-23 …` (bundled-schedules.generated.ts) as days, in date order. */
+function decodeDays(runs: string): MarkedDay[] {
+  if (runs === '') return [];
+  return runs.split(' ').flatMap((run) => {
+    const [festival = '', span = ''] = run.split(':');
+    const [first = '', last = first] = span.split('~');
+    const count = dayNumberOf(last) - dayNumberOf(first) + 1;
+    return Array.from({ length: count }, (_, offset) => ({ date: addDays(first, offset), festival }));
+  });
 }
 
-const noticeYearOf = (date: IsoDate, label: string): number =>
-  festivalOf(label) === '元旦' ? yearOf(date) + 1 : yearOf(date);
-
-const bundledHolidays = groupByYear(bundledData.holidays);
-const bundledWorkdays = groupByYear(bundledData.workdays);
-export const BUNDLED_YEARS: readonly number[] = [...new Set([...bundledHolidays.keys()])]
+const bundledRows = new Map(
+  BUNDLED_SCHEDULES.map(([year, holidays, workdays]) => [year, { holidays, workdays }]),
+);
+const decoded = new Map<number, YearSchedule>();
+export const BUNDLED_YEARS: readonly number[] = [...bundledRows.keys()]
   .filter((year) => year >= FIRST_CALENDAR_YEAR)
   .sort();
 
 export function bundledYear(year: number): YearSchedule | undefined {
-  const holidays = bundledHolidays.get(year);
-  if (holidays === undefined) return undefined;
-  return { year, source: 'bundled', holidays, adjustedWorkdays: bundledWorkdays.get(year) ?? [] };
+  const row = bundledRows.get(year);
+  if (row === undefined) return undefined;
+  let schedule = decoded.get(year);
+  if (schedule === undefined) {
+    schedule = {
+      year,
+      source: 'bundled',
+      holidays: decodeDays(row.holidays),
+      adjustedWorkdays: decodeDays(row.workdays),
+    };
+    decoded.set(year, schedule);
+  }
+  return { ...schedule };
 }
 
 // --- Provisional: what the law fixes (《全国年节及纪念日放假办法》, Order No. 795, from 2025) -----------

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { archiveKeys } from '../archive-keys';
 import { CivilDate, YearNumber, yearOf, type IsoDate } from '../calendar/civil-date';
 import { RuleViolationError, WrongStateError } from '../errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, CivilDate, type IsoDate } from '../calendar/civil-date';
 import { evaluateClock, type ClockState } from '../calendar/clock';
 import type { WorkingCalendar } from '../calendar/working-calendar';

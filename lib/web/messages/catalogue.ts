@@ -11,6 +11,7 @@ import { consoleAdmin } from './console-admin';
 import { consoleToday } from './console-today';
 import { follow } from './follow';
 import type { Section } from './section';
+import { translatorOf } from './translate';
 import { home } from './home';
 import { reading } from './reading';
 
@@ -44,14 +45,6 @@ const merged = (locale: Locale): Messages =>
   Object.assign({}, ...sections.map((s) => s[locale] as Readonly<Record<string, string>>)) as Messages;
 export const catalogue: Readonly<Record<Locale, Messages>> = { 'zh-CN': merged('zh-CN'), en: merged('en') };
 
-export type Translate = (key: MessageKey, values?: Readonly<Record<string, string | number>>) => string;
+export type { Translate } from './translate';
 
-export const translator =
-  (locale: Locale): Translate =>
-  (key, values) => {
-    const template = catalogue[locale][key];
-    if (values === undefined) return template;
-    return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) =>
-      name in values ? String(values[name]) : whole,
-    );
-  };
+export const translator = translatorOf(catalogue);

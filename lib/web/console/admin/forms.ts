@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../components';
 import type { Crumb } from '../../layout';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeByKey } from '#lib/api/routes';
 import { AbandonmentReviewInput } from '#lib/domain/application/abandonment';
 import { AssignmentInput } from '#lib/domain/application/assignment';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplicationStatus } from '#lib/domain/application/application';
 import { StaffId } from '#lib/domain/staff';
 import { DUE_WINDOWS, type QueueQuery } from '#lib/use-cases/applications/queue';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { addDays, type IsoDate as Day } from '#lib/domain/calendar/civil-date';
 import { Button, DateText, Pagination, Select } from '../../components';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LegalChallengeInput, LegalChallengeOutcome, type LegalChallenge } from '#lib/domain/annual-report';
 import type { FieldError as DomainFieldError } from '#lib/domain/errors';
 import {

@@ -1,0 +1,98 @@
+import { NewAgency, PolicyUpdate, ProfileUpdate, ReconsiderationUpdate } from '#lib/domain/agency';
+import { alreadyExists, notFound, rule, versionConflict } from '../problems';
+import { publicThrottle, type RouteDefinition } from '../route-definition';
+import { AgencyPath, PageQuery } from './shared';
+
+/** The agencies function’s routes: the agency directory, agency creation and office profiles. */
+export const agenciesRoutes = [
+  {
+    method: 'GET',
+    path: '/v1/agencies',
+    function: 'agencies',
+    access: 'public',
+    summary: 'The agency directory, with each disclosure office’s public details',
+    query: PageQuery,
+    problems: [],
+    responses: { 200: { description: 'A page of agencies', schema: 'AgencyDirectory' } },
+    throttle: publicThrottle,
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies',
+    function: 'agencies',
+    access: 'staff',
+    roles: ['platform_admin'],
+    summary: 'Create an agency (tenant)',
+    body: NewAgency,
+    problems: [alreadyExists, rule('unknown-parent-agency'), rule('reconsideration-settings')],
+    responses: { 201: { description: 'The agency', schema: 'AgencyView' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/profile',
+    function: 'agencies',
+    access: 'staff',
+    summary: 'The agency and its disclosure office’s details',
+    params: AgencyPath,
+    problems: [notFound],
+    responses: { 200: { description: 'The agency', schema: 'AgencyView' } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/profile',
+    function: 'agencies',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'Replace the disclosure office’s details (optimistic concurrency on `version`)',
+    params: AgencyPath,
+    body: ProfileUpdate,
+    problems: [notFound, versionConflict],
+    responses: { 200: { description: 'The updated agency', schema: 'AgencyView' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/policy',
+    function: 'agencies',
+    access: 'staff',
+    summary: 'The time policy for applications in force, and those scheduled',
+    params: AgencyPath,
+    problems: [notFound],
+    responses: { 200: { description: 'The policies', schema: 'PolicyView' } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/policy',
+    function: 'agencies',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary: 'Set a time policy from a date on (never looser than the Regulations)',
+    params: AgencyPath,
+    body: PolicyUpdate,
+    problems: [notFound, versionConflict, rule('policy-in-the-past'), rule('policy-shortens-period')],
+    responses: { 200: { description: 'The agency', schema: 'AgencyView' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/reconsideration',
+    function: 'agencies',
+    access: 'staff',
+    summary:
+      'Who reconsiders the agency’s decisions, as its letters name it (行政复议法 Arts. 24–27), and why when it cannot be named',
+    params: AgencyPath,
+    problems: [notFound],
+    responses: { 200: { description: 'The settings and the body', schema: 'ReconsiderationView' } },
+  },
+  {
+    method: 'PUT',
+    path: '/v1/agencies/{agencyId}/reconsideration',
+    function: 'agencies',
+    access: 'staff',
+    roles: ['agency_admin'],
+    summary:
+      'State how the agency is led (vertically, or reconsidering its own decisions) and the body’s name, if Gongkai cannot take it from the parent',
+    params: AgencyPath,
+    body: ReconsiderationUpdate,
+    problems: [notFound, versionConflict, rule('reconsideration-settings')],
+    responses: { 200: { description: 'The settings and the body', schema: 'ReconsiderationView' } },
+  },
+] as const satisfies readonly RouteDefinition<'agencies'>[];

@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { YearNumber } from '#lib/domain/calendar/civil-date';
+import { BREACH_KINDS } from '#lib/domain/sweep';
+import { type RouteDefinition } from '../route-definition';
+import { AgencyPath, PageQuery } from './shared';
+
+export const BreachQuery = PageQuery.extend({
+  year: YearNumber.optional(),
+  kind: z.enum(BREACH_KINDS).optional(),
+  includeSubordinates: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
+/** The oversight function’s routes: breaches, reminders and notifications, along the agency tree. */
+export const oversightRoutes = [
+  // --- Oversight: what the sweep recorded ---
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/breaches',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
+    summary: 'Deadline breaches with who answers for them; a higher agency’s supervisors see those under it',
+    params: AgencyPath,
+    query: BreachQuery,
+    problems: [],
+    responses: { 200: { description: 'Breaches (and those of subordinate agencies)', schema: 'BreachList' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/reminders',
+    function: 'oversight',
+    access: 'staff',
+    scope: 'agency-tree',
+    summary: 'Reminders the sweep sent, newest first',
+    params: AgencyPath,
+    query: PageQuery,
+    problems: [],
+    responses: { 200: { description: 'A page of reminders', schema: 'RecordList' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/outbox',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin', 'platform_admin'],
+    scope: 'agency-tree',
+    summary: 'Notifications sent for the agency, newest first (the local cloud’s mail)',
+    params: AgencyPath,
+    query: PageQuery,
+    problems: [],
+    responses: { 200: { description: 'A page of notifications', schema: 'RecordList' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/awaiting-confirmation',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
+    summary:
+      'Online applications waiting for confirmation, oldest first, with the agency’s limit (a policy, not the law) and whether it passed',
+    params: AgencyPath,
+    query: PageQuery,
+    problems: [],
+    responses: {
+      200: { description: 'A page of unconfirmed applications', schema: 'AwaitingConfirmationList' },
+    },
+  },
+] as const satisfies readonly RouteDefinition<'oversight'>[];

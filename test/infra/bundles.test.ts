@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { esbuildOptionsOf, externalModulesOf } from '#infra/bundling';
+import { functionDefinitions } from '#lib/platform/functions';
+import { deployedEnvironment } from '#test/support/deployed-env';
+
+/**
+ * Every function's bundle, built with the stack's own options, starts on its own: in a directory with no
+ * node_modules, so a package the options leave out (`externalModulesOf`) that the bundle imports at start
+ * fails here rather than in Lambda. (The template tests skip bundling.)
+ */
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-bundles-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('each function’s bundle', () => {
+  it.each(functionDefinitions.map((definition) => [definition.name, definition] as const))(
+    '%s starts with nothing but itself',
+    async (_name, definition) => {
+      const outfile = join(dir, `${definition.name}.mjs`);
+      const result = await build({
+        ...esbuildOptionsOf(definition),
+        outfile,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const left = Object.values(result.metafile.outputs)
+        .flatMap((output) => output.imports)
+        // Node's own modules, with or without `node:` (CommonJS packages such as the X-Ray SDK require `util`).
+        .filter(
+          (entry) =>
+            entry.external && !entry.path.startsWith('node:') && !builtinModules.includes(entry.path),
+        )
+        .map((entry) => entry.path);
+      // Only what the options leave out, and none of it loaded at start (below).
+      expect(left.every((path) => externalModulesOf(definition).includes(path))).toBe(true);
+      const script = `const m = await import(${JSON.stringify(outfile)}); process.stdout.write(typeof m.handler);`;
+      const started = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, ...deployedEnvironment },
+        encoding: 'utf8',
+      });
+      expect(started).toBe('function');
+    },
+  );
+});
