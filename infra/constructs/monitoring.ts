@@ -69,9 +69,9 @@ export const ALARM_RUNBOOK = {
   functionThrottles: {
     title: 'Function throttles',
     meaning:
-      'Lambda refused invocations: the account’s concurrency in the Region is used up (citizens get 500s, the stream and the sweep are delayed).',
+      'Lambda refused invocations in this account and Region: its concurrency is used up (citizens get 500s, the stream and the sweep are delayed).',
     firstSteps:
-      'Compare ConcurrentExecutions with the account’s concurrency quota (new accounts may start low); ask for an increase, or find the function whose invocations jumped.',
+      'See which function the dashboard’s Throttles graph names; compare ConcurrentExecutions with the account’s concurrency quota (new accounts may start low) and ask for an increase, or find why invocations jumped.',
   },
   deadLetters: {
     title: 'Dead-letter queue not empty',
@@ -154,12 +154,12 @@ export type MonitoringProps = {
 
 /**
  * Alarms on an SNS topic (e-mailed to the profile's alarm address, when set) and one dashboard, built with
- * cdk-monitoring-constructs: the HTTP API's 5xx rate and 429s, each function's errors and throttles, the
- * dead-letter queues, the archiver's iterator age, the daily sweep's heartbeat, the Records table's
+ * cdk-monitoring-constructs: the HTTP API's 5xx rate and 429s, each function's errors, Lambda's throttles,
+ * the dead-letter queues, the archiver's iterator age, the daily sweep's heartbeat, the Records table's
  * throttles and system errors, and the business metrics the functions emit. Works in both partitions.
  *
  * A nested stack of its own: the API stack's routes and their permissions alone come close to
- * CloudFormation's 500 resources a stack, and monitoring adds some sixty.
+ * CloudFormation's 500 resources a stack, and monitoring adds some forty.
  */
 export class Monitoring extends NestedStack {
   readonly topic: Topic;
@@ -470,7 +470,7 @@ export class Monitoring extends NestedStack {
       ],
     });
 
-    // Each function's alarms; on the dashboard, one graph per measure with a line per function (the
+    // Each function's errors alarm; on the dashboard, one graph per measure with a line per function (the
     // library's row of graphs per function would make some hundred and fifty graphs).
     const functions = [...props.functions];
     const perFunction = (
@@ -486,7 +486,32 @@ export class Monitoring extends NestedStack {
       humanReadableName: 'Functions',
       metricGroups: [
         perFunction('Errors', (fn, label) => fn.metricErrors({ label, period: fiveMinutes })),
-        perFunction('Throttles', (fn, label) => fn.metricThrottles({ label, period: fiveMinutes })),
+        {
+          ...perFunction('Throttles', (fn, label) => fn.metricThrottles({ label, period: fiveMinutes })),
+          // Functions have no reserved concurrency: they are throttled when the account's concurrency in the
+          // Region runs out, which the account-wide metric shows in one alarm.
+          metrics: [
+            ...functions.map(([name, { fn }]) => fn.metricThrottles({ label: name, period: fiveMinutes })),
+            {
+              metric: new Metric({
+                namespace: 'AWS/Lambda',
+                metricName: 'Throttles',
+                statistic: 'Sum',
+                period: fiveMinutes,
+                label: 'the account',
+              }),
+              alarmFriendlyName: 'LambdaThrottles',
+              addAlarm: {
+                Critical: {
+                  threshold: 0,
+                  comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+                  treatMissingDataOverride: TreatMissingData.NOT_BREACHING,
+                  alarmDescriptionOverride: describe('functionThrottles'),
+                },
+              },
+            },
+          ],
+        },
         perFunction('Invocations', (fn, label) => fn.metricInvocations({ label, period: fiveMinutes })),
         perFunction('Duration p90 (ms)', (fn, label) =>
           fn.metricDuration({ label, period: fiveMinutes, statistic: 'p90' }),
@@ -501,9 +526,6 @@ export class Monitoring extends NestedStack {
         addToDetailDashboard: name === 'archiver',
         addFaultCountAlarm: {
           Critical: { maxErrorCount: 0, alarmDescriptionOverride: describe('functionErrors') },
-        },
-        addThrottlesCountAlarm: {
-          Critical: { maxErrorCount: 0, alarmDescriptionOverride: describe('functionThrottles') },
         },
         ...(name === 'archiver'
           ? {

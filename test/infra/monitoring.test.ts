@@ -191,24 +191,37 @@ describe.each(['global', 'china'] as const)('monitoring, %s profile', (profile) 
     });
   });
 
-  it.each(functionDefinitions.map(({ name }) => name))('function %s: any error, any throttle', (name) => {
-    for (const [kind, metricName] of [
-      ['Fault-Count', 'Errors'],
-      ['Throttled-Count', 'Throttles'],
-    ] as const) {
-      template().hasResourceProperties('AWS::CloudWatch::Alarm', {
-        AlarmName: alarmNamed(`Fn-${name}-${kind}`),
-        ...measuring({
-          namespace: 'AWS/Lambda',
-          name: metricName,
-          stat: 'Sum',
-          dimensions: [{ Name: 'FunctionName', Value: referenceTo(`Fn${name.replace(/-/g, '')}Function`) }],
+  it.each(functionDefinitions.map(({ name }) => name))('function %s: any error', (name) => {
+    template().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: alarmNamed(`Fn-${name}-Fault-Count`),
+      ...measuring({
+        namespace: 'AWS/Lambda',
+        name: 'Errors',
+        stat: 'Sum',
+        dimensions: [{ Name: 'FunctionName', Value: referenceTo(`Fn${name.replace(/-/g, '')}Function`) }],
+      }),
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
+  it('any Lambda throttle in the account and Region (no function has reserved concurrency)', () => {
+    template().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: alarmNamed('Functions-LambdaThrottles'),
+      Metrics: [
+        Match.objectLike({
+          MetricStat: {
+            Metric: { Namespace: 'AWS/Lambda', MetricName: 'Throttles' },
+            Period: 300,
+            Stat: 'Sum',
+          },
         }),
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'notBreaching',
-      });
-    }
+      ],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+    expect(JSON.stringify(template().toJSON())).not.toMatch(/Throttled-Count/);
   });
 
   it('the archiver more than 5 minutes behind its stream', () => {
