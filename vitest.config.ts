@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      // No EMF lines on the test output; the metrics test turns them on and captures them.
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    },
     projects: [
       // Unit tests run under three host time zones: legal dates must not depend on the server's.
       ...['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((zone) => ({

@@ -5,6 +5,7 @@ import { DynamoApplicationStore } from '#lib/adapters/application-store';
 import { createDocumentClient } from '#lib/adapters/aws-clients';
 import { createS3Client } from '#lib/adapters/s3-client';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
+import { createMetrics, metricsOfSweep, publish } from '#lib/adapters/metrics';
 import { createNotifier } from '#lib/adapters/notifiers';
 import { RecordsTable } from '#lib/adapters/records-table';
 import { S3Archive } from '#lib/adapters/s3-archive';
@@ -17,6 +18,7 @@ import { sweep, sweepDayOf, type SweepSummary } from '#lib/use-cases/sweep';
 const config = loadConfig(process.env, 'sweep');
 const documents = createDocumentClient(config);
 const archive = new S3Archive(createS3Client(config), config.archiveBucket);
+const metrics = createMetrics();
 
 /**
  * The daily compliance sweep: invoked by EventBridge Scheduler at 00:30 Asia/Shanghai with the scheduled
@@ -74,5 +76,7 @@ export async function runSweep(input: unknown, now: Date): Promise<SweepSummary>
     randomUUID(),
   );
   logger.info('Sweep finished', { ...summary });
+  // The heartbeat the "sweep has not run by 01:30" alarm waits for: only a finished run emits it.
+  publish(metrics, metricsOfSweep(summary));
   return summary;
 }

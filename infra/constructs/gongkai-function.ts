@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { FunctionDefinition } from '#lib/platform/functions';
 import { bundlingOptionsOf, functionEntry } from '../bundling';
+import { CHINA_REGIONS } from '../profile';
 
 export type SharedResources = {
   readonly table: ITableV2;
@@ -37,8 +38,8 @@ const projectRoot = join(import.meta.dirname, '..', '..');
 
 /**
  * The house Lambda: Node.js 22 on arm64, ESM, minified with source maps, its own log group with
- * retention, explicit timeout and memory, X-Ray tracing. Grants come from the function's definition and
- * set the environment variable and the least privilege together.
+ * retention, explicit timeout and memory, X-Ray tracing where Lambda offers it. Grants come from the
+ * function's definition and set the environment variable and the least privilege together.
  */
 export class GongkaiFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -57,6 +58,9 @@ export class GongkaiFunction extends Construct {
         resources: [`${logGroup.logGroupArn}:*`],
       }),
     );
+    // X-Ray's integration with Lambda is not offered in the China Regions (docs.amazonaws.cn, Lambda):
+    // there the functions are not traced, and their tracer is never loaded (lib/adapters/traced.ts).
+    const xray = !(CHINA_REGIONS as readonly string[]).includes(Stack.of(this).region);
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(projectRoot, functionEntry(definition.name)),
       projectRoot,
@@ -67,13 +71,14 @@ export class GongkaiFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: definition.memoryMb,
       timeout: Duration.seconds(definition.timeoutSeconds),
-      tracing: Tracing.ACTIVE,
+      tracing: xray ? Tracing.ACTIVE : Tracing.DISABLED,
       role,
       logGroup,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'gongkai',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_TRACE_ENABLED: String(xray),
       },
       bundling: {
         ...bundlingOptionsOf(definition),

@@ -148,6 +148,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       LOCAL_IDENTITY_PRIVATE_JWK: JSON.stringify(identity.privateJwk),
       APPLICANT_KEY: applicantKey,
       POWERTOOLS_SERVICE_NAME: 'gongkai',
+      // Metrics are CloudWatch's business: locally they would only fill the terminal with EMF lines.
+      POWERTOOLS_METRICS_DISABLED: 'true',
     });
     delete process.env.USER_POOL_ID;
     delete process.env.APPLICANT_KEY_SECRET_ARN;

@@ -27,6 +27,7 @@ import { keys } from '#lib/adapters/keys';
 import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
+import { Monitoring } from '../constructs/monitoring';
 import { contextText, type DeploymentProfile } from '../profile';
 import { StaffIdentity } from '../constructs/staff-identity';
 
@@ -204,6 +205,16 @@ export class ApiStack extends Stack {
         ],
       });
     }
+
+    // --- Alarms (SNS, e-mail by setting) and the dashboard: infra/constructs/monitoring.ts ----------
+    new Monitoring(this, 'Monitoring', {
+      profile: props.profile,
+      api: this.api,
+      accessLogs,
+      functions,
+      table: resources.table,
+      deadLetterQueues: { archiver: archiverDlq, sweep: sweepDlq },
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import * as z from 'zod';
 import type { MailConfig } from '#lib/config';
 import type { Transporter } from 'nodemailer';
 import type { Notification, Notifier, Outbox } from '#lib/use-cases/sweep';
+import { traced } from './traced';
 
 /**
  * Notifications. Every one is written once to its agency's outbox (GET /v1/agencies/{id}/outbox): the
@@ -90,8 +91,8 @@ export async function createNotifier(
   const mail = config.mail;
   if (mail === undefined) return new OutboxNotifier(outbox);
   if (mail.kind === 'ses')
-    return new SesNotifier(outbox, new SESv2Client({ region: config.region }), mail.from);
-  const secrets = new SecretsManagerClient({ region: config.region });
+    return new SesNotifier(outbox, traced(new SESv2Client({ region: config.region })), mail.from);
+  const secrets = traced(new SecretsManagerClient({ region: config.region }));
   const secret = await secrets.send(new GetSecretValueCommand({ SecretId: mail.secretArn }));
   secrets.destroy();
   const parsed = SmtpCredentials.safeParse(JSON.parse(secret.SecretString ?? '{}'));

@@ -5,6 +5,7 @@ import type { StaffDirectory } from '#lib/use-cases/staff';
 import { CognitoStaffDirectory } from './cognito-staff-directory';
 import { ExternalStaffDirectory } from './external-staff-directory';
 import { LocalStaffDirectory } from './local-staff-directory';
+import { traced } from './traced';
 
 /**
  * The staff directory the configuration names: the user pool (global profile), an external provider
@@ -17,7 +18,7 @@ export function createStaffDirectory(
   if (directory.kind === 'external') return new ExternalStaffDirectory();
   if (directory.kind === 'cognito') {
     return new CognitoStaffDirectory(
-      new CognitoIdentityProviderClient({ region: config.region }),
+      traced(new CognitoIdentityProviderClient({ region: config.region })),
       directory.userPoolId,
     );
   }

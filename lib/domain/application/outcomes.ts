@@ -58,6 +58,9 @@ export type OtherwiseHandledReason = keyof typeof OTHERWISE_HANDLED_REASONS;
 const keysOf = <T extends Record<string, string>>(record: T) =>
   Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
+/** Every outcome, in the national format's order. */
+export const OUTCOMES = keysOf(OUTCOME_LABELS);
+
 const ReleasedFile = z.strictObject({
   uploadKey: UploadKey,
   name: freeText(200),
