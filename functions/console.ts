@@ -69,11 +69,14 @@ export const handler = pageFunction<'console'>(
     }),
     ...consolePages(deps),
   },
-  sessionGate({
-    verify: (token, wallClock) => oidc.verify(token, wallClock),
-    isExpired: (error) => (error instanceof IdTokenExpired ? error.payload : undefined),
-    staffAccountOf,
-    agencyNameOf,
-    heldForms: new DynamoHeldForms(table),
-  }),
+  {
+    publicBaseUrl: config.publicBaseUrl,
+    sessions: sessionGate({
+      verify: (token, wallClock) => oidc.verify(token, wallClock),
+      isExpired: (error) => (error instanceof IdTokenExpired ? error.payload : undefined),
+      staffAccountOf,
+      agencyNameOf,
+      heldForms: new DynamoHeldForms(table),
+    }),
+  },
 );
