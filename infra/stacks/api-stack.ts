@@ -23,13 +23,18 @@ import { defaultThrottle, routeKeyOf, routeTable } from '#lib/api/routes';
 import { keys } from '#lib/adapters/keys';
 import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
+import { pageRoutes } from '#lib/api/page-routes';
+import { Edge, edgeServes } from '../constructs/edge';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
 import type { DeploymentProfile } from '../profile';
+import type { EdgeFirewallReference } from './edge-firewall-stack';
 
 export type ApiStackProps = StackProps & {
   profile: DeploymentProfile;
   resources: SharedResources;
   staffClient: UserPoolClient;
+  /** global: the CloudFront web ACL in us-east-1 (`EdgeFirewallStack`). */
+  edgeFirewall?: EdgeFirewallReference | undefined;
 };
 
 /**
@@ -38,6 +43,8 @@ export type ApiStackProps = StackProps & {
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
+  /** CloudFront in front of the API, where the profile has one (`infra/constructs/edge.ts`). */
+  readonly edge: Edge | undefined;
   readonly functions: ReadonlyMap<FunctionName, GongkaiFunction>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -84,6 +91,14 @@ export class ApiStack extends Stack {
       reason:
         'Public routes (health, directory, citizen intake, reading room) are open by design and throttled; staff routes use the Cognito JWT authorizer.',
     });
+
+    // --- The public address: CloudFront in front where the profile has it, else API Gateway's own ------
+    this.edge = edgeServes(props.profile)
+      ? new Edge(this, 'Edge', { api: this.api, profile: props.profile, firewall: props.edgeFirewall })
+      : undefined;
+    const publicBaseUrl = this.edge?.publicBaseUrl ?? this.api.apiEndpoint;
+    for (const name of new Set(pageRoutes.map((route) => route.function)))
+      lambdaOf(name).addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -135,8 +150,8 @@ export class ApiStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${this.api.apiEndpoint}/console/signed-in`],
-        logoutUrls: [`${this.api.apiEndpoint}/console/signed-out`],
+        callbackUrls: [`${publicBaseUrl}/console/signed-in`],
+        logoutUrls: [`${publicBaseUrl}/console/signed-out`],
       },
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
