@@ -21,7 +21,6 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import {
   AwsCustomResource,
   AwsCustomResourcePolicy,
@@ -34,6 +33,7 @@ import { PREFERENCE_COOKIES } from '#lib/web/cookies';
 import type { DeploymentProfile } from '../profile';
 import type { EdgeFirewallReference } from '../stacks/edge-firewall-stack';
 import { edgeBehaviours, type EdgeKind } from './edge-routes';
+import { logBucket } from './log-bucket';
 
 /**
  * Whether the deployment has CloudFront in front of its HTTP API: always in the global profile; in the
@@ -82,19 +82,7 @@ export class Edge extends Construct {
     if (!china && props.firewall === undefined) throw new Error('The global edge needs its web ACL');
 
     // Standard logs (who asked what, with the viewer's address): CloudFront delivers them with an ACL grant.
-    const logs = new Bucket(this, 'AccessLogs', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ expiration: Duration.days(400) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(logs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This bucket holds CloudFront’s access logs; logging access to the logs into another bucket would loop.',
-    });
+    const logs = logBucket(this, 'AccessLogs', 'acl-grant');
 
     const settings = china ? legacySettings() : policySettings(this);
     const behaviour = (kind: EdgeKind) => ({
