@@ -71,11 +71,14 @@ export const handler = pageFunction(
     }),
     ...consolePages(deps),
   },
-  sessionGate({
-    verify: (token, wallClock) => oidc.verify(token, wallClock),
-    isExpired: (error) => (error instanceof IdTokenExpired ? error.payload : undefined),
-    staffAccountOf,
-    agencyNameOf,
-    heldForms: new DynamoHeldForms(table),
-  }),
+  {
+    publicBaseUrl: config.publicBaseUrl,
+    sessions: sessionGate({
+      verify: (token, wallClock) => oidc.verify(token, wallClock),
+      isExpired: (error) => (error instanceof IdTokenExpired ? error.payload : undefined),
+      staffAccountOf,
+      agencyNameOf,
+      heldForms: new DynamoHeldForms(table),
+    }),
+  },
 );

@@ -29,10 +29,14 @@ const deps: PortalDeps = {
 };
 
 /** The citizen portal: every page route, over the same use cases as the API. */
-export const handler = pageFunction(portalRoutes, {
-  ...homePages(deps.agencies),
-  ...readingPages(deps),
-  ...applyPages(deps),
-  ...followPages(deps),
-  ...complaintPages(deps),
-});
+export const handler = pageFunction(
+  portalRoutes,
+  {
+    ...homePages(deps.agencies),
+    ...readingPages(deps),
+    ...applyPages(deps),
+    ...followPages(deps),
+    ...complaintPages(deps),
+  },
+  { publicBaseUrl: config.publicBaseUrl },
+);

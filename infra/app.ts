@@ -4,6 +4,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AcknowledgeExpectedWildcards } from './constructs/acknowledged-wildcards';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/api-stack';
+import { CLOUDFRONT_WAF_REGION, EdgeFirewallStack } from './stacks/edge-firewall-stack';
 import { StatefulStack } from './stacks/stateful-stack';
 import { profileOf, type DeploymentProfile } from './profile';
 
@@ -13,6 +14,7 @@ export function buildApp(app: App = new App()): {
   profile: DeploymentProfile;
   stateful: StatefulStack;
   api: ApiStack;
+  edgeFirewall: EdgeFirewallStack | undefined;
 } {
   const profile = profileOf(app.node);
   // China always names its Region, so the partition (and every ARN) is known at synth: `aws-cn`.
@@ -28,6 +30,14 @@ export function buildApp(app: App = new App()): {
     env,
     profile,
   });
+  // CloudFront's web ACL lives in us-east-1; the China Regions have no CloudFront-scope WAF.
+  const edgeFirewall =
+    profile.name === 'global'
+      ? new EdgeFirewallStack(app, 'GongkaiEdgeFirewall', {
+          description: 'Gongkai: the AWS WAF web ACL in front of CloudFront',
+          env: { region: CLOUDFRONT_WAF_REGION, account: process.env.CDK_DEFAULT_ACCOUNT },
+        })
+      : undefined;
   const api = new ApiStack(app, 'GongkaiApi', {
     description: 'Gongkai: HTTP API, functions, archiver and daily sweep',
     env,
@@ -40,9 +50,11 @@ export function buildApp(app: App = new App()): {
       applicantKey: stateful.applicantKey,
     },
     staffClient: stateful.staffClient,
+    edgeFirewall: edgeFirewall?.reference,
   });
+  if (edgeFirewall) api.addStackDependency(edgeFirewall);
   Validations.of(app).addPlugins(new AcknowledgeExpectedWildcards(), new AwsSolutionsChecks(app));
-  return { app, profile, stateful, api };
+  return { app, profile, stateful, api, edgeFirewall };
 }
 
 // Run as the CDK app (not imported by tests). Compare real paths as URLs: checkouts may contain spaces.

@@ -27,6 +27,11 @@ export type DeploymentProfile = Readonly<{
   sweepSchedule: 'scheduler' | 'rule';
   /** The public address (`gongkai.example.gov.cn`), and its certificate, when there is one. */
   customDomain: Readonly<{ domainName: string; certificateArn: string }> | undefined;
+  /**
+   * china: the IAM server certificate CloudFront serves the custom domain with (its ID, `ASCA…`): CloudFront
+   * in the China Regions takes no ACM certificate. Without it, the edge asks for it as a stack parameter.
+   */
+  serverCertificateId: string | undefined;
   /** The account's ICP licence number (ICP备案号), shown in the portal's footer as the law requires. */
   icpLicence: string | undefined;
   /** Where alarms are e-mailed (an SNS subscription), when set. */
@@ -69,6 +74,7 @@ export function profileOf(node: Node): DeploymentProfile {
     sweepSchedule,
     customDomain:
       domainName === undefined || certificateArn === undefined ? undefined : { domainName, certificateArn },
+    serverCertificateId: text('gongkai:serverCertificateId'),
     icpLicence: text('gongkai:icpLicence'),
     alarmEmail: text('gongkai:alarmEmail'),
   };

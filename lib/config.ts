@@ -42,6 +42,11 @@ const Env = z.object({
   SMTP_FROM: z.email().optional(),
   SMTP_SECRET_ARN: z.string().min(1).optional(),
   /**
+   * The site's public address (`https://gongkai.example.gov.cn`, or CloudFront's): set in the cloud, where a
+   * function behind CloudFront sees API Gateway's host, not the browser's. Absent locally: the request's host.
+   */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
    * The staff console's OpenID Connect client: the issuer its ID tokens name, the client id (their
    * audience), the browser's authorize endpoint, the token and JWKS endpoints the function calls, and
    * where to send a browser to end the identity provider's own session (optional).
@@ -84,6 +89,8 @@ export type BaseConfig = Readonly<{
   s3Endpoint: string | undefined;
   s3ForcePathStyle: boolean;
   mail: MailConfig | undefined;
+  /** The site's public address, when the deployment says it (`PUBLIC_BASE_URL`). */
+  publicBaseUrl: string | undefined;
 }>;
 
 /** The grants of a function definition that need configuration. */
@@ -130,6 +137,7 @@ export function loadConfigFor<G extends Grants>(env: NodeJS.ProcessEnv, grants: 
     s3Endpoint: e.S3_ENDPOINT,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
     mail: mailOf(e),
+    publicBaseUrl: e.PUBLIC_BASE_URL,
   };
   if (grants.records !== 'none') config.tableName = required(e, 'TABLE_NAME');
   if (grants.archive !== 'none') config.archiveBucket = required(e, 'ARCHIVE_BUCKET');

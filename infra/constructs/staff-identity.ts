@@ -16,8 +16,8 @@ export type StaffIdentityProps = {
   /** The global profile's user pool and the API's client of it (absent in china). */
   userPool: UserPool | undefined;
   apiClient: UserPoolClient | undefined;
-  /** The API's public address, for the console's callback and sign-out addresses. */
-  apiEndpoint: string;
+  /** The site's public address (CloudFront's or API Gateway's), for the console's callback and sign-out. */
+  publicBaseUrl: string;
 };
 
 /**
@@ -38,7 +38,7 @@ export class StaffIdentity extends Construct {
   constructor(scope: Construct, id: string, props: StaffIdentityProps) {
     super(scope, id);
     if (props.userPool !== undefined && props.apiClient !== undefined) {
-      const cognito = cognitoIdentity(this, props.userPool, props.apiClient, props.apiEndpoint);
+      const cognito = cognitoIdentity(this, props.userPool, props.apiClient, props.publicBaseUrl);
       this.authorizer = cognito.authorizer;
       this.signInEnvironment = cognito.signInEnvironment;
       this.claimEnvironment = {};
@@ -86,7 +86,7 @@ function cognitoIdentity(
   scope: Construct,
   userPool: UserPool,
   apiClient: UserPoolClient,
-  apiEndpoint: string,
+  publicBaseUrl: string,
 ) {
   const authorizer = new HttpJwtAuthorizer('StaffJwt', userPool.userPoolProviderUrl, {
     jwtAudience: [apiClient.userPoolClientId],
@@ -110,8 +110,8 @@ function cognitoIdentity(
     oAuth: {
       flows: { authorizationCodeGrant: true },
       scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-      callbackUrls: [`${apiEndpoint}/console/signed-in`],
-      logoutUrls: [`${apiEndpoint}/console/signed-out`],
+      callbackUrls: [`${publicBaseUrl}/console/signed-in`],
+      logoutUrls: [`${publicBaseUrl}/console/signed-out`],
     },
     readAttributes: new ClientAttributes()
       .withStandardAttributes({ email: true, emailVerified: true, fullname: true })

@@ -26,16 +26,21 @@ import { defaultThrottle, routeKeyOf, routeTable } from '#lib/api/routes';
 import { keys } from '#lib/adapters/keys';
 import { functionDefinitions, type FunctionDefinition, type FunctionName } from '#lib/platform/functions';
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
+import { pageRoutes } from '#lib/api/page-routes';
+import { Edge, edgeServes } from '../constructs/edge';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
 import { Monitoring } from '../constructs/monitoring';
 import { contextText, type DeploymentProfile } from '../profile';
 import { StaffIdentity } from '../constructs/staff-identity';
+import type { EdgeFirewallReference } from './edge-firewall-stack';
 
 export type ApiStackProps = StackProps & {
   profile: DeploymentProfile;
   resources: SharedResources;
   /** The API's client of the user pool (global profile only). */
   staffClient: UserPoolClient | undefined;
+  /** global: the CloudFront web ACL in us-east-1 (`EdgeFirewallStack`). */
+  edgeFirewall?: EdgeFirewallReference | undefined;
 };
 
 /**
@@ -44,6 +49,8 @@ export type ApiStackProps = StackProps & {
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
+  /** CloudFront in front of the API, where the profile has one (`infra/constructs/edge.ts`). */
+  readonly edge: Edge | undefined;
   readonly functions: ReadonlyMap<FunctionName, GongkaiFunction>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -72,6 +79,10 @@ export class ApiStack extends Stack {
         integration = new HttpLambdaIntegration(`Integration-${name}`, lambdaOf(name), {
           // Explicit, and longer than every function's own timeout (lib/platform/timeouts.ts).
           timeout: Duration.seconds(INTEGRATION_TIMEOUT_SECONDS),
+          // One permission per function for this API (`…/*/*/*`), not one per route: the routes already
+          // say which function answers each, and per-route permissions took the stack near
+          // CloudFormation's 500-resource limit (and each function's policy near its 20 KB).
+          scopePermissionToRoute: false,
         });
         integrations.set(name, integration);
       }
@@ -90,6 +101,14 @@ export class ApiStack extends Stack {
       reason:
         'Public routes (health, directory, citizen intake, reading room) are open by design and throttled; staff routes use the Cognito JWT authorizer.',
     });
+
+    // --- The public address: CloudFront in front where the profile has it, else API Gateway's own ------
+    this.edge = edgeServes(props.profile)
+      ? new Edge(this, 'Edge', { api: this.api, profile: props.profile, firewall: props.edgeFirewall })
+      : undefined;
+    const publicBaseUrl = this.edge?.publicBaseUrl ?? this.api.apiEndpoint;
+    for (const name of new Set(pageRoutes.map((route) => route.function)))
+      lambdaOf(name).addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -121,7 +140,7 @@ export class ApiStack extends Stack {
       profile: props.profile,
       userPool: resources.userPool,
       apiClient: props.staffClient,
-      apiEndpoint: this.api.apiEndpoint,
+      publicBaseUrl,
     });
     const authorizer = identity.authorizer;
     const signsIn = (definition: FunctionDefinition) => definition.staffSignIn === true;

@@ -20,6 +20,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { logBucket } from '../constructs/log-bucket';
 import { contextText, type DeploymentProfile } from '../profile';
 import { ROLES } from '#lib/domain/staff';
 import { INCOMING_PREFIX } from '#lib/domain/upload-key';
@@ -71,18 +72,7 @@ export class StatefulStack extends Stack {
     });
     this.table = restoredRecords(this) ?? records;
 
-    const accessLogs = new Bucket(this, 'AccessLogs', {
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ expiration: Duration.days(400) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(accessLogs).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason: 'This is the server-access-log bucket itself; logging it into itself would loop.',
-    });
+    const accessLogs = logBucket(this, 'AccessLogs', 'bucket-policy');
 
     this.archiveBucket = new Bucket(this, 'Archive', {
       versioned: true,

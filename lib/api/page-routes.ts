@@ -29,7 +29,15 @@ export type PageRouteDefinition = {
   readonly params?: z.ZodObject | undefined;
   /** Forms that write are throttled like the API's public writes. */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * A `GET` page shared caches (CloudFront) may keep, for the `s-maxage` its answer gives: `page` when it
+   * depends on nothing but its path, query, language (`Accept-Language`, the language cookie) and text size
+   * (its cookie) — the edge keys its copies on exactly those and forwards nothing else; `asset` when it
+   * depends on its path alone. Every other page is never kept by a shared cache, whatever it answers.
+   */
+  readonly sharedCache?: SharedCache;
 };
+export type SharedCache = 'page' | 'asset';
 
 const PublicationId = z.string().regex(/^pub_[0-9a-f]{12}$/, 'must be a publication id');
 const Year = z.coerce.number().int().min(2008).max(2100);
@@ -74,25 +82,40 @@ const page = <
     ...(method === 'POST' ? { throttle: formThrottle } : {}),
   }) as const;
 
+/** A `GET` page that shared caches may keep (see `sharedCache`). */
+const shared = <const R extends { readonly method: 'GET' }, const C extends SharedCache>(
+  cache: C,
+  route: R,
+) => ({ ...route, sharedCache: cache }) as const;
+/** A public page of the portal or the reading room, the same for every reader of one language. */
+const sharedPage = <
+  const P extends PageRouteDefinition['path'],
+  S extends z.ZodObject | undefined = undefined,
+>(
+  path: P,
+  summary: string,
+  params?: S,
+) => shared('page', page('GET', path, summary, params));
+
 export const portalRoutes = [
-  page('GET', '/', 'Home (首页): find an agency by name; the directory by tree and level'),
-  page('GET', '/assets/{file}', 'The fingerprinted stylesheet and script (immutable)', PagePaths.asset),
+  sharedPage('/', 'Home (首页): find an agency by name; the directory by tree and level'),
+  shared(
+    'asset',
+    page('GET', '/assets/{file}', 'The fingerprinted stylesheet and script (immutable)', PagePaths.asset),
+  ),
   page('GET', '/preferences', 'Language and large text (适老化): sets a cookie and returns'),
-  page(
-    'GET',
+  sharedPage(
     '/agencies/{agencyId}',
     'Agency home: office, catalogue, latest publications, reports',
     PagePaths.agency,
   ),
-  page('GET', '/agencies/{agencyId}/guide', '政府信息公开指南 (Reg. 22)', PagePaths.agency),
-  page(
-    'GET',
+  sharedPage('/agencies/{agencyId}/guide', '政府信息公开指南 (Reg. 22)', PagePaths.agency),
+  sharedPage(
     '/agencies/{agencyId}/publications',
     'Reading room (主动公开): by category, year, search',
     PagePaths.agency,
   ),
-  page(
-    'GET',
+  sharedPage(
     '/publications/{publicationId}',
     'A publication, its files and its versions',
     PagePaths.publication,
@@ -103,9 +126,8 @@ export const portalRoutes = [
     'A file of a publication: a redirect to a short-lived link to the copy kept when it was published',
     PagePaths.publicationFile,
   ),
-  page('GET', '/agencies/{agencyId}/annual-reports', 'The agency’s annual reports', PagePaths.agency),
-  page(
-    'GET',
+  sharedPage('/agencies/{agencyId}/annual-reports', 'The agency’s annual reports', PagePaths.agency),
+  sharedPage(
     '/agencies/{agencyId}/annual-reports/{year}',
     'An annual report in the national format',
     PagePaths.report,

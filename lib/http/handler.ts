@@ -68,7 +68,7 @@ export function httpFunction<const R extends readonly RouteDefinition[]>(
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     const work = answer(event, requestId, log);
-    return answerInTime(work, context, log, () => outcomeUnknown(requestId));
+    return answerInTime(work, context, log, () => withCacheControl(outcomeUnknown(requestId), undefined));
   };
 
   async function answer(
@@ -76,21 +76,38 @@ export function httpFunction<const R extends readonly RouteDefinition[]>(
     requestId: string,
     log: typeof logger,
   ): Promise<APIGatewayProxyStructuredResultV2> {
+    const route = byKey.get(event.routeKey);
     try {
       const handler = table[event.routeKey];
-      const route = byKey.get(event.routeKey);
       if (handler === undefined || route === undefined) {
         throw new NotFoundError(`No route ${event.routeKey}.`);
       }
-      return toResult(await handler(await parseRouteInput(route, event, staffAccountOf)));
+      return withCacheControl(
+        toResult(await handler(await parseRouteInput(route, event, staffAccountOf))),
+        route,
+      );
     } catch (error) {
       const result = errorToProblem(error, requestId, log);
       if (result.statusCode !== undefined && result.statusCode < 500) {
         log.info('Request refused', { status: result.statusCode });
       }
-      return result;
+      return withCacheControl(result, route);
     }
   }
+}
+
+/**
+ * What caches may keep of an answer. A staff route answers one person's view of an agency's records:
+ * `no-store`, whatever its handler says. A public route keeps the `Cache-Control` its handler chose (the
+ * catalogue, the OpenAPI document) and is `no-store` without one — problems included.
+ */
+export function withCacheControl(
+  result: APIGatewayProxyStructuredResultV2,
+  route: Pick<RouteDefinition, 'access'> | undefined,
+): APIGatewayProxyStructuredResultV2 {
+  const chosen = result.headers?.['cache-control'];
+  const cacheControl = route?.access === 'public' && typeof chosen === 'string' ? chosen : 'no-store';
+  return { ...result, headers: { ...result.headers, 'cache-control': cacheControl } };
 }
 
 /**

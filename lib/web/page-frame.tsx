@@ -27,6 +27,8 @@ export type Frame = {
   readonly t: Translate;
   readonly largeText: boolean;
   readonly path: string;
+  /** This site's origin as the browser sees it. */
+  readonly origin: string;
   readonly csrf: { readonly existing: string | undefined; issued: string | undefined };
   readonly requestId: string;
   readonly gzip: boolean;
@@ -34,12 +36,16 @@ export type Frame = {
   console: { staff: StaffSession | undefined; page: string } | undefined;
 };
 
-/** The frame of a request: its language, text size, path, form token and whether it takes gzip. */
+/**
+ * The frame of a request: its language, text size, path, origin, form token and whether it takes gzip.
+ * `publicOrigin` is the site's public address when the deployment says it (`PUBLIC_BASE_URL`).
+ */
 export function frameOf(
   event: HttpEvent,
   headers: Readonly<Record<string, string | undefined>>,
   cookies: Readonly<Record<string, string | undefined>>,
   translator: (locale: Locale) => Translate,
+  publicOrigin?: string,
 ): Frame {
   const locale = negotiateLocale(cookies[PREFERENCE_COOKIES.language], headers['accept-language']);
   return {
@@ -47,11 +53,23 @@ export function frameOf(
     t: translator(locale),
     largeText: cookies[PREFERENCE_COOKIES.textSize] === 'large',
     path: event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath,
+    origin: publicOrigin ?? requestOrigin(headers),
     csrf: { existing: cookies[CSRF_COOKIE], issued: undefined },
     requestId: event.requestContext.requestId,
     gzip: /\bgzip\b/i.test(headers['accept-encoding'] ?? ''),
     console: undefined,
   };
+}
+
+/**
+ * The origin a request names itself (the local cloud, or a deployment without `PUBLIC_BASE_URL`): its host
+ * (`X-Forwarded-Host` first, as a proxy in front says it) and the scheme API Gateway and the local gateway
+ * report.
+ */
+function requestOrigin(headers: Readonly<Record<string, string | undefined>>): string {
+  const host = headers['x-forwarded-host'] ?? headers.host ?? 'localhost';
+  const proto = (headers['x-forwarded-proto'] ?? 'https').split(',')[0]?.trim() ?? 'https';
+  return `${proto === 'http' ? 'http' : 'https'}://${host}`;
 }
 
 export const SECURITY_HEADERS = {

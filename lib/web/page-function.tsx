@@ -46,7 +46,10 @@ import {
  * Whatever goes wrong answers a page in the reader's language, never JSON.
  */
 export type PageCache =
-  /** Public pages: shared caches (CloudFront) keep them `sMaxAge` seconds. */
+  /**
+   * Public pages: shared caches (CloudFront) keep them `sMaxAge` seconds — on routes that say shared caches
+   * may (`sharedCache` in the route table), and only when the answer sets no cookie.
+   */
   | { readonly kind: 'public'; readonly sMaxAge: number }
   /** Pages with a person's data: never stored anywhere. */
   | { readonly kind: 'no-store' };
@@ -114,6 +117,8 @@ export type PageRequest<K extends PageRouteKey = PageRouteKey> = {
   readonly t: Translate;
   /** The request's path and query as received (for "return here"). */
   readonly path: string;
+  /** This site's origin as the browser sees it (`https://gongkai.example.gov.cn`): for addresses given away. */
+  readonly origin: string;
 };
 
 export type PageHandler<K extends PageRouteKey> = (request: PageRequest<K>) => Promise<PageAnswer>;
@@ -140,21 +145,40 @@ type PageHandlersOf<R extends PageRouteDefinition> = {
   readonly [K in Extract<RouteKeyOf<R>, PageRouteKey>]: PageHandler<K>;
 };
 
+/** How a page function is set up. */
+export type PageFunctionOptions = {
+  /**
+   * The site's public address (`https://gongkai.example.gov.cn`). Behind CloudFront the `Host` a function
+   * receives is API Gateway's own, so the cloud says it (`PUBLIC_BASE_URL`); without it (the local cloud)
+   * it is the request's host. Form posts must come from it; the console's sign-in returns to it.
+   */
+  readonly publicBaseUrl?: string | undefined;
+};
+
+/** The set-up of a function with routes `R`: the session gate is required when one of them is a session's. */
+type PageFunctionSetup<R> =
+  ArgumentWhen<R, 'session', [options: PageFunctionOptions & { readonly sessions: SessionGate }]> extends []
+    ? [options?: PageFunctionOptions]
+    : [options: PageFunctionOptions & { readonly sessions: SessionGate }];
+
 /** The pages of a function (its page routes: `portalRoutes`, `consoleRoutes`), one handler per route. */
 export function pageFunction<const R extends readonly PageRouteDefinition[]>(
   routes: R,
   handlers: NoInfer<PageHandlersOf<R[number]>>,
-  ...gate: ArgumentWhen<R[number], 'session', [sessions: SessionGate]>
+  ...setup: PageFunctionSetup<R[number]>
 ): (event: HttpEvent, context?: Context) => Promise<APIGatewayProxyStructuredResultV2> {
   const table = handlers as unknown as Readonly<Record<string, PageHandler<PageRouteKey> | undefined>>;
   const byKey = byRouteKey<PageRouteDefinition>(routes);
-  const [sessions] = gate;
+  const [options] = setup;
+  const sessions = options !== undefined && 'sessions' in options ? options.sessions : undefined;
+  const publicOrigin =
+    options?.publicBaseUrl === undefined ? undefined : new URL(options.publicBaseUrl).origin;
   return async (event, context) => {
     const requestId = event.requestContext.requestId;
     const log = logger.createChild({ persistentKeys: { requestId, routeKey: event.routeKey } });
     const headers = event.headers as Readonly<Record<string, string | undefined>>;
     const cookies = parseCookies(event.cookies);
-    const frame = frameOf(event, headers, cookies, translator);
+    const frame = frameOf(event, headers, cookies, translator, publicOrigin);
     const work = answer(event, frame, cookies, headers, log);
     return answerInTime(work, context, log, () =>
       messagePage(frame, 503, 'common.unavailable.title', 'common.unavailable.body', { 'retry-after': '2' }),
@@ -182,7 +206,7 @@ export function pageFunction<const R extends readonly PageRouteDefinition[]>(
         return messagePage(frame, 400, 'common.badRequest.title', 'common.secretInUrl.body');
       let form = EMPTY_FORM;
       if (route.method === 'POST') {
-        if (!sameOrigin(headers)) {
+        if (!sameOrigin(headers, frame.origin)) {
           log.info('Form refused: cross-site', { origin: headers.origin ?? null });
           return messagePage(frame, 403, 'common.formExpired.title', 'common.formExpired.body');
         }
@@ -244,8 +268,9 @@ export function pageFunction<const R extends readonly PageRouteDefinition[]>(
         locale: frame.locale,
         t: frame.t,
         path: frame.path,
+        origin: frame.origin,
       });
-      return toResult(reply, frame);
+      return toResult(reply, frame, route);
     } catch (error) {
       if (error instanceof PageError) return messagePage(frame, error.status, error.titleKey, error.bodyKey);
       if (error instanceof DomainError && error.status < 500) {
@@ -295,22 +320,21 @@ const EMPTY_FORM: FormFields = { get: () => undefined, getAll: () => [], files: 
 
 /**
  * A post from our own pages: where the browser says where it comes from (`Origin`, `Sec-Fetch-Site`), it
- * must be this host. Browsers that say neither rely on the form token alone. A page with
+ * must be this site's public origin (its host). Browsers that say neither rely on the form token alone. A page with
  * `Referrer-Policy: no-referrer` (an application's status page) makes the browser send `Origin: null` with
  * its own forms: an opaque origin is refused when the browser says the post comes from another site, and
  * otherwise left to the form token (older browsers — Safari before 16.4, which older WeChat on iOS uses —
  * send no `Sec-Fetch-Site`; the token, bound to a `__Host-` SameSite=Strict cookie, is the defence that
  * counts, this check the second one).
  */
-function sameOrigin(headers: Readonly<Record<string, string | undefined>>): boolean {
-  const site = headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+function sameOrigin(headers: Readonly<Record<string, string | undefined>>, site: string): boolean {
+  const fetchSite = headers['sec-fetch-site'];
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
   const origin = headers.origin;
   if (origin === undefined) return true;
   if (origin === 'null') return true; // a cross-site one was refused above
-  const host = headers['x-forwarded-host'] ?? headers.host;
   try {
-    return host !== undefined && new URL(origin).host === host;
+    return new URL(origin).host === new URL(site).host;
   } catch {
     return false;
   }
@@ -356,11 +380,35 @@ async function readForm(event: HttpEvent): Promise<FormFields | undefined> {
   };
 }
 
-function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredResultV2 {
+/** The fingerprinted assets: a new content is a new name, so every cache keeps each for a year. */
+export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+/** Browsers keep a public page a minute (back and forth is instant); shared caches as its answer says. */
+const BROWSER_MAX_AGE_SECONDS = 60;
+
+/**
+ * The `Cache-Control` of a page: `public` with the answer's `s-maxage` only when its route lets shared
+ * caches keep it (`sharedCache: 'page'`), the answer asks for it and it sets no cookie (a cookie is one
+ * person's: CloudFront would keep it with the page and hand it to the next reader). Anything else —
+ * status pages, forms, the console, errors — is `no-store`.
+ */
+export function pageCacheControl(
+  route: Pick<PageRouteDefinition, 'sharedCache'>,
+  cache: PageCache | undefined,
+  setsCookies: boolean,
+): string {
+  if (route.sharedCache !== 'page' || cache?.kind !== 'public' || setsCookies) return 'no-store';
+  return `public, max-age=${BROWSER_MAX_AGE_SECONDS}, s-maxage=${cache.sMaxAge}`;
+}
+
+function toResult(
+  reply: PageAnswer,
+  frame: Frame,
+  route: PageRouteDefinition,
+): APIGatewayProxyStructuredResultV2 {
   if (reply.kind === 'asset') {
     return compressed(frame, 200, reply.asset.body, {
       'content-type': reply.asset.contentType,
-      'cache-control': 'public, max-age=31536000, immutable',
+      'cache-control': route.sharedCache === 'asset' ? ASSET_CACHE_CONTROL : 'no-store',
       'x-content-type-options': 'nosniff',
     });
   }
@@ -378,8 +426,6 @@ function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredRes
   const html = renderPage(frame, reply.title, reply.body, reply.crumbs, reply.robots);
   // How long rendering took, for `npm run bench` and browsers' developer tools (no data, only a number).
   const renderMs = (performance.now() - started).toFixed(2);
-  // A page that carries a form token sets its cookie, so it is never cached where others could read it.
-  const cache = frame.csrf.issued === undefined ? reply.cache : undefined;
   const cookies = [
     ...(reply.cookies ?? []),
     ...(frame.csrf.issued !== undefined
@@ -388,7 +434,8 @@ function toResult(reply: PageAnswer, frame: Frame): APIGatewayProxyStructuredRes
   ];
   const result = compressed(frame, reply.status ?? 200, html, {
     'content-type': 'text/html; charset=utf-8',
-    'cache-control': cache?.kind === 'public' ? `public, max-age=60, s-maxage=${cache.sMaxAge}` : 'no-store',
+    // A page that carries a form token sets its cookie, so it is never kept where others could read it.
+    'cache-control': pageCacheControl(route, reply.cache, cookies.length > 0),
     vary: 'Accept-Language, Cookie, Accept-Encoding',
     'referrer-policy': reply.referrer ?? 'strict-origin-when-cross-origin',
     'server-timing': `render;dur=${renderMs}`,

@@ -199,3 +199,23 @@ describe('switching to a table restored from point-in-time recovery', () => {
     expect(() => buildApp(appWith({ 'gongkai:recordsTableName': 'only-the-name' }))).toThrow(/go together/);
   });
 });
+
+describe('room to grow', () => {
+  // CloudFormation takes at most 500 resources per stack; the supervision routes and more are to come.
+  const LIMIT = 500;
+  const HEADROOM = 100;
+  it.each(['global', 'china'] as const)('%s: every stack keeps 100 resources below the limit', (name) => {
+    const built = synthesized(name === 'china' ? { profile: 'china' } : {});
+    for (const template of built.templates) {
+      expect(typesIn(template).length).toBeLessThanOrEqual(LIMIT - HEADROOM);
+    }
+    // One invoke permission per function for the API, not one per route.
+    const api = built.templates[1] as Template;
+    const permissions = Object.values(
+      api.findResources('AWS::Lambda::Permission', {
+        Properties: { Principal: 'apigateway.amazonaws.com' },
+      }),
+    );
+    expect(permissions.length).toBeLessThanOrEqual(functionDefinitions.length);
+  });
+});

@@ -5,6 +5,7 @@ import { pageRoutes, portalRoutes } from '#lib/api/page-routes';
 import { routeKeyOf } from '#lib/api/routes';
 import { NotFoundError, ValidationError } from '#lib/domain/errors';
 import type { HttpEvent } from '#lib/http/request';
+import { anHttpEvent } from '#test/support/http-event';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ErrorSummary, PostForm, TextField } from '#lib/web/components.tsx';
 import { stylesheet } from '#lib/web/assets/stylesheet';
@@ -28,31 +29,8 @@ const TOKEN = 'a'.repeat(43);
 
 const anEvent = (overrides: Partial<HttpEvent> & { method?: string; path?: string } = {}): HttpEvent => {
   const { method = 'GET', path = '/', ...rest } = overrides;
-  const routeKey = `${method} ${pageRoutes.find((route) => route.method === method && matches(route.path, path))?.path ?? path}`;
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'portal.example.cn' },
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '0',
-      apiId: 'x',
-      domainName: 'portal.example.cn',
-      domainPrefix: 'portal',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 't' },
-      requestId: 'req-1',
-      routeKey,
-      stage: '$default',
-      time: '',
-      timeEpoch: Date.UTC(2026, 9, 30, 1, 30),
-    },
-    ...rest,
-  };
+  return anHttpEvent(method, path, rest);
 };
-const matches = (pattern: string, path: string) =>
-  new RegExp(`^${pattern.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path);
 
 /** Every page route answered by `answer` (the tests only call one or two). */
 const withEveryRoute = (answer: (request: PageRequest) => Promise<PageAnswer>): PageHandlers =>

@@ -29,13 +29,8 @@ export type SignInDeps = {
 const SIGN_IN_SECONDS = 10 * 60;
 const signInCookie = (state: string) => `__Host-gk-signin-${state.slice(0, 16)}`;
 
-/** This site's origin as the browser sees it (API Gateway and the local gateway say the scheme). */
-function originOf(request: PageRequest): string {
-  const host = request.headers['x-forwarded-host'] ?? request.headers.host ?? 'localhost';
-  const proto = (request.headers['x-forwarded-proto'] ?? 'https').split(',')[0]?.trim() ?? 'https';
-  return `${proto === 'http' ? 'http' : 'https'}://${host}`;
-}
-const callbackOf = (request: PageRequest) => `${originOf(request)}/console/signed-in`;
+/** Where the identity provider sends the browser back: this site as the browser sees it (`PUBLIC_BASE_URL`). */
+const callbackOf = (request: PageRequest) => `${request.origin}/console/signed-in`;
 
 function failed(request: PageRequest, status: number, reason?: string): PageAnswer {
   const { t } = request;
@@ -137,7 +132,7 @@ export function signInPages(deps: SignInDeps): {
 
     'POST /console/sign-out': async (request) => ({
       kind: 'redirect',
-      location: deps.client.logoutUrl(`${originOf(request)}/console/signed-out`) ?? '/console/signed-out',
+      location: deps.client.logoutUrl(`${request.origin}/console/signed-out`) ?? '/console/signed-out',
       cookies: [clearedSessionCookie()],
     }),
 
