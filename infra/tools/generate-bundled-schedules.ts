@@ -3,7 +3,7 @@
  * notices, 2004–2026) shipped in `chinese-days`, year by year — the days off and the adjusted working days
  * (调休上班), each with its festival — as runs of consecutive days. The library's JSON (43 KB, with English
  * names and the in-lieu days we do not read) would otherwise be inlined in, and parsed at the cold start
- * of, every function that counts working days; the table is 5 KB. Run after updating chinese-days:
+ * of, every function that counts working days; the table is 6 KB. Run after updating chinese-days:
  *   node --import tsx infra/tools/generate-bundled-schedules.ts && npx prettier --write lib/domain/calendar
  */
 import { writeFileSync } from 'node:fs';
