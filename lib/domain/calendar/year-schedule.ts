@@ -45,12 +45,13 @@ export const LAST_CALENDAR_YEAR = 2100;
 
 // --- Bundled: the official schedules shipped in `chinese-days` (2004–2026) -----------------------------
 
-/** `春节:2026-02-15~2026-02-23 …` (bundled-schedules.generated.ts) as days, in date order. */
-function decodeDays(runs: string): MarkedDay[] {
+/** `春节:02-15~02-23 …` (bundled-schedules.generated.ts: `MM-DD` in `year`, else in full) as days. */
+function decodeDays(year: number, runs: string): MarkedDay[] {
   if (runs === '') return [];
+  const full = (date: string): IsoDate => (date.length === 5 ? `${String(year)}-${date}` : date);
   return runs.split(' ').flatMap((run) => {
     const [festival = '', span = ''] = run.split(':');
-    const [first = '', last = first] = span.split('~');
+    const [first = '', last = first] = span.split('~').map(full);
     const count = dayNumberOf(last) - dayNumberOf(first) + 1;
     return Array.from({ length: count }, (_, offset) => ({ date: addDays(first, offset), festival }));
   });
@@ -72,8 +73,8 @@ export function bundledYear(year: number): YearSchedule | undefined {
     schedule = {
       year,
       source: 'bundled',
-      holidays: decodeDays(row.holidays),
-      adjustedWorkdays: decodeDays(row.workdays),
+      holidays: decodeDays(year, row.holidays),
+      adjustedWorkdays: decodeDays(year, row.workdays),
     };
     decoded.set(year, schedule);
   }
