@@ -41,6 +41,13 @@ import {
 import { recordsTable } from '#lib/platform/resources';
 import type { DeploymentProfile } from '../profile';
 
+/** The values a dimensioned business metric is emitted with: the domain's own lists. */
+export const METRIC_DIMENSION_VALUES = {
+  channel: Channel.options,
+  outcome: OUTCOMES,
+  kind: BREACH_KINDS,
+} as const satisfies Record<string, readonly string[]>;
+
 /**
  * What each alarm means and what to do first. Each alarm carries its entry as its description (so the
  * e-mail says it), and README's "Alarms" runbook lists the same titles.
@@ -230,20 +237,20 @@ export class Monitoring extends NestedStack {
           'Applications received, by channel',
           businessMetrics.applicationsReceived,
           'channel',
-          Channel.options,
+          METRIC_DIMENSION_VALUES.channel,
         ),
         byDimension(
           'Decisions issued, by outcome; and those issued late',
           businessMetrics.decisionsIssued,
           'outcome',
-          OUTCOMES,
+          METRIC_DIMENSION_VALUES.outcome,
           gongkaiMetric(businessMetrics.decisionsLate, {}, 'Sum', Duration.hours(1)),
         ),
         byDimension(
           'Breaches recorded, by kind; and those escalated',
           businessMetrics.breachesRecorded,
           'kind',
-          BREACH_KINDS,
+          METRIC_DIMENSION_VALUES.kind,
           gongkaiMetric(businessMetrics.breachesEscalated, {}, 'Sum', Duration.hours(1)),
         ),
       ],
