@@ -1,5 +1,6 @@
 import type { BuildOptions } from 'esbuild';
 import type { FunctionDefinition } from '#lib/platform/functions';
+import type { DeploymentProfile } from './profile';
 
 /**
  * How every function is bundled, defined once: the CDK stack hands these options to NodejsFunction
@@ -42,16 +43,43 @@ export const EVENT_STREAMS = '@smithy/core/event-streams';
 const buildsS3Client = (definition: FunctionDefinition): boolean =>
   definition.archive !== 'none' || definition.uploads !== 'none';
 
+/** What a deployment's functions can reach, by its profile; it decides what their bundles leave out. */
+export type BundleTarget = Readonly<{
+  /** X-Ray through Powertools Tracer: not where Lambda offers no X-Ray (the China Regions). */
+  tracing: boolean;
+  /** The mail client the sweep's notifier uses (`lib/adapters/notifiers.ts`). */
+  mail: DeploymentProfile['mail'];
+}>;
+
+export const bundleTargetOf = (profile: Pick<DeploymentProfile, 'name' | 'mail'>): BundleTarget => ({
+  // X-Ray's integration with Lambda is not offered in the China Regions (docs.amazonaws.cn, Lambda).
+  tracing: profile.name !== 'china',
+  mail: profile.mail,
+});
+
+/**
+ * Powertools Tracer and the X-Ray SDK under it (~115 KB): `lib/adapters/traced.ts` imports it only where
+ * tracing is on, so a deployment without tracing leaves it out.
+ */
+export const TRACER = '@aws-lambda-powertools/tracer';
+/** Each mail client (`lib/adapters/notifiers.ts` imports the one configured): nodemailer is ~240 KB. */
+export const MAIL_CLIENTS = { ses: '@aws-sdk/client-sesv2', smtp: 'nodemailer' } as const;
+
 /** What esbuild leaves out of a function's bundle. */
-export function externalModulesOf(definition: FunctionDefinition): string[] {
-  return [...CREDENTIAL_SOURCES_LAMBDA_NEVER_USES, ...(buildsS3Client(definition) ? [] : [EVENT_STREAMS])];
+export function externalModulesOf(definition: FunctionDefinition, target: BundleTarget): string[] {
+  return [
+    ...CREDENTIAL_SOURCES_LAMBDA_NEVER_USES,
+    ...(buildsS3Client(definition) ? [] : [EVENT_STREAMS]),
+    ...(target.tracing ? [] : [TRACER]),
+    MAIL_CLIENTS[target.mail === 'ses' ? 'smtp' : 'ses'],
+  ];
 }
 
 /**
  * NodejsFunction's bundling options for a function. The SDK is bundled (tree-shaken, pinned by our lock
  * file) rather than taken from the runtime, all but what the function never reaches (`externalModulesOf`).
  */
-export function bundlingOptionsOf(definition: FunctionDefinition) {
+export function bundlingOptionsOf(definition: FunctionDefinition, target: BundleTarget) {
   return {
     minify: true,
     sourceMap: true,
@@ -62,15 +90,15 @@ export function bundlingOptionsOf(definition: FunctionDefinition) {
     // The pages' words are Chinese: as UTF-8 a character takes 3 bytes, escaped (`\u516c`) it takes 6.
     // (An argument: NodejsFunction's own `charset` option does not reach esbuild's command line.)
     esbuildArgs: { '--charset': CHARSET },
-    externalModules: externalModulesOf(definition),
+    externalModules: externalModulesOf(definition, target),
   };
 }
 
 export const functionEntry = (name: string): string => `functions/${name}.ts`;
 
 /** The esbuild options NodejsFunction derives from `bundlingOptionsOf` (ESM output), for the bench and tests. */
-export function esbuildOptionsOf(definition: FunctionDefinition) {
-  const options = bundlingOptionsOf(definition);
+export function esbuildOptionsOf(definition: FunctionDefinition, target: BundleTarget) {
+  const options = bundlingOptionsOf(definition, target);
   return {
     entryPoints: [functionEntry(definition.name)],
     bundle: true,

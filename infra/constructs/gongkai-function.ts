@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -10,8 +10,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { FunctionDefinition } from '#lib/platform/functions';
-import { bundlingOptionsOf, functionEntry } from '../bundling';
-import { CHINA_REGIONS } from '../profile';
+import { bundlingOptionsOf, functionEntry, type BundleTarget } from '../bundling';
 
 export type SharedResources = {
   readonly table: ITableV2;
@@ -44,7 +43,13 @@ const projectRoot = join(import.meta.dirname, '..', '..');
 export class GongkaiFunction extends Construct {
   readonly fn: NodejsFunction;
 
-  constructor(scope: Construct, id: string, definition: FunctionDefinition, resources: SharedResources) {
+  constructor(
+    scope: Construct,
+    id: string,
+    definition: FunctionDefinition,
+    resources: SharedResources,
+    target: BundleTarget,
+  ) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.SIX_MONTHS,
@@ -58,9 +63,9 @@ export class GongkaiFunction extends Construct {
         resources: [`${logGroup.logGroupArn}:*`],
       }),
     );
-    // X-Ray's integration with Lambda is not offered in the China Regions (docs.amazonaws.cn, Lambda):
-    // there the functions are not traced, and their tracer is never loaded (lib/adapters/traced.ts).
-    const xray = !(CHINA_REGIONS as readonly string[]).includes(Stack.of(this).region);
+    // Where Lambda offers no X-Ray (the China Regions) the functions are not traced, their tracer is never
+    // loaded (lib/adapters/traced.ts) and their bundles leave it out.
+    const xray = target.tracing;
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(projectRoot, functionEntry(definition.name)),
       projectRoot,
@@ -81,7 +86,7 @@ export class GongkaiFunction extends Construct {
         POWERTOOLS_TRACE_ENABLED: String(xray),
       },
       bundling: {
-        ...bundlingOptionsOf(definition),
+        ...bundlingOptionsOf(definition, target),
         format: OutputFormat.ESM,
       },
     });

@@ -28,6 +28,7 @@ import { functionDefinitions, type FunctionDefinition, type FunctionName } from 
 import { INTEGRATION_TIMEOUT_SECONDS } from '#lib/platform/timeouts';
 import { pageRoutes } from '#lib/api/page-routes';
 import { Edge, edgeServes } from '../constructs/edge';
+import { bundleTargetOf } from '../bundling';
 import { GongkaiFunction, type SharedResources } from '../constructs/gongkai-function';
 import { Monitoring } from '../constructs/monitoring';
 import { contextText, type DeploymentProfile } from '../profile';
@@ -57,11 +58,12 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const { resources } = props;
 
+    const target = bundleTargetOf(props.profile);
     const functions = new Map<FunctionName, GongkaiFunction>();
     for (const definition of functionDefinitions) {
       functions.set(
         definition.name,
-        new GongkaiFunction(this, `Fn-${definition.name}`, definition, resources),
+        new GongkaiFunction(this, `Fn-${definition.name}`, definition, resources, target),
       );
     }
     this.functions = functions;

@@ -1,6 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { createTransport } from 'nodemailer';
+import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import * as z from 'zod';
 import type { MailConfig } from '#lib/config';
 import type { Transporter } from 'nodemailer';
@@ -25,10 +24,11 @@ export class OutboxNotifier implements Notifier {
 const addressesOf = (notification: Notification): string[] =>
   notification.to.filter((recipient) => /^[^@\s:]+@[^@\s]+$/.test(recipient));
 
+/** E-mail through SES: `sendEmail` is SESv2's SendEmail (made by `createNotifier` with the client). */
 export class SesNotifier implements Notifier {
   constructor(
     private readonly outbox: Outbox,
-    private readonly ses: SESv2Client,
+    private readonly sendEmail: (input: SendEmailCommandInput) => Promise<unknown>,
     private readonly from: string,
   ) {}
 
@@ -37,18 +37,16 @@ export class SesNotifier implements Notifier {
     if (!(await this.outbox.post(notification))) return false;
     const addresses = addressesOf(notification);
     if (addresses.length > 0) {
-      await this.ses.send(
-        new SendEmailCommand({
-          FromEmailAddress: this.from,
-          Destination: { ToAddresses: addresses },
-          Content: {
-            Simple: {
-              Subject: { Data: notification.subject, Charset: 'UTF-8' },
-              Body: { Text: { Data: notification.body, Charset: 'UTF-8' } },
-            },
+      await this.sendEmail({
+        FromEmailAddress: this.from,
+        Destination: { ToAddresses: addresses },
+        Content: {
+          Simple: {
+            Subject: { Data: notification.subject, Charset: 'UTF-8' },
+            Body: { Text: { Data: notification.body, Charset: 'UTF-8' } },
           },
-        }),
-      );
+        },
+      });
     }
     return true;
   }
@@ -82,7 +80,9 @@ const SmtpCredentials = z.object({ username: z.string().min(1), password: z.stri
 
 /**
  * The notifier the configuration names: the outbox alone, or the outbox and e-mail through SES or an SMTP
- * relay (its credentials read from Secrets Manager, once per call: the sweep makes one a run).
+ * relay (its credentials read from Secrets Manager, once per call: the sweep makes one a run). Each mail
+ * client is imported only when named: a deployment's bundles leave out the one its profile does not use
+ * (`infra/bundling.ts`), so neither weighs on the other's cold start.
  */
 export async function createNotifier(
   config: { region: string; mail: MailConfig | undefined },
@@ -90,13 +90,17 @@ export async function createNotifier(
 ): Promise<Notifier> {
   const mail = config.mail;
   if (mail === undefined) return new OutboxNotifier(outbox);
-  if (mail.kind === 'ses')
-    return new SesNotifier(outbox, traced(new SESv2Client({ region: config.region })), mail.from);
+  if (mail.kind === 'ses') {
+    const { SendEmailCommand, SESv2Client } = await import('@aws-sdk/client-sesv2');
+    const ses = traced(new SESv2Client({ region: config.region }));
+    return new SesNotifier(outbox, (input) => ses.send(new SendEmailCommand(input)), mail.from);
+  }
   const secrets = traced(new SecretsManagerClient({ region: config.region }));
   const secret = await secrets.send(new GetSecretValueCommand({ SecretId: mail.secretArn }));
   secrets.destroy();
   const parsed = SmtpCredentials.safeParse(JSON.parse(secret.SecretString ?? '{}'));
   if (!parsed.success) throw new Error('The SMTP secret must hold {"username": …, "password": …}.');
+  const { createTransport } = await import('nodemailer');
   const transport = createTransport({
     host: mail.host,
     port: mail.port,

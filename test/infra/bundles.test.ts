@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { esbuildOptionsOf, externalModulesOf } from '#infra/bundling';
 import { functionDefinitions } from '#lib/platform/functions';
-import { deployedEnvironment } from '#test/support/deployed-env';
+import { bundleTargetFor, deployedEnvironmentFor } from '#test/support/deployed-env';
 
 /**
  * Every function's bundle, built with the stack's own options, starts on its own: in a directory with no
@@ -17,13 +17,14 @@ import { deployedEnvironment } from '#test/support/deployed-env';
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-bundles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('each function’s bundle', () => {
+describe.each(['global', 'china'] as const)('each function’s bundle for %s', (profile) => {
+  const target = bundleTargetFor(profile);
   it.each(functionDefinitions.map((definition) => [definition.name, definition] as const))(
     '%s starts with nothing but itself',
     async (_name, definition) => {
-      const outfile = join(dir, `${definition.name}.mjs`);
+      const outfile = join(dir, `${profile}-${definition.name}.mjs`);
       const result = await build({
-        ...esbuildOptionsOf(definition),
+        ...esbuildOptionsOf(definition, target),
         outfile,
         metafile: true,
         logLevel: 'silent',
@@ -37,11 +38,17 @@ describe('each function’s bundle', () => {
         )
         .map((entry) => entry.path);
       // Only what the options leave out, and none of it loaded at start (below).
-      expect(left.every((path) => externalModulesOf(definition).includes(path))).toBe(true);
+      expect(left.every((path) => externalModulesOf(definition, target).includes(path))).toBe(true);
+      // What the profile never reaches is not in the bundle: the tracer without X-Ray, the other mail client.
+      const inside = Object.keys(result.metafile.inputs);
+      if (!target.tracing)
+        expect(inside.filter((file) => /aws-xray-sdk|powertools\/tracer/.test(file))).toEqual([]);
+      const otherMail = target.mail === 'ses' ? /node_modules\/nodemailer\// : /client-sesv2/;
+      expect(inside.filter((file) => otherMail.test(file))).toEqual([]);
       const script = `const m = await import(${JSON.stringify(outfile)}); process.stdout.write(typeof m.handler);`;
       const started = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
         cwd: dir,
-        env: { PATH: process.env.PATH, ...deployedEnvironment },
+        env: { PATH: process.env.PATH, ...deployedEnvironmentFor(target) },
         encoding: 'utf8',
       });
       expect(started).toBe('function');

@@ -1,3 +1,6 @@
+import { App } from 'aws-cdk-lib';
+import { bundleTargetOf, type BundleTarget } from '#infra/bundling';
+import { profileOf, type ProfileName } from '#infra/profile';
 /**
  * The environment a deployed function starts with (what Lambda sets and what our stack adds), for
  * importing its bundle outside Lambda: the cold-start bench and the bundle test. The applicant key is
@@ -22,3 +25,11 @@ export const deployedEnvironment = {
   // As deployed: the functions run with source maps enabled.
   NODE_OPTIONS: '--enable-source-maps',
 } as const;
+
+/** The same, for a deployment's bundle target: the stack turns the tracer off where there is no X-Ray. */
+export const deployedEnvironmentFor = (target: BundleTarget) =>
+  ({ ...deployedEnvironment, POWERTOOLS_TRACE_ENABLED: String(target.tracing) }) as const;
+
+/** A profile's bundle target as its default settings make it (`-c profile=…` and nothing else). */
+export const bundleTargetFor = (name: ProfileName): BundleTarget =>
+  bundleTargetOf(profileOf(new App({ context: { profile: name } }).node));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExternalStaffDirectory } from '#lib/adapters/external-staff-directory';
-import { SmtpNotifier } from '#lib/adapters/notifiers';
+import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
+import { SesNotifier, SmtpNotifier } from '#lib/adapters/notifiers';
 import { ConfigError, loadConfigFor } from '#lib/config';
 import { principalFromClaims } from '#lib/http/claims';
 import { claimLayoutOf, COGNITO_CLAIMS } from '#lib/platform/identity-claims';
@@ -83,16 +84,55 @@ describe('mail', () => {
     );
   });
 
-  it('the SMTP notifier mails the address recipients once, after the outbox takes the notification', async () => {
+  const onceOnlyOutbox = (): Outbox => {
     const posted: Notification[] = [];
-    const sent: unknown[] = [];
-    const outbox: Outbox = {
+    return {
       post: async (notification) => {
         if (posted.some((seen) => seen.key === notification.key)) return false;
         posted.push(notification);
         return true;
       },
     };
+  };
+  const reminder: Notification = {
+    agencyId: 'agency-1',
+    day: '2026-12-01',
+    key: 'reminder#2026-AAAA-BBBB',
+    kind: 'reminder',
+    to: ['clerk@example.gov.cn', 'staff:s-1'],
+    subject: '即将到期',
+    body: '申请 2026-AAAA-BBBB 将于 3 个工作日后到期。',
+  };
+
+  it('the SES notifier sends the address recipients one e-mail in UTF-8, once', async () => {
+    const sent: SendEmailCommandInput[] = [];
+    const notifier = new SesNotifier(
+      onceOnlyOutbox(),
+      async (input) => {
+        sent.push(input);
+        return {};
+      },
+      'gongkai@example.com',
+    );
+    expect(await notifier.send(reminder)).toBe(true);
+    expect(await notifier.send(reminder)).toBe(false);
+    expect(sent).toEqual([
+      {
+        FromEmailAddress: 'gongkai@example.com',
+        Destination: { ToAddresses: ['clerk@example.gov.cn'] },
+        Content: {
+          Simple: {
+            Subject: { Data: '即将到期', Charset: 'UTF-8' },
+            Body: { Text: { Data: reminder.body, Charset: 'UTF-8' } },
+          },
+        },
+      },
+    ]);
+  });
+
+  it('the SMTP notifier mails the address recipients once, after the outbox takes the notification', async () => {
+    const sent: unknown[] = [];
+    const outbox = onceOnlyOutbox();
     const transport = {
       sendMail: async (message: unknown) => {
         sent.push(message);
@@ -100,17 +140,8 @@ describe('mail', () => {
       },
     };
     const notifier = new SmtpNotifier(outbox, transport, 'gongkai@example.gov.cn');
-    const notification: Notification = {
-      agencyId: 'agency-1',
-      day: '2026-12-01',
-      key: 'reminder#2026-AAAA-BBBB',
-      kind: 'reminder',
-      to: ['clerk@example.gov.cn', 'staff:s-1'],
-      subject: '即将到期',
-      body: '申请 2026-AAAA-BBBB 将于 3 个工作日后到期。',
-    };
-    expect(await notifier.send(notification)).toBe(true);
-    expect(await notifier.send(notification)).toBe(false);
+    expect(await notifier.send(reminder)).toBe(true);
+    expect(await notifier.send(reminder)).toBe(false);
     expect(sent).toEqual([
       {
         from: 'gongkai@example.gov.cn',
