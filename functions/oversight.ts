@@ -15,6 +15,8 @@ import {
   type OversightDeps,
 } from '#lib/use-cases/oversight';
 import { staffAccountLookup } from '#lib/adapters/staff-store';
+import { DynamoReportStore } from '#lib/adapters/report-store';
+import { rollUpReports } from '#lib/use-cases/supervision';
 
 const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
@@ -24,6 +26,7 @@ const deps: OversightDeps = {
   agencies,
   applications: new DynamoApplicationStore(table),
 };
+const reports = new DynamoReportStore(table);
 
 export const handler = httpFunction(
   oversightRoutes,
@@ -36,6 +39,8 @@ export const handler = httpFunction(
       ok(await listOutbox(deps, principal, params.agencyId, query)),
     'GET /v1/agencies/{agencyId}/awaiting-confirmation': async ({ principal, params, query, now }) =>
       ok(await listAwaitingConfirmation(deps, principal, params.agencyId, query, chinaDateOf(now))),
+    'GET /v1/agencies/{agencyId}/roll-ups/{year}': async ({ principal, params }) =>
+      ok(await rollUpReports({ agencies, reports }, principal, params.agencyId, params.year)),
   },
   staffAccountLookup(config),
 );

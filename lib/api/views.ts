@@ -340,6 +340,24 @@ export const ReportView = z.looseObject({
   ),
   checks: z.array(z.object({ path: z.string(), message: z.string() })),
 });
+/** A government's roll-up (汇总) of the year's annual reports over the agencies under it. */
+export const RollUpView = z.object({
+  agencyId: z.string(),
+  year: z.int(),
+  tables: z.record(z.string(), z.unknown()).describe('The national-format tables, summed cell by cell'),
+  sources: z
+    .record(z.string(), z.array(z.object({ agencyId: z.string(), value: z.number() })))
+    .describe('Per cell (`applications.total.received`), the agencies whose figure is not zero'),
+  agencies: z.array(
+    z.object({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      parentAgencyId: z.string().nullable(),
+      publishedEdition: z.int().nullable(),
+    }),
+  ),
+  unpublished: z.array(z.string()).describe('Agencies that have not published the year’s report'),
+});
 export const PublishedReportView = z.object({
   content: z.record(z.string(), z.unknown()),
   seal: z.object({ edition: z.int(), sha256: z.string(), publishedAt: z.string(), archiveKey: z.string() }),

@@ -79,7 +79,11 @@ export const functionDefinitions = [
   http('reading-room', 'The public reading room, internal publications and withdrawals', {
     records: 'readWrite',
   }),
-  http('oversight', 'Breaches, reminders and notifications, along the agency tree', { records: 'read' }),
+  http('oversight', 'Breaches, reminders, notifications and roll-ups, along the agency tree', {
+    records: 'read',
+    // A roll-up reads a province's agencies one by one (O(agencies), in batches): room for 2,000.
+    timeoutSeconds: 25,
+  }),
   http('complaints', 'Complaints about an agency’s disclosure work (Reg. 51)', { records: 'readWrite' }),
   http('reports', 'The annual report: figures, legal challenges, drafting, checks, sealed publication', {
     records: 'readWrite',

@@ -150,6 +150,60 @@ export async function getFigures(deps: ReportDeps, agencyId: string, year: numbe
   );
 }
 
+/** What `draftContent` counts a year's tables from, but the agency's name and the narrative. */
+export type CountedInputs = Omit<Parameters<typeof draftContent>[0], 'agencyName' | 'narrative'>;
+
+/**
+ * The year's counters, figures and last year's report of an agency, and the inputs of its tables drawn
+ * from them: three reads (the agency's counter items, the year's figures, last year's report), however
+ * many applications it had.
+ */
+export async function countedInputs(
+  store: Pick<ReportStore, 'counters' | 'figures' | 'get'>,
+  agencyId: string,
+  year: number,
+): Promise<{ inputs: CountedInputs; figures: Figures | undefined; lastYear: AnnualReport | undefined }> {
+  const [counters, figures, lastYearFound] = await Promise.all([
+    store.counters(agencyId),
+    store.figures(agencyId, year),
+    store.get(agencyId, year - 1),
+  ]);
+  const lastYear = lastYearFound?.report;
+  const publications: { year: number; cells: Cells }[] = [];
+  const challenges: { year: number; cells: Cells }[] = [];
+  for (const { kind, year: counterYear, cells } of counters) {
+    if (kind === 'publications' && counterYear <= year) publications.push({ year: counterYear, cells });
+    if (kind === 'challenges' && counterYear <= year) challenges.push({ year: counterYear, cells });
+  }
+  const inputs: CountedInputs = {
+    agencyId,
+    year,
+    applicationsThisYear:
+      counters.find((counter) => counter.kind === 'applications' && counter.year === year)?.cells ?? {},
+    applicationsBefore: applicationsBefore(
+      counters.filter((counter) => counter.kind === 'applications'),
+      year,
+    ),
+    publicationsUpToYear: publications,
+    inForceAtStartOfYear:
+      figures?.inForceAtStartOfYear ??
+      (lastYear !== undefined && lastYear.seals.length > 0
+        ? inForceFromLastYear(
+            lastYear.content.proactive,
+            publications.find((entry) => entry.year === year - 1)?.cells ?? {},
+          )
+        : null),
+    challengesUpToYear: challenges,
+    figures: {
+      licensing: figures?.licensing ?? 0,
+      penalties: figures?.penalties ?? 0,
+      enforcement: figures?.enforcement ?? 0,
+      feeIncomeTenThousandYuan: figures?.feeIncomeTenThousandYuan ?? 0,
+    },
+  };
+  return { inputs, figures, lastYear };
+}
+
 /**
  * Drafts (or re-drafts) the year's report from the counters: a bounded number of reads — the agency's
  * counter items, the figures, last year's report — whatever the number of applications.
@@ -161,46 +215,16 @@ export async function draftReport(
   year: number,
   now: Date,
 ) {
-  const [agency, counters, figures, existing, lastYear] = await Promise.all([
+  const [agency, existing, counted] = await Promise.all([
     agencyOf(deps, agencyId),
-    deps.store.counters(agencyId),
-    deps.store.figures(agencyId, year),
     deps.store.get(agencyId, year),
-    deps.store.get(agencyId, year - 1),
+    countedInputs(deps.store, agencyId, year),
   ]);
-  const publications: { year: number; cells: Cells }[] = [];
-  const challenges: { year: number; cells: Cells }[] = [];
-  for (const { kind, year: counterYear, cells } of counters) {
-    if (kind === 'publications' && counterYear <= year) publications.push({ year: counterYear, cells });
-    if (kind === 'challenges' && counterYear <= year) challenges.push({ year: counterYear, cells });
-  }
+  const { inputs, figures, lastYear } = counted;
   const content = draftContent({
-    agencyId,
+    ...inputs,
     agencyName: agency.name,
-    year,
     narrative: existing?.report.content.narrative ?? { general: '', problems: '', other: '' },
-    applicationsThisYear:
-      counters.find((counter) => counter.kind === 'applications' && counter.year === year)?.cells ?? {},
-    applicationsBefore: applicationsBefore(
-      counters.filter((counter) => counter.kind === 'applications'),
-      year,
-    ),
-    publicationsUpToYear: publications,
-    inForceAtStartOfYear:
-      figures?.inForceAtStartOfYear ??
-      (lastYear !== undefined && lastYear.report.seals.length > 0
-        ? inForceFromLastYear(
-            lastYear.report.content.proactive,
-            publications.find((entry) => entry.year === year - 1)?.cells ?? {},
-          )
-        : null),
-    challengesUpToYear: challenges,
-    figures: {
-      licensing: figures?.licensing ?? 0,
-      penalties: figures?.penalties ?? 0,
-      enforcement: figures?.enforcement ?? 0,
-      feeIncomeTenThousandYuan: figures?.feeIncomeTenThousandYuan ?? 0,
-    },
   });
   const report: AnnualReport = {
     content,
@@ -216,7 +240,7 @@ export async function draftReport(
     data: { figuresVersion: figures?.version ?? 0 },
   });
   await deps.store.save(report, agencyId, year, existing?.report.version ?? 'new', event);
-  return view(report, lastYear?.report);
+  return view(report, lastYear);
 }
 
 /** What last year's published report carried into this year (四, by column), if it was published here. */

@@ -48,7 +48,11 @@ export type OversightDeps = {
  * Supervision follows the agency tree: staff of an agency see its records; a supervisor (or administrator)
  * of a higher agency also sees the agencies under it (RULES §4).
  */
-async function assertOversees(deps: OversightDeps, principal: Principal, agencyId: string): Promise<void> {
+export async function assertOversees(
+  deps: { agencies: Pick<AgencyTree, 'get'> },
+  principal: Principal,
+  agencyId: string,
+): Promise<void> {
   if (principal.agencyId === agencyId) return;
   let current = await deps.agencies.get(agencyId);
   if (current === undefined) throw new ForbiddenError('This staff account belongs to another agency.');

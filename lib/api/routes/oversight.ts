@@ -1,8 +1,12 @@
 import * as z from 'zod';
 import { YearNumber } from '#lib/domain/calendar/civil-date';
 import { BREACH_KINDS } from '#lib/domain/sweep';
+import { AgencyId } from '#lib/domain/agency';
+import { notFound } from '../problems';
 import { type RouteDefinition } from '../route-definition';
 import { AgencyPath, PageQuery } from './shared';
+
+export const RollUpPath = z.object({ agencyId: AgencyId, year: YearNumber });
 
 export const BreachQuery = PageQuery.extend({
   year: YearNumber.optional(),
@@ -69,5 +73,19 @@ export const oversightRoutes = [
     responses: {
       200: { description: 'A page of unconfirmed applications', schema: 'AwaitingConfirmationList' },
     },
+  },
+  // --- Supervision: a government over the agencies under it ---
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/roll-ups/{year}',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
+    summary:
+      'The roll-up (汇总) of the year’s annual reports over the agency and every agency under it, from their counters: each cell with the agencies it comes from, and who has not published',
+    params: RollUpPath,
+    problems: [notFound],
+    responses: { 200: { description: 'The summed tables', schema: 'RollUpView' } },
   },
 ] as const satisfies readonly RouteDefinition<'oversight'>[];
