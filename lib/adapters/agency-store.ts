@@ -23,6 +23,12 @@ export class DynamoAgencyStore implements AgencyStore, AgencyTree {
     return item === undefined ? undefined : { ...AgencyItem.parse(item), chain: chainHeadOf(item) };
   }
 
+  /** Many agencies by id, 100 to a request; ids with no agency are left out. */
+  async getMany(agencyIds: readonly string[]): Promise<Agency[]> {
+    const items = await this.table.getMany(agencyIds.map((agencyId) => keys.agency(agencyId)));
+    return items.map((item) => AgencyItem.parse(item));
+  }
+
   async create(agency: Agency, event: TimelineEvent): Promise<void> {
     await this.table.transact([
       ...caseChange(this.table, {

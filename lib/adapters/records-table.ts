@@ -6,6 +6,7 @@ import {
   type ConsumedCapacity,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   GetCommand,
   PutCommand,
@@ -47,6 +48,33 @@ export class RecordsTable {
     private readonly client: DynamoDBDocumentClient,
     readonly tableName: string,
   ) {}
+
+  /**
+   * Many items by key, 100 to a request (BatchGetItem's limit), consistent, keys DynamoDB left
+   * unprocessed asked again until every one is answered; items that do not exist are absent.
+   */
+  async getMany(wanted: readonly Key[]): Promise<Item[]> {
+    const found: Item[] = [];
+    for (let start = 0; start < wanted.length; start += 100) {
+      let batch: Record<string, unknown>[] = wanted.slice(start, start + 100);
+      for (let attempt = 0; batch.length > 0; attempt += 1) {
+        if (attempt > 0)
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+        const result = await this.client.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        for (const consumed of result.ConsumedCapacity ?? []) this.count(consumed, 'read');
+        const items = result.Responses?.[this.tableName] ?? [];
+        this.usage.itemsRead += items.length;
+        found.push(...items);
+        batch = result.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return found;
+  }
 
   async get(key: Key, options: { consistent?: boolean } = {}): Promise<Item | undefined> {
     const result = await this.client.send(

@@ -10,7 +10,13 @@ import {
 } from '#lib/domain/annual-report';
 import { AlreadyExistsError, VersionConflictError } from '#lib/domain/errors';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
-import type { Publication, PublishedReport, ReportStore, YearCounters } from '#lib/use-cases/annual-reports';
+import type {
+  AgencyYear,
+  Publication,
+  PublishedReport,
+  ReportStore,
+  YearCounters,
+} from '#lib/use-cases/annual-reports';
 import { CivilDate } from '#lib/domain/calendar/civil-date';
 import type { ReadingRoomEntry } from '#lib/domain/submission/publication';
 import { keys } from './keys';
@@ -47,6 +53,37 @@ export class DynamoReportStore implements ReportStore {
   async get(agencyId: string, year: number): Promise<{ report: AnnualReport; chain: ChainHead } | undefined> {
     const item = await this.table.get(keys.annualReport(agencyId, year));
     return item === undefined ? undefined : { report: AnnualReport.parse(item), chain: chainHeadOf(item) };
+  }
+
+  /**
+   * For each agency, what its tables of `year` need beside its counters — the year's figures and last
+   * year's report — and its publication mark for `year`: three keys an agency, 100 keys a request.
+   */
+  async yearsOf(agencyIds: readonly string[], year: number): Promise<Map<string, AgencyYear>> {
+    const wanted = agencyIds.flatMap((agencyId) => [
+      keys.annualReportFigures(agencyId, year),
+      keys.annualReport(agencyId, year - 1),
+      keys.annualReportPublished(agencyId, year),
+    ]);
+    const byKey = new Map(
+      (await this.table.getMany(wanted)).map((item) => [`${String(item.pk)}|${String(item.sk)}`, item]),
+    );
+    const at = (key: { pk: string; sk: string }) => byKey.get(`${key.pk}|${key.sk}`);
+    return new Map(
+      agencyIds.map((agencyId) => {
+        const figures = at(keys.annualReportFigures(agencyId, year));
+        const lastYear = at(keys.annualReport(agencyId, year - 1));
+        const mark = at(keys.annualReportPublished(agencyId, year));
+        return [
+          agencyId,
+          {
+            figures: figures === undefined ? undefined : FiguresItem.parse(figures),
+            lastYear: lastYear === undefined ? undefined : AnnualReport.parse(lastYear),
+            publishedEdition: mark === undefined ? null : PublishedMark.parse(mark).edition,
+          },
+        ];
+      }),
+    );
   }
 
   async edition(

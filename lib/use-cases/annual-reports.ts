@@ -153,29 +153,32 @@ export async function getFigures(deps: ReportDeps, agencyId: string, year: numbe
 /** What `draftContent` counts a year's tables from, but the agency's name and the narrative. */
 export type CountedInputs = Omit<Parameters<typeof draftContent>[0], 'agencyName' | 'narrative'>;
 
+/** What an agency's tables of a year need beside its counters, and whether its report is published. */
+export type AgencyYear = {
+  readonly figures: Figures | undefined;
+  readonly lastYear: AnnualReport | undefined;
+  /** The edition in force of the year's report, or null: not published. */
+  readonly publishedEdition: number | null;
+};
+
 /**
- * The year's counters, figures and last year's report of an agency, and the inputs of its tables drawn
- * from them: three reads (the agency's counter items, the year's figures, last year's report), however
- * many applications it had.
+ * The inputs of an agency's tables of `year` from its counters (every year's), the year's figures and
+ * last year's report.
  */
-export async function countedInputs(
-  store: Pick<ReportStore, 'counters' | 'figures' | 'get'>,
+export function inputsFrom(
   agencyId: string,
   year: number,
-): Promise<{ inputs: CountedInputs; figures: Figures | undefined; lastYear: AnnualReport | undefined }> {
-  const [counters, figures, lastYearFound] = await Promise.all([
-    store.counters(agencyId),
-    store.figures(agencyId, year),
-    store.get(agencyId, year - 1),
-  ]);
-  const lastYear = lastYearFound?.report;
+  counters: readonly YearCounters[],
+  figures: Figures | undefined,
+  lastYear: AnnualReport | undefined,
+): CountedInputs {
   const publications: { year: number; cells: Cells }[] = [];
   const challenges: { year: number; cells: Cells }[] = [];
   for (const { kind, year: counterYear, cells } of counters) {
     if (kind === 'publications' && counterYear <= year) publications.push({ year: counterYear, cells });
     if (kind === 'challenges' && counterYear <= year) challenges.push({ year: counterYear, cells });
   }
-  const inputs: CountedInputs = {
+  return {
     agencyId,
     year,
     applicationsThisYear:
@@ -201,7 +204,25 @@ export async function countedInputs(
       feeIncomeTenThousandYuan: figures?.feeIncomeTenThousandYuan ?? 0,
     },
   };
-  return { inputs, figures, lastYear };
+}
+
+/**
+ * The year's counters, figures and last year's report of an agency, and the inputs of its tables drawn
+ * from them: three reads (the agency's counter items, the year's figures, last year's report), however
+ * many applications it had.
+ */
+async function countedInputs(
+  store: Pick<ReportStore, 'counters' | 'figures' | 'get'>,
+  agencyId: string,
+  year: number,
+): Promise<{ inputs: CountedInputs; figures: Figures | undefined; lastYear: AnnualReport | undefined }> {
+  const [counters, figures, lastYearFound] = await Promise.all([
+    store.counters(agencyId),
+    store.figures(agencyId, year),
+    store.get(agencyId, year - 1),
+  ]);
+  const lastYear = lastYearFound?.report;
+  return { inputs: inputsFrom(agencyId, year, counters, figures, lastYear), figures, lastYear };
 }
 
 /**

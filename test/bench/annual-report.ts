@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#lib/adapters/keys';
-import { batchPut, benchCloud, directClient, counts, resetCounts } from './local-cloud';
+import { batchPut, benchCloud, directClient, counts, readApplications, resetCounts } from './local-cloud';
 import { quantile, round, type Table } from './table';
 
 /**
@@ -250,24 +250,7 @@ export async function annualReportBench(): Promise<Table> {
   // Baseline: one pass over the big agency's decided applications, as counting records would need.
   resetCounts();
   const started = performance.now();
-  let pages = 0;
-  let seen = 0;
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: cloud.tableName,
-        IndexName: 'byAgencyState',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.applicationsByAgency(big, false) },
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: exclusiveStartKey,
-      }),
-    );
-    pages += 1;
-    seen += page.Count ?? 0;
-    exclusiveStartKey = page.LastEvaluatedKey;
-  } while (exclusiveStartKey !== undefined);
+  const { pages, items: seen } = await readApplications(client, cloud.tableName, big, false);
   const passMs = round(performance.now() - started);
   client.destroy();
   return {

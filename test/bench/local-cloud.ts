@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   createServer,
   request as httpRequest,
@@ -328,4 +328,32 @@ export async function batchPut(
       );
     }
   }
+}
+
+/** One pass over an agency's applications (open or closed), by key, as counting cases would need. */
+export async function readApplications(
+  client: DynamoDBDocumentClient,
+  table: string,
+  agencyId: string,
+  open: boolean,
+): Promise<{ pages: number; items: number; readUnits: number }> {
+  const read = { pages: 0, items: 0, readUnits: 0 };
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'byAgencyState',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.applicationsByAgency(agencyId, open) },
+        ReturnConsumedCapacity: 'TOTAL',
+        ExclusiveStartKey: exclusiveStartKey,
+      }),
+    );
+    read.pages += 1;
+    read.items += page.Count ?? 0;
+    read.readUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+    exclusiveStartKey = page.LastEvaluatedKey;
+  } while (exclusiveStartKey !== undefined);
+  return read;
 }

@@ -13,6 +13,7 @@ import { staffCheckBench } from './staff-check';
 import { portalBench } from './portal';
 import { consoleBench } from './console';
 import { costBench } from './cost';
+import { supervisionBench } from './supervision';
 import { printTable, type Table } from './table';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -29,6 +30,8 @@ const benches: { name: string; run: () => Promise<Table | Table[]> }[] = [
   { name: 'staff check', run: staffCheckBench },
   { name: 'portal', run: portalBench },
   { name: 'console', run: consoleBench },
+  // Last: it adds 2,000 agencies to the directory the portal and console benches list.
+  { name: 'supervision', run: supervisionBench },
 ];
 
 const only = process.argv.slice(2);
