@@ -1,7 +1,9 @@
 import type { BaseConfig } from '#lib/config';
 import { emailRefused, StaffAccount } from '#lib/domain/staff';
 import type { ChainHead, TimelineEvent } from '#lib/domain/timeline';
+import { agencyIsBelow } from '#lib/use-cases/oversight';
 import type { StaffStore } from '#lib/use-cases/staff';
+import { DynamoAgencyStore } from './agency-store';
 import { createDocumentClient } from './aws-clients';
 import { keys } from './keys';
 import { caseChange, chainHeadOf, RecordsTable } from './records-table';
@@ -70,9 +72,15 @@ export class DynamoStaffStore implements StaffStore {
  * The lookup a function with staff routes runs before every staff request (`httpFunction`'s
  * `staffAccountOf`): built once per cold start, with its own client.
  */
-export function staffAccountLookup(
-  config: BaseConfig & { tableName: string },
-): (staffId: string) => Promise<StaffAccount | undefined> {
-  const store = new DynamoStaffStore(new RecordsTable(createDocumentClient(config), config.tableName));
-  return (staffId) => store.account(staffId);
+export function staffAccountLookup(config: BaseConfig & { tableName: string }): ((
+  staffId: string,
+) => Promise<StaffAccount | undefined>) & {
+  agencyIsBelow: (agencyId: string, ancestorId: string) => Promise<boolean>;
+} {
+  const table = new RecordsTable(createDocumentClient(config), config.tableName);
+  const store = new DynamoStaffStore(table);
+  const agencies = new DynamoAgencyStore(table);
+  return Object.assign((staffId: string) => store.account(staffId), {
+    agencyIsBelow: (agencyId: string, ancestorId: string) => agencyIsBelow(agencies, agencyId, ancestorId),
+  });
 }

@@ -58,7 +58,13 @@ export type ParsedInput = {
  * The staff account a token names, as it stands now: one key read (`GetItem`, strongly consistent), so a
  * disabled or demoted account loses its powers at its next request.
  */
-export type StaffAccountOf = (staffId: string) => Promise<StaffAccount | undefined>;
+export type StaffAccountOf = ((staffId: string) => Promise<StaffAccount | undefined>) & {
+  /**
+   * Whether `agencyId` is below `ancestorId` in the agency tree: a supervisor of the ancestor reads (never
+   * changes) its records. Without it, staff reach their own agency only.
+   */
+  readonly agencyIsBelow?: (agencyId: string, ancestorId: string) => Promise<boolean>;
+};
 
 /**
  * Turns an event into the route's input, in this order: who calls (401: the token, then the account it
@@ -73,7 +79,7 @@ export async function parseRouteInput(
 ): Promise<ParsedInput> {
   const principal = route.access === 'staff' ? await staffPrincipal(event, staffAccountOf) : undefined;
   const params = parse(route.params, event.pathParameters ?? {}, 'path', 'Invalid path parameter.');
-  if (principal !== undefined) authorize(route, principal, params);
+  if (principal !== undefined) await authorize(route, principal, params, staffAccountOf);
   refuseTokensInQuery(event.queryStringParameters);
   return {
     params,
@@ -111,20 +117,33 @@ async function staffPrincipal(
 /**
  * The route's scope, then its roles. Staff act only on their own agency's records, so a staff member of
  * another agency learns nothing, not even whether the record exists; platform administrators belong to no
- * agency and reach any agency on the routes that list their role.
+ * agency and reach any agency on the routes that list their role. A supervisor reads — `GET` only — the
+ * records of every agency below their own in the tree (supervision, 监督), whatever roles the route asks
+ * of the agency's own staff; never those beside or above it.
  */
-function authorize(route: RouteDefinition, principal: Principal, params: unknown): void {
+async function authorize(
+  route: RouteDefinition,
+  principal: Principal,
+  params: unknown,
+  staffAccountOf: StaffAccountOf | undefined,
+): Promise<void> {
   const agencyId =
     typeof params === 'object' && params !== null && 'agencyId' in params ? params.agencyId : undefined;
   const platformWide =
     principal.roles.has('platform_admin') && route.roles?.includes('platform_admin') === true;
   if (
     (route.scope ?? 'agency') === 'agency' &&
-    agencyId !== undefined &&
+    typeof agencyId === 'string' &&
     agencyId !== principal.agencyId &&
     !platformWide
   ) {
-    throw new ForbiddenError('This staff account belongs to another agency.');
+    const supervising =
+      route.method === 'GET' &&
+      principal.roles.has('supervisor') &&
+      staffAccountOf?.agencyIsBelow !== undefined &&
+      (await staffAccountOf.agencyIsBelow(agencyId, principal.agencyId));
+    if (!supervising) throw new ForbiddenError('This staff account belongs to another agency.');
+    return;
   }
   const roles = route.roles ?? [];
   if (roles.length > 0 && !roles.some((role) => principal.roles.has(role))) {

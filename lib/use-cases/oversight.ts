@@ -44,6 +44,21 @@ export type OversightDeps = {
   applications: Pick<ApplicationStore, 'listAwaitingConfirmation'>;
 };
 
+/** Whether `agencyId` is below `ancestorId` in the tree (its parent, or its parent's, …; 20 levels at most). */
+export async function agencyIsBelow(
+  tree: Pick<AgencyTree, 'get'>,
+  agencyId: string,
+  ancestorId: string,
+): Promise<boolean> {
+  let current = await tree.get(agencyId);
+  for (let depth = 0; depth < 20 && current !== undefined; depth += 1) {
+    if (current.parentAgencyId === null) return false;
+    if (current.parentAgencyId === ancestorId) return true;
+    current = await tree.get(current.parentAgencyId);
+  }
+  return false;
+}
+
 /**
  * Supervision follows the agency tree: staff of an agency see its records; a supervisor (or administrator)
  * of a higher agency also sees the agencies under it (RULES §4).
@@ -54,14 +69,8 @@ export async function assertOversees(
   agencyId: string,
 ): Promise<void> {
   if (principal.agencyId === agencyId) return;
-  let current = await deps.agencies.get(agencyId);
-  if (current === undefined) throw new ForbiddenError('This staff account belongs to another agency.');
-  for (let depth = 0; depth < 20 && current !== undefined; depth += 1) {
-    if (current.parentAgencyId === null) break;
-    if (current.parentAgencyId === principal.agencyId) return;
-    current = await deps.agencies.get(current.parentAgencyId);
-  }
-  throw new ForbiddenError('This staff account belongs to another agency.');
+  if (!(await agencyIsBelow(deps.agencies, agencyId, principal.agencyId)))
+    throw new ForbiddenError('This staff account belongs to another agency.');
 }
 
 export async function listBreaches(

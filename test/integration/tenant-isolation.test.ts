@@ -18,7 +18,9 @@ import {
 /**
  * Every staff route, called by staff of another agency who hold every agency role, is 403 and reveals
  * nothing of the victim's records. The list of routes comes from the route table, so a new staff route
- * is covered the day it is added.
+ * is covered the day it is added. The victim sits in a tree (a government above it, a sibling beside it,
+ * a unit below it): the supervisor of the government above reads every staff `GET` route of the victim
+ * and changes nothing; the supervisors beside and below see nothing.
  */
 const staffRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.access === 'staff');
 
@@ -146,9 +148,14 @@ describe('tenant isolation on every staff route', () => {
   let victimPublication: string;
   let victimComplaint: string;
   let victimChallenge: string;
+  /** Supervisors of the agency above the victim, of its sibling and of the unit below it. */
+  let above: string;
+  let beside: string;
+  let below: string;
 
   beforeAll(async () => {
-    victim = await aNewAgency();
+    const government = await aNewAgency({ level: 'government' });
+    victim = await aNewAgency({ parentAgencyId: government.agencyId });
     const clerk = await aStaffMember(victim.agencyId, ['clerk']);
     victimStaffId = clerk.staffId;
     victimClerk = clerk.token;
@@ -193,7 +200,24 @@ describe('tenant isolation on every staff route', () => {
     expect(drafted.status).toBe(200);
     const other = await aNewAgency();
     intruderToken = (await aStaffMember(other.agencyId, ALL_AGENCY_ROLES)).token;
+    const sibling = await aNewAgency({ parentAgencyId: government.agencyId });
+    const unit = await aNewAgency({ parentAgencyId: victim.agencyId });
+    above = (await aStaffMember(government.agencyId, ['supervisor'])).token;
+    beside = (await aStaffMember(sibling.agencyId, ALL_AGENCY_ROLES)).token;
+    below = (await aStaffMember(unit.agencyId, ALL_AGENCY_ROLES)).token;
   });
+
+  const pathOf = (route: RouteDefinition) =>
+    route.path
+      .replace('{agencyId}', victim.agencyId)
+      .replace('{staffId}', victimStaffId)
+      .replace('{year}', '2027')
+      .replace('{id}', victimApplication.trackingNumber)
+      .replace('{cid}', victimConsultation)
+      .replace('{submissionId}', victimSubmission)
+      .replace('{publicationId}', victimPublication)
+      .replace('{complaintId}', victimComplaint)
+      .replace('{challengeId}', victimChallenge);
 
   it('covers every staff route of the route table', () => {
     for (const route of staffRoutes)
@@ -207,17 +231,10 @@ describe('tenant isolation on every staff route', () => {
   it.each(staffRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
     '%s → 403 for another agency',
     async (key, route) => {
-      const path = route.path
-        .replace('{agencyId}', victim.agencyId)
-        .replace('{staffId}', victimStaffId)
-        .replace('{year}', '2027')
-        .replace('{id}', victimApplication.trackingNumber)
-        .replace('{cid}', victimConsultation)
-        .replace('{submissionId}', victimSubmission)
-        .replace('{publicationId}', victimPublication)
-        .replace('{complaintId}', victimComplaint)
-        .replace('{challengeId}', victimChallenge);
-      const response = await api(route.method, path, { token: intruderToken, body: validBodies[key] });
+      const response = await api(route.method, pathOf(route), {
+        token: intruderToken,
+        body: validBodies[key],
+      });
       expect(response.status).toBe(403);
       expect(response.contentType).toBe('application/problem+json');
       expect(response.text).not.toContain(victimStaffId);
@@ -225,6 +242,39 @@ describe('tenant isolation on every staff route', () => {
       expect(response.text).not.toContain('张三');
     },
   );
+
+  it.each(staffRoutes.map((route) => [`${route.method} ${route.path}`, route] as const))(
+    '%s → read by the supervisor above (GET only); 403 beside and below',
+    async (key, route) => {
+      const call = (token: string) => api(route.method, pathOf(route), { token, body: validBodies[key] });
+      const fromAbove = await call(above);
+      if (route.method === 'GET' && route.path.includes('{agencyId}')) {
+        expect(fromAbove.status, fromAbove.text).not.toBe(403);
+        expect(fromAbove.status, fromAbove.text).toBeLessThan(500);
+      } else {
+        expect(fromAbove.status, fromAbove.text).toBe(403);
+      }
+      for (const token of [beside, below]) {
+        const refused = await call(token);
+        expect(refused.status, refused.text).toBe(403);
+        expect(refused.text).not.toContain('张三');
+      }
+    },
+  );
+
+  it('the supervisor above reads the victim’s work queue and an application in it', async () => {
+    const queue = await api('GET', `/v1/agencies/${victim.agencyId}/applications`, { token: above });
+    expect(queue.status).toBe(200);
+    expect(queue.json.items.map((item: { trackingNumber: string }) => item.trackingNumber)).toContain(
+      victimApplication.trackingNumber,
+    );
+    const application = await api(
+      'GET',
+      `/v1/agencies/${victim.agencyId}/applications/${victimApplication.trackingNumber}`,
+      { token: above },
+    );
+    expect(application.status).toBe(200);
+  });
 
   it('the victim’s records are unchanged', async () => {
     const admin = await aStaffMember(victim.agencyId, ['agency_admin']);
