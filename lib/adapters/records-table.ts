@@ -27,6 +27,8 @@ import { recordsTable, type IndexName } from '#lib/platform/resources';
 import { keys, type Key } from './keys';
 
 type Item = Record<string, unknown>;
+/** Attempts of a BatchGetItem whose keys DynamoDB leaves unprocessed (throttling, the 16 MB limit). */
+const BATCH_ATTEMPTS = 8;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** One write of a transaction, with the domain error to raise if its condition fails. */
@@ -50,23 +52,31 @@ export class RecordsTable {
   ) {}
 
   /**
-   * Many items by key, 100 to a request (BatchGetItem's limit), consistent, keys DynamoDB left
-   * unprocessed asked again until every one is answered; items that do not exist are absent.
+   * Many items by key, 100 to a request (BatchGetItem's limit), consistent; keys DynamoDB left
+   * unprocessed are asked again with jittered backoff, 8 attempts at most. Items that do not exist are
+   * absent; a key asked twice is read once (DynamoDB refuses a request that names a key twice).
    */
   async getMany(wanted: readonly Key[]): Promise<Item[]> {
+    const unique = [...new Map(wanted.map((key) => [`${key.pk}|${key.sk}`, key])).values()];
     const found: Item[] = [];
-    for (let start = 0; start < wanted.length; start += 100) {
-      let batch: Record<string, unknown>[] = wanted.slice(start, start + 100);
+    for (let start = 0; start < unique.length; start += 100) {
+      let batch: Record<string, unknown>[] = unique.slice(start, start + 100);
       for (let attempt = 0; batch.length > 0; attempt += 1) {
+        if (attempt >= BATCH_ATTEMPTS)
+          throw new Error(`DynamoDB left ${batch.length} keys unread after ${BATCH_ATTEMPTS} attempts.`);
         if (attempt > 0)
-          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.random() * Math.min(1000, 50 * 2 ** attempt)),
+          );
         const result = await this.client.send(
           new BatchGetCommand({
             RequestItems: { [this.tableName]: { Keys: batch, ConsistentRead: true } },
             ReturnConsumedCapacity: 'TOTAL',
           }),
         );
-        for (const consumed of result.ConsumedCapacity ?? []) this.count(consumed, 'read');
+        this.usage.roundTrips += 1;
+        for (const consumed of result.ConsumedCapacity ?? [])
+          this.usage.readCapacity += consumed.CapacityUnits ?? 0;
         const items = result.Responses?.[this.tableName] ?? [];
         this.usage.itemsRead += items.length;
         found.push(...items);

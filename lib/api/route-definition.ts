@@ -42,6 +42,12 @@ export type RouteDefinition<F extends HttpFunctionName = HttpFunctionName> = {
    * that agency or above it in the tree (RULES §4).
    */
   readonly scope?: 'agency' | 'agency-tree';
+  /**
+   * `GET` staff routes of `agency` scope: whether a supervisor of an agency above reads it (`read`, the
+   * default; the route's roles still apply, `supervisor` standing for itself) or not (`own-agency`: what
+   * only the agency's own staff may see, such as an applicant's unmasked identity).
+   */
+  readonly supervision?: 'read' | 'own-agency';
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   /** The request headers it reads (lower-case names), parsed like the rest of the input. */

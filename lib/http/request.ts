@@ -117,9 +117,9 @@ async function staffPrincipal(
 /**
  * The route's scope, then its roles. Staff act only on their own agency's records, so a staff member of
  * another agency learns nothing, not even whether the record exists; platform administrators belong to no
- * agency and reach any agency on the routes that list their role. A supervisor reads — `GET` only — the
- * records of every agency below their own in the tree (supervision, 监督), whatever roles the route asks
- * of the agency's own staff; never those beside or above it.
+ * agency and reach any agency on the routes that list their role. A supervisor reads — `GET` only, on
+ * routes that admit a supervisor and are not `own-agency` — the records of every agency below their own in
+ * the tree (supervision, 监督); never those beside or above it.
  */
 async function authorize(
   route: RouteDefinition,
@@ -133,17 +133,18 @@ async function authorize(
     principal.roles.has('platform_admin') && route.roles?.includes('platform_admin') === true;
   if (
     (route.scope ?? 'agency') === 'agency' &&
-    typeof agencyId === 'string' &&
+    agencyId !== undefined &&
     agencyId !== principal.agencyId &&
     !platformWide
   ) {
     const supervising =
+      typeof agencyId === 'string' &&
       route.method === 'GET' &&
+      (route.supervision ?? 'read') === 'read' &&
       principal.roles.has('supervisor') &&
       staffAccountOf?.agencyIsBelow !== undefined &&
       (await staffAccountOf.agencyIsBelow(agencyId, principal.agencyId));
     if (!supervising) throw new ForbiddenError('This staff account belongs to another agency.');
-    return;
   }
   const roles = route.roles ?? [];
   if (roles.length > 0 && !roles.some((role) => principal.roles.has(role))) {

@@ -42,11 +42,19 @@ export async function subtreeOf(tree: SupervisionDeps['agencies'], agencyId: str
   const seen = new Set([agencyId]);
   let level: readonly Agency[] = [root];
   while (level.length > 0) {
-    const childIds = (await inBatches(level, CONCURRENT_QUERIES, (agency) => tree.children(agency.agencyId)))
-      .flat()
-      .filter((id) => !seen.has(id));
-    for (const id of childIds) seen.add(id);
-    level = childIds.length === 0 ? [] : await tree.getMany(childIds);
+    const childIds: string[] = [];
+    for (const id of (
+      await inBatches(level, CONCURRENT_QUERIES, (agency) => tree.children(agency.agencyId))
+    ).flat()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      childIds.push(id);
+    }
+    // In the order walked (a batch read answers in any order).
+    const byId = new Map(
+      (childIds.length === 0 ? [] : await tree.getMany(childIds)).map((a) => [a.agencyId, a]),
+    );
+    level = childIds.flatMap((id) => byId.get(id) ?? []);
     found.push(...level);
   }
   return found;

@@ -186,9 +186,11 @@ function countDynamoAnswer(exchange: Exchange, _status: number, body: Buffer): v
       ConsumedCapacity?: Capacity | Capacity[];
       ScannedCount?: number;
       Item?: unknown;
+      Responses?: Record<string, unknown[]>;
     };
-    // Items DynamoDB read to answer (a Query's or Scan's ScannedCount; a GetItem's item).
-    counts.itemsRead += parsed.ScannedCount ?? (parsed.Item === undefined ? 0 : 1);
+    // Items DynamoDB read to answer (a Query's or Scan's ScannedCount; a GetItem's item; a BatchGetItem's).
+    const batched = Object.values(parsed.Responses ?? {}).reduce((sum, items) => sum + items.length, 0);
+    counts.itemsRead += parsed.ScannedCount ?? (parsed.Item === undefined ? batched : 1);
     const consumed =
       parsed.ConsumedCapacity === undefined
         ? []

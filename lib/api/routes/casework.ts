@@ -99,6 +99,9 @@ export const caseworkRoutes = [
     access: 'staff',
     summary:
       'The full case: applicant, clocks, how the due date was reached, timeline, the applicant’s other applications',
+    // The applicant's identity number, phone and address, unmasked: the agency's own staff only. A
+    // supervisor above reads the work queue, where they are masked.
+    supervision: 'own-agency',
     params: ApplicationPath,
     problems: [notFound],
     responses: { 200: { description: 'The case', schema: 'CaseView' } },
