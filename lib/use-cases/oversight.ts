@@ -114,6 +114,13 @@ export async function listReminders(
   agencyId: string,
   page: PageRequest,
 ) {
+  // Any of the agency's own staff reads its reminders; from above, only those who supervise it.
+  if (
+    principal.agencyId !== agencyId &&
+    !principal.roles.has('supervisor') &&
+    !principal.roles.has('agency_admin')
+  )
+    throw new ForbiddenError('Reminders of another agency are read by its supervisors and administrators.');
   await assertOversees(deps, principal, agencyId);
   return deps.store.listReminders(agencyId, page);
 }

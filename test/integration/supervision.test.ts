@@ -263,6 +263,13 @@ describe('the roll-up of the 2041 annual reports over a province', () => {
     expect((await rollUpAs(province.tokens.clerk, province.agencyId)).status).toBe(403);
     expect((await rollUpAs(province.tokens.agency_admin, province.agencyId)).status).toBe(200);
     expect((await api('GET', `/v1/agencies/${province.agencyId}/roll-ups/${YEAR}`)).status).toBe(401);
+    // Reminders: the agency's own clerk reads them; from above, its supervisors only.
+    const reminders = (token: string) =>
+      api('GET', `/v1/agencies/${deptA1.agencyId}/reminders`, { token }).then((answer) => answer.status);
+    expect(await reminders(deptA1.tokens.clerk)).toBe(200);
+    expect(await reminders(province.tokens.supervisor)).toBe(200);
+    expect(await reminders(province.tokens.clerk)).toBe(403);
+    expect(await reminders(cityB.tokens.supervisor)).toBe(403);
     // An agency that does not exist is refused as another agency's would be: nothing is learned.
     expect((await rollUpAs(cityA.tokens.supervisor, 'no-such-agency')).status).toBe(403);
     const wrongYear = await api('GET', `/v1/agencies/${province.agencyId}/roll-ups/1999`, {
