@@ -65,6 +65,14 @@ export const TRACER = '@aws-lambda-powertools/tracer';
 /** Each mail client (`lib/adapters/notifiers.ts` imports the one configured): nodemailer is ~240 KB. */
 export const MAIL_CLIENTS = { ses: '@aws-sdk/client-sesv2', smtp: 'nodemailer' } as const;
 
+/**
+ * What is fixed at build time: without tracing, `POWERTOOLS_TRACE_ENABLED` is `false` in the bundle itself,
+ * so `lib/adapters/traced.ts` never reaches for the tracer it leaves out, whatever the environment says.
+ */
+export function definesOf(target: BundleTarget): Record<string, string> {
+  return target.tracing ? {} : { 'process.env.POWERTOOLS_TRACE_ENABLED': JSON.stringify('false') };
+}
+
 /** What esbuild leaves out of a function's bundle. */
 export function externalModulesOf(definition: FunctionDefinition, target: BundleTarget): string[] {
   return [
@@ -91,6 +99,7 @@ export function bundlingOptionsOf(definition: FunctionDefinition, target: Bundle
     // (An argument: NodejsFunction's own `charset` option does not reach esbuild's command line.)
     esbuildArgs: { '--charset': CHARSET },
     externalModules: externalModulesOf(definition, target),
+    define: definesOf(target),
   };
 }
 
@@ -112,5 +121,6 @@ export function esbuildOptionsOf(definition: FunctionDefinition, target: BundleT
     banner: { js: options.banner },
     charset: CHARSET,
     external: options.externalModules,
+    define: options.define,
   } as const satisfies BuildOptions;
 }
