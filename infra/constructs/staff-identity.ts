@@ -11,6 +11,23 @@ import { Construct } from 'constructs';
 import { CLAIM_ENV } from '#lib/platform/identity-claims';
 import { contextText, type DeploymentProfile } from '../profile';
 
+/**
+ * What every client of the staff user pool shares: the claims it may read (the agency among them), none
+ * it may write, no hint whether an account exists, and hour-long ID and access tokens (the console's
+ * session is its ID token; signing in again after an hour, managed login remembering who).
+ */
+export const STAFF_POOL_CLIENT = {
+  readAttributes: new ClientAttributes()
+    .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+    .withCustomAttributes('agencyId'),
+  writeAttributes: new ClientAttributes(),
+  preventUserExistenceErrors: true,
+  idTokenValidity: Duration.hours(1),
+  accessTokenValidity: Duration.hours(1),
+  refreshTokenValidity: Duration.hours(12),
+  enableTokenRevocation: true,
+} as const;
+
 export type StaffIdentityProps = {
   profile: DeploymentProfile;
   /** The global profile's user pool and the API's client of it (absent in china). */
@@ -113,16 +130,7 @@ function cognitoIdentity(
       callbackUrls: [`${publicBaseUrl}/console/signed-in`],
       logoutUrls: [`${publicBaseUrl}/console/signed-out`],
     },
-    readAttributes: new ClientAttributes()
-      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-      .withCustomAttributes('agencyId'),
-    writeAttributes: new ClientAttributes(),
-    preventUserExistenceErrors: true,
-    // The console's session is its ID token: an hour, then signing in again (managed login remembers).
-    idTokenValidity: Duration.hours(1),
-    accessTokenValidity: Duration.hours(1),
-    refreshTokenValidity: Duration.hours(12),
-    enableTokenRevocation: true,
+    ...STAFF_POOL_CLIENT,
   });
   const loginBase = loginDomain.baseUrl();
   return {

@@ -2,7 +2,6 @@ import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aw
 import {
   AccountRecovery,
   CfnUserPoolGroup,
-  ClientAttributes,
   Mfa,
   StringAttribute,
   UserPool,
@@ -21,6 +20,7 @@ import {
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { logBucket } from '../constructs/log-bucket';
+import { STAFF_POOL_CLIENT } from '../constructs/staff-identity';
 import { contextText, type DeploymentProfile } from '../profile';
 import { ROLES } from '#lib/domain/staff';
 import { INCOMING_PREFIX } from '#lib/domain/upload-key';
@@ -187,15 +187,7 @@ function staffUserPool(scope: Construct): { userPool: UserPool; staffClient: Use
     generateSecret: false,
     // Staff sign in with SRP from our own front end; no hosted-UI OAuth flows, no placeholder callbacks.
     disableOAuth: true,
-    readAttributes: new ClientAttributes()
-      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-      .withCustomAttributes('agencyId'),
-    writeAttributes: new ClientAttributes(),
-    preventUserExistenceErrors: true,
-    idTokenValidity: Duration.hours(1),
-    accessTokenValidity: Duration.hours(1),
-    refreshTokenValidity: Duration.hours(12),
-    enableTokenRevocation: true,
+    ...STAFF_POOL_CLIENT,
   });
   return { userPool, staffClient };
 }
