@@ -16,17 +16,19 @@ import {
 } from '#lib/use-cases/oversight';
 import { staffAccountLookup } from '#lib/adapters/staff-store';
 import { DynamoReportStore } from '#lib/adapters/report-store';
-import { rollUpReports } from '#lib/use-cases/supervision';
+import { complianceOverTree, rollUpReports } from '#lib/use-cases/supervision';
 
 const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
 const agencies = new DynamoAgencyStore(table);
+const sweepStore = new DynamoSweepStore(table, agencies);
 const deps: OversightDeps = {
-  store: new DynamoSweepStore(table, agencies),
+  store: sweepStore,
   agencies,
   applications: new DynamoApplicationStore(table),
 };
 const reports = new DynamoReportStore(table);
+const compliance = { agencies, days: reports, breaches: sweepStore };
 
 export const handler = httpFunction(
   oversightRoutes,
@@ -41,6 +43,8 @@ export const handler = httpFunction(
       ok(await listAwaitingConfirmation(deps, principal, params.agencyId, query, chinaDateOf(now))),
     'GET /v1/agencies/{agencyId}/roll-ups/{year}': async ({ principal, params }) =>
       ok(await rollUpReports({ agencies, reports }, principal, params.agencyId, params.year)),
+    'GET /v1/agencies/{agencyId}/compliance': async ({ principal, params, query, now }) =>
+      ok(await complianceOverTree(compliance, principal, params.agencyId, query, chinaDateOf(now))),
   },
   staffAccountLookup(config),
 );

@@ -1,3 +1,4 @@
+import { dayCounterOps } from './day-counters';
 import * as z from 'zod';
 import { Application, isOpen, withClockDueDate, type Change } from '#lib/domain/application/application';
 import { IdempotencyRecord } from '#lib/domain/application/secrets';
@@ -289,6 +290,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         );
       else ops.push(closeClockOp(this.table, casePk, clock.name));
     }
+    ops.push(...dayCounterOps(this.table, application.agencyId, change.days ?? []));
     // One update per year's counter item: a transaction may touch an item only once.
     const byYear = new Map<number, Map<string, number>>();
     for (const move of change.statistics) {

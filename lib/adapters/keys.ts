@@ -146,6 +146,9 @@ export const keys = {
    * code (their ids never meet: `cmp_…` is no tracking number), kept a while, then TTL.
    */
   tokenShown: (id: string): Key => ({ pk: `TOKEN_SHOWN#${id}`, sk: 'TOKEN_SHOWN' }),
+  /** An agency's day counters (compliance over any date range): one item per day with activity. */
+  dayCounters: (agencyId: string, day: string): Key => ({ pk: keys.dayCountersPartition(agencyId), sk: day }),
+  dayCountersPartition: (agencyId: string): string => `DAYS#${agencyId}`,
   /** The annual-report counters of an agency for a year. */
   statistics: (agencyId: string, year: number): Key => ({
     pk: `STATS#${agencyId}`,

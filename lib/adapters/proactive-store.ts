@@ -1,3 +1,4 @@
+import { dayCounterOps } from './day-counters';
 import {
   Publication,
   PublicationVersion,
@@ -166,7 +167,7 @@ export class DynamoProactiveStore {
     );
   }
 
-  private publicationOps({ next, previous, event, counterMoves }: PublicationWrite): TransactOp[] {
+  private publicationOps({ next, previous, event, counterMoves, days }: PublicationWrite): TransactOp[] {
     const ops: TransactOp[] = [
       ...caseChange(this.table, {
         item: this.publicationItem(next),
@@ -206,6 +207,7 @@ export class DynamoProactiveStore {
     }
     // Reg. 20(1) in the annual report (table 二): the moves the domain counted, one update per year.
     ops.push(...this.counterOps(next.agencyId, counterMoves));
+    ops.push(...dayCounterOps(this.table, next.agencyId, days));
     return ops;
   }
 

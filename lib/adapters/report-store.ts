@@ -1,3 +1,5 @@
+import type { DayCounters } from '#lib/domain/compliance';
+import { dayCountersBetween } from './day-counters';
 import * as z from 'zod';
 import {
   AnnualReport,
@@ -151,6 +153,11 @@ export class DynamoReportStore implements ReportStore {
         },
       },
     ]);
+  }
+
+  /** The agency's day counters from `from` to `to` (both included): one Query, whatever the cases. */
+  async daysBetween(agencyId: string, from: string, to: string): Promise<DayCounters[]> {
+    return dayCountersBetween(this.table, agencyId, from, to);
   }
 
   /** Every counter item of the agency, by key: a handful of reads, whatever the number of cases. */

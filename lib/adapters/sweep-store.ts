@@ -146,6 +146,23 @@ export class DynamoSweepStore implements SweepStore, OversightStore, Outbox {
     return page.items.flatMap((item) => (typeof item.sk === 'string' ? [item.sk] : []));
   }
 
+  /** Every breach of the agency whose key year (the year of what lapsed) is from `fromYear` to `toYear`. */
+  async breachesOfYears(agencyId: string, fromYear: number, toYear: number): Promise<Breach[]> {
+    const found: Breach[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await this.table.queryIndex('byAgencyState', keys.breachesPartition(agencyId), {
+        limit: 200,
+        nextToken,
+        // Keys are `<year>#…`: from the first year's up to past the last's.
+        sortKeyBetween: [`${fromYear}#`, `${toYear}#\uffff`],
+      });
+      found.push(...page.items.map((item) => Breach.parse(item)));
+      nextToken = page.nextToken ?? undefined;
+    } while (nextToken !== undefined);
+    return found;
+  }
+
   async listBreaches(
     agencyId: string,
     query: {

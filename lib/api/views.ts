@@ -358,6 +358,34 @@ export const RollUpView = z.object({
   ),
   unpublished: z.array(z.string()).describe('Agencies that have not published the year’s report'),
 });
+const ComplianceRowView = z.object({
+  agencyId: z.string(),
+  agencyName: z.string(),
+  parentAgencyId: z.string().nullable(),
+  received: z.int(),
+  decided: z.int(),
+  overdue: z.int().describe('Decided after the reply was due'),
+  averageReplyDays: z.number().nullable().describe('Working days from receipt to decision, on average'),
+  worstReplyDays: z.int().nullable(),
+  published: z.int().describe('Proactive items (versions) published'),
+  publishedLate: z.int(),
+  breaches: z
+    .record(z.string(), z.object({ open: z.int(), resolved: z.int() }))
+    .describe('Breaches recorded in the range, by kind, as they stand now'),
+  breachesOpen: z.int(),
+  breachesResolved: z.int(),
+  reportsMissing: z.int().describe('Annual reports found missing in the range and still not published'),
+});
+/** Compliance over a government's tree for a date range: one row per agency, and the tree's totals. */
+export const ComplianceView = z.object({
+  agencyId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  sort: z.string().nullable(),
+  order: z.enum(['asc', 'desc']),
+  rows: z.array(ComplianceRowView),
+  totals: ComplianceRowView,
+});
 export const PublishedReportView = z.object({
   content: z.record(z.string(), z.unknown()),
   seal: z.object({ edition: z.int(), sha256: z.string(), publishedAt: z.string(), archiveKey: z.string() }),

@@ -1,3 +1,4 @@
+import { publicationMoves, type DayMove } from '#lib/domain/compliance';
 import { randomBytes } from 'node:crypto';
 import { catalogueOf, reviewChainOf, type Agency } from '#lib/domain/agency';
 import { policyOn } from '#lib/domain/application/policy';
@@ -88,6 +89,8 @@ export type PublicationWrite = {
   previous: Publication | undefined;
   event: TimelineEvent;
   counterMoves: readonly DocumentCounterMove[];
+  /** The agency's day counters: a version published, late or not (compliance). */
+  days: readonly DayMove[];
 };
 
 export type ProactiveDeps = {
@@ -302,6 +305,7 @@ export async function reviewSubmission(
       previous: existing?.publication,
       event: publicationEvent,
       counterMoves: documentCounterMoves(existing?.publication.current, publication.current),
+      days: publicationMoves(publication.current.publishedOn, submission.publicationDueDate),
     },
   );
   return { ...saved, publication: publicUrl(publication) };

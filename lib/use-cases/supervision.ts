@@ -1,8 +1,17 @@
 import type { Agency } from '#lib/domain/agency';
 import { draftContent } from '#lib/domain/annual-report';
-import { NotFoundError } from '#lib/domain/errors';
+import {
+  complianceRow,
+  sortRows,
+  type ComplianceColumn,
+  type DateRange,
+  type DayCounters,
+} from '#lib/domain/compliance';
+import type { IsoDate } from '#lib/domain/calendar/civil-date';
+import { NotFoundError, ValidationError } from '#lib/domain/errors';
 import { rollUp, type RollUpPart } from '#lib/domain/roll-up';
 import type { Principal } from '#lib/domain/staff';
+import type { Breach } from '#lib/domain/sweep';
 import { inputsFrom, type AgencyYear, type ReportStore } from './annual-reports';
 import { assertOversees, type AgencyTree } from './oversight';
 
@@ -103,4 +112,68 @@ export async function rollUpReports(
     }
   }
   return { agencyId, ...rollUp(year, parts) };
+}
+
+export type ComplianceDeps = Pick<SupervisionDeps, 'agencies'> & {
+  days: {
+    /** The agency's day counters from `from` to `to`, both included. */
+    daysBetween(agencyId: string, from: string, to: string): Promise<DayCounters[]>;
+  };
+  breaches: {
+    /** The agency's breaches whose key year (the year of what lapsed) is from `fromYear` to `toYear`. */
+    breachesOfYears(agencyId: string, fromYear: number, toYear: number): Promise<Breach[]>;
+  };
+};
+
+/**
+ * Compliance over the agency and every agency under it, from `from` to `to`: per agency, one Query of
+ * its day counters and one of its breaches (those that lapsed from the year before `from` on: a breach
+ * is recorded after its date lapsed, a missing report the year after its own), never a case. The tree's
+ * totals are counted from every agency's counters together (an average over all decisions, the worst of
+ * all). The range defaults to January 1 of `to`'s year to today. In tree order, or by a column (numbers largest first, names A–Z, unless `order` says).
+ */
+export async function complianceOverTree(
+  deps: ComplianceDeps,
+  principal: Principal,
+  agencyId: string,
+  query: Partial<DateRange> & { sort?: ComplianceColumn | undefined; order?: 'asc' | 'desc' | undefined },
+  today: IsoDate,
+) {
+  await assertOversees(deps, principal, agencyId);
+  const to = query.to ?? today;
+  const range = { from: query.from ?? `${to.slice(0, 4)}-01-01`, to };
+  if (range.from > range.to)
+    throw new ValidationError('The range ends before it starts.', [
+      { path: 'query.from', message: `must not be after to (${range.to}, today unless given)` },
+    ]);
+  const agencies = await subtreeOf(deps.agencies, agencyId);
+  const fromYear = Number(range.from.slice(0, 4)) - 1;
+  const toYear = Number(range.to.slice(0, 4));
+  const read = await inBatches(agencies, CONCURRENT_QUERIES, async (agency) => {
+    const [days, breaches] = await Promise.all([
+      deps.days.daysBetween(agency.agencyId, range.from, range.to),
+      deps.breaches.breachesOfYears(agency.agencyId, fromYear, toYear),
+    ]);
+    const part = {
+      agencyId: agency.agencyId,
+      agencyName: agency.name,
+      parentAgencyId: agency.agencyId === agencyId ? null : agency.parentAgencyId,
+    };
+    return { days, breaches, row: complianceRow(part, range, days, breaches) };
+  });
+  const rows = read.map((agency) => agency.row);
+  const order = query.order ?? (query.sort === 'agencyName' ? 'asc' : 'desc');
+  return {
+    agencyId,
+    ...range,
+    sort: query.sort ?? null,
+    order,
+    rows: query.sort === undefined ? rows : sortRows(rows, query.sort, order),
+    totals: complianceRow(
+      { agencyId, agencyName: agencies[0]?.name ?? agencyId, parentAgencyId: null },
+      range,
+      read.flatMap((agency) => agency.days),
+      read.flatMap((agency) => agency.breaches),
+    ),
+  };
 }

@@ -1135,22 +1135,9 @@ describe('personal data', () => {
 
 describe('statistics for the annual report', () => {
   it('receipt and every decision move the counters of the year, by applicant column and outcome row, in the same transaction', async () => {
-    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-    const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
-    const { RecordsTable } = await import('#lib/adapters/records-table');
     const { keys } = await import('#lib/adapters/keys');
-    const { localCloud } = await import('#test/support/api');
-    const cloud = localCloud();
-    const table = new RecordsTable(
-      DynamoDBDocumentClient.from(
-        new DynamoDBClient({
-          region: cloud.region,
-          endpoint: cloud.dynamodbEndpoint,
-          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-        }),
-      ),
-      cloud.tableName,
-    );
+    const { localRecordsTable } = await import('#test/support/api');
+    const table = localRecordsTable();
     const fresh = await anAgencyWithStaff();
     const company = anApplicant({
       type: 'organisation',

@@ -1,9 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { clockOps } from '#lib/adapters/clock-store';
 import { keys } from '#lib/adapters/keys';
-import { caseChange, RecordsTable } from '#lib/adapters/records-table';
+import { caseChange } from '#lib/adapters/records-table';
 import { evaluateClock, startClock } from '#lib/domain/calendar/clock';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import { statutoryHolidays } from '#lib/domain/calendar/year-schedule';
@@ -17,6 +15,7 @@ import {
   aStaffMember,
   drainStream,
   localCloud,
+  localRecordsTable,
   platformToken,
   uniqueId,
 } from '#test/support/api';
@@ -25,19 +24,6 @@ import {
  * Calendars are platform-wide and integration tests share one local cloud, so tests that load a year
  * use years no other test touches (2040s); 2027 stays provisional for everyone.
  */
-function tableClient(): RecordsTable {
-  const cloud = localCloud();
-  const client = new DynamoDBClient({
-    region: cloud.region,
-    endpoint: cloud.dynamodbEndpoint,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  return new RecordsTable(
-    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-    cloud.tableName,
-  );
-}
-
 /** A schedule for `year` with the statutory days plus the given extra days off. */
 function scheduleFor(year: number, extra: { date: string; festival: string }[] = []) {
   return {
@@ -114,7 +100,7 @@ describe('calendars', () => {
   });
 
   it('loading a year recomputes, by key, every open clock that was provisional in it, and says so on its timeline', async () => {
-    const table = tableClient();
+    const table = localRecordsTable();
     const provisional = new WorkingCalendar();
     const clock = startClock(provisional, '2040-01-05', 20);
     expect(clock).toMatchObject({ provisional: true, provisionalYears: [2040] });

@@ -1,13 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { tsxLoader } from '#infra/local/processes';
-import { RecordsTable } from '#lib/adapters/records-table';
 import { DynamoStaffStore } from '#lib/adapters/staff-store';
-import { api, localCloud, uniqueId } from '#test/support/api';
+import { api, localCloud, localRecordsTable, uniqueId } from '#test/support/api';
 
 /**
  * The runbook's first step after a deployment: `npm run first-admin`, here with the china profile's
@@ -55,17 +52,7 @@ describe('npm run first-admin', () => {
       expect(created.stdout).toContain(`cognito:username: ${staffId}`);
       expect(created.stdout).toContain('custom:agencyId: platform');
 
-      const cloud = localCloud();
-      const documents = DynamoDBDocumentClient.from(
-        new DynamoDBClient({
-          region: cloud.region,
-          endpoint: cloud.dynamodbEndpoint,
-          credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-        }),
-      );
-      const account = await new DynamoStaffStore(new RecordsTable(documents, cloud.tableName)).findByEmail(
-        email,
-      );
+      const account = await new DynamoStaffStore(localRecordsTable()).findByEmail(email);
       expect(account).toMatchObject({
         staffId,
         agencyId: 'platform',

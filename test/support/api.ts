@@ -1,11 +1,28 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { RecordsTable } from '#lib/adapters/records-table';
 import { AgencyRole, type Role } from '#lib/domain/staff';
 import { undeclaredAnswer } from './declared-answers';
 
 /** Helpers for integration tests: HTTP calls through the local gateway, and fixtures built through the API. */
 export const localCloud = () => inject('localCloud');
+
+/** The local cloud's Records table, for a test that reads or writes what no route offers. */
+export function localRecordsTable(): RecordsTable {
+  const cloud = localCloud();
+  const client = new DynamoDBClient({
+    region: cloud.region,
+    endpoint: cloud.dynamodbEndpoint,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+  return new RecordsTable(
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    cloud.tableName,
+  );
+}
 
 export type ApiResponse = {
   status: number;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { YearNumber } from '#lib/domain/calendar/civil-date';
+import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
+import { COMPLIANCE_COLUMNS } from '#lib/domain/compliance';
 import { BREACH_KINDS } from '#lib/domain/sweep';
 import { AgencyId } from '#lib/domain/agency';
 import { notFound } from '../problems';
@@ -7,6 +8,18 @@ import { type RouteDefinition } from '../route-definition';
 import { AgencyPath, PageQuery } from './shared';
 
 export const RollUpPath = z.object({ agencyId: AgencyId, year: YearNumber });
+
+export const ComplianceQuery = z
+  .object({
+    from: CivilDate.optional(),
+    to: CivilDate.optional(),
+    sort: z.enum(COMPLIANCE_COLUMNS).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+    message: 'must not be before from',
+    path: ['to'],
+  });
 
 export const BreachQuery = PageQuery.extend({
   year: YearNumber.optional(),
@@ -87,5 +100,21 @@ export const oversightRoutes = [
     params: RollUpPath,
     problems: [notFound],
     responses: { 200: { description: 'The summed tables', schema: 'RollUpView' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/compliance',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
+    summary:
+      'Compliance of the agency and every agency under it from `from` to `to` (by default, January 1 to today): applications received, decided, overdue, days to reply, proactive items published late, breaches by kind, reports missing — from day counters, sortable (?sort=, ?order=)',
+    params: AgencyPath,
+    query: ComplianceQuery,
+    problems: [notFound],
+    responses: {
+      200: { description: 'One row per agency, in tree order unless sorted', schema: 'ComplianceView' },
+    },
   },
 ] as const satisfies readonly RouteDefinition<'oversight'>[];

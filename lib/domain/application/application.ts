@@ -1,3 +1,4 @@
+import type { DayMove } from '../compliance';
 import * as z from 'zod';
 import { CivilDate, type IsoDate } from '../calendar/civil-date';
 import type { ClockState } from '../calendar/clock';
@@ -222,6 +223,8 @@ export type Change = {
   readonly clocks: readonly ClockChange[];
   readonly event: { readonly type: string; readonly data: Record<string, unknown> };
   readonly statistics: readonly StatisticsMove[];
+  /** The moves of the agency's day counters (compliance over any date range), if the step makes any. */
+  readonly days?: readonly DayMove[];
 };
 
 /** What every step is given: the working calendar and today (CST). */

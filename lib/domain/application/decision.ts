@@ -1,3 +1,4 @@
+import { decisionMoves } from '../compliance';
 import type { IsoDate } from '../calendar/civil-date';
 import type { ClockState } from '../calendar/clock';
 import { RuleViolationError, WrongStateError, type FieldError } from '../errors';
@@ -180,5 +181,10 @@ export function issueDecision(
     statistics: [
       { year: statisticsYear(context.today), cell: decidedCell(row, columnOf(current.applicant)) },
     ],
+    days: decisionMoves(context.calendar, {
+      receivedOn: current.receivedOn,
+      decidedOn: context.today,
+      dueDate: current.dueDate,
+    }),
   };
 }

@@ -1,3 +1,4 @@
+import { receiptMoves } from '../compliance';
 import * as z from 'zod';
 import { CivilDate, type IsoDate } from '../calendar/civil-date';
 import { startClock, type ClockState } from '../calendar/clock';
@@ -177,6 +178,7 @@ export function register(
       },
     },
     statistics: [{ year: statisticsYear(input.receivedOn), cell: receivedCell(columnOf(input.applicant)) }],
+    days: receiptMoves(input.receivedOn),
   };
 }
 
@@ -195,5 +197,6 @@ export function confirm(current: Application, policy: DisclosurePolicy, context:
       data: { receivedOn: context.today, dueDate: reply.dueDate, replyWorkingDays: policy.replyWorkingDays },
     },
     statistics: [{ year: statisticsYear(context.today), cell: receivedCell(columnOf(current.applicant)) }],
+    days: receiptMoves(context.today),
   };
 }
