@@ -16,7 +16,7 @@ import {
 } from '#lib/use-cases/oversight';
 import { staffAccountLookup } from '#lib/adapters/staff-store';
 import { DynamoReportStore } from '#lib/adapters/report-store';
-import { complianceOverTree, rollUpReports } from '#lib/use-cases/supervision';
+import { assessTree, complianceOverTree, rollUpReports } from '#lib/use-cases/supervision';
 
 const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
@@ -29,6 +29,7 @@ const deps: OversightDeps = {
 };
 const reports = new DynamoReportStore(table);
 const compliance = { agencies, days: reports, breaches: sweepStore };
+const assessment = { ...compliance, reports };
 
 export const handler = httpFunction(
   oversightRoutes,
@@ -45,6 +46,8 @@ export const handler = httpFunction(
       ok(await rollUpReports({ agencies, reports }, principal, params.agencyId, params.year)),
     'GET /v1/agencies/{agencyId}/compliance': async ({ principal, params, query, now }) =>
       ok(await complianceOverTree(compliance, principal, params.agencyId, query, chinaDateOf(now))),
+    'GET /v1/agencies/{agencyId}/assessments/{year}': async ({ principal, params, query }) =>
+      ok(await assessTree(assessment, principal, params.agencyId, params.year, query.table)),
   },
   staffAccountLookup(config),
 );

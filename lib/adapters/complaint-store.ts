@@ -1,3 +1,5 @@
+import { complaintAnswerMoves } from '#lib/domain/compliance';
+import { dayCounterOps } from './day-counters';
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import type { ClockState } from '#lib/domain/calendar/clock';
 import { ComplaintIdempotencyRecord } from '#lib/domain/application/secrets';
@@ -68,6 +70,7 @@ export class DynamoComplaintStore implements ComplaintStore {
     await this.table.transact([
       ...caseChange(this.table, { item: complaintItem(complaint), expectedVersion, event }),
       closeClockOp(this.table, keys.complaint(complaint.id).pk, 'answer'),
+      ...dayCounterOps(this.table, complaint.agencyId, complaintAnswerMoves(complaint)),
     ]);
   }
 

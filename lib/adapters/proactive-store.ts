@@ -1,3 +1,4 @@
+import { withdrawalMoves } from '#lib/domain/compliance';
 import { dayCounterOps } from './day-counters';
 import {
   Publication,
@@ -89,6 +90,7 @@ export class DynamoProactiveStore {
         event,
       }),
       ...this.listingOps(previous, 'delete'),
+      ...dayCounterOps(this.table, next.agencyId, withdrawalMoves(next)),
     ]);
   }
 

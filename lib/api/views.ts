@@ -386,6 +386,42 @@ export const ComplianceView = z.object({
   rows: z.array(ComplianceRowView),
   totals: ComplianceRowView,
 });
+/** The assessment (考核) of a government's tree for a year on a points table. */
+export const AssessmentView = z.object({
+  agencyId: z.string(),
+  year: z.int(),
+  table: z.object({
+    id: z.string(),
+    name: z.string(),
+    source: z.string(),
+    basePoints: z.number(),
+    bonusCap: z.number(),
+  }),
+  agencies: z.array(
+    z.object({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      parentAgencyId: z.string().nullable(),
+      tableId: z.string(),
+      items: z.array(
+        z.object({
+          number: z.int(),
+          section: z.string(),
+          text: z.string(),
+          points: z.number(),
+          bonus: z.boolean(),
+          measure: z.string().nullable(),
+          score: z.number().nullable().describe('Points earned, or null: to be scored by hand'),
+          basis: z.string().nullable(),
+          records: z.array(z.string()),
+        }),
+      ),
+      measured: z.object({ score: z.number(), of: z.number() }),
+      bonus: z.number(),
+      manual: z.object({ numbers: z.array(z.int()), of: z.number() }),
+    }),
+  ),
+});
 export const PublishedReportView = z.object({
   content: z.record(z.string(), z.unknown()),
   seal: z.object({ edition: z.int(), sha256: z.string(), publishedAt: z.string(), archiveKey: z.string() }),

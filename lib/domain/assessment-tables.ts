@@ -419,3 +419,9 @@ export const FUJIAN_TABLE: AssessmentTable = {
     },
   ],
 };
+
+/** The tables Gongkai ships, by id (another province's table is added here, as configuration). */
+export const ASSESSMENT_TABLES: Readonly<Record<string, AssessmentTable>> = {
+  [FUJIAN_TABLE.id]: FUJIAN_TABLE,
+};
+export const DEFAULT_ASSESSMENT_TABLE = FUJIAN_TABLE.id;

@@ -1,5 +1,7 @@
 import type { IsoDate } from './calendar/civil-date';
 import type { WorkingCalendar } from './calendar/working-calendar';
+import type { Complaint } from './complaint';
+import type { Publication } from './submission/publication';
 import { BREACH_KINDS, type Breach, type BreachKind } from './sweep';
 
 /**
@@ -17,6 +19,10 @@ export const DAY_CELLS = {
   replyDays: 'applications.replyDays', // working days from receipt to decision, summed
   published: 'publications.published', // 主动公开
   publishedLate: 'publications.late', // 逾期公开
+  withdrawn: 'publications.withdrawn', // 撤回
+  withdrawnEarly: 'publications.withdrawnEarly', // inside the display period (on a recorded legal basis)
+  complaintsAnswered: 'complaints.answered', // 投诉答复
+  complaintsLate: 'complaints.late', // answered after the 30 days
 } as const;
 /** How many decisions took exactly `days` working days (the worst of a range is the largest such). */
 export const replyDaysCell = (days: number): string => `${DAY_CELLS.replyDays}.${days}`;
@@ -55,6 +61,27 @@ export function publicationMoves(publishedOn: IsoDate, dueDate: IsoDate | null):
   if (dueDate !== null && publishedOn > dueDate)
     moves.push({ day: publishedOn, cell: DAY_CELLS.publishedLate });
   return moves;
+}
+
+/** A withdrawal (撤回), early when inside the display period (long-term items always are). */
+export function withdrawalMoves(publication: Pick<Publication, 'withdrawal' | 'displayUntil'>): DayMove[] {
+  const on = publication.withdrawal?.on;
+  if (on === undefined) return [];
+  const early = publication.displayUntil === null || on <= publication.displayUntil;
+  return [
+    { day: on, cell: DAY_CELLS.withdrawn },
+    ...(early ? [{ day: on, cell: DAY_CELLS.withdrawnEarly }] : []),
+  ];
+}
+
+/** A complaint answered, late when after its answer date (Reg. 51: 30 days). */
+export function complaintAnswerMoves(complaint: Pick<Complaint, 'answer' | 'answerDueDate'>): DayMove[] {
+  const on = complaint.answer?.on;
+  if (on === undefined) return [];
+  return [
+    { day: on, cell: DAY_CELLS.complaintsAnswered },
+    ...(on > complaint.answerDueDate ? [{ day: on, cell: DAY_CELLS.complaintsLate }] : []),
+  ];
 }
 
 /** One day's counters of an agency, as kept. */

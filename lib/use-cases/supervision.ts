@@ -10,6 +10,8 @@ import {
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
 import { NotFoundError, ValidationError } from '#lib/domain/errors';
 import { rollUp, type RollUpPart } from '#lib/domain/roll-up';
+import { scoreAgainst, type AssessmentTable } from '#lib/domain/assessment';
+import { measureAgencyYear } from '#lib/domain/assessment-measures';
 import type { Principal } from '#lib/domain/staff';
 import type { Breach } from '#lib/domain/sweep';
 import { inputsFrom, type AgencyYear, type ReportStore } from './annual-reports';
@@ -69,6 +71,13 @@ export async function subtreeOf(tree: SupervisionDeps['agencies'], agencyId: str
   return found;
 }
 
+/** An agency's place in the tree of `rootId` (whose own parent is outside it: null). */
+const placeIn = (agency: Agency, rootId: string) => ({
+  agencyId: agency.agencyId,
+  agencyName: agency.name,
+  parentAgencyId: agency.agencyId === rootId ? null : agency.parentAgencyId,
+});
+
 const NO_NARRATIVE = { general: '', problems: '', other: '' } as const;
 
 /**
@@ -103,9 +112,7 @@ export async function rollUpReports(
         narrative: NO_NARRATIVE,
       });
       parts.push({
-        agencyId: agency.agencyId,
-        agencyName: agency.name,
-        parentAgencyId: agency.agencyId === agencyId ? null : agency.parentAgencyId,
+        ...placeIn(agency, agencyId),
         tables: { proactive, applications, challenges, fees },
         publishedEdition: read?.publishedEdition ?? null,
       });
@@ -154,11 +161,7 @@ export async function complianceOverTree(
       deps.days.daysBetween(agency.agencyId, range.from, range.to),
       deps.breaches.breachesOfYears(agency.agencyId, fromYear, toYear),
     ]);
-    const part = {
-      agencyId: agency.agencyId,
-      agencyName: agency.name,
-      parentAgencyId: agency.agencyId === agencyId ? null : agency.parentAgencyId,
-    };
+    const part = placeIn(agency, agencyId);
     return { days, breaches, row: complianceRow(part, range, days, breaches) };
   });
   const rows = read.map((agency) => agency.row);
@@ -176,4 +179,55 @@ export async function complianceOverTree(
       read.flatMap((agency) => agency.breaches),
     ),
   };
+}
+
+export type AssessmentDeps = ComplianceDeps & { reports: SupervisionDeps['reports'] };
+
+/**
+ * The assessment (考核) of the agency and every agency under it for `year` on a points table: per agency
+ * its measures from what is kept by key — its item, its day counters of the year and its breaches (one
+ * Query each), its counters (one Query: the year's legal challenges), last year's publication mark (in
+ * batches of 100) — scored `points × rate`; the items no measure covers are listed for manual scoring.
+ */
+export async function assessTree(
+  deps: AssessmentDeps,
+  principal: Principal,
+  agencyId: string,
+  year: number,
+  table: AssessmentTable,
+) {
+  await assertOversees(deps, principal, agencyId);
+  const agencies = await subtreeOf(deps.agencies, agencyId);
+  const scored = [];
+  for (let start = 0; start < agencies.length; start += AGENCIES_PER_BATCH) {
+    const batch = agencies.slice(start, start + AGENCIES_PER_BATCH);
+    const lastYears = await deps.reports.yearsOf(
+      batch.map((agency) => agency.agencyId),
+      year - 1,
+    );
+    scored.push(
+      ...(await inBatches(batch, CONCURRENT_QUERIES, async (agency) => {
+        const [days, breaches, counters] = await Promise.all([
+          deps.days.daysBetween(agency.agencyId, `${year}-01-01`, `${year}-12-31`),
+          deps.breaches.breachesOfYears(agency.agencyId, year - 1, year),
+          deps.reports.counters(agency.agencyId),
+        ]);
+        const measured = measureAgencyYear({
+          year,
+          profile: agency.profile,
+          days,
+          breaches,
+          lastYearReport: { published: (lastYears.get(agency.agencyId)?.publishedEdition ?? null) !== null },
+          challengeCells:
+            counters.find((counter) => counter.kind === 'challenges' && counter.year === year)?.cells ?? {},
+        });
+        return {
+          ...placeIn(agency, agencyId),
+          ...scoreAgainst(table, measured),
+        };
+      })),
+    );
+  }
+  const { id, name, source, basePoints, bonusCap } = table;
+  return { agencyId, year, table: { id, name, source, basePoints, bonusCap }, agencies: scored };
 }

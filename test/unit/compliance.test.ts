@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '#lib/domain/calendar/working-calendar';
 import {
+  complaintAnswerMoves,
   complianceRow,
   DAY_CELLS,
   decisionMoves,
@@ -10,6 +11,7 @@ import {
   receiptMoves,
   replyDaysCell,
   sortRows,
+  withdrawalMoves,
   type DayCounters,
 } from '#lib/domain/compliance';
 
@@ -168,5 +170,30 @@ describe('the table', () => {
     expect(busy?.[EXPORT_HEADER.indexOf('averageReplyDays')]).toBe(3);
     expect(busy?.[EXPORT_HEADER.indexOf('worstReplyDays')]).toBe(3);
     expect(quiet?.[EXPORT_HEADER.indexOf('averageReplyDays')]).toBeNull();
+  });
+});
+
+describe('withdrawals and complaint answers', () => {
+  it('a withdrawal inside the display period (long-term: always) is early', () => {
+    const withdrawal = { on: '2046-05-02', reason: '', legalBasis: '条例', by: 's' };
+    expect(withdrawalMoves({ withdrawal, displayUntil: null })).toEqual([
+      { day: '2046-05-02', cell: DAY_CELLS.withdrawn },
+      { day: '2046-05-02', cell: DAY_CELLS.withdrawnEarly },
+    ]);
+    expect(withdrawalMoves({ withdrawal, displayUntil: '2046-05-02' })).toHaveLength(2);
+    expect(withdrawalMoves({ withdrawal, displayUntil: '2046-05-01' })).toEqual([
+      { day: '2046-05-02', cell: DAY_CELLS.withdrawn },
+    ]);
+    expect(withdrawalMoves({ withdrawal: null, displayUntil: null })).toEqual([]);
+  });
+
+  it('a complaint answered after its answer date is late', () => {
+    const answer = { text: '', upheld: true, on: '2046-04-01', by: 's' };
+    expect(complaintAnswerMoves({ answer, answerDueDate: '2046-03-31' })).toEqual([
+      { day: '2046-04-01', cell: DAY_CELLS.complaintsAnswered },
+      { day: '2046-04-01', cell: DAY_CELLS.complaintsLate },
+    ]);
+    expect(complaintAnswerMoves({ answer, answerDueDate: '2046-04-01' })).toHaveLength(1);
+    expect(complaintAnswerMoves({ answer: null, answerDueDate: '2046-04-01' })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CivilDate, YearNumber } from '#lib/domain/calendar/civil-date';
 import { COMPLIANCE_COLUMNS } from '#lib/domain/compliance';
+import { ASSESSMENT_TABLES, DEFAULT_ASSESSMENT_TABLE, FUJIAN_TABLE } from '#lib/domain/assessment-tables';
 import { BREACH_KINDS } from '#lib/domain/sweep';
 import { AgencyId } from '#lib/domain/agency';
 import { notFound } from '../problems';
@@ -20,6 +21,14 @@ export const ComplianceQuery = z
     message: 'must not be before from',
     path: ['to'],
   });
+
+export const AssessmentQuery = z.object({
+  table: z
+    .enum(Object.keys(ASSESSMENT_TABLES) as [string, ...string[]])
+    .default(DEFAULT_ASSESSMENT_TABLE)
+    .describe('The points table to score against')
+    .transform((id) => ASSESSMENT_TABLES[id] ?? FUJIAN_TABLE),
+});
 
 export const BreachQuery = PageQuery.extend({
   year: YearNumber.optional(),
@@ -116,5 +125,19 @@ export const oversightRoutes = [
     responses: {
       200: { description: 'One row per agency, in tree order unless sorted', schema: 'ComplianceView' },
     },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/assessments/{year}',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['supervisor', 'agency_admin'],
+    scope: 'agency-tree',
+    summary:
+      'The assessment (考核) of the agency and every agency under it for a year on a points table (?table=, Fujian’s by default): each item the platform measures with its points, score, basis and records; the others listed for manual scoring',
+    params: RollUpPath,
+    query: AssessmentQuery,
+    problems: [notFound],
+    responses: { 200: { description: 'Each agency’s scored table', schema: 'AssessmentView' } },
   },
 ] as const satisfies readonly RouteDefinition<'oversight'>[];

@@ -6,6 +6,7 @@ import { EMPTY_CHAIN, nextEvent } from '#lib/domain/timeline';
 import {
   aDocument,
   anAgencyWithStaff,
+  anOffice,
   api,
   aPublishedDocument,
   aRegisteredApplication,
@@ -13,7 +14,7 @@ import {
 } from '#test/support/api';
 
 /**
- * Compliance over a three-level tree (a province, two cities, three departments) from 2046-03-01 to
+ * Compliance and the assessment (考核) over a three-level tree (a province, two cities, three departments) from 2046-03-01 to
  * 2046-05-31, with figures the test makes through the API — applications received and decided on days
  * counted by hand, documents published on time and late — and breaches as the sweep records them
  * (written here through the sweep's own store: running the sweep for 2046 would move the platform's
@@ -64,7 +65,7 @@ async function aBreach(
   expect(await sweepStore().recordBreach(breach, event)).toBe(true);
 }
 
-describe('compliance over a province, 2046-03-01 to 2046-05-31', () => {
+describe('compliance (2046-03-01 to 2046-05-31) and the 2046 assessment of a province', () => {
   let province: Staff;
   let cityA: Staff;
   let cityB: Staff;
@@ -88,7 +89,12 @@ describe('compliance over a province, 2046-03-01 to 2046-05-31', () => {
     api('GET', `/v1/agencies/${agencyId}/compliance?${query}`, { token, now: at('2046-06-15') });
 
   beforeAll(async () => {
-    province = await anAgencyWithStaff({ level: 'government', name: '示例省人民政府' });
+    // The province publishes all seven office details (with a fax); the others all but the fax.
+    province = await anAgencyWithStaff({
+      level: 'government',
+      name: '示例省人民政府',
+      profile: anOffice({ fax: '0591-87654322' }),
+    });
     cityA = await anAgencyWithStaff({
       level: 'government',
       name: '甲市人民政府',
@@ -132,7 +138,7 @@ describe('compliance over a province, 2046-03-01 to 2046-05-31', () => {
       document('关于2046年城市道路维修计划的通知', '2046-02-02'),
       at('2046-03-20'),
     );
-    await aPublishedDocument(
+    const planting = await aPublishedDocument(
       cityA.agencyId,
       document('关于2046年春季植树活动的通知', '2046-04-02'),
       at('2046-04-10'),
@@ -142,6 +148,69 @@ describe('compliance over a province, 2046-03-01 to 2046-05-31', () => {
       document('关于2046年防汛工作的通知', '2046-06-01'),
       at('2046-06-05'),
     );
+
+    // cityA withdraws the long-term planting notice on 05-02, inside its display period (a legal basis).
+    const withdrawn = await api(
+      'POST',
+      `/v1/agencies/${cityA.agencyId}/publications/${planting.publicationId}/withdrawal`,
+      {
+        token: cityA.tokens.approver,
+        body: { reason: '活动已取消', legalBasis: '《示例省植树条例》第十条' },
+        now: at('2046-05-02'),
+      },
+    );
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+
+    // Complaints filed 03-01 (answer due in 30 days): deptA2 answers on 05-04, late; deptB1 on 03-10.
+    for (const [agency, answeredOn] of [
+      [deptA2, '2046-05-04'],
+      [deptB1, '2046-03-10'],
+    ] as const) {
+      const filed = await api('POST', `/v1/agencies/${agency.agencyId}/complaints`, {
+        body: {
+          complainant: { name: '赵六', contact: '13900002222' },
+          subject: '网站信息更新不及时',
+          details: '贵单位网站的政务公开栏目长期未更新。',
+        },
+        now: at('2046-03-01'),
+      });
+      expect(filed.status, filed.text).toBe(201);
+      const answered = await api(
+        'POST',
+        `/v1/agencies/${agency.agencyId}/complaints/${filed.json.complaintId}/reply`,
+        {
+          token: agency.tokens.supervisor,
+          body: { reply: '已核实并更新。', upheld: true },
+          now: at(answeredOn),
+        },
+      );
+      expect(answered.status, answered.text).toBe(200);
+    }
+
+    // deptA2 publishes its 2045 annual report on 2046-03-15, before the cutoff.
+    const drafted = await api('POST', `/v1/agencies/${deptA2.agencyId}/annual-reports/2045/draft`, {
+      token: deptA2.tokens.clerk,
+      body: {},
+      now: at('2046-01-05'),
+    });
+    expect(drafted.status, drafted.text).toBe(200);
+    const written = await api('PUT', `/v1/agencies/${deptA2.agencyId}/annual-reports/2045`, {
+      token: deptA2.tokens.agency_admin,
+      body: {
+        version: drafted.json.version,
+        general: '2045年，本机关推进政务公开。',
+        problems: '无。',
+        other: '本年度未收取信息处理费。',
+      },
+      now: at('2046-01-06'),
+    });
+    expect(written.json.checks).toEqual([]);
+    const reported = await api('POST', `/v1/agencies/${deptA2.agencyId}/annual-reports/2045/publication`, {
+      token: deptA2.tokens.approver,
+      body: { version: written.json.version },
+      now: at('2046-03-15'),
+    });
+    expect(reported.status, reported.text).toBe(200);
 
     // Breaches: deptB1 an open late reply (04-04) and a resolved late publication (03-20), one recorded
     // after the range and one before it; cityB's 2045 report found missing on 04-01 (keyed by 2045).
@@ -375,5 +444,95 @@ describe('compliance over a province, 2046-03-01 to 2046-05-31', () => {
     const future = await complianceAs(province.tokens.supervisor, deptA1.agencyId, 'from=2046-07-01');
     expect(future.status).toBe(400);
     expect(future.json.errors).toEqual([expect.objectContaining({ path: 'query.from' })]);
+  });
+
+  const assessmentAs = (token: string, agencyId: string, query = '') =>
+    api('GET', `/v1/agencies/${agencyId}/assessments/2046${query}`, { token, now: at('2046-12-31') });
+  /** An agency's measured items: number → score. */
+  const scoresOf = (agency: { items: { number: number; score: number | null }[] } | undefined) =>
+    Object.fromEntries(
+      (agency?.items ?? []).filter((item) => item.score !== null).map((item) => [item.number, item.score]),
+    );
+
+  it('scores each agency’s measured items on Fujian’s table against hand-computed points', async () => {
+    const answer = await assessmentAs(province.tokens.supervisor, province.agencyId);
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.json.table).toMatchObject({ id: 'fujian-2013', basePoints: 100, bonusCap: 10 });
+    const agencies = byId(
+      answer.json.agencies as { agencyId: string; items: { number: number; score: number | null }[] }[],
+    );
+    expect(Object.keys(agencies).sort()).toEqual(treeOrder().sort());
+    // Items: 3 office details (3 points), 26 publications on time (4), 27 display periods (3),
+    // 33 complaints in time (3), 34 replies on time (6), 37 last year's report by March 31 (3).
+    const office = 2.57; // 6 of 7 details (no fax): 3 × 6/7
+    expect(scoresOf(agencies[province.agencyId])).toEqual({ 3: 3, 26: 4, 27: 3, 33: 3, 34: 6 });
+    // cityA: 2 of 3 published on time (4 × 2/3), its one withdrawal inside the display period.
+    expect(scoresOf(agencies[cityA.agencyId])).toEqual({ 3: office, 26: 2.67, 27: 0, 33: 3, 34: 6 });
+    // cityB: its 2045 report found missing at the cutoff.
+    expect(scoresOf(agencies[cityB.agencyId])).toEqual({ 3: office, 26: 4, 27: 3, 33: 3, 34: 6, 37: 0 });
+    // deptA1: 2 of 3 decisions on time (6 × 2/3).
+    expect(scoresOf(agencies[deptA1.agencyId])).toEqual({ 3: office, 26: 4, 27: 3, 33: 3, 34: 4 });
+    // deptA2: its complaint answered late; its 2045 report published by the cutoff.
+    expect(scoresOf(agencies[deptA2.agencyId])).toEqual({ 3: office, 26: 4, 27: 3, 33: 0, 34: 6, 37: 3 });
+    expect(scoresOf(agencies[deptB1.agencyId])).toEqual({ 3: office, 26: 4, 27: 3, 33: 3, 34: 6 });
+
+    expect(agencies[province.agencyId]).toMatchObject({ measured: { score: 19, of: 19 }, bonus: 0 });
+    expect(agencies[cityA.agencyId]).toMatchObject({ measured: { score: 14.24, of: 19 } });
+    expect(agencies[cityB.agencyId]).toMatchObject({ measured: { score: 18.57, of: 22 } });
+    expect(agencies[deptA1.agencyId]).toMatchObject({ measured: { score: 16.57, of: 19 } });
+    expect(agencies[deptA2.agencyId]).toMatchObject({ measured: { score: 18.57, of: 22 } });
+    expect(agencies[deptB1.agencyId]).toMatchObject({ measured: { score: 18.57, of: 19 } });
+    // Everything else is for manual scoring: 81 base points where item 37 waits, 78 where it is measured.
+    expect(agencies[province.agencyId]).toMatchObject({ manual: { of: 81 } });
+    expect(
+      (agencies[province.agencyId] as unknown as { manual: { numbers: number[] } }).manual.numbers,
+    ).toHaveLength(40);
+    expect(agencies[cityB.agencyId]).toMatchObject({ manual: { of: 78 } });
+  });
+
+  it('says what each score is made of, and the records behind it', async () => {
+    const answer = await assessmentAs(cityA.tokens.supervisor, cityA.agencyId);
+    expect(answer.status).toBe(200);
+    expect(answer.json.agencies.map((agency: { agencyId: string }) => agency.agencyId)).toEqual([
+      cityA.agencyId,
+      ...treeOrder(deptA1, deptA2),
+    ]);
+    const itemOf = (agencyId: string, number: number) =>
+      answer.json.agencies
+        .find((agency: { agencyId: string }) => agency.agencyId === agencyId)
+        .items.find((item: { number: number }) => item.number === number);
+    expect(itemOf(cityA.agencyId, 3)).toMatchObject({
+      measure: 'office_details_published',
+      basis: '6 of 7 office details published; missing: fax',
+    });
+    expect(itemOf(cityA.agencyId, 26).basis).toBe(
+      '2 of 3 proactive items published within their deadline in 2046',
+    );
+    expect(itemOf(cityA.agencyId, 27).basis).toContain(
+      '0 of 1 items withdrawn in 2046 after their display period ended',
+    );
+    expect(itemOf(deptA1.agencyId, 34).basis).toBe(
+      '2 of 3 applications answered within the statutory period in 2046',
+    );
+    expect(itemOf(deptA2.agencyId, 33).basis).toBe('0 of 1 complaints answered within 30 days in 2046');
+    expect(itemOf(deptA2.agencyId, 37).basis).toBe('the 2045 annual report was published by its cutoff');
+    expect(itemOf(deptA1.agencyId, 1)).toMatchObject({ measure: null, score: null });
+    const missing = (
+      await assessmentAs(province.tokens.supervisor, cityB.agencyId)
+    ).json.agencies[0].items.find((item: { number: number }) => item.number === 37);
+    expect(missing).toMatchObject({
+      score: 0,
+      basis: 'the 2045 annual report was not published by 2046-04-01',
+    });
+    expect(missing.records).toEqual([expect.stringMatching(/^2045#annual_report_missing#/)]);
+  });
+
+  it('the assessment is a supervisor’s: not beside or above, not a clerk’s; unknown tables are 400s', async () => {
+    expect((await assessmentAs(cityA.tokens.supervisor, cityB.agencyId)).status).toBe(403);
+    expect((await assessmentAs(deptA1.tokens.supervisor, cityA.agencyId)).status).toBe(403);
+    expect((await assessmentAs(province.tokens.clerk, province.agencyId)).status).toBe(403);
+    const unknown = await assessmentAs(province.tokens.supervisor, province.agencyId, '?table=mars-2099');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors).toEqual([expect.objectContaining({ path: 'query.table' })]);
   });
 });
