@@ -414,6 +414,10 @@ export const AssessmentView = z.object({
           score: z.number().nullable().describe('Points earned, or null: to be scored by hand'),
           basis: z.string().nullable(),
           records: z.array(z.string()),
+          counts: z
+            .object({ good: z.int(), total: z.int() })
+            .nullable()
+            .describe('What the rate counts: good of total'),
         }),
       ),
       measured: z.object({ score: z.number(), of: z.number() }),

@@ -58,6 +58,7 @@ export function measureAgencyYear(records: AgencyYearRecords): Partial<Record<Me
         ? `all ${OFFICE_FIELDS.length} office details published`
         : `${OFFICE_FIELDS.length - missing.length} of ${OFFICE_FIELDS.length} office details published; missing: ${missing.join(', ')}`,
     records: [],
+    counts: { good: OFFICE_FIELDS.length - missing.length, total: OFFICE_FIELDS.length },
   };
 
   const published = sum(DAY_CELLS.published);
@@ -66,6 +67,7 @@ export function measureAgencyYear(records: AgencyYearRecords): Partial<Record<Me
     rate: share(published - publishedLate, published),
     basis: `${published - publishedLate} of ${published} proactive items published within their deadline in ${records.year}`,
     records: casesOf(recorded('publication_overdue')),
+    counts: { good: published - publishedLate, total: published },
   };
 
   const withdrawn = sum(DAY_CELLS.withdrawn);
@@ -76,6 +78,7 @@ export function measureAgencyYear(records: AgencyYearRecords): Partial<Record<Me
       early === 0 ? '' : ` (${early} inside it, each on a recorded legal basis)`
     }`,
     records: [],
+    counts: { good: withdrawn - early, total: withdrawn },
   };
 
   const answered = sum(DAY_CELLS.complaintsAnswered);
@@ -84,6 +87,7 @@ export function measureAgencyYear(records: AgencyYearRecords): Partial<Record<Me
     rate: share(answered - answeredLate, answered),
     basis: `${answered - answeredLate} of ${answered} complaints answered within 30 days in ${records.year}`,
     records: casesOf(recorded('complaint_unanswered')),
+    counts: { good: answered - answeredLate, total: answered },
   };
 
   const decided = sum(DAY_CELLS.decided);
@@ -92,6 +96,7 @@ export function measureAgencyYear(records: AgencyYearRecords): Partial<Record<Me
     rate: share(decided - late, decided),
     basis: `${decided - late} of ${decided} applications answered within the statutory period in ${records.year}`,
     records: casesOf(recorded('reply_overdue', 'extension_overdue')),
+    counts: { good: decided - late, total: decided },
   };
 
   // The report on last year, due by the cutoff of this year: late if the sweep found it missing.
@@ -108,12 +113,14 @@ export function measureAgencyYear(records: AgencyYearRecords): Partial<Record<Me
         records.lastYearReport.published ? ' (published later)' : ''
       }`,
       records: [missingReport.breachKey],
+      counts: { good: 0, total: 1 },
     };
   else if (records.lastYearReport.published)
     measured.annual_report_on_time = {
       rate: 1,
       basis: `the ${lastYear} annual report was published by its cutoff`,
       records: [],
+      counts: { good: 1, total: 1 },
     };
   // Neither: the cutoff has not passed yet; the item waits (scored by hand, or later).
 
@@ -128,6 +135,7 @@ export function measureAgencyYear(records: AgencyYearRecords): Partial<Record<Me
     rate: share(concluded - corrected, concluded),
     basis: `${corrected} of ${concluded} reconsiderations and lawsuits concluded in ${records.year} corrected the decision`,
     records: [],
+    counts: { good: concluded - corrected, total: concluded },
   };
   return measured;
 }

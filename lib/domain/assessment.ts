@@ -71,6 +71,8 @@ export type MeasuredRate = Readonly<{
   basis: string;
   /** The records behind it (tracking numbers, publication ids), as far as it names them. */
   records: readonly string[];
+  /** What the rate counts: `good` of `total` (6 of 7 office details; 41 of 45 replies). */
+  counts?: Readonly<{ good: number; total: number }>;
 }>;
 
 export type ScoredItem = Readonly<{
@@ -84,6 +86,7 @@ export type ScoredItem = Readonly<{
   score: number | null;
   basis: string | null;
   records: readonly string[];
+  counts: Readonly<{ good: number; total: number }> | null;
 }>;
 
 const twoPlaces = (value: number) => Math.round(value * 100) / 100;
@@ -108,6 +111,7 @@ export function scoreAgainst(table: AssessmentTable, measured: Partial<Record<Me
       score: taken === undefined ? null : twoPlaces(item.points * taken.rate),
       basis: taken?.basis ?? null,
       records: taken?.records ?? [],
+      counts: taken?.counts ?? null,
     };
   });
   const scored = items.filter((item) => item.score !== null);

@@ -91,6 +91,7 @@ describe('the measures of an agency’s year', () => {
       rate: 3 / 4,
       basis: '3 of 4 applications answered within the statutory period in 2046',
       records: ['A1', 'A2'],
+      counts: { good: 3, total: 4 },
     });
     expect(measured.publications_on_time?.records).toEqual(['S1']);
   });
@@ -106,6 +107,7 @@ describe('the measures of an agency’s year', () => {
       rate: 0,
       basis: 'the 2045 annual report was not published by 2046-03-31',
       records: [missing.breachKey],
+      counts: { good: 0, total: 1 },
     });
     expect(
       measureAgencyYear({ ...quietYear, breaches: [missing], lastYearReport: { published: true } })
