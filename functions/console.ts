@@ -24,6 +24,8 @@ const config = loadConfig(process.env, 'console');
 const { deps: applications, table } = await applicationDeps(config, { writesLetters: true });
 const staffStore = new DynamoStaffStore(table);
 const tree = new DynamoAgencyStore(table);
+const reportStore = new DynamoReportStore(table);
+const sweepStore = new DynamoSweepStore(table, tree);
 const deps: ConsoleDeps = {
   agencies: applications.agencies,
   applications,
@@ -33,9 +35,9 @@ const deps: ConsoleDeps = {
     agencies: applications.agencies,
     calendars: new DynamoCalendarStore(table),
   },
-  reports: { store: new DynamoReportStore(table), agencies: applications.agencies },
+  reports: { store: reportStore, agencies: applications.agencies },
   oversight: {
-    store: new DynamoSweepStore(table, tree),
+    store: sweepStore,
     agencies: tree,
     applications: applications.applications,
   },
@@ -45,6 +47,7 @@ const deps: ConsoleDeps = {
     directory: createStaffDirectory(config),
     newStaffId,
   },
+  supervision: { agencies: tree, days: reportStore, breaches: sweepStore, reports: reportStore },
 };
 
 const oidc = new OidcClient(config.staffSignIn);

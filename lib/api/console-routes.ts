@@ -5,6 +5,7 @@ import { platformRoutes } from './console-routes/platform';
 import { proactiveRoutes } from './console-routes/proactive';
 import { reportsRoutes } from './console-routes/reports';
 import { sessionRoutes } from './console-routes/session';
+import { supervisionRoutes } from './console-routes/supervision';
 
 /** The staff console's pages, by area (each area's routes in its own file). */
 export const consoleRoutes = [
@@ -13,6 +14,7 @@ export const consoleRoutes = [
   ...proactiveRoutes,
   ...complaintsRoutes,
   ...reportsRoutes,
+  ...supervisionRoutes,
   ...adminRoutes,
   ...platformRoutes,
 ] as const;

@@ -42,6 +42,7 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
     label: 'console.nav.reports',
     roles: ['clerk', 'approver', 'supervisor', 'agency_admin'],
   },
+  { href: '/console/supervision', label: 'console.nav.supervision', roles: ['supervisor', 'agency_admin'] },
   { href: '/console/admin', label: 'console.nav.admin', roles: ['agency_admin'] },
   { href: '/console/platform', label: 'console.nav.platform', roles: ['platform_admin'] },
 ];

@@ -6,6 +6,7 @@ import type { ConsoleDeps } from './console-deps';
 import { platformPages } from './platform/index.tsx';
 import { proactivePages } from './proactive/index.tsx';
 import { reportsPages } from './reports/index.tsx';
+import { supervisionPages } from './supervision/index.tsx';
 import { todayPages } from './today/index.tsx';
 
 type SignInKey =
@@ -19,6 +20,7 @@ export function consolePages(deps: ConsoleDeps): Omit<PageHandlers<'console'>, S
     ...proactivePages(deps),
     ...complaintsPages(deps),
     ...reportsPages(deps),
+    ...supervisionPages(deps),
     ...adminPages(deps),
     ...platformPages(deps),
   };

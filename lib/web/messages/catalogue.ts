@@ -9,6 +9,7 @@ import { consoleApplications } from './console-applications';
 import { consoleProactive } from './console-proactive';
 import { consoleAdmin } from './console-admin';
 import { consoleToday } from './console-today';
+import { consoleSupervision } from './console-supervision';
 import { follow } from './follow';
 import type { Section } from './section';
 import { translatorOf } from './translate';
@@ -35,6 +36,7 @@ export const sections = [
   consoleProactive,
   consoleToday,
   consoleAdmin,
+  consoleSupervision,
 ] as const;
 
 type KeysOf<S> = S extends Section<infer K> ? K : never;

@@ -1,0 +1,19 @@
+import type { PageRouteDefinition } from '../page-routes';
+import { consolePage } from './console-page';
+
+/**
+ * The console's supervision pages (监督): a government's supervisors and administrators over their agency
+ * and every agency under it — compliance for a period, the yearly assessment (考核).
+ */
+export const supervisionRoutes = [
+  consolePage(
+    'GET',
+    '/console/supervision',
+    'Compliance of my agency and every agency under it for a period (?from=&to=, January 1 to today by default): sortable (?sort=&order=), the tree’s totals; ?format=csv exports it',
+  ),
+  consolePage(
+    'GET',
+    '/console/supervision/assessment',
+    'The yearly assessment (考核, ?year=) of my agency and every agency under it on the points table: measured items with their score and basis; the items left for manual scoring',
+  ),
+] as const satisfies readonly PageRouteDefinition[];

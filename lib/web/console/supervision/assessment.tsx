@@ -1,0 +1,139 @@
+import * as z from 'zod';
+import type { ScoredItem } from '#lib/domain/assessment';
+import { Button, Select } from '../../components';
+import { usePage } from '../../context';
+import type { MessageKey } from '../../messages/catalogue';
+import { COMPLIANCE_HREF } from './compliance.tsx';
+
+export const ASSESSMENT_HREF = '/console/supervision/assessment';
+/** The first year the page offers (the assessment counts from the day counters, kept since 2026). */
+export const FIRST_ASSESSED_YEAR = 2026;
+
+export const AssessmentPageQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+});
+
+/** One agency's scored table, as the use case answers it. */
+export type AgencyAssessment = Readonly<{
+  agencyId: string;
+  agencyName: string;
+  items: readonly ScoredItem[];
+  measured: { score: number; of: number };
+  bonus: number;
+  manual: { numbers: readonly number[]; of: number };
+}>;
+
+const measureWords = (measure: NonNullable<ScoredItem['measure']>): MessageKey => `cSup.measure.${measure}`;
+
+/** An agency's measured items: the item, its points and score, and what the score counts. */
+function MeasuredItems(props: { agency: AgencyAssessment }) {
+  const { t } = usePage();
+  const measured = props.agency.items.filter((item) => item.measure !== null);
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption>{t('cSup.as.details', { agency: props.agency.agencyName })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('cSup.as.col.number')}</th>
+            <th scope="col">{t('cSup.as.col.item')}</th>
+            <th scope="col" class="nowrap">
+              {t('cSup.as.col.points')}
+            </th>
+            <th scope="col" class="nowrap">
+              {t('cSup.as.col.score')}
+            </th>
+            <th scope="col">{t('cSup.as.col.basis')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {measured.map((item) => (
+            <tr key={item.number}>
+              <th scope="row">{item.number}</th>
+              <td>{item.text}</td>
+              <td class="nowrap">{item.points}</td>
+              <td class="nowrap">{item.score === null ? t('cSup.blank') : item.score}</td>
+              <td>
+                {item.measure === null ? null : t(measureWords(item.measure))}
+                {item.counts === null ? (
+                  <span class="muted"> {t('cSup.as.notYet')}</span>
+                ) : (
+                  <>
+                    {'：'}
+                    <strong>{t('cSup.as.counts', item.counts)}</strong>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function AssessmentPage(props: {
+  year: number;
+  years: readonly number[];
+  table: { name: string };
+  agencies: readonly AgencyAssessment[];
+}) {
+  const { t } = usePage();
+  return (
+    <>
+      <h1>{t('cSup.as.title', { year: props.year })}</h1>
+      <p class="lead">{t('cSup.as.lead', { table: props.table.name })}</p>
+      <p>
+        <a href={COMPLIANCE_HREF}>{t('cSup.toCompliance')}</a>
+      </p>
+      <form method="get" action={ASSESSMENT_HREF} class="filters" aria-label={t('cSup.as.form')}>
+        <Select
+          name="year"
+          label={t('cSup.as.year')}
+          value={String(props.year)}
+          choices={props.years.map((year) => ({ value: String(year), label: String(year) }))}
+        />
+        <div class="actions">
+          <Button variant="secondary">{t('cSup.as.apply')}</Button>
+        </div>
+      </form>
+      <div class="table-wrap">
+        <table>
+          <caption>{t('cSup.as.caption', { year: props.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cSup.col.agency')}</th>
+              <th scope="col">{t('cSup.as.col.measured')}</th>
+              <th scope="col">{t('cSup.as.col.bonus')}</th>
+              <th scope="col">{t('cSup.as.col.manual')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.agencies.map((agency) => (
+              <tr key={agency.agencyId}>
+                <th scope="row">
+                  <a href={`#as-${agency.agencyId}`}>{agency.agencyName}</a>
+                </th>
+                <td>{t('cSup.as.score', agency.measured)}</td>
+                <td>{agency.bonus}</td>
+                <td>
+                  {t('cSup.as.manual', { count: agency.manual.numbers.length, points: agency.manual.of })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.agencies.map((agency) => (
+        <section
+          key={agency.agencyId}
+          id={`as-${agency.agencyId}`}
+          aria-labelledby={`as-${agency.agencyId}-h`}
+        >
+          <h2 id={`as-${agency.agencyId}-h`}>{agency.agencyName}</h2>
+          <MeasuredItems agency={agency} />
+        </section>
+      ))}
+    </>
+  );
+}
