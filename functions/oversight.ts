@@ -16,7 +16,14 @@ import {
 } from '#lib/use-cases/oversight';
 import { staffAccountLookup } from '#lib/adapters/staff-store';
 import { DynamoReportStore } from '#lib/adapters/report-store';
-import { assessTree, complianceOverTree, rollUpReports } from '#lib/use-cases/supervision';
+import {
+  assessTree,
+  complianceOverTree,
+  publishRollUp,
+  readPublishedRollUp,
+  rollUpReports,
+} from '#lib/use-cases/supervision';
+import { annualReportHtml } from '#lib/domain/annual-report-html';
 
 const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
@@ -44,6 +51,27 @@ export const handler = httpFunction(
       ok(await listAwaitingConfirmation(deps, principal, params.agencyId, query, chinaDateOf(now))),
     'GET /v1/agencies/{agencyId}/roll-ups/{year}': async ({ principal, params }) =>
       ok(await rollUpReports({ agencies, reports }, principal, params.agencyId, params.year)),
+    'POST /v1/agencies/{agencyId}/roll-ups/{year}/publication': async ({ principal, params, body, now }) =>
+      ok(
+        await publishRollUp(
+          { agencies, reports, editions: reports },
+          principal,
+          params.agencyId,
+          params.year,
+          body,
+          now,
+        ),
+      ),
+    'GET /v1/agencies/{agencyId}/roll-ups/{year}/published': async ({ params, query, headers }) => {
+      const published = await readPublishedRollUp(reports, params.agencyId, params.year, query.edition);
+      if (headers.accept?.includes('text/html') === true)
+        return {
+          status: 200,
+          text: annualReportHtml(published.content, published.seal),
+          contentType: 'text/html; charset=utf-8',
+        };
+      return ok({ content: published.content, seal: published.seal, editions: published.editions });
+    },
     'GET /v1/agencies/{agencyId}/compliance': async ({ principal, params, query, now }) =>
       ok(await complianceOverTree(compliance, principal, params.agencyId, query, chinaDateOf(now))),
     'GET /v1/agencies/{agencyId}/assessments/{year}': async ({ principal, params, query }) =>

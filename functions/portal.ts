@@ -15,11 +15,13 @@ import { readingPages } from '#lib/web/pages/reading-room.tsx';
 
 const config = loadConfig(process.env, 'portal');
 const { deps: applications, table } = await applicationDeps(config);
+const reportStore = new DynamoReportStore(table);
 const deps: PortalDeps = {
   agencies: applications.agencies,
   readingRoom: readingRoomDeps(config),
   applications,
-  reports: { store: new DynamoReportStore(table), agencies: applications.agencies },
+  reports: { store: reportStore, agencies: applications.agencies },
+  rollUps: reportStore,
   complaints: {
     store: new DynamoComplaintStore(table),
     agencies: applications.agencies,

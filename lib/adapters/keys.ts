@@ -65,6 +65,12 @@ export const keys = {
     pk: `REPORT#${agencyId}#${year}`,
     sk: 'FIGURES',
   }),
+  /** A government's roll-up (汇总) of a year's reports, as it publishes it: the case, and each sealed edition. */
+  rollUp: (agencyId: string, year: number): Key => ({ pk: `ROLLUP#${agencyId}#${year}`, sk: CASE_SK }),
+  rollUpEdition: (agencyId: string, year: number, edition: number): Key => ({
+    pk: `ROLLUP#${agencyId}#${year}`,
+    sk: `EDITION#${pad(edition, 4)}`,
+  }),
   /** Every counter item of an agency (applications, publications, legal challenges, by year). */
   statisticsPartition: (agencyId: string): string => `STATS#${agencyId}`,
   legalStatistics: (agencyId: string, year: number): Key => ({
@@ -205,6 +211,8 @@ export const keys = {
         return keys.publication(ref.id);
       case 'annual_report':
         return keys.annualReport(ref.agencyId, Number(ref.id));
+      case 'roll_up':
+        return keys.rollUp(ref.agencyId, Number(ref.id));
       case 'breach':
         return keys.breach(ref.agencyId, ref.id);
       case 'complaint':

@@ -41,6 +41,8 @@ const PublishedMark = z.preprocess(
       : item,
   z.object({ year: z.int(), edition: z.int(), publishedOn: CivilDate.optional() }),
 );
+const RollUpItem = z.object({ seals: z.array(Seal), version: z.int() });
+
 /** The counter items' sort keys (`keys.statistics`, `publicationStatistics`, `legalStatistics`) by kind. */
 const COUNTER_KINDS = new Map<string, YearCounters['kind']>([
   ['APPLICATIONS', 'applications'],
@@ -95,6 +97,60 @@ export class DynamoReportStore implements ReportStore {
   ): Promise<{ content: ReportContent; seal: Seal } | undefined> {
     const item = await this.table.get(keys.annualReportEdition(agencyId, year, edition));
     return item === undefined ? undefined : EditionItem.parse(item);
+  }
+
+  /** A government's published roll-up of `year`: the seal of every edition, and where its case stands. */
+  async rollUp(
+    agencyId: string,
+    year: number,
+  ): Promise<{ seals: Seal[]; version: number; chain: ChainHead } | undefined> {
+    const item = await this.table.get(keys.rollUp(agencyId, year));
+    if (item === undefined) return undefined;
+    const { seals, version } = RollUpItem.parse(item);
+    return { seals, version, chain: chainHeadOf(item) };
+  }
+
+  async rollUpEdition(
+    agencyId: string,
+    year: number,
+    edition: number,
+  ): Promise<{ content: ReportContent; seal: Seal } | undefined> {
+    const item = await this.table.get(keys.rollUpEdition(agencyId, year, edition));
+    return item === undefined ? undefined : EditionItem.parse(item);
+  }
+
+  /** Publishes a sealed edition of the roll-up: the case (its seals), the edition, the event, at once. */
+  async publishRollUp(
+    agencyId: string,
+    year: number,
+    edition: { content: ReportContent; seal: Seal; seals: readonly Seal[] },
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+  ): Promise<void> {
+    await this.table.transact([
+      ...caseChange(this.table, {
+        item: { ...keys.rollUp(agencyId, year), entity: 'roll_up', agencyId, year, seals: edition.seals },
+        expectedVersion,
+        event,
+        onExists: () => new VersionConflictError('Someone has just published this roll-up; read it again.'),
+      }),
+      {
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              ...keys.rollUpEdition(agencyId, year, edition.seal.edition),
+              entity: 'roll_up_edition',
+              content: edition.content,
+              seal: edition.seal,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () =>
+          new VersionConflictError('Someone has just published this roll-up; read it again.'),
+      },
+    ]);
   }
 
   async figures(agencyId: string, year: number): Promise<Figures | undefined> {

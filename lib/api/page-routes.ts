@@ -132,6 +132,11 @@ export const portalRoutes = [
     'An annual report in the national format',
     PagePaths.report,
   ),
+  sharedPage(
+    '/agencies/{agencyId}/roll-ups/{year}',
+    'A government’s published roll-up (汇总) of its agencies’ annual reports, in the national format',
+    PagePaths.report,
+  ),
   page('GET', '/agencies/{agencyId}/apply', 'Apply (在线申请, Reg. 29): the form', PagePaths.agency),
   page('POST', '/agencies/{agencyId}/apply', 'Apply: submit the form', PagePaths.agency),
   page(

@@ -396,33 +396,40 @@ export const AssessmentView = z.object({
     source: z.string(),
     basePoints: z.number(),
     bonusCap: z.number(),
+    items: z.array(
+      z.object({
+        number: z.int(),
+        section: z.string(),
+        text: z.string(),
+        points: z.number(),
+        measure: z.string().nullable().describe('What the platform measures it by, or null: scored by hand'),
+        bonus: z.boolean(),
+        bonusGroup: z.string().nullable(),
+      }),
+    ),
   }),
   agencies: z.array(
     z.object({
       agencyId: z.string(),
       agencyName: z.string(),
       parentAgencyId: z.string().nullable(),
-      tableId: z.string(),
-      items: z.array(
-        z.object({
-          number: z.int(),
-          section: z.string(),
-          text: z.string(),
-          points: z.number(),
-          bonus: z.boolean(),
-          measure: z.string().nullable(),
-          score: z.number().nullable().describe('Points earned, or null: to be scored by hand'),
-          basis: z.string().nullable(),
-          records: z.array(z.string()),
-          counts: z
-            .object({ good: z.int(), total: z.int() })
-            .nullable()
-            .describe('What the rate counts: good of total'),
-        }),
-      ),
       measured: z.object({ score: z.number(), of: z.number() }),
       bonus: z.number(),
       manual: z.object({ numbers: z.array(z.int()), of: z.number() }),
+      scores: z
+        .array(
+          z.object({
+            number: z.int(),
+            score: z.number().nullable().describe('Points earned, or null: not measurable yet'),
+            basis: z.string().nullable(),
+            records: z.array(z.string()),
+            counts: z
+              .object({ good: z.int(), total: z.int() })
+              .nullable()
+              .describe('What the rate counts: good of total'),
+          }),
+        )
+        .describe('The measured items of the table, by number'),
     }),
   ),
 });

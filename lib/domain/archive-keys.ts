@@ -51,6 +51,10 @@ export const archiveKeys = {
   ): string =>
     `${folder(ref.agencyId, yearOf(ref.sentOn), 'application', ref.id)}/third-party-notice-${consultationId}-v${version}.html`,
 
+  /** A published edition of a government's roll-up (汇总), without extension (`.json`, `.html` beside it). */
+  rollUp: (agencyId: string, year: number, edition: number): string =>
+    `${folder(agencyId, year, 'roll_up', String(year))}/edition-${edition}`,
+
   /** A published edition of an annual report, without extension (`.json` and `.html` go beside it). */
   annualReport: (agencyId: string, year: number, edition: number): string =>
     `${folder(agencyId, year, 'annual_report', String(year))}/edition-${edition}`,

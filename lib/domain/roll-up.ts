@@ -1,4 +1,5 @@
-import type { ReportContent } from './annual-report';
+import { reportYearHasEnded, sealOf, type ReportContent, type Seal } from './annual-report';
+import { RuleViolationError } from './errors';
 
 /**
  * The roll-up (汇总) of a government's annual report over the agencies under it: the national-format
@@ -107,4 +108,44 @@ export function rollUp(year: number, parts: readonly RollUpPart[]): RollUp {
     })),
     unpublished: parts.filter((part) => part.publishedEdition === null).map((part) => part.agencyId),
   };
+}
+
+/**
+ * The roll-up as a report in the national format, for the government to publish as its own edition
+ * (汇总): the summed tables, and a narrative saying what it sums and who had not published their own.
+ */
+export function rollUpContent(rollUp: RollUp, government: { agencyId: string; name: string }): ReportContent {
+  const names = new Map(rollUp.agencies.map((agency) => [agency.agencyId, agency.agencyName]));
+  const missing = rollUp.unpublished.map((agencyId) => names.get(agencyId) ?? agencyId);
+  return {
+    agencyId: government.agencyId,
+    agencyName: `${government.name}（汇总）`,
+    year: rollUp.year,
+    narrative: {
+      general: `本报告汇总${government.name}及所属${rollUp.agencies.length - 1}个机关${rollUp.year}年政府信息公开工作情况，各表数据为各机关数据之和。`,
+      problems:
+        missing.length === 0
+          ? '汇总时，各机关均已公布本机关年度报告。'
+          : `汇总时，以下${missing.length}个机关尚未公布本机关年度报告：${missing.join('、')}。`,
+      other: '',
+    },
+    ...rollUp.tables,
+  };
+}
+
+/** Seals the roll-up's content as the next edition, once its year has ended. */
+export function sealRollUp(
+  content: ReportContent,
+  previous: readonly Seal[],
+  at: string, // ISO date-time in China time
+  archiveKeyOf: (edition: number) => string,
+): Seal {
+  if (!reportYearHasEnded(content.year, at))
+    throw new RuleViolationError(
+      'report-year-not-ended',
+      `The ${content.year} roll-up can be published from January 1, ${content.year + 1}: its figures are for the whole year.`,
+      [{ path: 'path.year', message: `must be a year that has ended (it is ${at.slice(0, 4)} in China)` }],
+    );
+  const edition = previous.length + 1;
+  return { edition, sha256: sealOf(content), publishedAt: at, archiveKey: archiveKeyOf(edition) };
 }

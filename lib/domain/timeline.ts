@@ -16,6 +16,7 @@ export const CASE_KINDS = [
   'submission',
   'publication',
   'annual_report',
+  'roll_up',
   'breach',
   'complaint',
 ] as const;

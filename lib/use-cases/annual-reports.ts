@@ -330,6 +330,20 @@ export async function editNarrative(
  * An approver publishes after the checks pass: the report is sealed (SHA-256 of its canonical form),
  * archived (JSON and the printable page), put in the reading room, and seen by the sweep's cutoff check.
  */
+/** What a sealed edition (a report, a roll-up) archives beside its event: its JSON and its printable page. */
+export const sealedEditionObjects = (content: ReportContent, seal: Seal) => [
+  {
+    key: `${seal.archiveKey}.json`,
+    body: canonicalJson({ content, seal }),
+    contentType: 'application/json; charset=utf-8',
+  },
+  {
+    key: `${seal.archiveKey}.html`,
+    body: annualReportHtml(content, seal),
+    contentType: 'text/html; charset=utf-8',
+  },
+];
+
 export async function publish(
   deps: ReportDeps,
   principal: Principal,
@@ -352,18 +366,7 @@ export async function publish(
     data: {
       edition: seal.edition,
       sha256: seal.sha256,
-      archiveObjects: [
-        {
-          key: `${seal.archiveKey}.json`,
-          body: canonicalJson({ content: report.content, seal }),
-          contentType: 'application/json; charset=utf-8',
-        },
-        {
-          key: `${seal.archiveKey}.html`,
-          body: annualReportHtml(report.content, seal),
-          contentType: 'text/html; charset=utf-8',
-        },
-      ],
+      archiveObjects: sealedEditionObjects(report.content, seal),
     },
   });
   await deps.store.publish(report, agencyId, year, found.report.version, event, {

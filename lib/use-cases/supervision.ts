@@ -8,13 +8,24 @@ import {
   type DayCounters,
 } from '#lib/domain/compliance';
 import type { IsoDate } from '#lib/domain/calendar/civil-date';
-import { NotFoundError, ValidationError } from '#lib/domain/errors';
-import { rollUp, type RollUpPart } from '#lib/domain/roll-up';
+import { NotFoundError, ValidationError, VersionConflictError } from '#lib/domain/errors';
+import { rollUp, rollUpContent, sealRollUp, type RollUpPart } from '#lib/domain/roll-up';
+import { annualReportBody } from '#lib/domain/annual-report-html';
+import type { ReportContent, Seal } from '#lib/domain/annual-report';
+import { archiveKeys } from '#lib/domain/archive-keys';
+import { chinaIsoOf } from '#lib/domain/china-time';
+import {
+  EMPTY_CHAIN,
+  nextEvent,
+  staffActor,
+  type ChainHead,
+  type TimelineEvent,
+} from '#lib/domain/timeline';
 import { scoreAgainst, type AssessmentTable } from '#lib/domain/assessment';
 import { measureAgencyYear } from '#lib/domain/assessment-measures';
 import type { Principal } from '#lib/domain/staff';
 import type { Breach } from '#lib/domain/sweep';
-import { inputsFrom, type AgencyYear, type ReportStore } from './annual-reports';
+import { inputsFrom, sealedEditionObjects, type AgencyYear, type ReportStore } from './annual-reports';
 import { assertOversees, type AgencyTree } from './oversight';
 
 /**
@@ -188,6 +199,7 @@ export type AssessmentDeps = ComplianceDeps & { reports: SupervisionDeps['report
  * its measures from what is kept by key — its item, its day counters of the year and its breaches (one
  * Query each), its counters (one Query: the year's legal challenges), last year's publication mark (in
  * batches of 100) — scored `points × rate`; the items no measure covers are listed for manual scoring.
+ * The table (its items' text and points) is answered once; each agency has its measured items' scores.
  */
 export async function assessTree(
   deps: AssessmentDeps,
@@ -221,13 +233,112 @@ export async function assessTree(
           challengeCells:
             counters.find((counter) => counter.kind === 'challenges' && counter.year === year)?.cells ?? {},
         });
+        const { items, measured: earned, bonus, manual } = scoreAgainst(table, measured);
         return {
           ...placeIn(agency, agencyId),
-          ...scoreAgainst(table, measured),
+          measured: earned,
+          bonus,
+          manual,
+          // The items the table measures (their text and points are the table's, given once).
+          scores: items
+            .filter((item) => item.measure !== null)
+            .map(({ number, score, basis, records, counts }) => ({ number, score, basis, records, counts })),
         };
       })),
     );
   }
-  const { id, name, source, basePoints, bonusCap } = table;
-  return { agencyId, year, table: { id, name, source, basePoints, bonusCap }, agencies: scored };
+  return { agencyId, year, table, agencies: scored };
+}
+
+/** Port: a government's published roll-ups (汇总), edition by edition. */
+export interface RollUpEditions {
+  rollUp(
+    agencyId: string,
+    year: number,
+  ): Promise<{ seals: Seal[]; version: number; chain: ChainHead } | undefined>;
+  rollUpEdition(
+    agencyId: string,
+    year: number,
+    edition: number,
+  ): Promise<{ content: ReportContent; seal: Seal } | undefined>;
+  publishRollUp(
+    agencyId: string,
+    year: number,
+    edition: { content: ReportContent; seal: Seal; seals: readonly Seal[] },
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+  ): Promise<void>;
+}
+
+/**
+ * The government publishes the roll-up as it stands now, as its own sealed edition (汇总): the summed
+ * tables in the national format with a narrative saying what they sum and who had not published, the
+ * SHA-256 of its canonical form, archived (JSON and the printable page) and shown on the portal. Each
+ * publication is a new edition; `version` is the roll-up's as the publisher read it (0: none yet).
+ */
+export async function publishRollUp(
+  deps: SupervisionDeps & { editions: RollUpEditions },
+  principal: Principal,
+  agencyId: string,
+  year: number,
+  input: { version: number },
+  now: Date,
+) {
+  const current = await deps.editions.rollUp(agencyId, year);
+  if ((current?.version ?? 0) !== input.version)
+    throw new VersionConflictError(
+      `The roll-up is at version ${current?.version ?? 0}, not ${input.version}: someone has published it since you read it.`,
+    );
+  const summed = await rollUpReports(deps, principal, agencyId, year);
+  const content = rollUpContent(summed, { agencyId, name: summed.agencies[0]?.agencyName ?? agencyId });
+  const seal = sealRollUp(content, current?.seals ?? [], chinaIsoOf(now), (edition) =>
+    archiveKeys.rollUp(agencyId, year, edition),
+  );
+  const event = nextEvent({ agencyId, kind: 'roll_up', id: String(year) }, current?.chain ?? EMPTY_CHAIN, {
+    type: 'roll_up_published',
+    now,
+    actor: staffActor(principal),
+    data: {
+      edition: seal.edition,
+      sha256: seal.sha256,
+      archiveObjects: sealedEditionObjects(content, seal),
+    },
+  });
+  const seals = [...(current?.seals ?? []), seal];
+  await deps.editions.publishRollUp(
+    agencyId,
+    year,
+    { content, seal, seals },
+    current?.version ?? 'new',
+    event,
+  );
+  return {
+    agencyId,
+    year,
+    version: (current?.version ?? 0) + 1,
+    seal,
+    editions: seals,
+    unpublished: summed.unpublished,
+  };
+}
+
+/** A published roll-up (the latest edition, or one asked for), with every edition's seal. */
+export async function readPublishedRollUp(
+  editions: Pick<RollUpEditions, 'rollUp' | 'rollUpEdition'>,
+  agencyId: string,
+  year: number,
+  edition?: number,
+) {
+  const found = await editions.rollUp(agencyId, year);
+  const latest = found?.seals.at(-1);
+  if (found === undefined || latest === undefined)
+    throw new NotFoundError(`No ${year} roll-up of ${agencyId} is published.`);
+  const wanted = await editions.rollUpEdition(agencyId, year, edition ?? latest.edition);
+  if (wanted === undefined)
+    throw new NotFoundError(`The ${year} roll-up has no edition ${edition ?? latest.edition}.`);
+  return {
+    ...wanted,
+    editions: found.seals,
+    body: () => annualReportBody(wanted.content, wanted.seal),
+  };
 }

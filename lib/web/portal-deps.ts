@@ -3,6 +3,7 @@ import type { ApplicationDeps } from '#lib/use-cases/applications/ports';
 import type { ComplaintFormDeps } from '#lib/use-cases/complaints';
 import type { ReadingRoomDeps } from '#lib/use-cases/proactive';
 import type { ReportDeps } from '#lib/use-cases/annual-reports';
+import type { RollUpEditions } from '#lib/use-cases/supervision';
 
 /**
  * What the portal's pages use: the very use cases (and so the ports) the API's functions use, wired to
@@ -13,5 +14,7 @@ export type PortalDeps = {
   readonly readingRoom: ReadingRoomDeps;
   readonly applications: ApplicationDeps;
   readonly reports: ReportDeps;
+  /** Governments' published roll-ups (汇总). */
+  readonly rollUps: Pick<RollUpEditions, 'rollUp' | 'rollUpEdition'>;
   readonly complaints: ComplaintFormDeps;
 };

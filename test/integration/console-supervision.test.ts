@@ -8,7 +8,7 @@ import {
   aStaffMember,
   localCloud,
 } from '#test/support/api';
-import { checkPage, launchBrowser, screenshots } from '#test/support/browser';
+import { checkPage, launchBrowser, newPerson, screenshots } from '#test/support/browser';
 import { staffAtConsole } from '#test/support/console';
 
 /**
@@ -179,6 +179,34 @@ describe('supervision at the console', () => {
       await page.getByRole('heading', { name: '无权查看' }).waitFor();
       await checkPage(page);
       await context.close();
+    },
+    WALK_MS,
+  );
+
+  it(
+    'the government’s published roll-up on the portal, as a citizen reads it',
+    async () => {
+      const approver = await aStaffMember(government, ['approver']);
+      const published = await api('POST', `/v1/agencies/${government}/roll-ups/2046/publication`, {
+        token: approver.token,
+        body: { version: 0 },
+        now: at('2047-02-01'),
+      });
+      expect(published.status, published.text).toBe(200);
+      const citizen = await newPerson(browser, { javaScript: false });
+      const page = await citizen.newPage();
+      const answer = await page.goto(`${localCloud().baseUrl}/agencies/${government}/roll-ups/2046`);
+      expect(answer?.status()).toBe(200);
+      await page
+        .getByRole('heading', { name: '丙市人民政府（汇总）2046年政府信息公开工作年度报告' })
+        .waitFor();
+      expect(await page.locator('body').innerText()).toContain('所属2个机关');
+      expect(await page.locator('body').innerText()).toContain(published.json.seal.sha256);
+      await checkPage(page);
+      await screenshots(page, 'portal-roll-up');
+      const none = await page.goto(`${localCloud().baseUrl}/agencies/${government}/roll-ups/2045`);
+      expect(none?.status()).toBe(404);
+      await citizen.close();
     },
     WALK_MS,
   );

@@ -449,9 +449,9 @@ describe('compliance (2046-03-01 to 2046-05-31) and the 2046 assessment of a pro
   const assessmentAs = (token: string, agencyId: string, query = '') =>
     api('GET', `/v1/agencies/${agencyId}/assessments/2046${query}`, { token, now: at('2046-12-31') });
   /** An agency's measured items: number → score. */
-  const scoresOf = (agency: { items: { number: number; score: number | null }[] } | undefined) =>
+  const scoresOf = (agency: { scores: { number: number; score: number | null }[] } | undefined) =>
     Object.fromEntries(
-      (agency?.items ?? []).filter((item) => item.score !== null).map((item) => [item.number, item.score]),
+      (agency?.scores ?? []).filter((item) => item.score !== null).map((item) => [item.number, item.score]),
     );
 
   it('scores each agency’s measured items on Fujian’s table against hand-computed points', async () => {
@@ -459,7 +459,7 @@ describe('compliance (2046-03-01 to 2046-05-31) and the 2046 assessment of a pro
     expect(answer.status, answer.text).toBe(200);
     expect(answer.json.table).toMatchObject({ id: 'fujian-2013', basePoints: 100, bonusCap: 10 });
     const agencies = byId(
-      answer.json.agencies as { agencyId: string; items: { number: number; score: number | null }[] }[],
+      answer.json.agencies as { agencyId: string; scores: { number: number; score: number | null }[] }[],
     );
     expect(Object.keys(agencies).sort()).toEqual(treeOrder().sort());
     // Items: 3 office details (3 points), 26 publications on time (4), 27 display periods (3),
@@ -500,11 +500,21 @@ describe('compliance (2046-03-01 to 2046-05-31) and the 2046 assessment of a pro
     const itemOf = (agencyId: string, number: number) =>
       answer.json.agencies
         .find((agency: { agencyId: string }) => agency.agencyId === agencyId)
-        .items.find((item: { number: number }) => item.number === number);
+        .scores.find((item: { number: number }) => item.number === number);
     expect(itemOf(cityA.agencyId, 3)).toMatchObject({
-      measure: 'office_details_published',
       basis: '6 of 7 office details published; missing: fax',
+      counts: { good: 6, total: 7 },
     });
+    // The table once, with each item's text, points and measure; an agency's scores only its measured items.
+    expect(answer.json.table.items).toHaveLength(45);
+    expect(answer.json.table.items[2]).toMatchObject({
+      number: 3,
+      points: 3,
+      measure: 'office_details_published',
+    });
+    expect(answer.json.agencies[0].scores.map((item: { number: number }) => item.number)).toEqual([
+      3, 26, 27, 33, 34, 37,
+    ]);
     expect(itemOf(cityA.agencyId, 26).basis).toBe(
       '2 of 3 proactive items published within their deadline in 2046',
     );
@@ -516,10 +526,11 @@ describe('compliance (2046-03-01 to 2046-05-31) and the 2046 assessment of a pro
     );
     expect(itemOf(deptA2.agencyId, 33).basis).toBe('0 of 1 complaints answered within 30 days in 2046');
     expect(itemOf(deptA2.agencyId, 37).basis).toBe('the 2045 annual report was published by its cutoff');
-    expect(itemOf(deptA1.agencyId, 1)).toMatchObject({ measure: null, score: null });
+    expect(itemOf(deptA1.agencyId, 1)).toBeUndefined();
+    expect(itemOf(deptA1.agencyId, 37)).toMatchObject({ score: null, counts: null });
     const missing = (
       await assessmentAs(province.tokens.supervisor, cityB.agencyId)
-    ).json.agencies[0].items.find((item: { number: number }) => item.number === 37);
+    ).json.agencies[0].scores.find((item: { number: number }) => item.number === 37);
     expect(missing).toMatchObject({
       score: 0,
       basis: 'the 2045 annual report was not published by 2046-04-01',

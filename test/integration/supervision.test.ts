@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS, RESULT_ROWS } from '#lib/domain/annual-report';
-import { anAgencyWithStaff, anApplicant, api, aRegisteredApplication } from '#test/support/api';
+import { canonicalJson, sha256Hex } from '#lib/domain/timeline';
+import {
+  anAgencyWithStaff,
+  anApplicant,
+  api,
+  archivedObjects,
+  aRegisteredApplication,
+  drainStream,
+  localCloud,
+} from '#test/support/api';
 
 /**
  * Supervision over a three-level tree — a province, two cities, three departments — with figures the
@@ -277,5 +286,79 @@ describe('the roll-up of the 2041 annual reports over a province', () => {
     });
     expect(wrongYear.status).toBe(400);
     expect(wrongYear.json.errors).toEqual([expect.objectContaining({ path: 'path.year' })]);
+  });
+
+  it('the province publishes the roll-up as its own sealed edition; the portal shows it', async () => {
+    const live = await rollUpAs(province.tokens.supervisor, province.agencyId);
+    const publish = (
+      token: string,
+      version: number,
+      now = at(`${YEAR + 1}-02-10`),
+      agencyId = province.agencyId,
+    ) =>
+      api('POST', `/v1/agencies/${agencyId}/roll-ups/${YEAR}/publication`, { token, body: { version }, now });
+    // Not before the year has ended; not by a supervisor; not another agency's, even below.
+    const early = await publish(province.tokens.approver, 0, at(`${YEAR}-12-31`));
+    expect(early.status).toBe(422);
+    expect(early.json.errors).toEqual([expect.objectContaining({ path: 'path.year' })]);
+    expect((await publish(province.tokens.supervisor, 0)).status).toBe(403);
+    expect((await publish(province.tokens.approver, 0, at(`${YEAR + 1}-02-10`), cityA.agencyId)).status).toBe(
+      403,
+    );
+
+    const first = await publish(province.tokens.approver, 0);
+    expect(first.status, first.text).toBe(200);
+    expect(first.json).toMatchObject({ version: 1, seal: { edition: 1 } });
+    expect(first.json.seal.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Publishing again from what was read before is a conflict; from the new version, edition 2.
+    expect((await publish(province.tokens.approver, 0)).status).toBe(409);
+    const second = await publish(province.tokens.approver, 1, at(`${YEAR + 1}-03-01`));
+    expect(second.json).toMatchObject({ version: 2, seal: { edition: 2 } });
+    expect(second.json.editions.map((seal: { edition: number }) => seal.edition)).toEqual([1, 2]);
+
+    // Anyone reads it: the summed tables in the national format, sealed over exactly that content.
+    const published = await api('GET', `/v1/agencies/${province.agencyId}/roll-ups/${YEAR}/published`);
+    expect(published.status).toBe(200);
+    expect(published.json.seal).toEqual(second.json.seal);
+    expect(published.json.content).toMatchObject({
+      agencyId: province.agencyId,
+      agencyName: '示例省人民政府（汇总）',
+      year: YEAR,
+      proactive: live.json.tables.proactive,
+      applications: live.json.tables.applications,
+    });
+    expect(published.json.content.narrative.general).toContain('所属5个机关');
+    expect(published.json.content.narrative.problems).toContain('以下5个机关尚未公布');
+    expect(sha256Hex(canonicalJson(published.json.content))).toBe(published.json.seal.sha256);
+    const earlier = await api(
+      'GET',
+      `/v1/agencies/${province.agencyId}/roll-ups/${YEAR}/published?edition=1`,
+    );
+    expect(earlier.json.seal).toEqual(first.json.seal);
+    const printable = await api('GET', `/v1/agencies/${province.agencyId}/roll-ups/${YEAR}/published`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(printable.text).toContain(`示例省人民政府（汇总）${YEAR}年政府信息公开工作年度报告`);
+    expect((await api('GET', `/v1/agencies/${cityA.agencyId}/roll-ups/${YEAR}/published`)).status).toBe(404);
+
+    // Archived beside its event: the JSON and the printable page of each edition.
+    await drainStream();
+    const archived = (await archivedObjects(`agency=${province.agencyId}/year=${YEAR}/roll_up/`)).map(
+      (object) => object.key,
+    );
+    expect(archived).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/edition-1\.json$/),
+        expect.stringMatching(/edition-1\.html$/),
+        expect.stringMatching(/edition-2\.json$/),
+      ]),
+    );
+
+    // The portal shows it, JavaScript or not.
+    const page = await fetch(`${localCloud().baseUrl}/agencies/${province.agencyId}/roll-ups/${YEAR}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`示例省人民政府（汇总）${YEAR}年政府信息公开工作年度报告`);
+    expect(html).toContain(second.json.seal.sha256);
   });
 });

@@ -31,6 +31,7 @@ const SHARED_PAGES = [
   '/publications/{publicationId}',
   '/agencies/{agencyId}/annual-reports',
   '/agencies/{agencyId}/annual-reports/{year}',
+  '/agencies/{agencyId}/roll-ups/{year}',
 ];
 const PUBLIC_5_MIN = { kind: 'public', sMaxAge: 300 } as const;
 const pages: readonly PageRouteDefinition[] = pageRoutes;

@@ -38,6 +38,7 @@ describe('CloudFront’s cache behaviours, from the route table', () => {
         'GET /agencies/{agencyId}/annual-reports/{year}',
         'GET /agencies/{agencyId}/guide',
         'GET /agencies/{agencyId}/publications',
+        'GET /agencies/{agencyId}/roll-ups/{year}',
         'GET /assets/{file}',
         'GET /publications/{publicationId}',
       ].sort(),

@@ -361,6 +361,7 @@ describe('the apply pages', () => {
       readingRoom: world.proactiveDeps,
       applications: world.applicationDeps,
       reports: world.reportDeps,
+      rollUps: world.reports,
       complaints: world.complaintDeps,
     };
     browser = new Browser(

@@ -207,6 +207,7 @@ function portal(world: InMemoryWorld) {
     readingRoom: { store: world.proactive, agencies: world.agencies },
     applications: world.applicationDeps,
     reports: world.reportDeps,
+    rollUps: world.reports,
     complaints: world.complaintDeps,
   };
   return pageFunction(portalRoutes, {

@@ -37,6 +37,7 @@ async function aWorld() {
     readingRoom: { store: world.proactive, agencies: world.agencies },
     applications: world.applicationDeps,
     reports: world.reportDeps,
+    rollUps: world.reports,
     complaints: world.complaintDeps,
   };
   const handler = pageFunction(portalRoutes, {

@@ -4,8 +4,9 @@ import { COMPLIANCE_COLUMNS } from '#lib/domain/compliance';
 import { ASSESSMENT_TABLES, DEFAULT_ASSESSMENT_TABLE, FUJIAN_TABLE } from '#lib/domain/assessment-tables';
 import { BREACH_KINDS } from '#lib/domain/sweep';
 import { AgencyId } from '#lib/domain/agency';
-import { notFound } from '../problems';
-import { type RouteDefinition } from '../route-definition';
+import { notFound, rule, versionConflict } from '../problems';
+import { publicThrottle, type RouteDefinition } from '../route-definition';
+import { AcceptHeader } from './reports';
 import { AgencyPath, PageQuery } from './shared';
 
 export const RollUpPath = z.object({ agencyId: AgencyId, year: YearNumber });
@@ -21,6 +22,11 @@ export const ComplianceQuery = z
     message: 'must not be before from',
     path: ['to'],
   });
+
+export const RollUpPublication = z.strictObject({
+  version: z.int().min(0).describe('The roll-up’s version as read (0: never published)'),
+});
+export const RollUpEditionQuery = z.object({ edition: z.coerce.number().int().min(1).optional() });
 
 export const AssessmentQuery = z.object({
   table: z
@@ -109,6 +115,35 @@ export const oversightRoutes = [
     params: RollUpPath,
     problems: [notFound],
     responses: { 200: { description: 'The summed tables', schema: 'RollUpView' } },
+  },
+  {
+    method: 'POST',
+    path: '/v1/agencies/{agencyId}/roll-ups/{year}/publication',
+    function: 'oversight',
+    access: 'staff',
+    roles: ['approver'],
+    summary:
+      'Publish the roll-up as it stands as the government’s own sealed edition (汇总, SHA-256), archived and shown on the portal; each publication is a new edition',
+    params: RollUpPath,
+    body: RollUpPublication,
+    problems: [notFound, versionConflict, rule('report-year-not-ended')],
+    responses: { 200: { description: 'The edition’s seal, every edition, who had not published' } },
+  },
+  {
+    method: 'GET',
+    path: '/v1/agencies/{agencyId}/roll-ups/{year}/published',
+    function: 'oversight',
+    access: 'public',
+    summary:
+      'A government’s published roll-up (JSON, or with Accept: text/html the printable page); ?edition=N for an earlier one',
+    params: RollUpPath,
+    query: RollUpEditionQuery,
+    headers: AcceptHeader,
+    problems: [notFound],
+    responses: {
+      200: { description: 'The roll-up, its seal and its editions', schema: 'PublishedReportView' },
+    },
+    throttle: publicThrottle,
   },
   {
     method: 'GET',

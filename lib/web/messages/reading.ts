@@ -163,6 +163,8 @@ export const reading = section(
     'reading.reports.meta': '第{edition}版',
     'reading.reports.metaDated': '第{edition}版，公布于{date}',
     'reading.report.crumb': '{year}年度报告',
+    'reading.rollUp.crumb': '{year}年度汇总报告',
+    'reading.rollUp.title': '{agency}{year}年政府信息公开工作年度报告（汇总）',
     'reading.report.title': '{agency}{year}年政府信息公开工作年度报告',
     'reading.report.editions': '版本',
     'reading.report.editions.hint': '年度报告公布后如有更正，以新的版本公布，原来的版本仍可查阅。',
@@ -342,6 +344,9 @@ export const reading = section(
     'reading.reports.meta': 'edition {edition}',
     'reading.reports.metaDated': 'edition {edition}, published {date}',
     'reading.report.crumb': 'Report for {year}',
+    'reading.rollUp.crumb': 'Roll-up for {year}',
+    'reading.rollUp.title':
+      '{agency}: annual report on government information disclosure, {year} (roll-up of its agencies)',
     'reading.report.title': '{agency}: annual report on government information disclosure, {year}',
     'reading.report.editions': 'Editions',
     'reading.report.editions.hint':

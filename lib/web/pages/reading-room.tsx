@@ -1,7 +1,7 @@
 import type { PortalDeps } from '../portal-deps';
 import type { PageHandler } from '../page-function';
 import { agencyHomePage } from './reading/agency-home';
-import { annualReportPage, annualReportsPage } from './reading/annual-reports';
+import { annualReportPage, annualReportsPage, rollUpPage } from './reading/annual-reports';
 import { guidePage } from './reading/guide';
 import { publicationFilePage, publicationPage } from './reading/publication';
 import { publicationsPage } from './reading/publications';
@@ -19,6 +19,7 @@ export function readingPages(deps: PortalDeps): {
   'GET /publications/{publicationId}/files/{file}': PageHandler<'GET /publications/{publicationId}/files/{file}'>;
   'GET /agencies/{agencyId}/annual-reports': PageHandler<'GET /agencies/{agencyId}/annual-reports'>;
   'GET /agencies/{agencyId}/annual-reports/{year}': PageHandler<'GET /agencies/{agencyId}/annual-reports/{year}'>;
+  'GET /agencies/{agencyId}/roll-ups/{year}': PageHandler<'GET /agencies/{agencyId}/roll-ups/{year}'>;
 } {
   return {
     'GET /agencies/{agencyId}': agencyHomePage(deps),
@@ -32,5 +33,6 @@ export function readingPages(deps: PortalDeps): {
     }),
     'GET /agencies/{agencyId}/annual-reports': annualReportsPage(deps),
     'GET /agencies/{agencyId}/annual-reports/{year}': annualReportPage(deps),
+    'GET /agencies/{agencyId}/roll-ups/{year}': rollUpPage(deps),
   };
 }

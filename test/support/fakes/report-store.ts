@@ -34,7 +34,40 @@ export class InMemoryReportStore implements ReportStore {
     { agencyId: string; year: number; edition: number; sha256: string; publishedOn: string }
   >();
 
+  private readonly rollUps = new Map<string, { seals: Seal[]; version: number; chain: ChainHead }>();
+
   constructor(private readonly records: InMemoryRecords) {}
+
+  async rollUp(agencyId: string, year: number) {
+    const kept = this.rollUps.get(`ROLLUP#${agencyId}#${year}`);
+    return kept === undefined ? undefined : copy(kept);
+  }
+
+  async rollUpEdition(agencyId: string, year: number, edition: number) {
+    const kept = this.editions.get(`ROLLUP#${agencyId}#${year}#${edition}`);
+    return kept === undefined ? undefined : copy(kept);
+  }
+
+  async publishRollUp(
+    agencyId: string,
+    year: number,
+    edition: { content: ReportContent; seal: Seal; seals: readonly Seal[] },
+    expectedVersion: number | 'new',
+    event: TimelineEvent,
+  ): Promise<void> {
+    const key = `ROLLUP#${agencyId}#${year}`;
+    const kept = this.rollUps.get(key);
+    if ((kept?.version ?? 'new') !== expectedVersion) throw conflict();
+    this.rollUps.set(key, {
+      seals: copy([...edition.seals]),
+      version: expectedVersion === 'new' ? 1 : expectedVersion + 1,
+      chain: headAfter(event),
+    });
+    this.editions.set(
+      `${key}#${edition.seal.edition}`,
+      copy({ content: edition.content, seal: edition.seal }),
+    );
+  }
 
   async get(agencyId: string, year: number) {
     const kept = this.reports.get(reportCase(agencyId, year));

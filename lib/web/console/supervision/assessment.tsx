@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { ScoredItem } from '#lib/domain/assessment';
+import type { AssessmentItem, ScoredItem } from '#lib/domain/assessment';
 import { Button, Select } from '../../components';
 import { usePage } from '../../context';
 import type { MessageKey } from '../../messages/catalogue';
@@ -13,11 +13,11 @@ export const AssessmentPageQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
 });
 
-/** One agency's scored table, as the use case answers it. */
+/** One agency's scores, as the use case answers them (the items' text and points are the table's). */
 export type AgencyAssessment = Readonly<{
   agencyId: string;
   agencyName: string;
-  items: readonly ScoredItem[];
+  scores: readonly Pick<ScoredItem, 'number' | 'score' | 'counts'>[];
   measured: { score: number; of: number };
   bonus: number;
   manual: { numbers: readonly number[]; of: number };
@@ -26,9 +26,13 @@ export type AgencyAssessment = Readonly<{
 const measureWords = (measure: NonNullable<ScoredItem['measure']>): MessageKey => `cSup.measure.${measure}`;
 
 /** An agency's measured items: the item, its points and score, and what the score counts. */
-function MeasuredItems(props: { agency: AgencyAssessment }) {
+function MeasuredItems(props: { agency: AgencyAssessment; items: readonly AssessmentItem[] }) {
   const { t } = usePage();
-  const measured = props.agency.items.filter((item) => item.measure !== null);
+  const byNumber = new Map(props.items.map((item) => [item.number, item]));
+  const measured = props.agency.scores.flatMap((scored) => {
+    const item = byNumber.get(scored.number);
+    return item === undefined ? [] : [{ ...item, ...scored }];
+  });
   return (
     <div class="table-wrap">
       <table>
@@ -75,7 +79,7 @@ function MeasuredItems(props: { agency: AgencyAssessment }) {
 export function AssessmentPage(props: {
   year: number;
   years: readonly number[];
-  table: { name: string };
+  table: { name: string; items: readonly AssessmentItem[] };
   agencies: readonly AgencyAssessment[];
 }) {
   const { t } = usePage();
@@ -131,7 +135,7 @@ export function AssessmentPage(props: {
           aria-labelledby={`as-${agency.agencyId}-h`}
         >
           <h2 id={`as-${agency.agencyId}-h`}>{agency.agencyName}</h2>
-          <MeasuredItems agency={agency} />
+          <MeasuredItems agency={agency} items={props.table.items} />
         </section>
       ))}
     </>

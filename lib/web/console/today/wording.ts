@@ -63,6 +63,8 @@ export function casePath(ref: CaseRef): string | undefined {
       return `/console/complaints/${encodeURIComponent(ref.id)}`;
     case 'annual_report':
       return '/console/annual-reports';
+    case 'roll_up':
+      return '/console/supervision';
     case 'agency':
     case 'breach':
     case 'calendar':

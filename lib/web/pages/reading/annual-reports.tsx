@@ -7,6 +7,7 @@ import {
   type ReportDeps,
 } from '#lib/use-cases/annual-reports';
 import { catalogue, type ReadingRoomDeps } from '#lib/use-cases/proactive';
+import { readPublishedRollUp, type RollUpEditions } from '#lib/use-cases/supervision';
 import { usePage } from '../../context';
 import { PageError, type PageHandler } from '../../page-function';
 import { ReportList } from './agency-home';
@@ -86,6 +87,42 @@ export function annualReportPage(deps: {
   };
 }
 
+/**
+ * A government's published roll-up (汇总) of its agencies' reports, in the national format, with its
+ * editions (`?edition=n` reads an earlier one); none published: the not-found page.
+ */
+export function rollUpPage(deps: {
+  rollUps: Pick<RollUpEditions, 'rollUp' | 'rollUpEdition'>;
+  readingRoom: ReadingRoomDeps;
+}): PageHandler<'GET /agencies/{agencyId}/roll-ups/{year}'> {
+  return async ({ params, query, t }) => {
+    const asked = EditionQuery.safeParse({ edition: query.edition === '' ? undefined : query.edition });
+    if (!asked.success) throw new PageError(404, 'common.notFound.title', 'common.notFound.body');
+    const agency = await catalogue(deps.readingRoom, params.agencyId);
+    const rollUp = await readPublishedRollUp(deps.rollUps, params.agencyId, params.year, asked.data.edition);
+    return {
+      kind: 'page',
+      title: t('reading.rollUp.title', { agency: agency.name, year: params.year }),
+      crumbs: agencyCrumbs(
+        { agencyId: agency.agencyId, name: agency.name },
+        { label: t('reading.reports.crumb'), href: paths.reports(agency.agencyId) },
+        { label: t('reading.rollUp.crumb', { year: params.year }) },
+      ),
+      cache: CACHE.settled,
+      body: (
+        <AnnualReport
+          agencyId={agency.agencyId}
+          year={params.year}
+          hrefOf={(edition) => paths.rollUp(agency.agencyId, params.year, edition)}
+          body={rollUp.body()}
+          edition={rollUp.seal.edition}
+          editions={rollUp.editions}
+        />
+      ),
+    };
+  };
+}
+
 function AnnualReports(props: { agencyId: string; agencyName: string; reports: readonly PublishedReport[] }) {
   const { t } = usePage();
   return (
@@ -105,6 +142,8 @@ function AnnualReports(props: { agencyId: string; agencyName: string; reports: r
 function AnnualReport(props: {
   agencyId: string;
   year: number;
+  /** Where an edition is read (the report's page, or the roll-up's). */
+  hrefOf?: (edition: number | undefined) => string;
   body: string;
   edition: number;
   editions: readonly { edition: number; publishedAt: string }[];
@@ -141,9 +180,7 @@ function AnnualReport(props: {
                     <span aria-current="page">{label}</span>
                   ) : (
                     <a
-                      href={paths.report(
-                        props.agencyId,
-                        props.year,
+                      href={(props.hrefOf ?? ((at) => paths.report(props.agencyId, props.year, at)))(
                         edition.edition === latest ? undefined : edition.edition,
                       )}
                     >

@@ -32,6 +32,8 @@ export const paths = {
   reports: (agencyId: string) => `/agencies/${agencyId}/annual-reports`,
   report: (agencyId: string, year: number, edition?: number) =>
     withQuery(`/agencies/${agencyId}/annual-reports/${year}`, { edition }),
+  rollUp: (agencyId: string, year: number, edition?: number) =>
+    withQuery(`/agencies/${agencyId}/roll-ups/${year}`, { edition }),
   apply: (agencyId: string) => `/agencies/${agencyId}/apply`,
   complain: (agencyId: string) => `/agencies/${agencyId}/complaints/new`,
 };
