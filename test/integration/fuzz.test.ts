@@ -151,6 +151,7 @@ describe('fuzzing every route that takes a body', () => {
         other: 'z',
       },
       'POST /v1/agencies/{agencyId}/annual-reports/{year}/publication': { version: 1 },
+      'POST /v1/agencies/{agencyId}/roll-ups/{year}/publication': { version: 0 },
       'POST /v1/agencies/{agencyId}/legal-challenges': {
         kind: 'litigation_direct',
         filedOn: '2026-03-01',

@@ -129,6 +129,7 @@ const validBodies: Record<string, unknown> = {
     other: '入侵',
   },
   'POST /v1/agencies/{agencyId}/annual-reports/{year}/publication': { version: 1 },
+  'POST /v1/agencies/{agencyId}/roll-ups/{year}/publication': { version: 0 },
   'POST /v1/agencies/{agencyId}/legal-challenges': { kind: 'reconsideration', filedOn: '2026-03-01' },
   'PUT /v1/agencies/{agencyId}/legal-challenges/{challengeId}': {
     version: 1,
