@@ -3,6 +3,7 @@ import { applicationDeps } from '#lib/adapters/application-deps';
 import { DynamoCalendarStore } from '#lib/adapters/calendar-store';
 import { DynamoComplaintStore } from '#lib/adapters/complaint-store';
 import { readingRoomDeps } from '#lib/adapters/proactive-deps';
+import { DynamoAgencyStore } from '#lib/adapters/agency-store';
 import { DynamoReportStore } from '#lib/adapters/report-store';
 import { loadConfig } from '#lib/config';
 import type { PortalDeps } from '#lib/web/portal-deps';
@@ -22,6 +23,7 @@ const deps: PortalDeps = {
   applications,
   reports: { store: reportStore, agencies: applications.agencies },
   rollUps: reportStore,
+  tree: { agencies: new DynamoAgencyStore(table), days: reportStore, reports: reportStore },
   complaints: {
     store: new DynamoComplaintStore(table),
     agencies: applications.agencies,

@@ -133,6 +133,11 @@ export const portalRoutes = [
     PagePaths.report,
   ),
   sharedPage(
+    '/agencies/{agencyId}/compliance/{year}',
+    'The public part of compliance over a government’s tree for a year: applications received and answered, items published, annual reports published',
+    PagePaths.report,
+  ),
+  sharedPage(
     '/agencies/{agencyId}/roll-ups/{year}',
     'A government’s published roll-up (汇总) of its agencies’ annual reports, in the national format',
     PagePaths.report,

@@ -7,20 +7,14 @@ import {
   type DateRange,
   type DayCounters,
 } from '#lib/domain/compliance';
-import type { IsoDate } from '#lib/domain/calendar/civil-date';
+import { yearOf, type IsoDate } from '#lib/domain/calendar/civil-date';
 import { NotFoundError, ValidationError, VersionConflictError } from '#lib/domain/errors';
 import { rollUp, rollUpContent, sealRollUp, type RollUpPart } from '#lib/domain/roll-up';
 import { annualReportBody } from '#lib/domain/annual-report-html';
 import type { ReportContent, Seal } from '#lib/domain/annual-report';
 import { archiveKeys } from '#lib/domain/archive-keys';
 import { chinaIsoOf } from '#lib/domain/china-time';
-import {
-  EMPTY_CHAIN,
-  nextEvent,
-  staffActor,
-  type ChainHead,
-  type TimelineEvent,
-} from '#lib/domain/timeline';
+import { EMPTY_CHAIN, nextEvent, staffActor, type ChainHead, type TimelineEvent } from '#lib/domain/timeline';
 import { scoreAgainst, type AssessmentTable } from '#lib/domain/assessment';
 import { measureAgencyYear } from '#lib/domain/assessment-measures';
 import type { Principal } from '#lib/domain/staff';
@@ -341,4 +335,47 @@ export async function readPublishedRollUp(
     editions: found.seals,
     body: () => annualReportBody(wanted.content, wanted.seal),
   };
+}
+
+/**
+ * The public part of compliance (what agencies publish anyway in their annual reports): for the agency
+ * and every agency under it, the year's applications received and answered, proactive items published
+ * (to `today` in the current year), and whether its annual report for the year is published. No
+ * principal: anyone may read it. Per agency one Query of its day counters; publication marks in batches.
+ */
+export async function publicCompliance(
+  deps: Pick<ComplianceDeps, 'agencies' | 'days'> & { reports: Pick<SupervisionDeps['reports'], 'yearsOf'> },
+  agencyId: string,
+  year: number,
+  today: IsoDate,
+) {
+  if (year > yearOf(today)) throw new NotFoundError(`The year ${year} has not begun.`);
+  const agencies = await subtreeOf(deps.agencies, agencyId);
+  const range = { from: `${year}-01-01`, to: year === yearOf(today) ? today : `${year}-12-31` };
+  const rows = [];
+  for (let start = 0; start < agencies.length; start += AGENCIES_PER_BATCH) {
+    const batch = agencies.slice(start, start + AGENCIES_PER_BATCH);
+    const marks = await deps.reports.yearsOf(
+      batch.map((agency) => agency.agencyId),
+      year,
+    );
+    rows.push(
+      ...(await inBatches(batch, CONCURRENT_QUERIES, async (agency) => {
+        const row = complianceRow(
+          placeIn(agency, agencyId),
+          range,
+          await deps.days.daysBetween(agency.agencyId, range.from, range.to),
+          [],
+        );
+        return {
+          ...placeIn(agency, agencyId),
+          received: row.received,
+          decided: row.decided,
+          published: row.published,
+          reportEdition: marks.get(agency.agencyId)?.publishedEdition ?? null,
+        };
+      })),
+    );
+  }
+  return { agencyId, agencyName: agencies[0]?.name ?? agencyId, year, ...range, rows };
 }

@@ -3,7 +3,7 @@ import type { ApplicationDeps } from '#lib/use-cases/applications/ports';
 import type { ComplaintFormDeps } from '#lib/use-cases/complaints';
 import type { ReadingRoomDeps } from '#lib/use-cases/proactive';
 import type { ReportDeps } from '#lib/use-cases/annual-reports';
-import type { RollUpEditions } from '#lib/use-cases/supervision';
+import type { ComplianceDeps, RollUpEditions, SupervisionDeps } from '#lib/use-cases/supervision';
 
 /**
  * What the portal's pages use: the very use cases (and so the ports) the API's functions use, wired to
@@ -16,5 +16,9 @@ export type PortalDeps = {
   readonly reports: ReportDeps;
   /** Governments' published roll-ups (汇总). */
   readonly rollUps: Pick<RollUpEditions, 'rollUp' | 'rollUpEdition'>;
+  /** A government's tree and its agencies' day counters (the public part of compliance). */
+  readonly tree: Pick<ComplianceDeps, 'agencies' | 'days'> & {
+    reports: Pick<SupervisionDeps['reports'], 'yearsOf'>;
+  };
   readonly complaints: ComplaintFormDeps;
 };

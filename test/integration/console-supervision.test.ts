@@ -206,6 +206,20 @@ describe('supervision at the console', () => {
       await screenshots(page, 'portal-roll-up');
       const none = await page.goto(`${localCloud().baseUrl}/agencies/${government}/roll-ups/2045`);
       expect(none?.status()).toBe(404);
+
+      // The public part of compliance: what the agencies publish anyway, for the whole of 2047 so far.
+      await citizen.setExtraHTTPHeaders({ 'x-gongkai-now': `${TODAY}T03:00:00Z` });
+      const shown = await page.goto(`${localCloud().baseUrl}/agencies/${government}/compliance/2047`);
+      expect(shown?.status()).toBe(200);
+      await page.getByRole('heading', { name: '丙市人民政府及所属机关2047年政府信息公开情况' }).waitFor();
+      const row = (agency: string) =>
+        page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: agency, exact: true }) });
+      expect(await row('丙市教育局').locator('td').allInnerTexts()).toEqual(['1', '1', '0', '尚未公布']);
+      expect(await row('丙市交通局').locator('td').allInnerTexts()).toEqual(['1', '0', '0', '尚未公布']);
+      expect(await page.locator('caption').innerText()).toBe('2047-01-01至2047-06-14，共3个机关');
+      await checkPage(page);
+      const future = await page.goto(`${localCloud().baseUrl}/agencies/${government}/compliance/2048`);
+      expect(future?.status()).toBe(404);
       await citizen.close();
     },
     WALK_MS,

@@ -32,6 +32,7 @@ const SHARED_PAGES = [
   '/agencies/{agencyId}/annual-reports',
   '/agencies/{agencyId}/annual-reports/{year}',
   '/agencies/{agencyId}/roll-ups/{year}',
+  '/agencies/{agencyId}/compliance/{year}',
 ];
 const PUBLIC_5_MIN = { kind: 'public', sMaxAge: 300 } as const;
 const pages: readonly PageRouteDefinition[] = pageRoutes;

@@ -36,6 +36,7 @@ describe('CloudFront’s cache behaviours, from the route table', () => {
         'GET /agencies/{agencyId}',
         'GET /agencies/{agencyId}/annual-reports',
         'GET /agencies/{agencyId}/annual-reports/{year}',
+        'GET /agencies/{agencyId}/compliance/{year}',
         'GET /agencies/{agencyId}/guide',
         'GET /agencies/{agencyId}/publications',
         'GET /agencies/{agencyId}/roll-ups/{year}',

@@ -362,6 +362,11 @@ describe('the apply pages', () => {
       applications: world.applicationDeps,
       reports: world.reportDeps,
       rollUps: world.reports,
+      tree: {
+        agencies: world.agencies,
+        days: { daysBetween: async () => [] },
+        reports: { yearsOf: async () => new Map() },
+      },
       complaints: world.complaintDeps,
     };
     browser = new Browser(

@@ -208,6 +208,11 @@ function portal(world: InMemoryWorld) {
     applications: world.applicationDeps,
     reports: world.reportDeps,
     rollUps: world.reports,
+    tree: {
+      agencies: world.agencies,
+      days: { daysBetween: async () => [] },
+      reports: { yearsOf: async () => new Map() },
+    },
     complaints: world.complaintDeps,
   };
   return pageFunction(portalRoutes, {

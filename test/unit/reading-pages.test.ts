@@ -38,6 +38,11 @@ async function aWorld() {
     applications: world.applicationDeps,
     reports: world.reportDeps,
     rollUps: world.reports,
+    tree: {
+      agencies: world.agencies,
+      days: { daysBetween: async () => [] },
+      reports: { yearsOf: async () => new Map() },
+    },
     complaints: world.complaintDeps,
   };
   const handler = pageFunction(portalRoutes, {

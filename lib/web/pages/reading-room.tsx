@@ -1,7 +1,12 @@
 import type { PortalDeps } from '../portal-deps';
 import type { PageHandler } from '../page-function';
 import { agencyHomePage } from './reading/agency-home';
-import { annualReportPage, annualReportsPage, rollUpPage } from './reading/annual-reports';
+import {
+  annualReportPage,
+  annualReportsPage,
+  publicCompliancePage,
+  rollUpPage,
+} from './reading/annual-reports';
 import { guidePage } from './reading/guide';
 import { publicationFilePage, publicationPage } from './reading/publication';
 import { publicationsPage } from './reading/publications';
@@ -20,6 +25,7 @@ export function readingPages(deps: PortalDeps): {
   'GET /agencies/{agencyId}/annual-reports': PageHandler<'GET /agencies/{agencyId}/annual-reports'>;
   'GET /agencies/{agencyId}/annual-reports/{year}': PageHandler<'GET /agencies/{agencyId}/annual-reports/{year}'>;
   'GET /agencies/{agencyId}/roll-ups/{year}': PageHandler<'GET /agencies/{agencyId}/roll-ups/{year}'>;
+  'GET /agencies/{agencyId}/compliance/{year}': PageHandler<'GET /agencies/{agencyId}/compliance/{year}'>;
 } {
   return {
     'GET /agencies/{agencyId}': agencyHomePage(deps),
@@ -34,5 +40,6 @@ export function readingPages(deps: PortalDeps): {
     'GET /agencies/{agencyId}/annual-reports': annualReportsPage(deps),
     'GET /agencies/{agencyId}/annual-reports/{year}': annualReportPage(deps),
     'GET /agencies/{agencyId}/roll-ups/{year}': rollUpPage(deps),
+    'GET /agencies/{agencyId}/compliance/{year}': publicCompliancePage(deps),
   };
 }

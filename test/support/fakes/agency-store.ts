@@ -22,6 +22,21 @@ export class InMemoryAgencyStore implements AgencyStore {
     return kept === undefined ? undefined : { ...copy(kept.agency), chain: kept.chain };
   }
 
+  /** The agencies directly under `agencyId`, by id (as the table's `CHILD#` items sort). */
+  async children(agencyId: string): Promise<string[]> {
+    return [...this.agencies.values()]
+      .filter((kept) => kept.agency.parentAgencyId === agencyId)
+      .map((kept) => kept.agency.agencyId)
+      .sort();
+  }
+
+  async getMany(agencyIds: readonly string[]): Promise<Agency[]> {
+    return agencyIds.flatMap((agencyId) => {
+      const kept = this.agencies.get(agencyId);
+      return kept === undefined ? [] : [copy(kept.agency)];
+    });
+  }
+
   async create(agency: Agency, event: TimelineEvent): Promise<void> {
     if (this.agencies.has(agency.agencyId))
       throw new AlreadyExistsError(`An agency with id ${agency.agencyId} already exists.`);

@@ -7,7 +7,9 @@ import {
   type ReportDeps,
 } from '#lib/use-cases/annual-reports';
 import { catalogue, type ReadingRoomDeps } from '#lib/use-cases/proactive';
-import { readPublishedRollUp, type RollUpEditions } from '#lib/use-cases/supervision';
+import { publicCompliance, readPublishedRollUp, type RollUpEditions } from '#lib/use-cases/supervision';
+import { chinaDateOf } from '#lib/domain/china-time';
+import type { PortalDeps } from '../../portal-deps';
 import { usePage } from '../../context';
 import { PageError, type PageHandler } from '../../page-function';
 import { ReportList } from './agency-home';
@@ -21,8 +23,9 @@ export function annualReportsPage(deps: {
   reports: ReportDeps;
   readingRoom: ReadingRoomDeps;
 }): PageHandler<'GET /agencies/{agencyId}/annual-reports'> {
-  return async ({ params, t }) => {
+  return async ({ params, t, now }) => {
     const reports = await listPublishedReports(deps.reports, params.agencyId);
+    const thisYear = Number(chinaDateOf(now).slice(0, 4));
     const { agency } = reports;
     return {
       kind: 'page',
@@ -32,7 +35,14 @@ export function annualReportsPage(deps: {
         { label: t('reading.reports.crumb') },
       ),
       cache: CACHE.settled,
-      body: <AnnualReports agencyId={agency.agencyId} agencyName={agency.name} reports={reports.items} />,
+      body: (
+        <AnnualReports
+          agencyId={agency.agencyId}
+          agencyName={agency.name}
+          reports={reports.items}
+          thisYear={thisYear}
+        />
+      ),
     };
   };
 }
@@ -123,7 +133,12 @@ export function rollUpPage(deps: {
   };
 }
 
-function AnnualReports(props: { agencyId: string; agencyName: string; reports: readonly PublishedReport[] }) {
+function AnnualReports(props: {
+  agencyId: string;
+  agencyName: string;
+  reports: readonly PublishedReport[];
+  thisYear: number;
+}) {
   const { t } = usePage();
   return (
     <>
@@ -135,6 +150,15 @@ function AnnualReports(props: { agencyId: string; agencyName: string; reports: r
       ) : (
         <ReportList agencyId={props.agencyId} reports={props.reports} />
       )}
+      <ul>
+        {[props.thisYear, props.thisYear - 1].map((year) => (
+          <li key={year}>
+            <a href={`/agencies/${encodeURIComponent(props.agencyId)}/compliance/${year}`}>
+              {t('reading.compliance.link', { year })}
+            </a>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
@@ -206,6 +230,94 @@ function NotPublished(props: { agencyId: string; agencyName: string; year: numbe
       <p>
         <a href={paths.reports(props.agencyId)}>{t('reading.report.notPublished.link')}</a>
       </p>
+    </>
+  );
+}
+
+/**
+ * The public part of compliance over a government's tree for a year (what the agencies publish anyway):
+ * applications received and answered, proactive items published, and whether each has published its
+ * annual report for the year, linked. A year not begun: the not-found page.
+ */
+export function publicCompliancePage(deps: {
+  tree: PortalDeps['tree'];
+  reports: ReportDeps;
+  readingRoom: ReadingRoomDeps;
+}): PageHandler<'GET /agencies/{agencyId}/compliance/{year}'> {
+  return async ({ params, t, now }) => {
+    const agency = await catalogue(deps.readingRoom, params.agencyId);
+    let found: Awaited<ReturnType<typeof publicCompliance>>;
+    try {
+      found = await publicCompliance(deps.tree, params.agencyId, params.year, chinaDateOf(now));
+    } catch (error) {
+      if (error instanceof NotFoundError)
+        throw new PageError(404, 'common.notFound.title', 'common.notFound.body');
+      throw error;
+    }
+    return {
+      kind: 'page',
+      title: t('reading.compliance.title', { agency: agency.name, year: params.year }),
+      crumbs: agencyCrumbs(
+        { agencyId: agency.agencyId, name: agency.name },
+        { label: t('reading.compliance.crumb', { year: params.year }) },
+      ),
+      cache: CACHE.lists,
+      body: <PublicCompliance agencyId={agency.agencyId} agencyName={agency.name} compliance={found} />,
+    };
+  };
+}
+
+function PublicCompliance(props: {
+  agencyId: string;
+  agencyName: string;
+  compliance: Awaited<ReturnType<typeof publicCompliance>>;
+}) {
+  const { t } = usePage();
+  const { compliance } = props;
+  return (
+    <>
+      <h1>{t('reading.compliance.title', { agency: props.agencyName, year: compliance.year })}</h1>
+      <AgencyNav agencyId={props.agencyId} current="reports" />
+      <p class="lead">{t('reading.compliance.lead')}</p>
+      <div class="table-wrap">
+        <table>
+          <caption>
+            {t('reading.compliance.caption', {
+              from: compliance.from,
+              to: compliance.to,
+              count: compliance.rows.length,
+            })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reading.compliance.agency')}</th>
+              <th scope="col">{t('reading.compliance.received')}</th>
+              <th scope="col">{t('reading.compliance.decided')}</th>
+              <th scope="col">{t('reading.compliance.published')}</th>
+              <th scope="col">{t('reading.compliance.report')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {compliance.rows.map((row) => (
+              <tr key={row.agencyId}>
+                <th scope="row">
+                  <a href={`/agencies/${encodeURIComponent(row.agencyId)}`}>{row.agencyName}</a>
+                </th>
+                <td>{row.received}</td>
+                <td>{row.decided}</td>
+                <td>{row.published}</td>
+                <td>
+                  {row.reportEdition === null ? (
+                    t('reading.compliance.notPublished')
+                  ) : (
+                    <a href={paths.report(row.agencyId, compliance.year)}>{t('reading.compliance.read')}</a>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
