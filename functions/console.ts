@@ -47,7 +47,13 @@ const deps: ConsoleDeps = {
     directory: createStaffDirectory(config),
     newStaffId,
   },
-  supervision: { agencies: tree, days: reportStore, breaches: sweepStore, reports: reportStore },
+  supervision: {
+    agencies: tree,
+    days: reportStore,
+    breaches: sweepStore,
+    reports: reportStore,
+    editions: reportStore,
+  },
 };
 
 const oidc = new OidcClient(config.staffSignIn);

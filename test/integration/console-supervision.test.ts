@@ -170,6 +170,51 @@ describe('supervision at the console', () => {
   );
 
   it(
+    'the roll-up of 2045: read by a supervisor, published by a supervisor who approves, as a new edition',
+    async () => {
+      const onlySupervising = await staffAtConsole(browser, supervisor.email);
+      await onlySupervising.context.setExtraHTTPHeaders({ 'x-gongkai-now': `${TODAY}T03:00:00Z` });
+      const look = onlySupervising.page;
+      await look.goto(`${localCloud().baseUrl}/console/supervision`);
+      await look.getByRole('link', { name: '年度报告汇总' }).click();
+      await look.getByRole('heading', { name: '2046年度报告汇总', level: 1 }).waitFor();
+      await look.getByLabel('年度', { exact: true }).selectOption('2045');
+      await look.getByRole('button', { name: '查看' }).click();
+      await look.getByRole('heading', { name: '2045年度报告汇总', level: 1 }).waitFor();
+      expect(await look.locator('.report-frame h1').innerText()).toBe(
+        '丙市人民政府（汇总）2045年政府信息公开工作年度报告',
+      );
+      expect(await look.locator('body').innerText()).toContain('公布汇总报告须由本机关的审批人');
+      expect(await look.getByRole('button', { name: /公布为本机关的汇总报告/ }).count()).toBe(0);
+      await checkPage(look);
+      await onlySupervising.context.close();
+
+      const publisher = await aStaffMember(government, ['supervisor', 'approver']);
+      const { context, page } = await staffAtConsole(browser, publisher.email, {
+        startAt: '/console/supervision/roll-up?year=2045',
+      });
+      await context.setExtraHTTPHeaders({ 'x-gongkai-now': `${TODAY}T03:00:00Z` });
+      await page.goto(`${localCloud().baseUrl}/console/supervision/roll-up?year=2045`);
+      const unpublished = page.locator('dd ul li');
+      expect((await unpublished.allInnerTexts()).sort()).toEqual([
+        '丙市交通局',
+        '丙市人民政府',
+        '丙市教育局',
+      ]);
+      await page.getByRole('button', { name: '公布为本机关的汇总报告（第1版）' }).click();
+      await page.getByText('已公布第1版汇总报告').waitFor();
+      expect(new URL(page.url()).searchParams.get('done')).toBe('1');
+      expect(await page.getByRole('button', { name: '公布为本机关的汇总报告（第2版）' }).count()).toBe(1);
+      await checkPage(page);
+      await screenshots(page, 'console-roll-up');
+      const portal = await api('GET', `/v1/agencies/${government}/roll-ups/2045/published`);
+      expect(portal.json.seal.edition).toBe(1);
+      await context.close();
+    },
+    WALK_MS,
+  );
+
+  it(
     'a clerk is not shown the section and is refused it',
     async () => {
       const { context, page } = await staffAtConsole(browser, clerk.email);
@@ -204,7 +249,7 @@ describe('supervision at the console', () => {
       expect(await page.locator('body').innerText()).toContain(published.json.seal.sha256);
       await checkPage(page);
       await screenshots(page, 'portal-roll-up');
-      const none = await page.goto(`${localCloud().baseUrl}/agencies/${government}/roll-ups/2045`);
+      const none = await page.goto(`${localCloud().baseUrl}/agencies/${government}/roll-ups/2044`);
       expect(none?.status()).toBe(404);
 
       // The public part of compliance: what the agencies publish anyway, for the whole of 2047 so far.

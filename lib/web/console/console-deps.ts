@@ -5,7 +5,7 @@ import type { ComplaintDeps } from '#lib/use-cases/complaints';
 import type { OversightDeps } from '#lib/use-cases/oversight';
 import type { ProactiveDeps } from '#lib/use-cases/proactive';
 import type { StaffDeps } from '#lib/use-cases/staff';
-import type { AssessmentDeps } from '#lib/use-cases/supervision';
+import type { AssessmentDeps, RollUpEditions } from '#lib/use-cases/supervision';
 
 /**
  * What the console's pages use: the very use cases (and so the ports) the API's staff functions use,
@@ -20,5 +20,5 @@ export type ConsoleDeps = {
   readonly oversight: OversightDeps;
   readonly staff: StaffDeps;
   /** A government over the agencies under it: compliance, the assessment. */
-  readonly supervision: AssessmentDeps;
+  readonly supervision: AssessmentDeps & { editions: RollUpEditions };
 };

@@ -23,6 +23,38 @@ export type AgencyAssessment = Readonly<{
   manual: { numbers: readonly number[]; of: number };
 }>;
 
+/** The years a supervision page offers: this year back to the first counted (or the year shown). */
+export function offeredYears(year: number, thisYear: number): number[] {
+  const years: number[] = [];
+  for (let offered = thisYear; offered >= Math.min(year, FIRST_ASSESSED_YEAR); offered -= 1)
+    years.push(offered);
+  return years;
+}
+
+/** A GET form choosing the year a supervision page shows. */
+export function YearForm(props: {
+  action: string;
+  formLabel: string;
+  label: string;
+  year: number;
+  years: readonly number[];
+}) {
+  const { t } = usePage();
+  return (
+    <form method="get" action={props.action} class="filters" aria-label={props.formLabel}>
+      <Select
+        name="year"
+        label={props.label}
+        value={String(props.year)}
+        choices={props.years.map((year) => ({ value: String(year), label: String(year) }))}
+      />
+      <div class="actions">
+        <Button variant="secondary">{t('cSup.as.apply')}</Button>
+      </div>
+    </form>
+  );
+}
+
 const measureWords = (measure: NonNullable<ScoredItem['measure']>): MessageKey => `cSup.measure.${measure}`;
 
 /** An agency's measured items: the item, its points and score, and what the score counts. */
@@ -90,17 +122,13 @@ export function AssessmentPage(props: {
       <p>
         <a href={COMPLIANCE_HREF}>{t('cSup.toCompliance')}</a>
       </p>
-      <form method="get" action={ASSESSMENT_HREF} class="filters" aria-label={t('cSup.as.form')}>
-        <Select
-          name="year"
-          label={t('cSup.as.year')}
-          value={String(props.year)}
-          choices={props.years.map((year) => ({ value: String(year), label: String(year) }))}
-        />
-        <div class="actions">
-          <Button variant="secondary">{t('cSup.as.apply')}</Button>
-        </div>
-      </form>
+      <YearForm
+        action={ASSESSMENT_HREF}
+        formLabel={t('cSup.as.form')}
+        label={t('cSup.as.year')}
+        year={props.year}
+        years={props.years}
+      />
       <div class="table-wrap">
         <table>
           <caption>{t('cSup.as.caption', { year: props.year })}</caption>

@@ -130,7 +130,8 @@ export function CompliancePage(props: {
       <h1>{t('cSup.title')}</h1>
       <p class="lead">{t('cSup.lead')}</p>
       <p>
-        <a href="/console/supervision/assessment">{t('cSup.toAssessment')}</a>
+        <a href="/console/supervision/assessment">{t('cSup.toAssessment')}</a> ·{' '}
+        <a href="/console/supervision/roll-up">{t('cSup.toRollUp')}</a>
       </p>
       <form method="get" action={COMPLIANCE_HREF} class="filters" aria-label={t('cSup.filter.label')}>
         <TextField

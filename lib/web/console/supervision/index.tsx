@@ -4,13 +4,18 @@ import { FUJIAN_TABLE } from '#lib/domain/assessment-tables';
 import { yearOf } from '#lib/domain/calendar/civil-date';
 import { chinaDateOf } from '#lib/domain/china-time';
 import type { Principal } from '#lib/domain/staff';
-import { assessTree, complianceOverTree } from '#lib/use-cases/supervision';
-import { PageError, type PageHandler } from '../../page-function';
+import { assessTree, complianceOverTree, publishRollUp, rollUpReports } from '#lib/use-cases/supervision';
+import { annualReportBody } from '#lib/domain/annual-report-html';
+import { reportYearHasEnded } from '#lib/domain/annual-report';
+import { RuleViolationError, VersionConflictError } from '#lib/domain/errors';
+import { rollUpContent } from '#lib/domain/roll-up';
+import { PageError, type PageAnswer, type PageHandler, type PageRequest } from '../../page-function';
 import type { ConsoleDeps } from '../console-deps';
 import { CSV_CONTENT_TYPE, toCsv } from '../csv';
-import { mayOpen } from '../may';
-import { AssessmentPage, AssessmentPageQuery, FIRST_ASSESSED_YEAR } from './assessment.tsx';
+import { mayCall, mayOpen } from '../may';
+import { AssessmentPage, AssessmentPageQuery, offeredYears } from './assessment.tsx';
 import { CompliancePage, CompliancePageQuery, complianceCsvRows, periodOf } from './compliance.tsx';
+import { RollUpPage, RollUpPageQuery, rollUpHref } from './roll-up.tsx';
 
 type Key = Extract<
   PageRouteKeyOf<'console'>,
@@ -26,7 +31,88 @@ function supervisorOf(principal: Principal): Principal {
 
 /** The console's supervision pages: over the signed-in person's agency and every agency under it. */
 export function supervisionPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K> } {
+  /** The roll-up page of `year`, as it stands now. */
+  const rollUpPage = async (
+    request:
+      PageRequest<'GET /console/supervision/roll-up'> | PageRequest<'POST /console/supervision/roll-up'>,
+    year: number,
+    notice: { done?: number; conflict?: boolean } = {},
+  ): Promise<PageAnswer> => {
+    const { session, t, now } = request;
+    const principal = supervisorOf(session.principal);
+    const thisYear = yearOf(chinaDateOf(now));
+    const [summed, published] = await Promise.all([
+      rollUpReports(deps.supervision, principal, principal.agencyId, year),
+      deps.supervision.editions.rollUp(principal.agencyId, year),
+    ]);
+    const government = summed.agencies[0]?.agencyName ?? principal.agencyId;
+    const years = offeredYears(year, thisYear);
+    return {
+      kind: 'page',
+      status: notice.conflict === true ? 409 : 200,
+      title: t('cSup.ru.title', { year }),
+      crumbs: [
+        { label: t('cSup.title'), href: '/console/supervision' },
+        { label: t('cSup.ru.title', { year }) },
+      ],
+      cache: { kind: 'no-store' },
+      robots: 'noindex',
+      body: (
+        <RollUpPage
+          agencyId={principal.agencyId}
+          year={year}
+          years={years}
+          agencies={summed.agencies}
+          unpublished={summed.unpublished}
+          editions={published?.seals ?? []}
+          version={published?.version ?? 0}
+          body={annualReportBody(
+            rollUpContent(summed, { agencyId: principal.agencyId, name: government }),
+            null,
+          )}
+          may={{
+            publish: mayCall(principal.roles, 'POST /v1/agencies/{agencyId}/roll-ups/{year}/publication'),
+            yearEnded: reportYearHasEnded(year, chinaDateOf(now)),
+          }}
+          done={notice.done}
+          conflict={notice.conflict}
+        />
+      ),
+    };
+  };
+  const yearAsked = (asked: number | undefined, now: Date) => {
+    const thisYear = yearOf(chinaDateOf(now));
+    return asked === undefined || asked > thisYear ? thisYear - 1 : asked;
+  };
+
   return {
+    'GET /console/supervision/roll-up': async (request) => {
+      const query = RollUpPageQuery.parse(request.query);
+      return rollUpPage(request, yearAsked(query.year, request.now), { done: query.done });
+    },
+    'POST /console/supervision/roll-up': async (request) => {
+      const { session, form, now } = request;
+      const principal = supervisorOf(session.principal);
+      const year = yearAsked(RollUpPageQuery.parse({ year: form.get('year') }).year, now);
+      const version = Number(form.get('version'));
+      if (!mayCall(principal.roles, 'POST /v1/agencies/{agencyId}/roll-ups/{year}/publication'))
+        throw new PageError(403, 'cSup.forbidden.title', 'cSup.forbidden.body');
+      try {
+        const published = await publishRollUp(
+          deps.supervision,
+          principal,
+          principal.agencyId,
+          year,
+          { version: Number.isInteger(version) && version >= 0 ? version : -1 },
+          now,
+        );
+        return { kind: 'redirect', location: rollUpHref(year, published.seal.edition) };
+      } catch (error) {
+        if (error instanceof VersionConflictError) return rollUpPage(request, year, { conflict: true });
+        if (error instanceof RuleViolationError) return rollUpPage(request, year);
+        throw error;
+      }
+    },
     'GET /console/supervision': async ({ session, query, t, now }) => {
       const principal = supervisorOf(session.principal);
       const filters = CompliancePageQuery.parse(query);
@@ -74,9 +160,7 @@ export function supervisionPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K
       // Last year's by default (the year an assessment is made for); never a year not begun.
       const year = asked === undefined || asked > thisYear ? thisYear - 1 : asked;
       const assessed = await assessTree(deps.supervision, principal, principal.agencyId, year, FUJIAN_TABLE);
-      const years: number[] = [];
-      for (let offered = thisYear; offered >= Math.min(year, FIRST_ASSESSED_YEAR); offered -= 1)
-        years.push(offered);
+      const years = offeredYears(year, thisYear);
       return {
         kind: 'page',
         title: t('cSup.as.title', { year }),
