@@ -421,6 +421,7 @@ export const AssessmentView = z.object({
           z.object({
             number: z.int(),
             score: z.number().nullable().describe('Points earned, or null: not measurable yet'),
+            formula: z.string().nullable().describe('points × rate, the rate as counted: "4 × 2/3 = 2.67"'),
             basis: z.string().nullable(),
             records: z.array(z.string()),
             counts: z

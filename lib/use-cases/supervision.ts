@@ -236,7 +236,18 @@ export async function assessTree(
           // The items the table measures (their text and points are the table's, given once).
           scores: items
             .filter((item) => item.measure !== null)
-            .map(({ number, score, basis, records, counts }) => ({ number, score, basis, records, counts })),
+            .map(({ number, points, score, basis, records, counts }) => ({
+              number,
+              score,
+              // points × rate, the rate as what it counts: "4 × 2/3 = 2.67".
+              formula:
+                score === null || counts === null
+                  ? null
+                  : `${points} × ${counts.total === 0 ? 1 : `${counts.good}/${counts.total}`} = ${score}`,
+              basis,
+              records,
+              counts,
+            })),
         };
       })),
     );

@@ -515,6 +515,8 @@ describe('compliance (2046-03-01 to 2046-05-31) and the 2046 assessment of a pro
     expect(answer.json.agencies[0].scores.map((item: { number: number }) => item.number)).toEqual([
       3, 26, 27, 33, 34, 37,
     ]);
+    expect(itemOf(cityA.agencyId, 26).formula).toBe('4 × 2/3 = 2.67');
+    expect(itemOf(cityA.agencyId, 33).formula).toBe('3 × 1 = 3'); // nothing to count: full
     expect(itemOf(cityA.agencyId, 26).basis).toBe(
       '2 of 3 proactive items published within their deadline in 2046',
     );
