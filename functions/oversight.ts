@@ -23,7 +23,6 @@ import {
   readPublishedRollUp,
   rollUpReports,
 } from '#lib/use-cases/supervision';
-import { annualReportHtml } from '#lib/domain/annual-report-html';
 
 const config = loadConfig(process.env, 'oversight');
 const table = new RecordsTable(createDocumentClient(config), config.tableName);
@@ -67,7 +66,7 @@ export const handler = httpFunction(
       if (headers.accept?.includes('text/html') === true)
         return {
           status: 200,
-          text: annualReportHtml(published.content, published.seal),
+          text: published.html(),
           contentType: 'text/html; charset=utf-8',
         };
       return ok({ content: published.content, seal: published.seal, editions: published.editions });

@@ -113,6 +113,15 @@ export type ComplianceRow = Readonly<{
 
 export type DateRange = Readonly<{ from: IsoDate; to: IsoDate }>;
 
+/** The period asked for: to today unless `to` is given, from January 1 of `to`'s year unless `from` is. */
+export function periodOf(
+  asked: { from?: IsoDate | undefined; to?: IsoDate | undefined },
+  today: IsoDate,
+): DateRange {
+  const to = asked.to ?? today;
+  return { from: asked.from ?? `${to.slice(0, 4)}-01-01`, to };
+}
+
 /** An agency's line, from its day counters and breaches (those outside the range are left out). */
 export function complianceRow(
   agency: { agencyId: string; agencyName: string; parentAgencyId: string | null },

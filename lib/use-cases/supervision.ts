@@ -2,6 +2,7 @@ import type { Agency } from '#lib/domain/agency';
 import { draftContent } from '#lib/domain/annual-report';
 import {
   complianceRow,
+  periodOf,
   sortRows,
   type ComplianceColumn,
   type DateRange,
@@ -10,7 +11,7 @@ import {
 import { yearOf, type IsoDate } from '#lib/domain/calendar/civil-date';
 import { NotFoundError, ValidationError, VersionConflictError } from '#lib/domain/errors';
 import { rollUp, rollUpContent, sealRollUp, type RollUpPart } from '#lib/domain/roll-up';
-import { annualReportBody } from '#lib/domain/annual-report-html';
+import { annualReportBody, annualReportHtml } from '#lib/domain/annual-report-html';
 import type { ReportContent, Seal } from '#lib/domain/annual-report';
 import { archiveKeys } from '#lib/domain/archive-keys';
 import { chinaIsoOf } from '#lib/domain/china-time';
@@ -152,8 +153,7 @@ export async function complianceOverTree(
   today: IsoDate,
 ) {
   await assertOversees(deps, principal, agencyId);
-  const to = query.to ?? today;
-  const range = { from: query.from ?? `${to.slice(0, 4)}-01-01`, to };
+  const range = periodOf(query, today);
   if (range.from > range.to)
     throw new ValidationError('The range ends before it starts.', [
       { path: 'query.from', message: `must not be after to (${range.to}, today unless given)` },
@@ -345,6 +345,7 @@ export async function readPublishedRollUp(
     ...wanted,
     editions: found.seals,
     body: () => annualReportBody(wanted.content, wanted.seal),
+    html: () => annualReportHtml(wanted.content, wanted.seal),
   };
 }
 
@@ -372,14 +373,15 @@ export async function publicCompliance(
     );
     rows.push(
       ...(await inBatches(batch, CONCURRENT_QUERIES, async (agency) => {
+        const place = placeIn(agency, agencyId);
         const row = complianceRow(
-          placeIn(agency, agencyId),
+          place,
           range,
           await deps.days.daysBetween(agency.agencyId, range.from, range.to),
           [],
         );
         return {
-          ...placeIn(agency, agencyId),
+          ...place,
           received: row.received,
           decided: row.decided,
           published: row.published,

@@ -2,11 +2,13 @@ import * as z from 'zod';
 import { isValidIsoDate, type IsoDate } from '#lib/domain/calendar/civil-date';
 import {
   COMPLIANCE_COLUMNS,
+  EXPORT_HEADER,
   exportRows,
+  periodOf,
   type ComplianceColumn,
   type ComplianceRow,
 } from '#lib/domain/compliance';
-import { BREACH_KINDS } from '#lib/domain/sweep';
+import type { BreachKind } from '#lib/domain/sweep';
 import { Button, ErrorSummary, Select, TextField, type FieldError } from '../../components';
 import { usePage } from '../../context';
 import type { MessageKey, Translate } from '../../messages/catalogue';
@@ -24,7 +26,7 @@ export const CompliancePageQuery = z.object({
 export type CompliancePageQuery = z.infer<typeof CompliancePageQuery>;
 
 /** The period asked for (January 1 to today unless given), or what is wrong with it, per field. */
-export function periodOf(
+export function pagePeriodOf(
   query: CompliancePageQuery,
   today: IsoDate,
   t: Translate,
@@ -37,10 +39,10 @@ export function periodOf(
   if (from !== undefined && !isValidIsoDate(from))
     errors.push({ field: 'from', message: t('cSup.error.from') });
   if (to !== undefined && !isValidIsoDate(to)) errors.push({ field: 'to', message: t('cSup.error.to') });
-  const end = to ?? today;
-  const start = from ?? `${end.slice(0, 4)}-01-01`;
-  if (errors.length === 0 && start > end) errors.push({ field: 'from', message: t('cSup.error.order') });
-  return { from: start, to: end, errors };
+  const period = periodOf(errors.length === 0 ? { from, to } : {}, today);
+  if (errors.length === 0 && period.from > period.to)
+    errors.push({ field: 'from', message: t('cSup.error.order') });
+  return { ...period, errors };
 }
 
 /** The page's address for a period and an order (or the CSV of it). */
@@ -225,21 +227,23 @@ export function CompliancePage(props: {
   );
 }
 
-/** The table as spreadsheet rows, headed in the reader's language; every breach kind spelled out. */
-export function complianceCsvRows(
+/** A column of the export (`EXPORT_HEADER`), headed in the reader's language. */
+function exportHeading(column: string, t: Translate): string {
+  if (column === 'agencyId') return t('cSup.csv.agencyId');
+  if (column === 'parentAgencyId') return t('cSup.csv.parentAgencyId');
+  const breach = /^breaches\.(.+)\.(open|resolved)$/.exec(column);
+  if (breach !== null) {
+    const kind = t(`cToday.breach.${breach[1] as BreachKind}`);
+    return t(breach[2] === 'open' ? 'cSup.csv.open' : 'cSup.csv.resolved', { kind });
+  }
+  return t(COLUMN_WORDS[column as ComplianceColumn]);
+}
+
+/** The table as spreadsheet rows, in the domain's export order, headed in the reader's language. */
+export const complianceCsvRows = (
   rows: readonly ComplianceRow[],
   t: Translate,
-): (string | number | null)[][] {
-  return [
-    [
-      t('cSup.csv.agencyId'),
-      t('cSup.csv.parentAgencyId'),
-      ...COMPLIANCE_COLUMNS.map((column) => t(COLUMN_WORDS[column])),
-      ...BREACH_KINDS.flatMap((kind) => {
-        const label = t(`cToday.breach.${kind}`);
-        return [t('cSup.csv.open', { kind: label }), t('cSup.csv.resolved', { kind: label })];
-      }),
-    ],
-    ...exportRows(rows),
-  ];
-}
+): (string | number | null)[][] => [
+  EXPORT_HEADER.map((column) => exportHeading(column, t)),
+  ...exportRows(rows),
+];

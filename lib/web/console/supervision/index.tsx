@@ -14,7 +14,7 @@ import type { ConsoleDeps } from '../console-deps';
 import { CSV_CONTENT_TYPE, toCsv } from '../csv';
 import { mayCall, mayOpen } from '../may';
 import { AssessmentPage, AssessmentPageQuery, offeredYears } from './assessment.tsx';
-import { CompliancePage, CompliancePageQuery, complianceCsvRows, periodOf } from './compliance.tsx';
+import { CompliancePage, CompliancePageQuery, complianceCsvRows, pagePeriodOf } from './compliance.tsx';
 import { RollUpPage, RollUpPageQuery, rollUpHref } from './roll-up.tsx';
 
 type Key = Extract<
@@ -27,6 +27,12 @@ function supervisorOf(principal: Principal): Principal {
   if (!mayOpen(principal.roles, '/console/supervision'))
     throw new PageError(403, 'cSup.forbidden.title', 'cSup.forbidden.body');
   return principal;
+}
+
+/** The year a page asked for: last year's by default (the year reported on), never one not begun. */
+function yearAsked(asked: number | undefined, now: Date): number {
+  const thisYear = yearOf(chinaDateOf(now));
+  return asked === undefined || asked > thisYear ? thisYear - 1 : asked;
 }
 
 /** The console's supervision pages: over the signed-in person's agency and every agency under it. */
@@ -80,10 +86,6 @@ export function supervisionPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K
       ),
     };
   };
-  const yearAsked = (asked: number | undefined, now: Date) => {
-    const thisYear = yearOf(chinaDateOf(now));
-    return asked === undefined || asked > thisYear ? thisYear - 1 : asked;
-  };
 
   return {
     'GET /console/supervision/roll-up': async (request) => {
@@ -117,7 +119,7 @@ export function supervisionPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K
       const principal = supervisorOf(session.principal);
       const filters = CompliancePageQuery.parse(query);
       const today = chinaDateOf(now);
-      const { errors, ...period } = periodOf(filters, today, t);
+      const { errors, ...period } = pagePeriodOf(filters, today, t);
       const agency = await deps.agencies.get(principal.agencyId);
       const result =
         errors.length > 0
@@ -156,9 +158,7 @@ export function supervisionPages(deps: ConsoleDeps): { [K in Key]: PageHandler<K
     'GET /console/supervision/assessment': async ({ session, query, t, now }) => {
       const principal = supervisorOf(session.principal);
       const thisYear = yearOf(chinaDateOf(now));
-      const asked = AssessmentPageQuery.parse(query).year;
-      // Last year's by default (the year an assessment is made for); never a year not begun.
-      const year = asked === undefined || asked > thisYear ? thisYear - 1 : asked;
+      const year = yearAsked(AssessmentPageQuery.parse(query).year, now);
       const assessed = await assessTree(deps.supervision, principal, principal.agencyId, year, FUJIAN_TABLE);
       const years = offeredYears(year, thisYear);
       return {

@@ -8,6 +8,7 @@ import {
 } from '#lib/use-cases/annual-reports';
 import { catalogue, type ReadingRoomDeps } from '#lib/use-cases/proactive';
 import { publicCompliance, readPublishedRollUp, type RollUpEditions } from '#lib/use-cases/supervision';
+import { yearOf } from '#lib/domain/calendar/civil-date';
 import { chinaDateOf } from '#lib/domain/china-time';
 import type { PortalDeps } from '../../portal-deps';
 import { usePage } from '../../context';
@@ -25,7 +26,7 @@ export function annualReportsPage(deps: {
 }): PageHandler<'GET /agencies/{agencyId}/annual-reports'> {
   return async ({ params, t, now }) => {
     const reports = await listPublishedReports(deps.reports, params.agencyId);
-    const thisYear = Number(chinaDateOf(now).slice(0, 4));
+    const thisYear = yearOf(chinaDateOf(now));
     const { agency } = reports;
     return {
       kind: 'page',
